@@ -1,0 +1,50 @@
+import { defineDockerfileRule } from '../../src/engine/rule.js';
+import { expandVariables, finalImageChain } from '../../src/parse/dockerfile.js';
+import type { DockerInstruction } from '../../src/parse/dockerfile.js';
+
+/** Base images that are built to run as a non-root user by default. */
+const NON_ROOT_BASES: readonly RegExp[] = [/(^|[-_.])nonroot([-_.]|$)/, /^cgr\.dev\/chainguard\//];
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dockerfile/no-root-user',
+    severity: 'warning',
+    summary: 'The final stage runs as root: no USER, or the last USER is root/0.',
+    rationale:
+      'A model server running as root turns any remote-code-execution bug (pickle loading, trust_remote_code, a template injection) into root in the container, and clusters enforcing the restricted Pod Security Standard refuse to run it.',
+    fix: 'Create an unprivileged user and switch to it at the end of the final stage: `RUN useradd -u 1000 -m app` then `USER 1000`.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const chain = finalImageChain(model);
+    if (!chain.length) return;
+    const final = chain[0];
+    let lastUser: DockerInstruction | undefined;
+    // USER carries over from a stage the final stage builds FROM, not from other stages.
+    for (const stage of chain) {
+      lastUser = [...stage.instructions].reverse().find((i) => i.keyword === 'USER');
+      if (lastUser) break;
+    }
+    if (lastUser) {
+      const { value, unresolved } = expandVariables(lastUser.argsText.trim(), lastUser.scope, model.escapeChar);
+      if (unresolved.length) return;
+      const user = value.split(':')[0].trim();
+      if (user === 'root' || user === '0') {
+        ctx.report({
+          message: `the final image runs as root (\`USER ${lastUser.argsText.trim()}\`)`,
+          range: lastUser.range,
+          fix: 'Switch to an unprivileged user after the steps that need root: `USER 1000:1000`.',
+        });
+      }
+      return;
+    }
+    const root = chain[chain.length - 1];
+    const image = root.base.resolved.toLowerCase();
+    if (NON_ROOT_BASES.some((re) => re.test(image) || (root.base.tag !== undefined && re.test(root.base.tag)))) return;
+    ctx.report({
+      message: `the final stage${final.name ? ` \`${final.name}\`` : ''} sets no USER, so the image runs as root`,
+      range: final.from.range,
+      fix: 'Add `USER <uid>` (a non-zero id) at the end of the final stage.',
+    });
+  },
+});

@@ -1,0 +1,97 @@
+import { defineDockerfileRule } from '../../src/engine/rule.js';
+import type { DockerInstruction } from '../../src/parse/dockerfile.js';
+import type { SourceRange } from '../../src/types.js';
+import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, secretFileKind } from '../lib/secrets.js';
+import { copySources, inStage, locateInInstruction } from '../lib/dockerfile.js';
+
+function overlaps(a: SourceRange, b: SourceRange): boolean {
+  const before = (p: { line: number; column: number }, q: { line: number; column: number }) =>
+    p.line < q.line || (p.line === q.line && p.column <= q.column);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'dockerfile/no-secrets',
+    severity: 'error',
+    summary: 'Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, build args persisted into ENV, secret files copied in.',
+    rationale:
+      'Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container.',
+    fix: 'Pass secrets at build time with `RUN --mount=type=secret,id=hf_token ...` (BuildKit) and at run time through the orchestrator (Kubernetes Secret, Compose secrets); never as ENV, ARG defaults or copied files.',
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const tokenRanges: SourceRange[] = [];
+
+    // Provider tokens anywhere in the file: RUN, CMD, LABEL, comments, URLs.
+    for (const t of findTokens(model.text)) {
+      const range = model.index.rangeOf(t.index, t.index + t.token.length);
+      tokenRanges.push(range);
+      ctx.report({
+        message: `${t.format.provider} in the Dockerfile (${maskSecret(t.token)}); it ships with the image and the repository`,
+        range,
+        fix: 'Revoke the token, remove it, and pass it with `RUN --mount=type=secret` at build time or as a runtime secret.',
+      });
+    }
+    for (const c of findUrlCredentials(model.text)) {
+      const range = model.index.rangeOf(c.passwordIndex, c.passwordIndex + c.password.length);
+      if (tokenRanges.some((r) => overlaps(r, range))) continue;
+      tokenRanges.push(range);
+      ctx.report({
+        message: `URL with an embedded password (${maskSecret(c.password)}); it is stored in the image history`,
+        range,
+        fix: 'Use a secret mount (`RUN --mount=type=secret,id=git_token ...`) and read the credential from the file it provides.',
+      });
+    }
+
+    for (const instr of model.instructions) {
+      if (instr.keyword === 'ARG' || instr.keyword === 'ENV' || instr.keyword === 'LABEL') checkProperties(instr);
+      if (instr.keyword === 'COPY' || instr.keyword === 'ADD') checkCopiedFiles(instr);
+    }
+
+    function checkProperties(instr: DockerInstruction): void {
+      const where = inStage(model, instr.stageIndex);
+      for (const p of instr.properties) {
+        if (p.value === null) continue;
+        const range = p.valueRange ?? p.range;
+        if (tokenRanges.some((r) => overlaps(r, range))) continue;
+        if (instr.keyword === 'ENV') {
+          // ENV X=${X}: the build arg's value is persisted into every container's environment.
+          const persisted = p.references.find((ref) => instr.scope.get(ref)?.source === 'arg');
+          if (persisted && (isSecretName(p.name) || isSecretName(persisted))) {
+            ctx.report({
+              message: `ENV \`${p.name}\` persists build arg \`${persisted}\` into the image environment${where}; anyone who runs or inspects the image can read it`,
+              range,
+              fix: `Drop the ENV and read the secret in the RUN that needs it: \`RUN --mount=type=secret,id=${persisted.toLowerCase()},env=${persisted} ...\`.`,
+            });
+            continue;
+          }
+        }
+        if (!isSecretName(p.name) || p.unresolved.length > 0) continue;
+        const literal = p.resolved ?? '';
+        if (isPlaceholderValue(literal) || isPlaceholderValue(p.value)) continue;
+        const what =
+          instr.keyword === 'ARG'
+            ? `ARG \`${p.name}\` has a literal secret default (${maskSecret(literal)})${where}; build-arg values are recorded in the image history`
+            : `${instr.keyword} \`${p.name}\` is set to a literal secret (${maskSecret(literal)})${where}; it is stored in the image config`;
+        ctx.report({
+          message: what,
+          range,
+          fix: `Remove the value and mount it at build time: \`RUN --mount=type=secret,id=${p.name.toLowerCase()} ...\`, or inject it at run time.`,
+        });
+      }
+    }
+
+    function checkCopiedFiles(instr: DockerInstruction): void {
+      for (const src of copySources(instr)) {
+        const kind = secretFileKind(src.path);
+        if (!kind) continue;
+        ctx.report({
+          message: `${instr.keyword} copies \`${src.path}\` (${kind}) into the image; its credentials ship with every layer`,
+          range: locateInInstruction(model, instr, src.path),
+          fix: 'Add the file to .dockerignore and use `RUN --mount=type=secret,id=...,target=...` where a build step needs it.',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,44 @@
+import { defineK8sRule } from '../../src/engine/rule.js';
+import { isRecord } from '../../src/parse/kube.js';
+import type { KubeObject } from '../../src/parse/kube.js';
+import { sameNamespace } from '../../src/engine/run-index.js';
+import type { RunIndex } from '../../src/engine/run-index.js';
+import { workloadLabel } from '../lib/workload.js';
+
+/** Autoscalers (HPA, KEDA ScaledObject) anywhere in the run that target `obj`. */
+export function autoscalersOf(obj: KubeObject, index: RunIndex): KubeObject[] {
+  return index.ofKind('HorizontalPodAutoscaler', 'ScaledObject').filter((a) => {
+    const isHpa = a.kind === 'HorizontalPodAutoscaler' && a.apiVersion.startsWith('autoscaling/');
+    const isKeda = a.kind === 'ScaledObject' && a.apiVersion.startsWith('keda.sh/');
+    if (!isHpa && !isKeda) return false;
+    const spec = isRecord(a.raw.spec) ? a.raw.spec : {};
+    const ref = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
+    const kind = typeof ref.kind === 'string' ? ref.kind : isKeda ? 'Deployment' : undefined;
+    return kind === obj.kind && ref.name === obj.name && sameNamespace(a.namespace, obj.namespace);
+  });
+}
+
+export default defineK8sRule({
+  meta: {
+    id: 'k8s/hpa',
+    severity: 'info',
+    summary: 'A Deployment or StatefulSet that no HorizontalPodAutoscaler or KEDA ScaledObject targets.',
+    rationale:
+      'LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run) scales on load.',
+    fix: 'Add a HorizontalPodAutoscaler (autoscaling/v2) or a KEDA ScaledObject whose scaleTargetRef names this workload, ideally on a queue-depth metric for model servers.',
+    kinds: ['Deployment', 'StatefulSet'],
+  },
+  check(ctx) {
+    const obj = ctx.object;
+    if (!obj.name) return;
+    const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
+    if (spec.replicas === 0) return;
+    if (autoscalersOf(obj, ctx.index).length) return;
+    ctx.report({
+      message: `${workloadLabel(obj)} has a fixed replica count${typeof spec.replicas === 'number' ? ` (${spec.replicas})` : ''}: no HorizontalPodAutoscaler or ScaledObject targets it`,
+      path: '/metadata/name',
+      part: 'value',
+      fix: `Add an autoscaling/v2 HorizontalPodAutoscaler with scaleTargetRef {kind: ${obj.kind}, name: ${obj.name}}.`,
+    });
+  },
+});

@@ -1,0 +1,66 @@
+import type { Probe } from 'kubernetes-types/core/v1.js';
+import { defineK8sRule } from '../../src/engine/rule.js';
+import { isRecord } from '../../src/parse/kube.js';
+import { containerAnchor, containersOf, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { usesGpu } from '../lib/gpu.js';
+
+interface Options {
+  minStartupBudgetSeconds: number;
+}
+
+/** Seconds the kubelet waits before restarting a container that never passes its liveness probe. */
+export function livenessBudgetSeconds(probe: Probe): { total: number; initialDelay: number; failureThreshold: number; period: number } {
+  const initialDelay = typeof probe.initialDelaySeconds === 'number' ? probe.initialDelaySeconds : 0;
+  const failureThreshold = typeof probe.failureThreshold === 'number' ? probe.failureThreshold : 3;
+  const period = typeof probe.periodSeconds === 'number' ? probe.periodSeconds : 10;
+  return { total: initialDelay + failureThreshold * period, initialDelay, failureThreshold, period };
+}
+
+export default defineK8sRule<Options>({
+  meta: {
+    id: 'k8s/probes',
+    severity: 'warning',
+    summary: 'A serving container without readiness or liveness probe, or a GPU container whose liveness probe kills it before the model has loaded.',
+    rationale:
+      'Without a readinessProbe, a Service sends requests to a model server that is still loading weights and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a GPU server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever.',
+    fix: 'Add a readinessProbe and a livenessProbe on the server\'s health endpoint (vLLM and TGI: /health, Triton: /v2/health/ready), and for GPU servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.',
+    kinds: LONG_RUNNING_KINDS,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { minStartupBudgetSeconds: { type: 'integer', minimum: 0 } },
+    },
+    defaultOptions: { minStartupBudgetSeconds: 600 },
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    const containers = containersOf(pod);
+    const anyPorts = containers.some((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
+    for (const c of containers) {
+      const hasPorts = Array.isArray(c.container.ports) && c.container.ports.length > 0;
+      // A container without ports beside one with ports is a sidecar, not the server.
+      if (anyPorts && !hasPorts) continue;
+      const missing = (['readinessProbe', 'livenessProbe'] as const).filter((p) => !isRecord(c.container[p]));
+      if (missing.length) {
+        const why = missing.includes('readinessProbe')
+          ? 'traffic reaches it before the model is loaded'
+          : 'a hung server is never restarted';
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(' and no ')}: ${why}`,
+          path: containerAnchor(c),
+          fix: `Add ${missing.join(' and ')} on the server's health endpoint.`,
+        });
+      }
+      const liveness = c.container.livenessProbe;
+      if (!isRecord(liveness) || isRecord(c.container.startupProbe) || !usesGpu(c.container, ctx.settings)) continue;
+      const b = livenessBudgetSeconds(liveness);
+      if (b.total >= ctx.options.minStartupBudgetSeconds) continue;
+      ctx.report({
+        message: `GPU ${c.label} has a livenessProbe but no startupProbe and gets ${b.total}s to start (initialDelaySeconds ${b.initialDelay} + failureThreshold ${b.failureThreshold} x periodSeconds ${b.period}), below ${ctx.options.minStartupBudgetSeconds}s: it is restarted while the model loads`,
+        path: `${c.path}/livenessProbe`,
+        fix: `Add a startupProbe with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`,
+      });
+    }
+  },
+});

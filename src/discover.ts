@@ -1,0 +1,219 @@
+import { readdirSync, readFileSync, statSync, existsSync, realpathSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import type { FileKind } from './types.js';
+
+export interface DiscoveredFile {
+  absPath: string;
+  /** Path relative to the working directory, forward slashes. */
+  displayPath: string;
+  kind: FileKind;
+  /** Read only for cross-object context (siblings of explicitly named files). */
+  contextOnly: boolean;
+  explicit: boolean;
+}
+
+export interface DiscoveryResult {
+  files: DiscoveredFile[];
+  /** Paths named on the command line that do not exist or cannot be read. */
+  missing: string[];
+  /** One-line notes for --verbose. */
+  notices: string[];
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  /** Gitignore-style patterns relative to `ignoreBase` (the config's directory). */
+  ignorePaths: readonly string[];
+  ignoreBase: string;
+}
+
+const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const IGNORE_FILES = ['.gitignore', '.genai-lintignore'];
+
+/** Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, *.dockerfile. */
+export function isDockerfileName(name: string): boolean {
+  return (
+    name === 'Dockerfile' ||
+    name === 'Containerfile' ||
+    name.startsWith('Dockerfile.') ||
+    name.startsWith('Containerfile.') ||
+    /\.(Dockerfile|dockerfile|Containerfile|containerfile)$/.test(name)
+  );
+}
+
+export function isYamlName(name: string): boolean {
+  return /\.ya?ml$/i.test(name);
+}
+
+export function kindByName(name: string): FileKind | undefined {
+  if (isDockerfileName(name)) return 'dockerfile';
+  if (isYamlName(name)) return 'yaml';
+  return undefined;
+}
+
+export function toDisplayPath(cwd: string, absPath: string): string {
+  const rel = relative(cwd, absPath);
+  return (rel === '' ? basename(absPath) : rel).split(sep).join('/');
+}
+
+interface IgnoreLayer {
+  base: string;
+  matcher: Ignore;
+}
+
+function loadIgnoreFile(dir: string): IgnoreLayer | undefined {
+  const patterns: string[] = [];
+  for (const name of IGNORE_FILES) {
+    const p = join(dir, name);
+    try {
+      patterns.push(readFileSync(p, 'utf8'));
+    } catch {
+      // absent or unreadable ignore file: nothing to add
+    }
+  }
+  if (!patterns.length) return undefined;
+  return { base: dir, matcher: ignore().add(patterns.join('\n')) };
+}
+
+function isIgnored(layers: readonly IgnoreLayer[], absPath: string, isDir: boolean): boolean {
+  for (const layer of layers) {
+    const rel = relative(layer.base, absPath);
+    if (!rel || rel.startsWith('..') || resolve(layer.base, rel) !== absPath) continue;
+    const p = rel.split(sep).join('/') + (isDir ? '/' : '');
+    if (layer.matcher.ignores(p)) return true;
+  }
+  return false;
+}
+
+/** Ignore files of the directories above `dir`, up to the enclosing repository's root. */
+function ancestorLayers(dir: string): IgnoreLayer[] {
+  let root: string | undefined;
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) {
+      root = d;
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  if (!root || root === dir) return [];
+  const chain: string[] = [];
+  for (let cur = dirname(dir); ; cur = dirname(cur)) {
+    chain.push(cur);
+    if (cur === root || dirname(cur) === cur) break;
+  }
+  return chain
+    .reverse()
+    .map(loadIgnoreFile)
+    .filter((l): l is IgnoreLayer => !!l);
+}
+
+export function discover(paths: readonly string[], opts: DiscoverOptions): DiscoveryResult {
+  const configLayer: IgnoreLayer[] = opts.ignorePaths.length
+    ? [{ base: resolve(opts.ignoreBase), matcher: ignore().add([...opts.ignorePaths]) }]
+    : [];
+  const result: DiscoveryResult = { files: [], missing: [], notices: [] };
+  const seen = new Set<string>();
+  const explicitDirs = new Set<string>();
+
+  /** Every ignore layer that applies to the entries of `dir`. */
+  const layersFor = (dir: string): IgnoreLayer[] => {
+    const own = loadIgnoreFile(dir);
+    return [...configLayer, ...ancestorLayers(dir), ...(own ? [own] : [])];
+  };
+
+  const add = (absPath: string, kind: FileKind, explicit: boolean, contextOnly: boolean) => {
+    if (seen.has(absPath)) return;
+    seen.add(absPath);
+    result.files.push({ absPath, displayPath: toDisplayPath(opts.cwd, absPath), kind, explicit, contextOnly });
+  };
+
+  const walk = (dir: string, layers: IgnoreLayer[], visited: Set<string>) => {
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    const own = loadIgnoreFile(dir);
+    const here = own ? [...layers, own] : layers;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      result.notices.push(`cannot read directory ${toDisplayPath(opts.cwd, dir)}: ${(err as NodeJS.ErrnoException).code ?? err}`);
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (ALWAYS_SKIPPED_DIRS.has(e.name) || isIgnored(here, p, true)) continue;
+        walk(p, here, visited);
+      } else if (e.isFile() || e.isSymbolicLink()) {
+        const kind = kindByName(e.name);
+        if (!kind) continue;
+        if (e.isSymbolicLink()) {
+          let st;
+          try {
+            st = statSync(p);
+          } catch {
+            result.notices.push(`skipped broken symlink ${toDisplayPath(opts.cwd, p)}`);
+            continue;
+          }
+          // Symlinked directories are not followed (no loops); symlinked files are read.
+          if (!st.isFile()) continue;
+        }
+        if (isIgnored(here, p, false)) continue;
+        add(p, kind, false, false);
+      }
+    }
+  };
+
+  for (const input of paths) {
+    const abs = resolve(opts.cwd, input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      result.missing.push(input);
+      continue;
+    }
+    if (st.isDirectory()) {
+      explicitDirs.add(abs);
+      const layers = [...configLayer, ...ancestorLayers(abs)];
+      walk(abs, layers, new Set());
+    } else {
+      if (isIgnored(layersFor(dirname(abs)), abs, false)) {
+        result.notices.push(`ignored ${toDisplayPath(opts.cwd, abs)} (matches an ignore pattern)`);
+        continue;
+      }
+      // A file named explicitly is linted whatever its name: YAML by extension, else a Dockerfile.
+      add(abs, kindByName(basename(abs)) ?? 'dockerfile', true, false);
+    }
+  }
+
+  // Manifests beside explicitly named files give context (an HPA in an unchanged sibling).
+  const contextDirs = new Set(result.files.filter((f) => f.explicit).map((f) => dirname(f.absPath)));
+  for (const dir of contextDirs) {
+    if (explicitDirs.has(dir)) continue;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const layers = layersFor(dir);
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (!e.isFile() || !isYamlName(e.name)) continue;
+      const p = join(dir, e.name);
+      if (seen.has(p) || isIgnored(layers, p, false)) continue;
+      add(p, 'yaml', false, true);
+    }
+  }
+  return result;
+}

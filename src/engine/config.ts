@@ -1,0 +1,263 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseYaml, locate } from '../parse/yaml.js';
+import type { YamlDocumentModel } from '../parse/yaml.js';
+import { isRecord } from '../parse/kube.js';
+import { decodeText } from '../text.js';
+import { packageRoot } from '../package-root.js';
+import type { Severity, SeveritySetting } from '../types.js';
+import type { RuleMeta } from './rule.js';
+
+/** What config validation needs to know of a rule. */
+export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions'>;
+
+export const CONFIG_FILE_NAMES = ['.genai-lint.yaml', '.genai-lint.yml', '.genai-lint.json'] as const;
+
+/** A configuration problem: the run stops with exit code 2. */
+export class ConfigError extends Error {}
+
+export interface RawConfig {
+  rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
+  ignorePaths?: string[];
+  failOn?: Severity;
+  gpu?: { resources?: string[]; taintKeys?: string[] };
+}
+
+/** Run-wide facts rules may consult (never rule-specific options). */
+export interface RunSettings {
+  /** Extra GPU resource names/prefixes from config. */
+  gpuResources: readonly string[];
+  /** Extra GPU taint keys (`key` or `key=value`) from config. */
+  gpuTaintKeys: readonly string[];
+}
+
+export interface RuleSetting {
+  severity: SeveritySetting;
+  options: Record<string, unknown>;
+}
+
+export interface EffectiveConfig {
+  /** The config file used, if any. */
+  file: string | undefined;
+  /** Directory that ignorePaths are relative to. */
+  baseDir: string;
+  rules: Map<string, RuleSetting>;
+  ignorePaths: string[];
+  failOn: Severity;
+  settings: RunSettings;
+}
+
+/** The nearest config file from `startDir` upward, if any. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+interface LoadedRaw {
+  raw: RawConfig;
+  doc: YamlDocumentModel | undefined;
+}
+
+function readRawConfig(file: string): LoadedRaw {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const { text, problem } = decodeText(bytes);
+  if (problem) throw new ConfigError(`${file}: ${problem}`);
+  // JSON is YAML; one parser gives positions for both.
+  const model = parseYaml(text);
+  const doc = model.documents[0];
+  if (model.documents.length > 1) throw new ConfigError(`${file}: expected one YAML document, found ${model.documents.length}`);
+  if (doc?.errors.length) {
+    const e = doc.errors[0];
+    throw new ConfigError(`${file}:${e.range.start.line}:${e.range.start.column}: ${e.message}`);
+  }
+  if (doc?.warnings.length) {
+    const w = doc.warnings[0];
+    throw new ConfigError(`${file}:${w.range.start.line}:${w.range.start.column}: ${w.message}`);
+  }
+  const value = doc?.value ?? {};
+  if (value === null) return { raw: {}, doc };
+  if (!isRecord(value)) throw new ConfigError(`${file}: the config must be a mapping of keys (rules, ignorePaths, failOn, gpu)`);
+  return { raw: value as RawConfig, doc };
+}
+
+/** ajv is loaded only when there is something to validate (it costs start-up time). */
+export async function createAjv(): Promise<import('ajv').default> {
+  const mod = await import('ajv');
+  // ajv is CommonJS: its class is module.exports.default.
+  const AjvClass = mod.default.default;
+  return new AjvClass({ allErrors: true, strict: false });
+}
+
+type AjvErrorLike = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
+
+function describeAjvError(e: AjvErrorLike): string {
+  if (e.keyword === 'additionalProperties') return `unknown key \`${String(e.params.additionalProperty)}\``;
+  if (e.keyword === 'enum') return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+  return e.message ?? 'is invalid';
+}
+
+function keyName(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.') || '(top level)';
+}
+
+function positionOf(doc: YamlDocumentModel | undefined, path: string): string {
+  if (!doc) return '';
+  const { location } = locate(doc, path);
+  const r = location.key ?? location.value;
+  return `:${r.start.line}:${r.start.column}`;
+}
+
+/** Picks the most telling error among ajv's alternatives (anyOf produces several). */
+function mostSpecific(errors: AjvErrorLike[]): AjvErrorLike {
+  const notCombinator = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const pool = notCombinator.length ? notCombinator : errors;
+  return pool.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), pool[0]);
+}
+
+async function validateAgainst(schema: Record<string, unknown>, data: unknown): Promise<AjvErrorLike[]> {
+  const ajv = await createAjv();
+  const validate = ajv.compile(schema);
+  if (validate(data)) return [];
+  return (validate.errors ?? []) as AjvErrorLike[];
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** Explicit --config path. */
+  configPath?: string;
+  rules: readonly ConfigurableRule[];
+}
+
+export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConfig> {
+  const file = opts.configPath ? resolve(opts.cwd, opts.configPath) : findConfigFile(opts.cwd);
+  if (opts.configPath && !existsSync(file!)) throw new ConfigError(`${opts.configPath}: config file not found`);
+  let raw: RawConfig = {};
+  let doc: YamlDocumentModel | undefined;
+  if (file) {
+    ({ raw, doc } = readRawConfig(file));
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
+    const errors = await validateAgainst(schema, raw);
+    if (errors.length) {
+      const groups = new Map<string, AjvErrorLike[]>();
+      for (const e of errors) {
+        const list = groups.get(e.instancePath) ?? [];
+        list.push(e);
+        groups.set(e.instancePath, list);
+      }
+      const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
+      const e = mostSpecific(groups.get(deepest)!);
+      const got = valueAt(raw, e.instancePath);
+      throw new ConfigError(
+        `${file}${positionOf(doc, e.instancePath)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
+          (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
+      );
+    }
+  }
+
+  const known = new Map(opts.rules.map((r) => [r.id, r]));
+  const rules = new Map<string, RuleSetting>();
+  for (const r of opts.rules) rules.set(r.id, { severity: r.severity, options: { ...(r.defaultOptions ?? {}) } });
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const rule = known.get(id);
+    if (!rule) {
+      const suggestion = closest(id, [...known.keys()]);
+      throw new ConfigError(
+        `${file}${positionOf(doc, '/rules/' + id.replace(/~/g, '~0').replace(/\//g, '~1'))}: rules: unknown rule id \`${id}\`` +
+          (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
+      );
+    }
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    const merged = { ...(rule.defaultOptions ?? {}), ...(options ?? {}) };
+    if (options && rule.optionsSchema) {
+      const errors = await validateAgainst(rule.optionsSchema, options);
+      if (errors.length) {
+        const e = mostSpecific(errors);
+        throw new ConfigError(`${file}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}`);
+      }
+    } else if (options && Object.keys(options).length && !rule.optionsSchema) {
+      throw new ConfigError(`${file}: rules.${id}: this rule takes no options`);
+    }
+    rules.set(id, { severity, options: merged });
+  }
+
+  return {
+    file,
+    baseDir: file ? dirname(file) : resolve(opts.cwd),
+    rules,
+    ignorePaths: raw.ignorePaths ?? [],
+    failOn: raw.failOn ?? 'error',
+    settings: {
+      gpuResources: raw.gpu?.resources ?? [],
+      gpuTaintKeys: raw.gpu?.taintKeys ?? [],
+    },
+  };
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isRecord(cur)) cur = cur[key];
+    else if (Array.isArray(cur)) cur = cur[Number(key)];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** The merged effective config as plain data, for --print-config. */
+export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
+  return {
+    configFile: cfg.file ?? null,
+    failOn: cfg.failOn,
+    ignorePaths: cfg.ignorePaths,
+    gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
+    rules: Object.fromEntries(
+      [...cfg.rules.entries()].map(([id, s]) => [id, Object.keys(s.options).length ? [s.severity, s.options] : s.severity]),
+    ),
+  };
+}

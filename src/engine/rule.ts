@@ -1,0 +1,128 @@
+import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { KubeObject, LocationPart } from '../parse/kube.js';
+import type { Severity, SourceRange } from '../types.js';
+import type { RunIndex } from './run-index.js';
+import type { RunSettings } from './config.js';
+
+/** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
+export type RuleTarget = 'dockerfile' | 'k8s' | 'engine';
+
+/** A rule describes itself: docs, remediation and options live beside its check. */
+export interface RuleMeta {
+  /** `<target>/<name>`; fixed, it appears in output and suppressions. */
+  id: string;
+  target: RuleTarget;
+  severity: Severity;
+  /** One line: what it catches. */
+  summary: string;
+  /** Why it matters: the failure it prevents. */
+  rationale: string;
+  /** How to fix it, in general. */
+  fix: string;
+  /** JSON Schema of the rule's options object. */
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: Record<string, unknown>;
+  /** Kubernetes kinds the rule looks at; all objects when absent. */
+  kinds?: readonly string[];
+}
+
+export interface Report {
+  message: string;
+  range: SourceRange;
+  fix?: string;
+}
+
+interface ContextBase<O> {
+  readonly options: Readonly<O>;
+  readonly settings: RunSettings;
+  /** Display path of the file under check. */
+  readonly file: string;
+}
+
+export interface DockerfileContext<O> extends ContextBase<O> {
+  readonly model: DockerfileModel;
+  report(r: Report): void;
+}
+
+export interface K8sReport {
+  message: string;
+  /** Pointer inside the object; a missing path points at its nearest existing parent. */
+  path?: string;
+  part?: LocationPart;
+  range?: SourceRange;
+  fix?: string;
+}
+
+export interface K8sContext<O> extends ContextBase<O> {
+  readonly object: KubeObject;
+  /** Every Kubernetes object of the run, context-only ones included. */
+  readonly index: RunIndex;
+  locate(path: string, part?: LocationPart): SourceRange;
+  /** The exact range of `needle` inside the value at `path` (the whole value if not found verbatim). */
+  locateText(path: string, needle: string): SourceRange;
+  report(r: K8sReport): void;
+}
+
+export interface DockerfileRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { target: 'dockerfile' };
+  check(ctx: DockerfileContext<O>): void;
+}
+
+export interface K8sRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { target: 'k8s' };
+  check(ctx: K8sContext<O>): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = DockerfileRule<any> | K8sRule<any>;
+
+export function defineDockerfileRule<O = Record<string, unknown>>(rule: {
+  meta: Omit<RuleMeta, 'target'>;
+  check(ctx: DockerfileContext<O>): void;
+}): DockerfileRule<O> {
+  return { meta: { ...rule.meta, target: 'dockerfile' }, check: rule.check };
+}
+
+export function defineK8sRule<O = Record<string, unknown>>(rule: {
+  meta: Omit<RuleMeta, 'target'>;
+  check(ctx: K8sContext<O>): void;
+}): K8sRule<O> {
+  return { meta: { ...rule.meta, target: 'k8s' }, check: rule.check };
+}
+
+/** Ids reported by the engine itself rather than by a rule module. */
+export const ENGINE_RULES: readonly RuleMeta[] = [
+  {
+    id: 'parse-error',
+    target: 'engine',
+    severity: 'error',
+    summary: 'A file that cannot be parsed, or YAML with duplicate keys.',
+    rationale:
+      'A Dockerfile or manifest that does not parse cannot be checked, and is rejected or misread by Docker and Kubernetes. Duplicate YAML keys silently keep only one value.',
+    fix: 'Fix the syntax error at the reported position; remove the duplicate key.',
+  },
+  {
+    id: 'unused-suppression',
+    target: 'engine',
+    severity: 'warning',
+    summary: 'A genai-lint ignore comment or annotation that suppresses nothing.',
+    rationale: 'Stale suppressions hide future problems and mislead readers about what is being waived.',
+    fix: 'Remove the suppression, or correct the rule id it names.',
+  },
+  {
+    id: 'internal-error',
+    target: 'engine',
+    severity: 'error',
+    summary: 'A rule failed on a file; the other rules and files were still checked.',
+    rationale: 'Reported so that a crash inside one check never silently hides findings.',
+    fix: 'Report the file and rule to the genai-lint maintainers; run with --verbose for the stack.',
+  },
+  {
+    id: 'unreadable-file',
+    target: 'engine',
+    severity: 'error',
+    summary: 'A file that could not be read or is not UTF-8 text.',
+    rationale: 'Files that cannot be read are not checked; the run says so rather than skipping them silently.',
+    fix: 'Check permissions and encoding (UTF-8), or exclude the file with ignorePaths.',
+  },
+];

@@ -1,0 +1,231 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { discover } from '../discover.js';
+import type { DiscoveredFile } from '../discover.js';
+import { parseDockerfile } from '../parse/dockerfile.js';
+import type { DockerfileModel } from '../parse/dockerfile.js';
+import { parseYaml } from '../parse/yaml.js';
+import type { YamlFileModel } from '../parse/yaml.js';
+import { kubeObjectsOf, locateInObject } from '../parse/kube.js';
+import type { KubeObject } from '../parse/kube.js';
+import { decodeText } from '../text.js';
+import type { Finding, Severity, SourceRange } from '../types.js';
+import { compareFindings } from '../types.js';
+import type { EffectiveConfig } from './config.js';
+import { ENGINE_RULES } from './rule.js';
+import type { AnyRule, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
+import { RunIndex } from './run-index.js';
+import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
+import type { Suppression } from './suppressions.js';
+
+export interface InternalError {
+  ruleId: string;
+  file: string;
+  message: string;
+  stack: string | undefined;
+}
+
+export interface RunResult {
+  findings: Finding[];
+  /** Files linted (context-only files excluded). */
+  filesChecked: number;
+  /** Kubernetes objects linted. */
+  objectsChecked: number;
+  /** Paths named on the command line that do not exist. */
+  missingPaths: string[];
+  notices: string[];
+  internalErrors: InternalError[];
+}
+
+export interface RunInput {
+  paths: readonly string[];
+  cwd: string;
+  config: EffectiveConfig;
+  rules: readonly AnyRule[];
+}
+
+interface ParsedFile {
+  file: DiscoveredFile;
+  dockerfile?: DockerfileModel;
+  yaml?: YamlFileModel;
+  objects: KubeObject[];
+  /** Findings produced while reading and parsing. */
+  findings: Finding[];
+}
+
+const FIRST_LINE: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+
+/** A file inside a Helm chart's templates/ folder (a Chart.yaml sits beside templates/). */
+export function isHelmTemplatePath(absPath: string): boolean {
+  let dir = dirname(absPath);
+  for (let depth = 0; depth < 8; depth++) {
+    if (basename(dir) === 'templates' && existsSync(join(dirname(dir), 'Chart.yaml'))) return true;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
+  return false;
+}
+
+const TEMPLATE_MARKERS = /\{\{-?\s|\{%-?\s/;
+
+function readAndParse(file: DiscoveredFile, notices: string[]): ParsedFile {
+  const parsed: ParsedFile = { file, objects: [], findings: [] };
+  const fail = (ruleId: string, message: string, range: SourceRange = FIRST_LINE) => {
+    if (!file.contextOnly) parsed.findings.push({ ruleId, severity: 'error', message, file: file.displayPath, range });
+  };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file.absPath);
+  } catch (err) {
+    fail('unreadable-file', `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return parsed;
+  }
+  const { text, problem } = decodeText(bytes);
+  if (problem) {
+    fail('unreadable-file', `${problem}; skipped`);
+    return parsed;
+  }
+  if (file.kind === 'dockerfile') {
+    parsed.dockerfile = parseDockerfile(text);
+    return parsed;
+  }
+  if (isHelmTemplatePath(file.absPath)) {
+    notices.push(`skipped Helm template ${file.displayPath} (render it with \`helm template\` to lint it)`);
+    return parsed;
+  }
+  let model: YamlFileModel;
+  try {
+    model = parseYaml(text);
+  } catch (err) {
+    fail('parse-error', `YAML cannot be parsed: ${(err as Error).message}`);
+    return parsed;
+  }
+  const broken = model.documents.filter((d) => d.errors.length);
+  if (broken.length && TEMPLATE_MARKERS.test(text)) {
+    notices.push(`skipped ${file.displayPath}: template syntax ({{ }} or {% %}) that is not YAML`);
+    return parsed;
+  }
+  parsed.yaml = model;
+  if (broken.length) {
+    const first = broken[0].errors[0];
+    const more = broken.reduce((n, d) => n + d.errors.length, 0) - 1;
+    fail('parse-error', `invalid YAML: ${first.message}${more > 0 ? ` (and ${more} more YAML error${more > 1 ? 's' : ''})` : ''}`, first.range);
+  }
+  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly);
+  // Duplicate keys matter only in documents that are Kubernetes objects.
+  const objectDocs = new Set(parsed.objects.map((o) => o.document));
+  for (const doc of objectDocs) {
+    for (const w of doc.warnings) fail('parse-error', w.message, w.range);
+  }
+  return parsed;
+}
+
+/** Runs every enabled rule over the files the paths name. */
+export function runLint(input: RunInput): RunResult {
+  const { config, cwd } = input;
+  const discovery = discover(input.paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir });
+  const notices = [...discovery.notices];
+  const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
+  const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
+  const k8sRules = enabled.filter((r): r is K8sRule => r.meta.target === 'k8s');
+  const knownIds = new Set([...input.rules.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
+  const enabledIds = new Set([...enabled.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
+
+  const parsedFiles = discovery.files.map((f) => readAndParse(f, notices));
+  const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
+
+  const findings: Finding[] = [];
+  const internalErrors: InternalError[] = [];
+  let filesChecked = 0;
+  let objectsChecked = 0;
+
+  const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
+    const s = config.rules.get(ruleId)?.severity;
+    if (s === 'off') return undefined;
+    return s ?? fallback;
+  };
+
+  const guarded = (ruleId: string, file: string, range: SourceRange, run: () => void, out: Finding[]) => {
+    try {
+      run();
+    } catch (err) {
+      const e = err as Error;
+      internalErrors.push({ ruleId, file, message: e?.message ?? String(err), stack: e?.stack });
+      out.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `rule ${ruleId} failed on this file: ${e?.message ?? String(err)}`,
+        file,
+        range,
+      });
+    }
+  };
+
+  for (const p of parsedFiles) {
+    if (p.file.contextOnly) continue;
+    filesChecked++;
+    const display = p.file.displayPath;
+    const raw: Finding[] = [...p.findings];
+    let suppressions: Suppression[] = [];
+
+    if (p.dockerfile) {
+      const model = p.dockerfile;
+      for (const rule of dockerRules) {
+        const setting = config.rules.get(rule.meta.id);
+        guarded(rule.meta.id, display, FIRST_LINE, () =>
+          rule.check({
+            model,
+            file: display,
+            options: setting?.options ?? rule.meta.defaultOptions ?? {},
+            settings: config.settings,
+            report: (r: Report) => raw.push({ ruleId: rule.meta.id, severity: rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix }),
+          }),
+        raw);
+      }
+      suppressions = dockerfileSuppressions(model);
+    } else if (p.yaml) {
+      for (const obj of p.objects) {
+        objectsChecked++;
+        for (const rule of k8sRules) {
+          if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
+          const setting = config.rules.get(rule.meta.id);
+          const objRange = locateInObject(obj, '', 'key');
+          guarded(rule.meta.id, display, objRange, () =>
+            rule.check({
+              object: obj,
+              index,
+              file: display,
+              options: setting?.options ?? rule.meta.defaultOptions ?? {},
+              settings: config.settings,
+              locate: (path, part) => locateInObject(obj, path, part),
+              locateText: (path, needle) => {
+                const within = locateInObject(obj, path, 'value');
+                return obj.document.textIndex.find(needle, within) ?? within;
+              },
+              report: (r: K8sReport) =>
+                raw.push({
+                  ruleId: rule.meta.id,
+                  severity: rule.meta.severity,
+                  message: r.message,
+                  file: display,
+                  range: r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key'),
+                  fix: r.fix,
+                }),
+            }),
+          raw);
+        }
+      }
+      suppressions = yamlSuppressions(p.yaml, p.objects);
+    }
+
+    const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
+    for (const f of [...kept, ...unused]) {
+      const severity = severityOf(f.ruleId, f.severity);
+      if (severity) findings.push({ ...f, severity });
+    }
+  }
+
+  findings.sort(compareFindings);
+  return { findings, filesChecked, objectsChecked, missingPaths: discovery.missing, notices, internalErrors };
+}

@@ -1,0 +1,179 @@
+import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
+import { joinPointer } from '../parse/yaml.js';
+import { isRecord, locateInObject } from '../parse/kube.js';
+import type { KubeObject } from '../parse/kube.js';
+import type { Finding, SourceRange } from '../types.js';
+
+/** One ignore comment or annotation and what it covers. */
+export interface Suppression {
+  ruleIds: string[];
+  /** Inclusive line span it covers; undefined covers the whole file. */
+  lines: { from: number; to: number } | undefined;
+  /** Where the comment or annotation is, for unused-suppression reports. */
+  origin: SourceRange;
+  reason: string | undefined;
+  used: Set<string>;
+}
+
+export const IGNORE_ANNOTATION = 'genai-lint.io/ignore';
+
+const DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=\s*(.*?)\s*(?:--\s*(.*))?$/;
+
+export function parseDirective(commentText: string): { fileWide: boolean; ruleIds: string[]; reason?: string } | undefined {
+  const m = DIRECTIVE.exec(commentText.trim());
+  if (!m) return undefined;
+  const ruleIds = m[2]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return { fileWide: m[1] === 'ignore-file', ruleIds, reason: m[3]?.trim() || undefined };
+}
+
+function make(ids: string[], lines: Suppression['lines'], origin: SourceRange, reason?: string): Suppression {
+  return { ruleIds: ids, lines, origin, reason, used: new Set() };
+}
+
+/**
+ * `# genai-lint ignore=...` on the comment line(s) just above an instruction
+ * covers that instruction; `# genai-lint ignore-file=...` covers the file.
+ */
+export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
+  const out: Suppression[] = [];
+  const commentLines = new Set(model.comments.map((c) => c.line));
+  for (const c of model.comments) {
+    const d = parseDirective(c.text);
+    if (!d) continue;
+    if (d.fileWide) {
+      out.push(make(d.ruleIds, undefined, c.range, d.reason));
+      continue;
+    }
+    let next = c.line + 1;
+    while (commentLines.has(next)) next++;
+    const instr = model.instructions.find((i) => i.range.start.line === next);
+    // An ignore comment not directly above an instruction covers nothing (reported as unused).
+    out.push(make(d.ruleIds, instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 }, c.range, d.reason));
+  }
+  return out;
+}
+
+/**
+ * YAML: the same comments just above a key (covering that key's node) or a
+ * document (covering the document), and the `genai-lint.io/ignore`
+ * annotation on an object or its pod template.
+ */
+export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObject[]): Suppression[] {
+  const out: Suppression[] = [];
+  const { index } = model;
+  for (let line = 1; line <= index.lineCount; line++) {
+    const text = index.lineText(line);
+    const m = /^(\s*)#(.*)$/.exec(text);
+    if (!m) continue;
+    const d = parseDirective(m[2]);
+    if (!d) continue;
+    const origin: SourceRange = { start: { line, column: m[1].length + 1 }, end: { line, column: text.length + 1 } };
+    if (d.fileWide) {
+      out.push(make(d.ruleIds, undefined, origin, d.reason));
+      continue;
+    }
+    let next = line + 1;
+    while (next <= index.lineCount && /^\s*(#.*)?$/.test(index.lineText(next)) && !/^\s*$/.test(index.lineText(next))) next++;
+    let nextText = index.lineText(next).trim();
+    if (nextText === '---' || nextText.startsWith('--- ')) {
+      next++;
+      while (next <= index.lineCount && /^\s*#/.test(index.lineText(next))) next++;
+      nextText = index.lineText(next).trim();
+    }
+    out.push(make(d.ruleIds, coveredLines(model.documents, next), origin, d.reason));
+  }
+  for (const obj of objects) {
+    const annotated: { metaPath: string; coverPath: string }[] = [
+      { metaPath: '/metadata', coverPath: '' },
+      { metaPath: '/spec/template/metadata', coverPath: '/spec/template' },
+      { metaPath: '/spec/jobTemplate/spec/template/metadata', coverPath: '/spec/jobTemplate/spec/template' },
+    ];
+    for (const { metaPath, coverPath } of annotated) {
+      const meta = valueAtPath(obj.raw, metaPath);
+      const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : undefined;
+      const value = annotations?.[IGNORE_ANNOTATION];
+      if (typeof value !== 'string') continue;
+      const d = parseDirective(`genai-lint ignore=${value}`);
+      if (!d) continue;
+      const origin = locateInObject(obj, joinPointer(metaPath, 'annotations', IGNORE_ANNOTATION), 'key');
+      const cover = coverPath === '' ? objectSpan(obj) : locateInObject(obj, coverPath, 'span');
+      out.push(make(d.ruleIds, { from: cover.start.line, to: cover.end.line }, origin, d.reason));
+    }
+  }
+  return out;
+}
+
+function objectSpan(obj: KubeObject): SourceRange {
+  return obj.basePath ? locateInObject(obj, '', 'span') : obj.document.range;
+}
+
+function valueAtPath(root: unknown, path: string): unknown {
+  let cur = root;
+  for (const seg of path.split('/').slice(1)) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[seg];
+  }
+  return cur;
+}
+
+/** Lines covered by a comment placed just above `line`. */
+function coveredLines(documents: readonly YamlDocumentModel[], line: number): Suppression['lines'] {
+  const doc = documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  if (!doc) return { from: 0, to: -1 };
+  if (doc.range.start.line === line) return { from: doc.range.start.line, to: doc.range.end.line };
+  let best: SourceRange | undefined;
+  for (const loc of doc.locations.values()) {
+    const s = loc.span;
+    if (s.start.line !== line) continue;
+    if (!best || s.end.line > best.end.line || (s.end.line === best.end.line && s.end.column > best.end.column)) best = s;
+  }
+  return best ? { from: best.start.line, to: best.end.line } : { from: line, to: line };
+}
+
+export interface SuppressionOutcome {
+  kept: Finding[];
+  unused: Finding[];
+}
+
+/**
+ * Drops findings covered by a suppression and reports suppressions that
+ * covered nothing. Unknown rule ids in a suppression are always reported;
+ * ids of rules switched off are not (there is nothing for them to cover).
+ */
+export function applySuppressions(
+  findings: readonly Finding[],
+  suppressions: readonly Suppression[],
+  file: string,
+  knownRuleIds: ReadonlySet<string>,
+  enabledRuleIds: ReadonlySet<string>,
+): SuppressionOutcome {
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    let suppressed = false;
+    for (const s of suppressions) {
+      if (!s.ruleIds.includes(f.ruleId)) continue;
+      const line = f.range.start.line;
+      if (s.lines && (line < s.lines.from || line > s.lines.to)) continue;
+      s.used.add(f.ruleId);
+      suppressed = true;
+    }
+    if (!suppressed) kept.push(f);
+  }
+  const unused: Finding[] = [];
+  for (const s of suppressions) {
+    for (const id of s.ruleIds) {
+      if (s.used.has(id)) continue;
+      let message: string;
+      if (!knownRuleIds.has(id)) message = `suppression names an unknown rule id \`${id}\``;
+      else if (!enabledRuleIds.has(id)) continue;
+      else message = `suppression of \`${id}\` suppresses nothing here; remove it`;
+      unused.push({ ruleId: 'unused-suppression', severity: 'warning', message, file, range: s.origin });
+    }
+  }
+  return { kept, unused };
+}
+

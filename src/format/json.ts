@@ -1,0 +1,26 @@
+import type { Formatter } from './types.js';
+import { countBySeverity } from './types.js';
+
+/** Version of the JSON output shape; bumped on breaking changes (docs/output.md). */
+export const JSON_FORMAT_VERSION = 1;
+
+/** A stable, flat shape: one entry per finding with every field. */
+export const formatJson: Formatter = (input) => {
+  const out = {
+    version: JSON_FORMAT_VERSION,
+    tool: { name: 'genai-lint', version: input.toolVersion },
+    summary: { ...countBySeverity(input.findings), findings: input.findings.length, files: input.filesChecked, objects: input.objectsChecked },
+    findings: input.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      file: f.file,
+      line: f.range.start.line,
+      column: f.range.start.column,
+      endLine: f.range.end.line,
+      endColumn: f.range.end.column,
+      ...(f.fix ? { fix: f.fix } : {}),
+    })),
+  };
+  return JSON.stringify(out, null, 2) + '\n';
+};

@@ -1,0 +1,61 @@
+import { ruleDocsUrl } from '../package-root.js';
+import type { Formatter } from './types.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+function encodePath(p: string): string {
+  return p.split('/').map(encodeURIComponent).join('/');
+}
+
+/** SARIF 2.1.0, as GitHub code scanning accepts it. */
+export const formatSarif: Formatter = (input) => {
+  const rules = input.rules.map((r) => ({
+    id: r.id,
+    name: r.id.replace(/[/-](\w)/g, (_, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: r.summary },
+    fullDescription: { text: r.rationale },
+    help: { text: `${r.rationale}\n\nFix: ${r.fix}`, markdown: `${r.rationale}\n\n**Fix:** ${r.fix}` },
+    helpUri: ruleDocsUrl(r.id),
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: { tags: [r.target] },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = input.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.fix ? `${f.message}. Fix: ${f.fix}` : f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+          region: {
+            startLine: f.range.start.line,
+            startColumn: f.range.start.column,
+            endLine: f.range.end.line,
+            endColumn: f.range.end.column,
+          },
+        },
+      },
+    ],
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'genai-lint',
+            version: input.toolVersion,
+            informationUri: 'https://github.com/genai-lint/genai-lint',
+            rules,
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};

@@ -1,0 +1,40 @@
+import { Chalk } from 'chalk';
+import type { Formatter } from './types.js';
+import { countBySeverity } from './types.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Grouped by file: `line:col  severity  message  rule-id`, then a summary line. */
+export const formatStylish: Formatter = (input) => {
+  const c = new Chalk({ level: input.color ? 1 : 0 });
+  const byFile = new Map<string, typeof input.findings[number][]>();
+  for (const f of input.findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const lines: string[] = [];
+  for (const [file, findings] of byFile) {
+    lines.push(c.underline(file));
+    const posWidth = Math.max(...findings.map((f) => `${f.range.start.line}:${f.range.start.column}`.length));
+    for (const f of findings) {
+      const pos = `${f.range.start.line}:${f.range.start.column}`.padEnd(posWidth);
+      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      lines.push(`  ${c.dim(pos)}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+      if (f.fix) lines.push(`  ${' '.repeat(posWidth)}  ${c.dim('       fix: ' + f.fix)}`);
+    }
+    lines.push('');
+  }
+  const { errors, warnings, infos } = countBySeverity(input.findings);
+  const total = input.findings.length;
+  const checked = `${plural(input.filesChecked, 'file')} checked`;
+  if (total === 0) {
+    lines.push(c.green(`✔ no problems (${checked})`));
+  } else {
+    const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${checked}`;
+    lines.push(errors ? c.red.bold(summary) : warnings ? c.yellow.bold(summary) : c.blue.bold(summary));
+  }
+  return lines.join('\n') + '\n';
+};

@@ -1,0 +1,38 @@
+import { RULES } from '../rules/index.js';
+import { loadConfig } from './engine/config.js';
+import type { EffectiveConfig } from './engine/config.js';
+import { ENGINE_RULES } from './engine/rule.js';
+import type { RuleMeta } from './engine/rule.js';
+import { runLint } from './engine/runner.js';
+import type { RunResult } from './engine/runner.js';
+
+export type { Finding, Severity, SourceRange, Position } from './types.js';
+export type { RuleMeta, AnyRule } from './engine/rule.js';
+export type { EffectiveConfig } from './engine/config.js';
+export { ConfigError } from './engine/config.js';
+export { RULES };
+
+export interface LintOptions {
+  /** Files and directories; none means the working directory. */
+  paths?: readonly string[];
+  cwd?: string;
+  /** Explicit config file; otherwise the nearest .genai-lint.yaml upward from cwd. */
+  configPath?: string;
+}
+
+export interface LintReport extends RunResult {
+  config: EffectiveConfig;
+}
+
+/** Metadata of every rule id that can appear in output, built-in engine ids included. */
+export function allRuleMetas(): RuleMeta[] {
+  return [...RULES.map((r) => r.meta), ...ENGINE_RULES];
+}
+
+/** Lints the given paths: the whole pipeline from discovery to sorted findings. */
+export async function lint(options: LintOptions = {}): Promise<LintReport> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
+  const result = runLint({ paths: options.paths?.length ? options.paths : ['.'], cwd, config, rules: RULES });
+  return { ...result, config };
+}

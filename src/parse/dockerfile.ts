@@ -1,0 +1,481 @@
+import { DockerfileParser } from 'dockerfile-ast';
+import type { Instruction, Flag, Property } from 'dockerfile-ast';
+import { TextIndex } from '../text.js';
+import type { SourceRange } from '../types.js';
+
+/** A variable visible at some point of a Dockerfile. */
+export interface VarBinding {
+  /** Resolved value; undefined when declared without a value (a build arg given at build time). */
+  value: string | undefined;
+  source: 'arg' | 'env';
+  line: number;
+}
+export type VarScope = ReadonlyMap<string, VarBinding>;
+
+export interface DockerFlag {
+  name: string;
+  value: string | null;
+  /** Comma-separated key=value options, e.g. --mount=type=secret,id=hf. */
+  options: Record<string, string>;
+  range: SourceRange;
+}
+
+export interface DockerHeredoc {
+  name: string;
+  body: string;
+  range: SourceRange | undefined;
+}
+
+export interface DockerProperty {
+  name: string;
+  /** The value as written, quotes removed, variables not expanded; null for `ARG NAME`. */
+  value: string | null;
+  /** The value with variables expanded in the instruction's scope. */
+  resolved: string | null;
+  /** Names of variables the value references that have no value in scope. */
+  unresolved: string[];
+  /** Names of all variables the value references. */
+  references: string[];
+  nameRange: SourceRange;
+  valueRange: SourceRange | undefined;
+  range: SourceRange;
+}
+
+export interface DockerInstruction {
+  /** Upper-case keyword: RUN, COPY, ... */
+  keyword: string;
+  range: SourceRange;
+  keywordRange: SourceRange;
+  /** Index of the stage it belongs to; -1 before the first FROM. */
+  stageIndex: number;
+  /** Arguments as written (flags removed, line continuations joined, heredoc bodies included). */
+  argsText: string;
+  /** Whitespace-separated arguments (flags removed). */
+  args: string[];
+  flags: DockerFlag[];
+  /** The exec-form (JSON array) arguments, when the instruction uses that form. */
+  jsonArgs: string[] | undefined;
+  heredocs: DockerHeredoc[];
+  /** ENV, ARG and LABEL key/value pairs. */
+  properties: DockerProperty[];
+  /** Variables visible to this instruction (before its own effect). */
+  scope: VarScope;
+}
+
+export interface BaseImage {
+  /** The image reference as written in FROM. */
+  raw: string;
+  /** The reference with ARG values substituted. */
+  resolved: string;
+  /** Whether ARG references in the reference remained unresolved. */
+  hasUnresolved: boolean;
+  /** Repository part of the resolved reference (registry and path), lower-cased. */
+  repository: string;
+  tag: string | undefined;
+  digest: string | undefined;
+  /** Index of the earlier stage this FROM builds on, when it names one. */
+  stageRef: number | undefined;
+  isScratch: boolean;
+  range: SourceRange;
+}
+
+export interface DockerStage {
+  index: number;
+  /** Stage name from `AS name`, lower-cased as Docker does. */
+  name: string | undefined;
+  from: DockerInstruction;
+  base: BaseImage;
+  platform: string | undefined;
+  /** Instructions after FROM that belong to this stage. */
+  instructions: DockerInstruction[];
+}
+
+export interface FullLineComment {
+  line: number;
+  /** Text after the `#`, trimmed. */
+  text: string;
+  range: SourceRange;
+}
+
+export interface DockerfileModel {
+  kind: 'dockerfile';
+  text: string;
+  index: TextIndex;
+  escapeChar: string;
+  instructions: DockerInstruction[];
+  stages: DockerStage[];
+  /** ARGs declared before the first FROM. */
+  globalArgs: DockerInstruction[];
+  comments: FullLineComment[];
+}
+
+const BUILTIN_ARGS = new Set([
+  'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT',
+  'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT',
+  'HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY',
+  'http_proxy', 'https_proxy', 'ftp_proxy', 'no_proxy', 'all_proxy',
+]);
+
+export interface Expansion {
+  value: string;
+  references: string[];
+  unresolved: string[];
+}
+
+/**
+ * Expands $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt} and
+ * ${VAR+alt} the way the Dockerfile frontend does. Unresolved references are
+ * kept verbatim so callers can still see them.
+ */
+export function expandVariables(text: string, scope: VarScope, escapeChar = '\\'): Expansion {
+  const references: string[] = [];
+  const unresolved: string[] = [];
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === escapeChar && text[i + 1] === '$') {
+      out += '$';
+      i += 2;
+      continue;
+    }
+    if (ch !== '$') {
+      out += ch;
+      i++;
+      continue;
+    }
+    if (text[i + 1] === '{') {
+      const close = findClosingBrace(text, i + 2);
+      if (close < 0) {
+        out += text.slice(i);
+        break;
+      }
+      const inner = text.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m) {
+        out += text.slice(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      const [, name, op, word = ''] = m;
+      references.push(name);
+      const binding = scope.get(name);
+      const val = binding?.value;
+      const isSet = binding !== undefined && val !== undefined;
+      const isNonEmpty = isSet && val !== '';
+      if (op === ':-' || op === '-') {
+        const useValue = op === ':-' ? isNonEmpty : isSet;
+        if (useValue) out += val;
+        else {
+          const sub = expandVariables(word, scope, escapeChar);
+          references.push(...sub.references);
+          unresolved.push(...sub.unresolved);
+          out += sub.value;
+        }
+      } else if (op === ':+' || op === '+') {
+        const useAlt = op === ':+' ? isNonEmpty : isSet;
+        if (useAlt) {
+          const sub = expandVariables(word, scope, escapeChar);
+          references.push(...sub.references);
+          unresolved.push(...sub.unresolved);
+          out += sub.value;
+        }
+      } else if (isSet) {
+        out += val;
+      } else {
+        unresolved.push(name);
+        out += text.slice(i, close + 1);
+      }
+      i = close + 1;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 1 + 256));
+    if (!m) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const name = m[0];
+    references.push(name);
+    const binding = scope.get(name);
+    if (binding?.value !== undefined) out += binding.value;
+    else {
+      unresolved.push(name);
+      out += '$' + name;
+    }
+    i += 1 + name.length;
+  }
+  return { value: out, references, unresolved };
+}
+
+function findClosingBrace(text: string, from: number): number {
+  let depth = 1;
+  for (let j = from; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}') {
+      depth--;
+      if (depth === 0) return j;
+    }
+  }
+  return -1;
+}
+
+/** Runs an accessor of the AST library, which can throw on odd input. */
+function guard<T>(fn: () => T | null | undefined, fallback: T): T {
+  try {
+    const v = fn();
+    return v === undefined || v === null ? fallback : v;
+  } catch {
+    return fallback;
+  }
+}
+
+type LspRange = { start: { line: number; character: number }; end: { line: number; character: number } };
+
+function toRange(r: LspRange): SourceRange {
+  return {
+    start: { line: r.start.line + 1, column: r.start.character + 1 },
+    end: { line: r.end.line + 1, column: r.end.character + 1 },
+  };
+}
+
+function parseFlag(flag: Flag): DockerFlag {
+  const options: Record<string, string> = {};
+  for (const opt of guard(() => flag.getOptions(), [])) {
+    const name = guard(() => opt.getName(), '');
+    if (name) options[name.toLowerCase()] = guard(() => opt.getValue(), '') ?? '';
+  }
+  return {
+    name: guard(() => flag.getName(), '').toLowerCase(),
+    value: guard(() => flag.getValue(), null),
+    options,
+    range: toRange(guard(() => flag.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })),
+  };
+}
+
+/** Splits an image reference into repository, tag and digest. */
+export function splitImageReference(ref: string): { repository: string; tag?: string; digest?: string } {
+  let rest = ref.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  // A colon before the last slash belongs to a registry port (host:5000/x).
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  return { repository: rest.toLowerCase(), tag: tag || undefined, digest: digest || undefined };
+}
+
+/** Parses Dockerfile text into a model with resolved variables and exact positions. */
+export function parseDockerfile(text: string): DockerfileModel {
+  const index = new TextIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escapeChar = guard(() => ast.getEscapeCharacter(), '\\');
+  const rawInstructions: Instruction[] = guard(() => ast.getInstructions(), []);
+
+  const model: DockerfileModel = {
+    kind: 'dockerfile',
+    text,
+    index,
+    escapeChar,
+    instructions: [],
+    stages: [],
+    globalArgs: [],
+    comments: collectComments(index),
+  };
+
+  const globalScope = new Map<string, VarBinding>();
+  let scope = new Map<string, VarBinding>();
+  let stage: DockerStage | undefined;
+  const stageScopes: Map<string, VarBinding>[] = [];
+
+  for (const raw of rawInstructions) {
+    const keyword = guard(() => raw.getKeyword(), '').toUpperCase();
+    const range = toRange(guard(() => raw.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+    const keywordRange = toRange(guard(() => raw.getInstructionRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+    const withFlags = raw as Instruction & { getFlags?: () => Flag[] };
+    const flags = typeof withFlags.getFlags === 'function' ? guard(() => withFlags.getFlags!(), []).map(parseFlag) : [];
+    const argsText = guard(() => raw.getArgumentsContent(), '');
+    const args = guard(() => raw.getArguments().map((a) => a.getValue()), [] as string[]);
+    const withJson = raw as Instruction & { getJSONStrings?: () => { getJSONValue(): string }[]; getClosingBracket?: () => unknown };
+    let jsonArgs: string[] | undefined;
+    if (typeof withJson.getJSONStrings === 'function' && argsText.trimStart().startsWith('[')) {
+      const closed = guard(() => withJson.getClosingBracket?.() ?? null, null) !== null;
+      const strings = guard(() => withJson.getJSONStrings!().map((s) => s.getJSONValue()), [] as string[]);
+      if (closed) jsonArgs = strings;
+    }
+    const withHeredocs = raw as Instruction & { getHeredocs?: () => import('dockerfile-ast').Heredoc[] };
+    const heredocs: DockerHeredoc[] =
+      typeof withHeredocs.getHeredocs === 'function'
+        ? guard(() => withHeredocs.getHeredocs!(), []).map((h) => {
+            const contentRange = guard(() => h.getContentRange(), null);
+            const r = contentRange ? toRange(contentRange) : undefined;
+            return {
+              name: guard(() => h.getName(), ''),
+              body: r ? text.slice(index.offsetAt(r.start), index.offsetAt(r.end)) : '',
+              range: r,
+            };
+          })
+        : [];
+
+    const instr: DockerInstruction = {
+      keyword,
+      range,
+      keywordRange,
+      stageIndex: stage ? stage.index : -1,
+      argsText,
+      args,
+      flags,
+      jsonArgs,
+      heredocs,
+      properties: [],
+      scope,
+    };
+
+    if (keyword === 'FROM') {
+      const image = guard(() => (raw as import('dockerfile-ast').From).getImage(), '') ?? '';
+      const imageRange = guard(() => (raw as import('dockerfile-ast').From).getImageRange(), null);
+      const stageName = guard(() => (raw as import('dockerfile-ast').From).getBuildStage(), null);
+      const platform = flags.find((f) => f.name === 'platform')?.value ?? undefined;
+      const exp = expandVariables(image, globalScope, escapeChar);
+      const resolved = exp.value;
+      const lower = resolved.toLowerCase();
+      const refIndex = model.stages.findIndex((s) => s.name !== undefined && s.name === lower);
+      const parts = splitImageReference(resolved);
+      instr.scope = globalScope;
+      const newStage: DockerStage = {
+        index: model.stages.length,
+        name: stageName ? stageName.toLowerCase() : undefined,
+        from: instr,
+        platform,
+        base: {
+          raw: image,
+          resolved,
+          hasUnresolved: exp.unresolved.length > 0,
+          repository: parts.repository,
+          tag: parts.tag,
+          digest: parts.digest,
+          stageRef: refIndex >= 0 ? refIndex : undefined,
+          isScratch: lower === 'scratch',
+          range: imageRange ? toRange(imageRange) : range,
+        },
+        instructions: [],
+      };
+      instr.stageIndex = newStage.index;
+      model.stages.push(newStage);
+      stage = newStage;
+      // ENV carries over from a parent stage; ARGs never do.
+      scope = new Map();
+      if (refIndex >= 0) {
+        for (const [k, v] of stageScopes[refIndex]) if (v.source === 'env') scope.set(k, v);
+      }
+      stageScopes[newStage.index] = scope;
+      model.instructions.push(instr);
+      continue;
+    }
+
+    if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL') {
+      const props = guard(() => (raw as import('dockerfile-ast').Env).getProperties(), [] as Property[]);
+      const next = new Map(stage ? scope : globalScope);
+      for (const p of props) {
+        const prop = toProperty(p, keyword === 'ENV' ? next : stage ? scope : globalScope, escapeChar, range);
+        instr.properties.push(prop);
+        if (keyword === 'LABEL') continue;
+        let value = prop.resolved ?? undefined;
+        if (keyword === 'ARG' && prop.value === null) {
+          // `ARG NAME` inside a stage takes the default of a global ARG of that name.
+          const inherited = stage ? globalScope.get(prop.name) : undefined;
+          value = inherited?.value;
+          if (BUILTIN_ARGS.has(prop.name)) value = undefined;
+        }
+        const existing = next.get(prop.name);
+        // An ENV of the same name shadows a later ARG.
+        if (keyword === 'ARG' && existing?.source === 'env') continue;
+        next.set(prop.name, { value, source: keyword === 'ARG' ? 'arg' : 'env', line: range.start.line });
+      }
+      if (keyword !== 'LABEL') {
+        if (stage) {
+          scope = next;
+          stageScopes[stage.index] = scope;
+        } else {
+          for (const [k, v] of next) globalScope.set(k, v);
+        }
+      }
+    }
+
+    model.instructions.push(instr);
+    if (stage) stage.instructions.push(instr);
+    else if (keyword === 'ARG') model.globalArgs.push(instr);
+  }
+  const heredocLines = model.instructions.flatMap((i) => i.heredocs.map((h) => h.range).filter((r): r is SourceRange => !!r));
+  if (heredocLines.length) {
+    model.comments = model.comments.filter((c) => !heredocLines.some((r) => c.line >= r.start.line && c.line <= r.end.line));
+  }
+  return model;
+}
+
+function toProperty(p: Property, scope: VarScope, escapeChar: string, fallback: SourceRange): DockerProperty {
+  const name = guard(() => p.getName(), '');
+  const value = guard(() => p.getValue(), null);
+  const exp = value === null ? undefined : expandVariables(value, scope, escapeChar);
+  const valueRange = guard(() => p.getValueRange(), null);
+  return {
+    name,
+    value,
+    resolved: exp ? exp.value : null,
+    unresolved: exp ? exp.unresolved : [],
+    references: exp ? exp.references : [],
+    nameRange: toRange(guard(() => p.getNameRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } }),
+    valueRange: valueRange ? toRange(valueRange) : undefined,
+    range: toRange(guard(() => p.getRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } }),
+  };
+}
+
+function collectComments(index: TextIndex): FullLineComment[] {
+  const out: FullLineComment[] = [];
+  for (let line = 1; line <= index.lineCount; line++) {
+    const t = index.lineText(line);
+    const m = /^(\s*)#(.*)$/.exec(t);
+    if (m) {
+      out.push({
+        line,
+        text: m[2].trim(),
+        range: { start: { line, column: m[1].length + 1 }, end: { line, column: t.length + 1 } },
+      });
+    }
+  }
+  return out;
+}
+
+/** The final stage of the build (the image that ships), if any. */
+export function finalStage(model: DockerfileModel): DockerStage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+/**
+ * The stages whose layers and config end up in the final image: the final
+ * stage and the stages it builds FROM, nearest first.
+ */
+export function finalImageChain(model: DockerfileModel): DockerStage[] {
+  const chain: DockerStage[] = [];
+  const seen = new Set<number>();
+  let s = finalStage(model);
+  while (s && !seen.has(s.index)) {
+    chain.push(s);
+    seen.add(s.index);
+    s = s.base.stageRef !== undefined ? model.stages[s.base.stageRef] : undefined;
+  }
+  return chain;
+}
+
+/** The full shell text an instruction runs: arguments plus heredoc bodies. */
+export function commandText(instr: DockerInstruction): string {
+  if (instr.jsonArgs) return instr.jsonArgs.join(' ');
+  return instr.argsText;
+}

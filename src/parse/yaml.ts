@@ -1,0 +1,173 @@
+import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias } from 'yaml';
+import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+import { TextIndex } from '../text.js';
+import type { SourceRange } from '../types.js';
+
+/** Where a node sits in the source: its key (for map entries) and its value. */
+export interface NodeLocation {
+  key: SourceRange | undefined;
+  value: SourceRange;
+  /** From the key (or the item start) to the end of the value. */
+  span: SourceRange;
+}
+
+export interface YamlProblem {
+  message: string;
+  range: SourceRange;
+  code: string;
+}
+
+export interface YamlDocumentModel {
+  /** 0-based position of the document in its file. */
+  index: number;
+  value: unknown;
+  /** JSON-pointer path (e.g. /spec/template/spec/containers/0/resources) to location. */
+  locations: Map<string, NodeLocation>;
+  range: SourceRange;
+  /** Problems that make the document unusable. */
+  errors: YamlProblem[];
+  /** Problems that change meaning but leave the document usable (duplicate keys). */
+  warnings: YamlProblem[];
+  /** The template path from a `# Source: chart/templates/x.yaml` comment (Helm output). */
+  source: string | undefined;
+  /** Positions of the whole file the document belongs to. */
+  textIndex: TextIndex;
+}
+
+export interface YamlFileModel {
+  kind: 'yaml';
+  text: string;
+  index: TextIndex;
+  documents: YamlDocumentModel[];
+}
+
+/** Escapes one segment of a JSON pointer (RFC 6901): `nvidia.com/gpu` -> `nvidia.com~1gpu`. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + segments.map((s) => '/' + pointerSegment(s)).join('');
+}
+
+/** Upper bound of alias expansions per document: stops "billion laughs" inputs. */
+const MAX_ALIAS_COUNT = 1000;
+
+export function parseYaml(text: string): YamlFileModel {
+  const index = new TextIndex(text);
+  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+  const list = Array.isArray(docs) ? docs : [];
+  const documents: YamlDocumentModel[] = [];
+  list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
+  return { kind: 'yaml', text, index, documents };
+}
+
+function rangeFromOffsets(index: TextIndex, start: number, end: number): SourceRange {
+  return index.rangeOf(start, end > start ? end : start + 1);
+}
+
+function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex): YamlDocumentModel {
+  const errors: YamlProblem[] = [];
+  const warnings: YamlProblem[] = [];
+  for (const e of doc.errors) {
+    const problem = { message: cleanMessage(e.message), code: e.code, range: rangeFromOffsets(index, e.pos[0], e.pos[1]) };
+    if (e.code === 'DUPLICATE_KEY') warnings.push({ ...problem, message: duplicateKeyMessage(doc, e.pos[0], index) });
+    else errors.push(problem);
+  }
+  const docRange = doc.range ? rangeFromOffsets(index, doc.range[0], doc.range[1]) : rangeFromOffsets(index, 0, 0);
+  const locations = new Map<string, NodeLocation>();
+  let value: unknown = undefined;
+  if (errors.length === 0) {
+    if (doc.contents) collectLocations(doc.contents as YamlNode, '', undefined, locations, index, 0);
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      errors.push({
+        message: `cannot expand the document: ${(err as Error).message}`,
+        code: 'ALIAS_LIMIT',
+        range: docRange,
+      });
+    }
+  }
+  const sourceMatch = /^#\s*Source:\s*(\S+)/m.exec(doc.commentBefore ?? '');
+  return { index: docIndex, value, locations, range: docRange, errors, warnings, source: sourceMatch?.[1], textIndex: index };
+}
+
+function cleanMessage(msg: string): string {
+  return msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function duplicateKeyMessage(doc: Document.Parsed, offset: number, index: TextIndex): string {
+  const line = index.lineText(index.positionAt(offset).line).trim();
+  const key = /^-?\s*([^:#]+?)\s*:/.exec(line)?.[1];
+  void doc;
+  return key
+    ? `duplicate key \`${key}\`: only one of the values takes effect`
+    : 'duplicate key in mapping: only one of the values takes effect';
+}
+
+const MAX_DEPTH = 512;
+
+function collectLocations(
+  node: YamlNode,
+  path: string,
+  keyRange: SourceRange | undefined,
+  out: Map<string, NodeLocation>,
+  index: TextIndex,
+  depth: number,
+): void {
+  const r = (node as ParsedNode).range;
+  const value = r ? rangeFromOffsets(index, r[0], r[1]) : rangeFromOffsets(index, 0, 0);
+  const span: SourceRange = keyRange ? { start: keyRange.start, end: value.end } : value;
+  out.set(path, { key: keyRange, value, span });
+  if (depth > MAX_DEPTH) return;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const k = pair.key as YamlNode | null;
+      const keyText = isScalar(k) ? String(k.value) : k ? String(k) : '';
+      const kr = k && (k as ParsedNode).range ? rangeFromOffsets(index, (k as ParsedNode).range[0], (k as ParsedNode).range[1]) : undefined;
+      const childPath = path + '/' + pointerSegment(keyText);
+      const v = pair.value as YamlNode | null;
+      if (v && !isAlias(v)) collectLocations(v, childPath, kr, out, index, depth + 1);
+      else if (kr) {
+        const vr = v && (v as ParsedNode).range ? rangeFromOffsets(index, (v as ParsedNode).range[0], (v as ParsedNode).range[1]) : kr;
+        out.set(childPath, { key: kr, value: vr, span: { start: kr.start, end: vr.end } });
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const childPath = path + '/' + i;
+      if (item && !isAlias(item)) collectLocations(item as YamlNode, childPath, undefined, out, index, depth + 1);
+      else if (item && (item as ParsedNode).range) {
+        const ir = rangeFromOffsets(index, (item as ParsedNode).range[0], (item as ParsedNode).range[1]);
+        out.set(childPath, { key: undefined, value: ir, span: ir });
+      }
+    });
+  }
+}
+
+/**
+ * The location of `path` in a document; when the node does not exist, the
+ * location of its nearest existing ancestor (the object that should hold it).
+ */
+export function locate(doc: YamlDocumentModel, path: string): { location: NodeLocation; exact: boolean } {
+  let p = path;
+  for (;;) {
+    const loc = doc.locations.get(p);
+    if (loc) return { location: loc, exact: p === path };
+    if (p === '') break;
+    p = p.slice(0, p.lastIndexOf('/'));
+  }
+  return { location: { key: undefined, value: doc.range, span: doc.range }, exact: false };
+}
+
+/** Walks every string scalar of a plain value with its JSON-pointer path. */
+export function forEachString(value: unknown, visit: (s: string, path: string) => void, path = '', depth = 0): void {
+  if (depth > 256) return;
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, visit, `${path}/${i}`, depth + 1));
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) forEachString(v, visit, `${path}/${pointerSegment(k)}`, depth + 1);
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Shared vocabulary of the pipeline: positions, findings, severities.
+ * Positions are 1-based; `end.column` is the column just after the last
+ * character (exclusive), as in SARIF regions.
+ */
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeveritySetting = Severity | 'off';
+
+/** Higher is more severe; used for --fail-on thresholds and sorting. */
+export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
+
+export type FileKind = 'dockerfile' | 'yaml';
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the working directory, with forward slashes. */
+  file: string;
+  range: SourceRange;
+  /** A short, specific hint on how to fix this occurrence. */
+  fix?: string;
+}
+
+export function pointRange(line: number, column: number, length = 1): SourceRange {
+  return { start: { line, column }, end: { line, column: column + Math.max(length, 1) } };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.column - b.range.start.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
