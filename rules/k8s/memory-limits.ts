@@ -1,6 +1,5 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
 import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 
 export default defineK8sRule({
@@ -16,9 +15,9 @@ export default defineK8sRule({
   check(ctx) {
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
-    // A LimitRange in the namespace with a default Container memory limit fills the gap at admission.
+    // A LimitRange of the same namespace with a default Container memory limit fills the gap at admission.
     const defaulted = ctx.index.ofKind('LimitRange').some((lr) => {
-      if (!sameNamespace(lr.namespace, ctx.object.namespace)) return false;
+      if (lr.namespace !== ctx.object.namespace) return false;
       const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
       const limits = Array.isArray(spec.limits) ? spec.limits : [];
       return limits.some((l) => isRecord(l) && (l.type ?? 'Container') === 'Container' && isRecord(l.default) && l.default.memory !== undefined);

@@ -172,8 +172,6 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   }
 
   const known = new Map(opts.rules.map((r) => [r.id, r]));
-  const rules = new Map<string, RuleSetting>();
-  for (const r of opts.rules) rules.set(r.id, { severity: r.severity, options: { ...(r.defaultOptions ?? {}) } });
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const rule = known.get(id);
     if (!rule) {
@@ -183,8 +181,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
           (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
       );
     }
-    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    const merged = { ...(rule.defaultOptions ?? {}), ...(options ?? {}) };
+    const options = Array.isArray(setting) ? setting[1] : undefined;
     if (options && rule.optionsSchema) {
       const errors = await validateAgainst(rule.optionsSchema, options);
       if (errors.length) {
@@ -194,12 +191,23 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
     } else if (options && Object.keys(options).length && !rule.optionsSchema) {
       throw new ConfigError(`${file}: rules.${id}: this rule takes no options`);
     }
-    rules.set(id, { severity, options: merged });
   }
+  return resolveConfig(raw, opts.rules, file, file ? dirname(file) : resolve(opts.cwd));
+}
 
+/** Merges a validated raw config over the rules' defaults. */
+export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[], file: string | undefined, baseDir: string): EffectiveConfig {
+  const rules = new Map<string, RuleSetting>();
+  for (const r of metas) rules.set(r.id, { severity: r.severity, options: { ...(r.defaultOptions ?? {}) } });
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const base = rules.get(id);
+    if (!base) continue;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    rules.set(id, { severity, options: { ...base.options, ...(options ?? {}) } });
+  }
   return {
     file,
-    baseDir: file ? dirname(file) : resolve(opts.cwd),
+    baseDir,
     rules,
     ignorePaths: raw.ignorePaths ?? [],
     failOn: raw.failOn ?? 'error',

@@ -44,8 +44,14 @@ export interface RunInput {
   rules: readonly AnyRule[];
 }
 
+export interface SourcesInput {
+  sources: readonly SourceInput[];
+  config: EffectiveConfig;
+  rules: readonly AnyRule[];
+}
+
 interface ParsedFile {
-  file: DiscoveredFile;
+  file: SourceInput;
   dockerfile?: DockerfileModel;
   yaml?: YamlFileModel;
   objects: KubeObject[];
@@ -69,28 +75,45 @@ export function isHelmTemplatePath(absPath: string): boolean {
 
 const TEMPLATE_MARKERS = /\{\{-?\s|\{%-?\s/;
 
-function readAndParse(file: DiscoveredFile, notices: string[]): ParsedFile {
-  const parsed: ParsedFile = { file, objects: [], findings: [] };
-  const fail = (ruleId: string, message: string, range: SourceRange = FIRST_LINE) => {
-    if (!file.contextOnly) parsed.findings.push({ ruleId, severity: 'error', message, file: file.displayPath, range });
-  };
+/** One input to lint: a file's text, or why it could not be read. */
+export interface SourceInput {
+  /** Absolute path when the input is a file (used for Helm chart detection). */
+  absPath?: string;
+  displayPath: string;
+  kind: DiscoveredFile['kind'];
+  contextOnly: boolean;
+  text?: string;
+  /** Why there is no text: unreadable, not UTF-8, binary. */
+  problem?: string;
+}
+
+function readSource(file: DiscoveredFile): SourceInput {
+  const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file.absPath);
   } catch (err) {
-    fail('unreadable-file', `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    return parsed;
+    return { ...base, problem: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
   const { text, problem } = decodeText(bytes);
-  if (problem) {
-    fail('unreadable-file', `${problem}; skipped`);
+  return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
+}
+
+function parseSource(file: SourceInput, notices: string[]): ParsedFile {
+  const parsed: ParsedFile = { file, objects: [], findings: [] };
+  const fail = (ruleId: string, message: string, range: SourceRange = FIRST_LINE) => {
+    if (!file.contextOnly) parsed.findings.push({ ruleId, severity: 'error', message, file: file.displayPath, range });
+  };
+  if (file.text === undefined) {
+    fail('unreadable-file', file.problem ?? 'cannot read file');
     return parsed;
   }
+  const text = file.text;
   if (file.kind === 'dockerfile') {
     parsed.dockerfile = parseDockerfile(text);
     return parsed;
   }
-  if (isHelmTemplatePath(file.absPath)) {
+  if (file.absPath && isHelmTemplatePath(file.absPath)) {
     notices.push(`skipped Helm template ${file.displayPath} (render it with \`helm template\` to lint it)`);
     return parsed;
   }
@@ -125,14 +148,21 @@ function readAndParse(file: DiscoveredFile, notices: string[]): ParsedFile {
 export function runLint(input: RunInput): RunResult {
   const { config, cwd } = input;
   const discovery = discover(input.paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir });
-  const notices = [...discovery.notices];
+  const result = lintSources({ sources: discovery.files.map(readSource), config, rules: input.rules });
+  return { ...result, missingPaths: discovery.missing, notices: [...discovery.notices, ...result.notices] };
+}
+
+/** Parses and lints inputs already in memory (files read, stdin, test snippets). */
+export function lintSources(input: SourcesInput): RunResult {
+  const { config } = input;
+  const notices: string[] = [];
   const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
   const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
   const k8sRules = enabled.filter((r): r is K8sRule => r.meta.target === 'k8s');
   const knownIds = new Set([...input.rules.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
   const enabledIds = new Set([...enabled.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
 
-  const parsedFiles = discovery.files.map((f) => readAndParse(f, notices));
+  const parsedFiles = input.sources.map((f) => parseSource(f, notices));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
 
   const findings: Finding[] = [];
@@ -227,5 +257,5 @@ export function runLint(input: RunInput): RunResult {
   }
 
   findings.sort(compareFindings);
-  return { findings, filesChecked, objectsChecked, missingPaths: discovery.missing, notices, internalErrors };
+  return { findings, filesChecked, objectsChecked, missingPaths: [], notices, internalErrors };
 }

@@ -71,7 +71,12 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
   const warnings: YamlProblem[] = [];
   for (const e of doc.errors) {
     const problem = { message: cleanMessage(e.message), code: e.code, range: rangeFromOffsets(index, e.pos[0], e.pos[1]) };
-    if (e.code === 'DUPLICATE_KEY') warnings.push({ ...problem, message: duplicateKeyMessage(doc, e.pos[0], index) });
+    if (e.code === 'DUPLICATE_KEY') {
+      const message = duplicateKeyMessage(doc, e.pos[0], index);
+      const key = /`([^`]+)`/.exec(message)?.[1];
+      const range = key ? rangeFromOffsets(index, e.pos[0], e.pos[0] + key.length) : problem.range;
+      warnings.push({ ...problem, message, range });
+    }
     else errors.push(problem);
   }
   const docRange = doc.range ? rangeFromOffsets(index, doc.range[0], doc.range[1]) : rangeFromOffsets(index, 0, 0);
@@ -108,6 +113,13 @@ function duplicateKeyMessage(doc: Document.Parsed, offset: number, index: TextIn
 
 const MAX_DEPTH = 512;
 
+/** Node ranges include the line break after a block node; positions stop at its last character. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1 && /\s/.test(text[e - 1])) e--;
+  return e;
+}
+
 function collectLocations(
   node: YamlNode,
   path: string,
@@ -117,7 +129,7 @@ function collectLocations(
   depth: number,
 ): void {
   const r = (node as ParsedNode).range;
-  const value = r ? rangeFromOffsets(index, r[0], r[1]) : rangeFromOffsets(index, 0, 0);
+  const value = r ? rangeFromOffsets(index, r[0], trimEnd(index.text, r[0], r[1])) : rangeFromOffsets(index, 0, 0);
   const span: SourceRange = keyRange ? { start: keyRange.start, end: value.end } : value;
   out.set(path, { key: keyRange, value, span });
   if (depth > MAX_DEPTH) return;

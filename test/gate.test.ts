@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RULES } from '../rules/index.js';
+import { renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
+import { REPO_ROOT, FIXTURES, fixtureFiles, lintFixture } from './helpers.js';
+
+describe('every rule is complete', () => {
+  for (const rule of RULES) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      const examples = ruleExamples(REPO_ROOT, id);
+      it('has a firing fixture that fires', () => {
+        expect(examples.bad.length).toBeGreaterThan(0);
+        for (const ex of examples.bad) {
+          const ids = lintFixture(join(FIXTURES, id, ex.file)).map((f) => f.ruleId);
+          expect(ids, ex.file).toContain(id);
+        }
+      });
+      it('has a non-firing fixture that stays quiet', () => {
+        expect(examples.good.length).toBeGreaterThan(0);
+        for (const ex of examples.good) {
+          const ids = lintFixture(join(FIXTURES, id, ex.file)).map((f) => f.ruleId);
+          expect(ids, ex.file).not.toContain(id);
+        }
+      });
+      it('has an up-to-date docs page (npm run docs)', () => {
+        const page = join(REPO_ROOT, 'docs', 'rules', `${id}.md`);
+        expect(existsSync(page), page).toBe(true);
+        expect(readFileSync(page, 'utf8')).toBe(renderRuleDoc(rule.meta, examples));
+      });
+      it('describes itself', () => {
+        expect(rule.meta.summary.length).toBeGreaterThan(10);
+        expect(rule.meta.rationale.length).toBeGreaterThan(40);
+        expect(rule.meta.fix.length).toBeGreaterThan(10);
+        expect(id.startsWith(`${rule.meta.target}/`)).toBe(true);
+      });
+    });
+  }
+
+  it('no good fixture of any rule produces an error-level finding of another rule it is not about', () => {
+    // Good fixtures are realistic files; they must not trip a secret or parse error.
+    const good = fixtureFiles(FIXTURES).filter((f) => /\/good[^/]*$/.test(f));
+    for (const f of good) {
+      const errors = lintFixture(f).filter((x) => x.severity === 'error');
+      expect(errors.map((e) => `${f}: ${e.ruleId} ${e.message}`)).toEqual([]);
+    }
+  });
+});
