@@ -117,11 +117,20 @@ function keyName(instancePath: string): string {
     .join('.') || '(top level)';
 }
 
-function positionOf(doc: YamlDocumentModel | undefined, path: string): string {
+/** `:line:column` of a value in the config file (of the key, for key problems). */
+function positionOf(doc: YamlDocumentModel | undefined, path: string, part: 'key' | 'value' = 'value'): string {
   if (!doc) return '';
-  const { location } = locate(doc, path);
-  const r = location.key ?? location.value;
+  const { location, exact } = locate(doc, path);
+  const r = part === 'value' && exact ? location.value : (location.key ?? location.value);
   return `:${r.start.line}:${r.start.column}`;
+}
+
+function errorPointer(e: AjvErrorLike): { path: string; part: 'key' | 'value' } {
+  if (e.keyword === 'additionalProperties') {
+    const prop = String(e.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1');
+    return { path: `${e.instancePath}/${prop}`, part: 'key' };
+  }
+  return { path: e.instancePath, part: 'value' };
 }
 
 /** Picks the most telling error among ajv's alternatives (anyOf produces several). */
@@ -164,8 +173,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
       const e = mostSpecific(groups.get(deepest)!);
       const got = valueAt(raw, e.instancePath);
+      const at = errorPointer(e);
       throw new ConfigError(
-        `${file}${positionOf(doc, e.instancePath)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
+        `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
           (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
       );
     }
@@ -177,7 +187,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
     if (!rule) {
       const suggestion = closest(id, [...known.keys()]);
       throw new ConfigError(
-        `${file}${positionOf(doc, '/rules/' + id.replace(/~/g, '~0').replace(/\//g, '~1'))}: rules: unknown rule id \`${id}\`` +
+        `${file}${positionOf(doc, '/rules/' + id.replace(/~/g, '~0').replace(/\//g, '~1'), 'key')}: rules: unknown rule id \`${id}\`` +
           (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
       );
     }
