@@ -81,8 +81,12 @@ describe('genai-lint CLI', () => {
     expect(r.stdout).not.toContain('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');
   });
 
-  it('sarif: validates against the SARIF 2.1.0 schema', async () => {
-    const schemaPath = join(REPO_ROOT, '..', 'shared', 'sarif', 'sarif-schema-2.1.0.json');
+  // The official schema sits in ../shared beside the repository (always so in CI).
+  const schemaPath = join(REPO_ROOT, '..', 'shared', 'sarif', 'sarif-schema-2.1.0.json');
+  const haveSchema = existsSync(schemaPath) || Boolean(process.env.CI);
+  if (!haveSchema) console.warn(`skipping SARIF schema validation: ${schemaPath} not found (it is required when CI is set)`);
+
+  it.runIf(haveSchema)('sarif: validates against the SARIF 2.1.0 schema', async () => {
     const dir = project({ Dockerfile: SECRET_DOCKERFILE, 'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n' });
     const out = join(dir, 'results.sarif');
     const r = run(['--format', 'sarif', '--output-file', out], { cwd: dir });
