@@ -167,3 +167,28 @@ describe('parse problems', () => {
     expect(lintSnippet({ code: 'name: CI\non: [push]\njobs: {}\n', filename: 'ci.yaml' })).toEqual([]);
   });
 });
+
+describe('nothing is lost', () => {
+  it('a rule that throws becomes an internal-error finding; other rules still run', async () => {
+    const { lintSources } = await import('../src/engine/runner.js');
+    const { defineDockerfileRule } = await import('../src/engine/rule.js');
+    const { RULES } = await import('../rules/index.js');
+    const { configOf } = await import('./helpers.js');
+    const broken = defineDockerfileRule({
+      meta: { id: 'dockerfile/no-root-user', severity: 'warning', summary: 's', rationale: 'r', fix: 'f' },
+      check() {
+        throw new Error('boom');
+      },
+    });
+    const rules = [broken, ...RULES.filter((r) => r.meta.id !== 'dockerfile/no-root-user')];
+    const res = lintSources({ sources: [{ displayPath: 'Dockerfile', kind: 'dockerfile', contextOnly: false, text: 'FROM a\nEXPOSE 1\n' }], config: configOf(), rules });
+    expect(res.internalErrors.map((e) => [e.ruleId, e.message])).toEqual([['dockerfile/no-root-user', 'boom']]);
+    expect(res.findings.map((f) => f.ruleId)).toEqual(['dockerfile/healthcheck', 'internal-error']);
+  });
+
+  it('honours the escape directive', () => {
+    const m = parseDockerfile('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1 `\n    B=2\n');
+    expect(m.escapeChar).toBe('`');
+    expect(m.stages[0].instructions[0].properties.map((p) => [p.name, p.value])).toEqual([['A', '1'], ['B', '2']]);
+  });
+});

@@ -44,7 +44,7 @@ export default defineK8sRule<Options>({
       const missing = (['readinessProbe', 'livenessProbe'] as const).filter((p) => !isRecord(c.container[p]));
       if (missing.length) {
         const why = missing.includes('readinessProbe')
-          ? 'traffic reaches it before the model is loaded'
+          ? 'traffic is routed to it before it is ready (a model server is still loading weights)'
           : 'a hung server is never restarted';
         ctx.report({
           message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(' and no ')}: ${why}`,

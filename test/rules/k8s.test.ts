@@ -56,7 +56,7 @@ ruleTester('k8s/probes', {
     {
       name: 'a CPU container missing both probes',
       code: pod('    - name: api\n      image: x:1\n'),
-      errors: [{ line: 7, column: 7, message: 'no readinessProbe and no livenessProbe' }],
+      errors: [{ line: 7, column: 7, message: 'no readinessProbe and no livenessProbe: traffic is routed to it before it is ready' }],
     },
   ],
 });

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, lintFixture } from './helpers.js';
+
+/**
+ * Realistic deployments in the style of public vLLM, TGI, Triton, Ollama and
+ * KServe examples, and exactly what genai-lint reports on each.
+ */
+const EXPECTED: Record<string, string[]> = {
+  'vllm/deployment.yaml': [],
+  'vllm/Dockerfile': [],
+  'kserve/inferenceservice.yaml': [],
+  'tgi/deployment.yaml': [
+    'k8s/hpa 6:9',
+    'k8s/gpu-tolerations 18:5',
+    'k8s/probes 20:11',
+    'k8s/run-as-non-root 20:11',
+    'k8s/no-plaintext-secrets 29:22',
+    'k8s/memory-limits 37:13',
+  ],
+  'triton/deployment.yaml': ['k8s/probes 58:11'],
+  'ollama/statefulset.yaml': [
+    'k8s/hpa 5:9',
+    'k8s/gpu-tolerations 15:5',
+    'k8s/run-as-non-root 17:11',
+    'k8s/memory-limits 32:13',
+    'k8s/probes 36:11',
+    'k8s/hpa 54:9',
+    'k8s/probes 65:11',
+    'k8s/run-as-non-root 65:11',
+    'k8s/no-plaintext-secrets 73:22',
+  ],
+  'ollama/Dockerfile': ['dockerfile/healthcheck 2:1', 'dockerfile/no-root-user 2:1', 'dockerfile/no-model-weights 3:42'],
+};
+
+describe('realistic GenAI deployments', () => {
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(file, () => {
+      const got = lintFixture(join(FIXTURES, 'examples', file)).map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`);
+      expect(got).toEqual(expected);
+    });
+  }
+});
