@@ -1,5 +1,5 @@
 import type { Container, PodSpec } from 'kubernetes-types/core/v1.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
 import type { KubeObject } from '../../src/parse/kube.js';
 
 /** Where each pod-bearing kind keeps its pod spec. */
@@ -38,20 +38,11 @@ export interface ContainerView {
   label: string;
 }
 
-function valueAt(root: unknown, path: string): unknown {
-  let cur = root;
-  for (const seg of path.split('/').slice(1)) {
-    if (!isRecord(cur)) return undefined;
-    cur = cur[seg];
-  }
-  return cur;
-}
-
 /** The pod spec of a Pod or of a workload's pod template. */
 export function podSpecOf(obj: KubeObject): PodView | undefined {
   const path = POD_SPEC_PATHS[obj.kind];
   if (!path) return undefined;
-  const spec = valueAt(obj.raw, path);
+  const spec = valueAtPointer(obj.raw, path);
   return isRecord(spec) ? { spec: spec as unknown as PodSpec, path } : undefined;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
-import { isRecord } from '../parse/kube.js';
+import { isRecord, valueAtPointer } from '../parse/kube.js';
 import { decodeText } from '../text.js';
 import { packageRoot } from '../package-root.js';
 import type { Severity, SeveritySetting } from '../types.js';
@@ -172,7 +172,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       }
       const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
       const e = mostSpecific(groups.get(deepest)!);
-      const got = valueAt(raw, e.instancePath);
+      const got = valueAtPointer(raw, e.instancePath);
       const at = errorPointer(e);
       throw new ConfigError(
         `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
@@ -226,17 +226,6 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
       gpuTaintKeys: raw.gpu?.taintKeys ?? [],
     },
   };
-}
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const seg of pointer.split('/').slice(1)) {
-    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isRecord(cur)) cur = cur[key];
-    else if (Array.isArray(cur)) cur = cur[Number(key)];
-    else return undefined;
-  }
-  return cur;
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

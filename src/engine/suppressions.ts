@@ -1,7 +1,7 @@
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
 import { joinPointer } from '../parse/yaml.js';
-import { isRecord, locateInObject } from '../parse/kube.js';
+import { isRecord, locateInObject, valueAtPointer } from '../parse/kube.js';
 import type { KubeObject } from '../parse/kube.js';
 import type { Finding, SourceRange } from '../types.js';
 
@@ -93,7 +93,7 @@ export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObj
       { metaPath: '/spec/jobTemplate/spec/template/metadata', coverPath: '/spec/jobTemplate/spec/template' },
     ];
     for (const { metaPath, coverPath } of annotated) {
-      const meta = valueAtPath(obj.raw, metaPath);
+      const meta = valueAtPointer(obj.raw, metaPath);
       const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : undefined;
       const value = annotations?.[IGNORE_ANNOTATION];
       if (typeof value !== 'string') continue;
@@ -109,15 +109,6 @@ export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObj
 
 function objectSpan(obj: KubeObject): SourceRange {
   return obj.basePath ? locateInObject(obj, '', 'span') : obj.document.range;
-}
-
-function valueAtPath(root: unknown, path: string): unknown {
-  let cur = root;
-  for (const seg of path.split('/').slice(1)) {
-    if (!isRecord(cur)) return undefined;
-    cur = cur[seg];
-  }
-  return cur;
 }
 
 /** Lines covered by a comment placed just above `line`. */

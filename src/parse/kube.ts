@@ -23,6 +23,18 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The value at a JSON pointer (`/spec/template/spec`) inside plain data, if any. */
+export function valueAtPointer(root: unknown, pointer: string): unknown {
+  let cur = root;
+  for (const seg of pointer.split('/').slice(1)) {
+    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (isRecord(cur)) cur = cur[key];
+    else if (Array.isArray(cur)) cur = cur[Number(key)];
+    else return undefined;
+  }
+  return cur;
+}
+
 /** Extracts the Kubernetes objects of a YAML file; `*List` kinds are flattened. */
 export function kubeObjectsOf(model: YamlFileModel, file: string, contextOnly: boolean): KubeObject[] {
   const out: KubeObject[] = [];
