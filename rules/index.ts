@@ -3,12 +3,29 @@ import dockerfileNoSecrets from './dockerfile/no-secrets.js';
 import dockerfileNoModelWeights from './dockerfile/no-model-weights.js';
 import dockerfileNoRootUser from './dockerfile/no-root-user.js';
 import dockerfileHealthcheck from './dockerfile/healthcheck.js';
+import dockerfilePinBaseImage from './dockerfile/pin-base-image.js';
+import dockerfileCudaDevelFinal from './dockerfile/cuda-devel-final.js';
+import dockerfilePipCache from './dockerfile/pip-cache.js';
+import dockerfileNoGitDir from './dockerfile/no-git-dir.js';
+import dockerfileExecForm from './dockerfile/exec-form.js';
+import dockerfileBuildContext from './dockerfile/build-context.js';
 import k8sNoPlaintextSecrets from './k8s/no-plaintext-secrets.js';
 import k8sProbes from './k8s/probes.js';
 import k8sRunAsNonRoot from './k8s/run-as-non-root.js';
 import k8sGpuTolerations from './k8s/gpu-tolerations.js';
 import k8sMemoryLimits from './k8s/memory-limits.js';
 import k8sHpa from './k8s/hpa.js';
+import k8sGpuLimits from './k8s/gpu-limits.js';
+import k8sShmSize from './k8s/shm-size.js';
+import k8sHpaGpuMetric from './k8s/hpa-gpu-metric.js';
+import k8sHpaMaxReplicas from './k8s/hpa-max-replicas.js';
+import k8sDeprecatedApi from './k8s/deprecated-api.js';
+import k8sModelCache from './k8s/model-cache.js';
+import k8sImageTag from './k8s/image-tag.js';
+import k8sTerminationGrace from './k8s/termination-grace.js';
+import k8sTrustRemoteCode from './k8s/trust-remote-code.js';
+import k8sGpuVisibleWithoutRequest from './k8s/gpu-visible-without-request.js';
+import k8sServiceSelector from './k8s/service-selector.js';
 
 /** Every built-in rule, in the order they are documented. */
 export const RULES: readonly AnyRule[] = [
@@ -16,10 +33,27 @@ export const RULES: readonly AnyRule[] = [
   dockerfileNoModelWeights,
   dockerfileNoRootUser,
   dockerfileHealthcheck,
+  dockerfilePinBaseImage,
+  dockerfileCudaDevelFinal,
+  dockerfilePipCache,
+  dockerfileNoGitDir,
+  dockerfileExecForm,
+  dockerfileBuildContext,
   k8sNoPlaintextSecrets,
   k8sProbes,
   k8sRunAsNonRoot,
   k8sGpuTolerations,
   k8sMemoryLimits,
   k8sHpa,
+  k8sGpuLimits,
+  k8sShmSize,
+  k8sHpaGpuMetric,
+  k8sHpaMaxReplicas,
+  k8sDeprecatedApi,
+  k8sModelCache,
+  k8sImageTag,
+  k8sTerminationGrace,
+  k8sTrustRemoteCode,
+  k8sGpuVisibleWithoutRequest,
+  k8sServiceSelector,
 ];

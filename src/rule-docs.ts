@@ -1,24 +1,48 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { RuleMeta } from './engine/rule.js';
 
 export interface RuleExample {
+  /** Path of the linted file, relative to the rule's fixture directory. */
   file: string;
   text: string;
+  /** For directory examples (a build context): the other files beside the Dockerfile. */
+  context?: string[];
 }
 
-/** Example files of a rule: fixtures/<id>/bad* and good*. */
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listFiles(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+/**
+ * Example files of a rule: fixtures/<id>/bad* and good*. A directory example
+ * is a build context: its Dockerfile is the example, its files the context.
+ */
 export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]; good: RuleExample[] } {
   const dir = join(root, 'fixtures', ruleId);
-  const files = existsSync(dir) ? readdirSync(dir).sort() : [];
-  const load = (prefix: string) =>
-    files.filter((f) => f.startsWith(prefix)).map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+  const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
+  const load = (prefix: string): RuleExample[] =>
+    entries
+      .filter((f) => f.startsWith(prefix))
+      .map((name) => {
+        const p = join(dir, name);
+        if (!statSync(p).isDirectory()) return { file: name, text: readFileSync(p, 'utf8') };
+        const files = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
+        return { file: `${name}/Dockerfile`, text: readFileSync(join(p, 'Dockerfile'), 'utf8'), context: files.filter((f) => f !== 'Dockerfile') };
+      });
   return { bad: load('bad'), good: load('good') };
 }
 
 function fence(example: RuleExample): string {
   const lang = /\.ya?ml$/.test(example.file) ? 'yaml' : 'dockerfile';
-  return `\`${example.file}\`\n\n\`\`\`${lang}\n${example.text.trimEnd()}\n\`\`\``;
+  const context = example.context ? `\n\nBuild context: ${example.context.map((f) => `\`${f}\``).join(', ')}` : '';
+  return `\`${example.file}\`${context}\n\n\`\`\`${lang}\n${example.text.trimEnd()}\n\`\`\``;
 }
 
 /**

@@ -181,7 +181,7 @@ describe('nothing is lost', () => {
       },
     });
     const rules = [broken, ...RULES.filter((r) => r.meta.id !== 'dockerfile/no-root-user')];
-    const res = lintSources({ sources: [{ displayPath: 'Dockerfile', kind: 'dockerfile', contextOnly: false, text: 'FROM a\nEXPOSE 1\n' }], config: configOf(), rules });
+    const res = lintSources({ sources: [{ displayPath: 'Dockerfile', kind: 'dockerfile', contextOnly: false, text: 'FROM a:1.0\nEXPOSE 1\n' }], config: configOf(), rules });
     expect(res.internalErrors.map((e) => [e.ruleId, e.message])).toEqual([['dockerfile/no-root-user', 'boom']]);
     expect(res.findings.map((f) => f.ruleId)).toEqual(['dockerfile/healthcheck', 'internal-error']);
   });

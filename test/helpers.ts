@@ -120,10 +120,12 @@ export function fixtureFiles(dir: string): string[] {
   return out;
 }
 
-/** Lints one fixture file from disk (as a snippet named like the file). */
-export function lintFixture(path: string): Finding[] {
+/** Lints one fixture file from disk, as a run naming only that file would. */
+export function lintFixture(path: string, config?: RawConfig): Finding[] {
   const name = path.split('/').pop()!;
-  return lintSnippet({ code: readFileSync(path, 'utf8'), filename: name }).map((f) => ({ ...f, file: relative(REPO_ROOT, path) }));
+  const display = relative(REPO_ROOT, path);
+  const source: SourceInput = { absPath: path, displayPath: display, kind: kindByName(name) ?? 'dockerfile', contextOnly: false, text: readFileSync(path, 'utf8') };
+  return lintSources({ sources: [source], config: configOf(config), rules: RULES }).findings;
 }
 
 /** Positions of one rule's findings in a fixture, as `line:column`. */

@@ -1,8 +1,26 @@
 import { defineDockerfileRule } from '../../src/engine/rule.js';
+import { commandText, expandVariables } from '../../src/parse/dockerfile.js';
 import type { DockerInstruction } from '../../src/parse/dockerfile.js';
 import type { SourceRange } from '../../src/types.js';
 import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, secretFileKind } from '../lib/secrets.js';
-import { copySources, inStage, locateInInstruction } from '../lib/dockerfile.js';
+import { copySources, inStage, locateInInstruction, mountsOf } from '../lib/dockerfile.js';
+
+const LOGIN_PATTERNS: readonly { command: string; pattern: RegExp }[] = [
+  { command: 'huggingface-cli login', pattern: /\bhuggingface-cli\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
+  { command: 'hf auth login', pattern: /\bhf\s+auth\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
+  { command: 'wandb login', pattern: /\bwandb\s+login\s+(?:--[\w-]+(?:=\S+)?\s+)*["']?([^\s"';&|-][^\s"';&|]*)/g },
+];
+
+/** Tokens passed literally to a login command (not through a variable). */
+function findLiteralLogins(text: string): { command: string; token: string }[] {
+  const out: { command: string; token: string }[] = [];
+  for (const { command, pattern } of LOGIN_PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      if (!m[1].startsWith('$')) out.push({ command, token: m[1] });
+    }
+  }
+  return out;
+}
 
 function overlaps(a: SourceRange, b: SourceRange): boolean {
   const before = (p: { line: number; column: number }, q: { line: number; column: number }) =>
@@ -14,7 +32,7 @@ export default defineDockerfileRule({
   meta: {
     id: 'dockerfile/no-secrets',
     severity: 'error',
-    summary: 'Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, build args persisted into ENV, secret files copied in.',
+    summary: 'Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, secret build args persisted into ENV or used in RUN, literal login tokens, secret files copied in.',
     rationale:
       'Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container.',
     fix: 'Pass secrets at build time with `RUN --mount=type=secret,id=hf_token ...` (BuildKit) and at run time through the orchestrator (Kubernetes Secret, Compose secrets); never as ENV, ARG defaults or copied files.',
@@ -47,6 +65,36 @@ export default defineDockerfileRule({
     for (const instr of model.instructions) {
       if (instr.keyword === 'ARG' || instr.keyword === 'ENV' || instr.keyword === 'LABEL') checkProperties(instr);
       if (instr.keyword === 'COPY' || instr.keyword === 'ADD') checkCopiedFiles(instr);
+      if (instr.keyword === 'RUN') checkRun(instr);
+    }
+
+    function checkRun(instr: DockerInstruction): void {
+      const text = commandText(instr);
+      const where = inStage(model, instr.stageIndex);
+      // A secret build arg expanded in RUN is recorded in the image history with the command.
+      const seen = new Set<string>();
+      // `--mount=type=secret,env=NAME` sets NAME from the secret for this RUN, shadowing the build arg.
+      for (const m of mountsOf(instr, 'secret')) if (m.options.env) seen.add(m.options.env);
+      for (const ref of expandVariables(text, instr.scope, model.escapeChar).references) {
+        if (seen.has(ref) || instr.scope.get(ref)?.source !== 'arg' || !isSecretName(ref)) continue;
+        seen.add(ref);
+        const range = model.index.find(new RegExp(`\\$\\{?${ref}\\b`), instr.range) ?? instr.keywordRange;
+        ctx.report({
+          message: `RUN uses secret build arg \`${ref}\`${where}; build-arg values are recorded in the image history`,
+          range,
+          fix: `Pass it as a BuildKit secret instead: \`RUN --mount=type=secret,id=${ref.toLowerCase()},env=${ref} ...\` and \`docker build --secret id=${ref.toLowerCase()},env=${ref}\`.`,
+        });
+      }
+      for (const login of findLiteralLogins(text)) {
+        if (isPlaceholderValue(login.token)) continue;
+        const range = model.index.find(login.token, instr.range) ?? instr.keywordRange;
+        if (tokenRanges.some((r) => overlaps(r, range))) continue;
+        ctx.report({
+          message: `\`${login.command}\` with a literal token (${maskSecret(login.token)})${where}; it is stored in the image history`,
+          range,
+          fix: 'Log in from a secret mount: `RUN --mount=type=secret,id=hf_token,env=HF_TOKEN huggingface-cli login --token $HF_TOKEN` or, better, let the tool read HF_TOKEN from the environment.',
+        });
+      }
     }
 
     function checkProperties(instr: DockerInstruction): void {

@@ -1,22 +1,7 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import type { KubeObject } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
-import type { RunIndex } from '../../src/engine/run-index.js';
+import { autoscalersOf } from '../lib/autoscaling.js';
 import { workloadLabel } from '../lib/workload.js';
-
-/** Autoscalers (HPA, KEDA ScaledObject) anywhere in the run that target `obj`. */
-export function autoscalersOf(obj: KubeObject, index: RunIndex): KubeObject[] {
-  return index.ofKind('HorizontalPodAutoscaler', 'ScaledObject').filter((a) => {
-    const isHpa = a.kind === 'HorizontalPodAutoscaler' && a.apiVersion.startsWith('autoscaling/');
-    const isKeda = a.kind === 'ScaledObject' && a.apiVersion.startsWith('keda.sh/');
-    if (!isHpa && !isKeda) return false;
-    const spec = isRecord(a.raw.spec) ? a.raw.spec : {};
-    const ref = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : {};
-    const kind = typeof ref.kind === 'string' ? ref.kind : isKeda ? 'Deployment' : undefined;
-    return kind === obj.kind && ref.name === obj.name && sameNamespace(a.namespace, obj.namespace);
-  });
-}
 
 export default defineK8sRule({
   meta: {

@@ -2,7 +2,7 @@ import type { Probe } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import { containerAnchor, containersOf, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
-import { usesGpu } from '../lib/gpu.js';
+import { isModelServer, modelServerKind } from '../lib/model-server.js';
 
 interface Options {
   minStartupBudgetSeconds: number;
@@ -20,10 +20,10 @@ export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/probes',
     severity: 'warning',
-    summary: 'A serving container without readiness or liveness probe, or a GPU container whose liveness probe kills it before the model has loaded.',
+    summary: 'A serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.',
     rationale:
-      'Without a readinessProbe, a Service sends requests to a model server that is still loading weights and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a GPU server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever.',
-    fix: 'Add a readinessProbe and a livenessProbe on the server\'s health endpoint (vLLM and TGI: /health, Triton: /v2/health/ready), and for GPU servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.',
+      'Without a readinessProbe, a Service sends requests to a model server that is still loading weights and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health.',
+    fix: 'Add a readinessProbe and a livenessProbe on the server\'s health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.',
     kinds: LONG_RUNNING_KINDS,
     optionsSchema: {
       type: 'object',
@@ -53,13 +53,24 @@ export default defineK8sRule<Options>({
         });
       }
       const liveness = c.container.livenessProbe;
-      if (!isRecord(liveness) || isRecord(c.container.startupProbe) || !usesGpu(c.container, ctx.settings)) continue;
+      if (!isRecord(liveness) || !isModelServer(c.container, ctx.settings)) continue;
+      const server = modelServerKind(c.container);
+      const readyHint = server ? ` (${server.name}: ${server.readyPath})` : '';
+      if (liveness.failureThreshold === 1) {
+        ctx.report({
+          message: `model server ${c.label} has a livenessProbe with failureThreshold 1: one slow health check under load (a long prefill, a GC pause) restarts it and drops every in-flight request`,
+          path: `${c.path}/livenessProbe/failureThreshold`,
+          part: 'span',
+          fix: 'Use failureThreshold 3 or more with a timeoutSeconds that tolerates a busy server.',
+        });
+      }
+      if (isRecord(c.container.startupProbe)) continue;
       const b = livenessBudgetSeconds(liveness);
       if (b.total >= ctx.options.minStartupBudgetSeconds) continue;
       ctx.report({
-        message: `GPU ${c.label} has a livenessProbe but no startupProbe and gets ${b.total}s to start (initialDelaySeconds ${b.initialDelay} + failureThreshold ${b.failureThreshold} x periodSeconds ${b.period}), below ${ctx.options.minStartupBudgetSeconds}s: it is restarted while the model loads`,
+        message: `model server ${c.label} has a livenessProbe but no startupProbe and gets ${b.total}s to start (initialDelaySeconds ${b.initialDelay} + failureThreshold ${b.failureThreshold} x periodSeconds ${b.period}), below ${ctx.options.minStartupBudgetSeconds}s: it is restarted while the model loads`,
         path: `${c.path}/livenessProbe`,
-        fix: `Add a startupProbe with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`,
+        fix: `Add a startupProbe${readyHint} with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`,
       });
     }
   },

@@ -16,12 +16,32 @@ export const CONFIG_FILE_NAMES = ['.genai-lint.yaml', '.genai-lint.yml', '.genai
 /** A configuration problem: the run stops with exit code 2. */
 export class ConfigError extends Error {}
 
+export const PLATFORMS = ['generic', 'gke', 'eks', 'aks', 'openshift'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const DEFAULT_KUBERNETES_VERSION = '1.32';
+
 export interface RawConfig {
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   ignorePaths?: string[];
   failOn?: Severity;
   gpu?: { resources?: string[]; taintKeys?: string[] };
+  platform?: Platform;
+  kubernetesVersion?: string;
 }
+
+/**
+ * What each platform changes in the defaults (docs/configuration.md).
+ * GKE adds GPU tolerations to GPU pods itself; OpenShift's restricted SCC
+ * assigns a non-root UID to every pod.
+ */
+export const PLATFORM_DEFAULTS: Readonly<Record<Platform, { rules: Record<string, SeveritySetting>; gpuTaintKeys: string[] }>> = {
+  generic: { rules: {}, gpuTaintKeys: [] },
+  gke: { rules: { 'k8s/gpu-tolerations': 'off' }, gpuTaintKeys: [] },
+  eks: { rules: {}, gpuTaintKeys: [] },
+  aks: { rules: {}, gpuTaintKeys: ['sku=gpu'] },
+  openshift: { rules: { 'k8s/run-as-non-root': 'off' }, gpuTaintKeys: [] },
+};
 
 /** Run-wide facts rules may consult (never rule-specific options). */
 export interface RunSettings {
@@ -29,11 +49,16 @@ export interface RunSettings {
   gpuResources: readonly string[];
   /** Extra GPU taint keys (`key` or `key=value`) from config. */
   gpuTaintKeys: readonly string[];
+  platform: Platform;
+  /** Target Kubernetes minor version, e.g. "1.32". */
+  kubernetesVersion: string;
 }
 
 export interface RuleSetting {
   severity: SeveritySetting;
   options: Record<string, unknown>;
+  /** Set by config or platform: overrides the per-finding severities a rule chooses. */
+  configured: boolean;
 }
 
 export interface EffectiveConfig {
@@ -207,13 +232,18 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
 
 /** Merges a validated raw config over the rules' defaults. */
 export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[], file: string | undefined, baseDir: string): EffectiveConfig {
+  const platform = raw.platform ?? 'generic';
+  const preset = PLATFORM_DEFAULTS[platform];
   const rules = new Map<string, RuleSetting>();
-  for (const r of metas) rules.set(r.id, { severity: r.severity, options: { ...(r.defaultOptions ?? {}) } });
+  for (const r of metas) {
+    const presetSeverity = preset.rules[r.id];
+    rules.set(r.id, { severity: presetSeverity ?? r.severity, options: { ...(r.defaultOptions ?? {}) }, configured: presetSeverity !== undefined });
+  }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const base = rules.get(id);
     if (!base) continue;
     const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
-    rules.set(id, { severity, options: { ...base.options, ...(options ?? {}) } });
+    rules.set(id, { severity, options: { ...base.options, ...(options ?? {}) }, configured: true });
   }
   return {
     file,
@@ -223,7 +253,9 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
     failOn: raw.failOn ?? 'error',
     settings: {
       gpuResources: raw.gpu?.resources ?? [],
-      gpuTaintKeys: raw.gpu?.taintKeys ?? [],
+      gpuTaintKeys: [...preset.gpuTaintKeys, ...(raw.gpu?.taintKeys ?? [])],
+      platform,
+      kubernetesVersion: raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     },
   };
 }
@@ -261,6 +293,8 @@ export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
   return {
     configFile: cfg.file ?? null,
     failOn: cfg.failOn,
+    platform: cfg.settings.platform,
+    kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
     rules: Object.fromEntries(

@@ -3,6 +3,7 @@ import type { KubeObject, LocationPart } from '../parse/kube.js';
 import type { Severity, SourceRange } from '../types.js';
 import type { RunIndex } from './run-index.js';
 import type { RunSettings } from './config.js';
+import type { BuildContextInfo } from './build-context.js';
 
 /** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
 export type RuleTarget = 'dockerfile' | 'k8s' | 'engine';
@@ -30,6 +31,8 @@ export interface Report {
   message: string;
   range: SourceRange;
   fix?: string;
+  /** This finding's severity when it differs from the rule's default (config still overrides). */
+  severity?: Severity;
 }
 
 interface ContextBase<O> {
@@ -39,8 +42,20 @@ interface ContextBase<O> {
   readonly file: string;
 }
 
+export interface BuildContextRequest {
+  /** Context directory relative to the config file's directory; default: the Dockerfile's directory. */
+  dir?: string;
+  maxFiles: number;
+}
+
 export interface DockerfileContext<O> extends ContextBase<O> {
   readonly model: DockerfileModel;
+  /**
+   * What `docker build` would send from the build context (files the
+   * .dockerignore does not exclude). Undefined when the Dockerfile has no
+   * location on disk (stdin). The engine reads the disk, not the rule.
+   */
+  buildContext(request: BuildContextRequest): BuildContextInfo | undefined;
   report(r: Report): void;
 }
 
@@ -51,6 +66,7 @@ export interface K8sReport {
   part?: LocationPart;
   range?: SourceRange;
   fix?: string;
+  severity?: Severity;
 }
 
 export interface K8sContext<O> extends ContextBase<O> {

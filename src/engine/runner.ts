@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { discover } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
@@ -13,7 +13,9 @@ import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
 import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
-import type { AnyRule, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
+import type { AnyRule, BuildContextRequest, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
+import { scanBuildContext } from './build-context.js';
+import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
 import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
 import type { Suppression } from './suppressions.js';
@@ -167,13 +169,14 @@ export function lintSources(input: SourcesInput): RunResult {
 
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
+  const contextCache = new Map<string, BuildContextInfo>();
   let filesChecked = 0;
   let objectsChecked = 0;
 
-  const severityOf = (ruleId: string, fallback: Severity): Severity | undefined => {
-    const s = config.rules.get(ruleId)?.severity;
-    if (s === 'off') return undefined;
-    return s ?? fallback;
+  const severityOf = (ruleId: string, own: Severity): Severity | undefined => {
+    const setting = config.rules.get(ruleId);
+    if (setting?.severity === 'off') return undefined;
+    return setting?.configured ? (setting.severity as Severity) : own;
   };
 
   const guarded = (ruleId: string, file: string, range: SourceRange, run: () => void, out: Finding[]) => {
@@ -201,15 +204,28 @@ export function lintSources(input: SourcesInput): RunResult {
 
     if (p.dockerfile) {
       const model = p.dockerfile;
+      const absPath = p.file.absPath;
+      const buildContext = (req: BuildContextRequest): BuildContextInfo | undefined => {
+        if (!absPath) return undefined;
+        const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : dirname(absPath);
+        const key = `${dir}\u0000${absPath}\u0000${req.maxFiles}`;
+        let info = contextCache.get(key);
+        if (!info) {
+          info = scanBuildContext(dir, absPath, req.maxFiles);
+          contextCache.set(key, info);
+        }
+        return info;
+      };
       for (const rule of dockerRules) {
         const setting = config.rules.get(rule.meta.id);
         guarded(rule.meta.id, display, FIRST_LINE, () =>
           rule.check({
             model,
             file: display,
+            buildContext,
             options: setting?.options ?? rule.meta.defaultOptions ?? {},
             settings: config.settings,
-            report: (r: Report) => raw.push({ ruleId: rule.meta.id, severity: rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix }),
+            report: (r: Report) => raw.push({ ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix }),
           }),
         raw);
       }
@@ -236,7 +252,7 @@ export function lintSources(input: SourcesInput): RunResult {
               report: (r: K8sReport) =>
                 raw.push({
                   ruleId: rule.meta.id,
-                  severity: rule.meta.severity,
+                  severity: r.severity ?? rule.meta.severity,
                   message: r.message,
                   file: display,
                   range: r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key'),

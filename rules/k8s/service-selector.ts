@@ -1,0 +1,50 @@
+import { defineK8sRule } from '../../src/engine/rule.js';
+import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
+import type { KubeObject } from '../../src/parse/kube.js';
+import { sameNamespace } from '../../src/engine/run-index.js';
+import { POD_BEARING_KINDS, POD_SPEC_PATHS, workloadLabel } from '../lib/workload.js';
+
+/** Labels of the pods a workload creates (its pod template's labels). */
+export function podTemplateLabels(obj: KubeObject): Record<string, unknown> | undefined {
+  const specPath = POD_SPEC_PATHS[obj.kind];
+  if (!specPath) return undefined;
+  const metaPath = obj.kind === 'Pod' ? '/metadata' : specPath.replace(/\/spec$/, '/metadata');
+  const meta = valueAtPointer(obj.raw, metaPath);
+  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
+}
+
+export default defineK8sRule({
+  meta: {
+    id: 'k8s/service-selector',
+    severity: 'warning',
+    summary: 'A Service whose selector matches no pod template in the run.',
+    rationale:
+      'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why.',
+    fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts.',
+    kinds: ['Service'],
+  },
+  check(ctx) {
+    const svc = ctx.object;
+    const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
+    if (spec.type === 'ExternalName' || !isRecord(spec.selector)) return;
+    const selector = Object.entries(spec.selector);
+    if (!selector.length) return;
+    const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
+    // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
+    if (!candidates.length) return;
+    let best: { w: KubeObject; shared: number } | undefined;
+    for (const w of candidates) {
+      const labels = podTemplateLabels(w) ?? {};
+      if (selector.every(([k, v]) => String(labels[k]) === String(v))) return;
+      const shared = selector.filter(([k, v]) => String(labels[k]) === String(v)).length + selector.filter(([k]) => k in labels).length;
+      if (!best || shared > best.shared) best = { w, shared };
+    }
+    const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(',');
+    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(podTemplateLabels(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',')}` : '';
+    ctx.report({
+      message: `Service \`${svc.name ?? '(unnamed)'}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
+      path: '/spec/selector',
+      fix: 'Correct the selector (or the pod template labels) so they match.',
+    });
+  },
+});

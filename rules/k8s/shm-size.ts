@@ -1,0 +1,83 @@
+import type { Volume } from 'kubernetes-types/core/v1.js';
+import { defineK8sRule } from '../../src/engine/rule.js';
+import { isRecord } from '../../src/parse/kube.js';
+import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { gpuCount } from '../lib/gpu.js';
+import { argTokens, envValues, flagValue } from '../lib/model-server.js';
+import { parseQuantity } from '../lib/quantity.js';
+
+const TP_FLAGS = ['--tensor-parallel-size', '-tp', '--tp', '--tp-size', '--tensor-parallel'];
+const PP_FLAGS = ['--pipeline-parallel-size', '-pp', '--pp', '--pp-size'];
+const SHARD_FLAGS = ['--num-shard', '--num_shard'];
+
+/** Tensor x pipeline parallel degree from a server's flags (vLLM, SGLang, TGI, LMDeploy). */
+export function parallelDegree(tokens: readonly string[], env: ReadonlyMap<string, string>): { degree: number; source: string } {
+  const read = (flags: string[]) => {
+    const v = flagValue(tokens, flags);
+    const n = v !== undefined ? Number(v) : NaN;
+    return Number.isInteger(n) && n > 0 ? { n, flag: flags.find((f) => tokens.some((t) => t === f || t.startsWith(f + '=')))! } : undefined;
+  };
+  const tp = read(TP_FLAGS);
+  const pp = read(PP_FLAGS);
+  const shard = read(SHARD_FLAGS) ?? (Number(env.get('NUM_SHARD')) > 1 ? { n: Number(env.get('NUM_SHARD')), flag: 'NUM_SHARD' } : undefined);
+  const degree = Math.max((tp?.n ?? 1) * (pp?.n ?? 1), shard?.n ?? 1);
+  const source = [tp && `${tp.flag} ${tp.n}`, pp && `${pp.flag} ${pp.n}`, shard && `${shard.flag} ${shard.n}`].filter(Boolean).join(', ');
+  return { degree, source };
+}
+
+export default defineK8sRule({
+  meta: {
+    id: 'k8s/shm-size',
+    severity: 'warning',
+    summary: 'A multi-GPU or tensor/pipeline-parallel pod without a memory-backed /dev/shm (or with one sized wrongly).',
+    rationale:
+      'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed.',
+    fix: 'Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.',
+    kinds: POD_BEARING_KINDS,
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || pod.spec.hostIPC === true) return;
+    const volumes = (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []) as Volume[];
+    for (const c of containersOf(pod)) {
+      const gpus = gpuCount(c.container, ctx.settings);
+      const { degree, source } = parallelDegree(argTokens(c.container), envValues(c.container));
+      if (gpus <= 1 && degree <= 1) continue;
+      const why = gpus > 1 ? `${gpus} GPUs` : source;
+      const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
+      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === 'string' && m.mountPath.replace(/\/+$/, '') === '/dev/shm');
+      const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
+      const vol = volIndex >= 0 ? volumes[volIndex] : undefined;
+      const emptyDir = vol && isRecord(vol.emptyDir) ? vol.emptyDir : undefined;
+      if (!emptyDir || emptyDir.medium !== 'Memory') {
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object)} runs with ${why} but has no memory-backed /dev/shm: NCCL fails with the 64 MB default`,
+          path: containerAnchor(c),
+          fix: 'Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm.',
+        });
+        continue;
+      }
+      const volPath = `${pod.path}/volumes/${volIndex}/emptyDir`;
+      if (emptyDir.sizeLimit === undefined) {
+        ctx.report({
+          message: `the /dev/shm emptyDir of ${c.label} has no sizeLimit: shared memory can grow until the node runs out of memory`,
+          path: volPath,
+          severity: 'info',
+          fix: 'Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit.',
+        });
+        continue;
+      }
+      const res = isRecord(c.container.resources) ? c.container.resources : {};
+      const memLimit = isRecord(res.limits) ? parseQuantity(res.limits.memory) : undefined;
+      const shm = parseQuantity(emptyDir.sizeLimit);
+      if (memLimit !== undefined && shm !== undefined && shm > memLimit) {
+        ctx.report({
+          message: `the /dev/shm sizeLimit of ${c.label} (${String(emptyDir.sizeLimit)}) exceeds its memory limit (${String((res.limits as Record<string, unknown>).memory)}): shared memory counts against the limit and the pod is OOM-killed`,
+          path: `${volPath}/sizeLimit`,
+          part: 'span',
+          fix: 'Lower the sizeLimit below the container memory limit, or raise the limit.',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,50 @@
+import type { KubeObject } from '../../src/parse/kube.js';
+import { isRecord } from '../../src/parse/kube.js';
+import { sameNamespace } from '../../src/engine/run-index.js';
+import type { RunIndex } from '../../src/engine/run-index.js';
+import type { RunSettings } from '../../src/engine/config.js';
+import { containersOf, podSpecOf } from './workload.js';
+import { gpuCount } from './gpu.js';
+
+export const AUTOSCALER_KINDS = ['HorizontalPodAutoscaler', 'ScaledObject'] as const;
+
+export function isAutoscaler(a: KubeObject): boolean {
+  return (
+    (a.kind === 'HorizontalPodAutoscaler' && a.apiVersion.startsWith('autoscaling/')) ||
+    (a.kind === 'ScaledObject' && a.apiVersion.startsWith('keda.sh/'))
+  );
+}
+
+/** The kind and name an autoscaler scales (KEDA defaults the kind to Deployment). */
+export function scaleTargetRef(a: KubeObject): { kind: string; name: string } | undefined {
+  const spec = isRecord(a.raw.spec) ? a.raw.spec : {};
+  const ref = isRecord(spec.scaleTargetRef) ? spec.scaleTargetRef : undefined;
+  if (!ref || typeof ref.name !== 'string') return undefined;
+  const kind = typeof ref.kind === 'string' ? ref.kind : a.kind === 'ScaledObject' ? 'Deployment' : undefined;
+  return kind ? { kind, name: ref.name } : undefined;
+}
+
+/** Autoscalers anywhere in the run that target `workload`. */
+export function autoscalersOf(workload: KubeObject, index: RunIndex): KubeObject[] {
+  return index.ofKind(...AUTOSCALER_KINDS).filter((a) => {
+    if (!isAutoscaler(a)) return false;
+    const ref = scaleTargetRef(a);
+    return ref?.kind === workload.kind && ref.name === workload.name && sameNamespace(a.namespace, workload.namespace);
+  });
+}
+
+/** The workload an autoscaler targets, when it is in the run. */
+export function scaleTargetOf(a: KubeObject, index: RunIndex): KubeObject | undefined {
+  const ref = scaleTargetRef(a);
+  if (!ref) return undefined;
+  return index.ofKind(ref.kind).find((w) => w.name === ref.name && sameNamespace(w.namespace, a.namespace));
+}
+
+/** GPUs one pod of a workload holds: all app containers together, or the largest init container. */
+export function gpusPerPod(workload: KubeObject, settings: RunSettings): number {
+  const pod = podSpecOf(workload);
+  if (!pod) return 0;
+  const app = containersOf(pod).reduce((n, c) => n + gpuCount(c.container, settings), 0);
+  const init = containersOf(pod, ['initContainer']).reduce((n, c) => Math.max(n, gpuCount(c.container, settings)), 0);
+  return Math.max(app, init);
+}
