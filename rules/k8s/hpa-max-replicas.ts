@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { AUTOSCALER_KINDS, gpusPerPod, isAutoscaler, scaleTargetOf } from '../lib/autoscaling.js';
+import { AUTOSCALER_KINDS, gpuScaleTarget } from '../lib/autoscaling.js';
 import { workloadLabel } from '../lib/workload.js';
 
 interface Options {
@@ -24,11 +24,9 @@ export default defineK8sRule<Options>({
   },
   check(ctx) {
     const a = ctx.object;
-    if (!isAutoscaler(a)) return;
-    const target = scaleTargetOf(a, ctx.index);
-    if (!target) return;
-    const gpus = gpusPerPod(target, ctx.settings);
-    if (gpus === 0) return;
+    const scaled = gpuScaleTarget(a, ctx.index, ctx.settings);
+    if (!scaled) return;
+    const { target, gpus } = scaled;
     const spec = isRecord(a.raw.spec) ? a.raw.spec : {};
     const field = a.kind === 'ScaledObject' ? 'maxReplicaCount' : 'maxReplicas';
     const raw = spec[field];

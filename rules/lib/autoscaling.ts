@@ -48,3 +48,12 @@ export function gpusPerPod(workload: KubeObject, settings: RunSettings): number 
   const init = containersOf(pod, ['initContainer']).reduce((n, c) => Math.max(n, gpuCount(c.container, settings)), 0);
   return Math.max(app, init);
 }
+
+/** The GPU workload an autoscaler scales and its GPUs per pod; undefined for CPU workloads or targets outside the run. */
+export function gpuScaleTarget(a: KubeObject, index: RunIndex, settings: RunSettings): { target: KubeObject; gpus: number } | undefined {
+  if (!isAutoscaler(a)) return undefined;
+  const target = scaleTargetOf(a, index);
+  if (!target) return undefined;
+  const gpus = gpusPerPod(target, settings);
+  return gpus > 0 ? { target, gpus } : undefined;
+}
