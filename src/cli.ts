@@ -1,26 +1,34 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, RULES } from './index.js';
+import type { LintReport } from './index.js';
 import { ConfigError, describeConfig, loadConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import { FORMAT_NAMES, loadFormatter } from './format/types.js';
 import type { FormatName } from './format/types.js';
+import { BaselineError, filterBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { packageVersion } from './package-root.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
-import type { Severity } from './types.js';
+import type { Finding, Severity } from './types.js';
 
 const HELP = `Usage: genai-lint [paths...] [options]
+       helm template ./chart | genai-lint -
 
 Lints Dockerfiles and Kubernetes manifests of GenAI services.
-Paths are files or directories (default: .).
+Paths are files or directories (default: .); - reads standard input.
 
 Options:
-  -f, --format <name>      Output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
-  -o, --output-file <f>    Write the report to a file instead of stdout
+  -f, --format <name>      Output format: ${FORMAT_NAMES.join(', ')} (default: stylish).
+                           Repeatable: each --output-file after a --format belongs to it.
+  -o, --output-file <f>    Write the report of the preceding --format to a file
+      --sarif-file <f>     Also write SARIF to a file (same as --format sarif --output-file f)
   -c, --config <f>         Config file (default: nearest .genai-lint.yaml upward)
       --fail-on <sev>      Lowest severity that fails the run: error, warning, info (default: error)
       --max-warnings <n>   Fail when there are more than n warnings
+      --stdin-filename <n> Name (and so kind: Dockerfile or YAML) of the input read from -
+      --baseline <f>       Hide findings recorded in this baseline file
+      --update-baseline    Write the current findings to the --baseline file and exit 0
       --no-color           Plain output (also NO_COLOR=1); FORCE_COLOR=1 forces colour
   -q, --quiet              Report errors only
   -v, --verbose            Print notices (skipped files, internal error stacks) to stderr
@@ -37,12 +45,58 @@ export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
 class UsageError extends Error {}
 
+interface OutputTarget {
+  format: FormatName;
+  /** undefined: standard output. */
+  file: string | undefined;
+}
+
 function useColor(noColorFlag: boolean, toFile: boolean): boolean {
   if (noColorFlag || toFile) return false;
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
   const force = process.env.FORCE_COLOR;
   if (force !== undefined) return force !== '0' && force !== 'false';
   return Boolean(process.stdout.isTTY);
+}
+
+function checkFormat(name: string): FormatName {
+  if (!FORMAT_NAMES.includes(name as FormatName)) throw new UsageError(`unknown format \`${name}\`; expected one of ${FORMAT_NAMES.join(', ')}`);
+  return name as FormatName;
+}
+
+/**
+ * Pairs each --output-file with the --format before it (an --output-file
+ * before any --format belongs to the default stylish report); a format
+ * without a file goes to stdout. --sarif-file adds a SARIF report.
+ */
+function outputTargets(tokens: readonly { kind: string; name?: string; value?: string }[]): OutputTarget[] {
+  const targets: OutputTarget[] = [];
+  let sarifFile: string | undefined;
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (t.name === 'format') targets.push({ format: checkFormat(t.value ?? ''), file: undefined });
+    else if (t.name === 'sarif-file') sarifFile = t.value;
+    else if (t.name === 'output-file') {
+      if (!targets.length) targets.push({ format: 'stylish', file: undefined });
+      const last = targets[targets.length - 1];
+      if (last.file !== undefined) throw new UsageError(`--output-file ${t.value} has no --format of its own before it`);
+      last.file = t.value;
+    }
+  }
+  if (!targets.length) targets.push({ format: 'stylish', file: undefined });
+  if (sarifFile) targets.push({ format: 'sarif', file: sarifFile });
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UsageError('only one --format can write to standard output; give the others an --output-file');
+  }
+  return targets;
+}
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -52,12 +106,17 @@ async function main(argv: string[]): Promise<number> {
       args: argv,
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
-        'output-file': { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'output-file': { type: 'string', short: 'o', multiple: true },
+        'sarif-file': { type: 'string' },
         config: { type: 'string', short: 'c' },
         'fail-on': { type: 'string' },
         'max-warnings': { type: 'string' },
+        'stdin-filename': { type: 'string' },
+        baseline: { type: 'string' },
+        'update-baseline': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -71,7 +130,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens } = parsed;
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.clean;
@@ -81,11 +140,10 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.clean;
   }
   if (values['list-rules']) {
-    for (const m of allRuleMetas()) process.stdout.write(`${m.id.padEnd(30)} ${m.severity.padEnd(8)} ${m.summary}\n`);
+    for (const m of allRuleMetas()) process.stdout.write(`${m.id.padEnd(34)} ${m.severity.padEnd(8)} ${m.summary}\n`);
     return EXIT.clean;
   }
-  const format = (values.format ?? 'stylish') as FormatName;
-  if (!FORMAT_NAMES.includes(format)) throw new UsageError(`unknown format \`${values.format}\`; expected one of ${FORMAT_NAMES.join(', ')}`);
+  const targets = outputTargets(tokens ?? []);
   const failOnFlag = values['fail-on'];
   if (failOnFlag !== undefined && !SEVERITIES.includes(failOnFlag as Severity)) {
     throw new UsageError(`--fail-on expects one of ${SEVERITIES.join(', ')}, got \`${failOnFlag}\``);
@@ -95,6 +153,7 @@ async function main(argv: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\``);
   }
+  if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline <file>');
   const cwd = process.cwd();
 
   if (values['print-config']) {
@@ -103,7 +162,13 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.clean;
   }
 
-  const report = await lint({ paths: positionals, cwd, configPath: values.config });
+  const wantsStdin = positionals.includes('-');
+  const report: LintReport = await lint({
+    paths: positionals,
+    cwd,
+    configPath: values.config,
+    stdin: wantsStdin ? { text: readStdin(), filename: values['stdin-filename'] } : undefined,
+  });
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
   if (values.verbose) {
@@ -115,23 +180,40 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('genai-lint: no Dockerfiles or YAML manifests found to lint\n');
   }
 
-  const shown = values.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
-  const formatter = await loadFormatter(format);
-  const output = formatter({
-    findings: shown,
-    filesChecked: report.filesChecked,
-    objectsChecked: report.objectsChecked,
-    rules: allRuleMetas(),
-    toolVersion: packageVersion(),
-    color: useColor(Boolean(values['no-color']) && !values.color, Boolean(values['output-file'])),
-  });
-  if (values['output-file']) writeFileSync(values['output-file'], output);
-  else process.stdout.write(output);
+  if (values['update-baseline']) {
+    writeBaseline(values.baseline!, report.findings);
+    process.stderr.write(`genai-lint: wrote ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} to ${values.baseline}\n`);
+    return report.missingPaths.length || report.internalErrors.length ? EXIT.error : EXIT.clean;
+  }
+
+  let findings: Finding[] = report.findings;
+  if (values.baseline) {
+    const { kept, hidden } = filterBaseline(findings, readBaseline(values.baseline));
+    findings = kept;
+    if (values.verbose && hidden) process.stderr.write(`genai-lint: ${hidden} finding${hidden === 1 ? '' : 's'} hidden by the baseline ${values.baseline}\n`);
+  }
+
+  const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+  for (const target of targets) {
+    const formatter = await loadFormatter(target.format);
+    const output = formatter({
+      findings: shown,
+      filesChecked: report.filesChecked,
+      checkedFiles: report.checkedFiles,
+      objectsChecked: report.objectsChecked,
+      cwd,
+      rules: allRuleMetas(),
+      toolVersion: packageVersion(),
+      color: useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined),
+    });
+    if (target.file) writeFileSync(target.file, output);
+    else process.stdout.write(output);
+  }
 
   if (report.missingPaths.length || report.internalErrors.length) return EXIT.error;
   const threshold = SEVERITY_RANK[failOn];
-  const failing = report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
-  const warnings = report.findings.filter((f) => f.severity === 'warning').length;
+  const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (failing || (maxWarnings !== undefined && warnings > maxWarnings)) return EXIT.findings;
   return EXIT.clean;
 }
@@ -145,6 +227,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`genai-lint: ${err.message}\nRun \`genai-lint --help\` for usage.\n`);
     } else if (err instanceof ConfigError) {
       process.stderr.write(`genai-lint: config error: ${err.message}\n`);
+    } else if (err instanceof BaselineError) {
+      process.stderr.write(`genai-lint: baseline error: ${err.message}\n`);
     } else {
       process.stderr.write(`genai-lint: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
     }

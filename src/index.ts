@@ -18,6 +18,8 @@ export interface LintOptions {
   cwd?: string;
   /** Explicit config file; otherwise the nearest .genai-lint.yaml upward from cwd. */
   configPath?: string;
+  /** Input read from standard input (linted when paths include `-` or are empty). */
+  stdin?: { text: string; filename?: string };
 }
 
 export interface LintReport extends RunResult {
@@ -33,6 +35,7 @@ export function allRuleMetas(): RuleMeta[] {
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
-  const result = runLint({ paths: options.paths?.length ? options.paths : ['.'], cwd, config, rules: RULES });
+  const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
+  const result = runLint({ paths, cwd, config, rules: RULES, stdin: options.stdin });
   return { ...result, config };
 }

@@ -32,6 +32,11 @@ export interface Finding {
   range: SourceRange;
   /** A short, specific hint on how to fix this occurrence. */
   fix?: string;
+  /**
+   * Stable identity that survives edits elsewhere in the file: rule, file,
+   * object and key path (or instruction text), not the line number.
+   */
+  fingerprint?: string;
 }
 
 export function pointRange(line: number, column: number, length = 1): SourceRange {

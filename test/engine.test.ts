@@ -100,7 +100,7 @@ describe('suppressions', () => {
       code: 'FROM python:3.11\n# genai-lint ignore=dockerfile/healthcheck,dockerfile/no-root-user -- served behind a sidecar\n# second comment line\nEXPOSE 8000\n# genai-lint ignore=dockerfile/no-secrets\nRUN echo\n# genai-lint ignore=dockerfile/typo\nCMD ["x"]\n',
     });
     expect(f.map(describeFinding)).toEqual([
-      'dockerfile/healthcheck 1:1-1:17 the final image serves (EXPOSE on line 4) but defines no HEALTHCHECK',
+      'dockerfile/healthcheck 1:1-1:17 the final image serves (it has EXPOSE) but defines no HEALTHCHECK',
       'dockerfile/no-root-user 1:1-1:17 the final stage sets no USER, so the image runs as root',
       'unused-suppression 2:1-2:94 suppression of `dockerfile/healthcheck` suppresses nothing here; remove it',
       'unused-suppression 2:1-2:94 suppression of `dockerfile/no-root-user` suppresses nothing here; remove it',

@@ -18,7 +18,7 @@ export default defineDockerfileRule({
     const serving = instructions.find((i) => i.keyword === 'EXPOSE' || i.keyword === 'CMD' || i.keyword === 'ENTRYPOINT');
     if (!serving) return;
     ctx.report({
-      message: `the final image serves (${serving.keyword} on line ${serving.range.start.line}) but defines no HEALTHCHECK`,
+      message: `the final image serves (it has ${serving.keyword}) but defines no HEALTHCHECK`,
       range: chain[0].from.range,
     });
   },

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { discover } from '../discover.js';
+import { discover, kindByName } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
@@ -31,6 +32,8 @@ export interface RunResult {
   findings: Finding[];
   /** Files linted (context-only files excluded). */
   filesChecked: number;
+  /** Display paths of the files linted, in order. */
+  checkedFiles: string[];
   /** Kubernetes objects linted. */
   objectsChecked: number;
   /** Paths named on the command line that do not exist. */
@@ -44,6 +47,8 @@ export interface RunInput {
   cwd: string;
   config: EffectiveConfig;
   rules: readonly AnyRule[];
+  /** Text read from standard input (the path `-`). */
+  stdin?: { text: string; filename?: string };
 }
 
 export interface SourcesInput {
@@ -87,6 +92,12 @@ export interface SourceInput {
   text?: string;
   /** Why there is no text: unreadable, not UTF-8, binary. */
   problem?: string;
+  /**
+   * Rendered output (helm template, kubectl kustomize) read from a pipe:
+   * findings in a document under `# Source: <template>` are reported
+   * against that template, with lines counted within the document.
+   */
+  mapTemplateSources?: boolean;
 }
 
 function readSource(file: DiscoveredFile): SourceInput {
@@ -99,6 +110,18 @@ function readSource(file: DiscoveredFile): SourceInput {
   }
   const { text, problem } = decodeText(bytes);
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
+}
+
+/** Dockerfile or YAML, for input without a telling name. */
+export function kindByContent(text: string): DiscoveredFile['kind'] {
+  if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return 'yaml';
+  return /^\s*FROM\s+\S/im.test(text) ? 'dockerfile' : 'yaml';
+}
+
+function stdinSource(raw: string, filename: string | undefined): SourceInput {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const kind = (filename ? kindByName(basename(filename)) : undefined) ?? kindByContent(text);
+  return { displayPath: filename ?? '<stdin>', kind, contextOnly: false, text, mapTemplateSources: kind === 'yaml' };
 }
 
 function parseSource(file: SourceInput, notices: string[]): ParsedFile {
@@ -146,11 +169,53 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
   return parsed;
 }
 
+/** Re-points a finding in rendered Helm output at the template named by its document's `# Source:`. */
+function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
+  const line = f.range.start.line;
+  const doc = model.documents.find((d) => d.source && d.range.start.line <= line && line <= d.range.end.line);
+  if (!doc?.source) return;
+  const shift = doc.contentLine - 1;
+  f.file = doc.source;
+  f.range = {
+    start: { line: f.range.start.line - shift, column: f.range.start.column },
+    end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column },
+  };
+}
+
+/** What a Dockerfile finding is about, independent of its line: the instruction's text. */
+function dockerfileLocator(model: DockerfileModel, range: SourceRange): string {
+  const line = range.start.line;
+  const instr = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+  const text = instr ? `${instr.keyword} ${instr.argsText}` : model.index.lineText(line);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fingerprints: rule, file and locator (object + key path, or instruction
+ * text), plus an occurrence counter for repeats; never the line number.
+ */
+function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, string>, sources: readonly SourceInput[]): void {
+  const texts = new Map(sources.map((s) => [s.displayPath, s.text]));
+  const lineOf = (f: Finding) => (texts.get(f.file) ?? '').split(/\r?\n/)[f.range.start.line - 1]?.trim() ?? '';
+  const seen = new Map<string, number>();
+  for (const f of findings) {
+    const base = `${f.ruleId}\u0000${f.file}\u0000${locators.get(f) ?? lineOf(f)}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    f.fingerprint = createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32);
+  }
+}
+
 /** Runs every enabled rule over the files the paths name. */
 export function runLint(input: RunInput): RunResult {
   const { config, cwd } = input;
-  const discovery = discover(input.paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir });
-  const result = lintSources({ sources: discovery.files.map(readSource), config, rules: input.rules });
+  const paths = input.paths.filter((p) => p !== '-');
+  const discovery = paths.length
+    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
+    : { files: [], missing: [], notices: [] };
+  const sources = discovery.files.map(readSource);
+  if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
+  const result = lintSources({ sources, config, rules: input.rules });
   return { ...result, missingPaths: discovery.missing, notices: [...discovery.notices, ...result.notices] };
 }
 
@@ -170,8 +235,10 @@ export function lintSources(input: SourcesInput): RunResult {
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
+  const locators = new WeakMap<Finding, string>();
   let filesChecked = 0;
   let objectsChecked = 0;
+  const checkedFiles: string[] = [];
 
   const severityOf = (ruleId: string, own: Severity): Severity | undefined => {
     const setting = config.rules.get(ruleId);
@@ -199,6 +266,7 @@ export function lintSources(input: SourcesInput): RunResult {
     if (p.file.contextOnly) continue;
     filesChecked++;
     const display = p.file.displayPath;
+    checkedFiles.push(display);
     const raw: Finding[] = [...p.findings];
     let suppressions: Suppression[] = [];
 
@@ -225,7 +293,11 @@ export function lintSources(input: SourcesInput): RunResult {
             buildContext,
             options: setting?.options ?? rule.meta.defaultOptions ?? {},
             settings: config.settings,
-            report: (r: Report) => raw.push({ ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix }),
+            report: (r: Report) => {
+              const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
+              locators.set(f, dockerfileLocator(model, r.range));
+              raw.push(f);
+            },
           }),
         raw);
       }
@@ -249,15 +321,13 @@ export function lintSources(input: SourcesInput): RunResult {
                 const within = locateInObject(obj, path, 'value');
                 return obj.document.textIndex.find(needle, within) ?? within;
               },
-              report: (r: K8sReport) =>
-                raw.push({
-                  ruleId: rule.meta.id,
-                  severity: r.severity ?? rule.meta.severity,
-                  message: r.message,
-                  file: display,
-                  range: r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key'),
-                  fix: r.fix,
-                }),
+              report: (r: K8sReport) => {
+                const range = r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key');
+                const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+                const id = `${obj.kind}/${obj.namespace ?? ''}/${obj.name ?? ''}`;
+                locators.set(f, r.path !== undefined ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
+                raw.push(f);
+              },
             }),
           raw);
         }
@@ -266,12 +336,18 @@ export function lintSources(input: SourcesInput): RunResult {
     }
 
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
+    if (p.yaml && p.file.mapTemplateSources) {
+      for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+    }
     for (const f of [...kept, ...unused]) {
       const severity = severityOf(f.ruleId, f.severity);
-      if (severity) findings.push({ ...f, severity });
+      if (!severity) continue;
+      f.severity = severity;
+      findings.push(f);
     }
   }
 
   findings.sort(compareFindings);
-  return { findings, filesChecked, objectsChecked, missingPaths: [], notices, internalErrors };
+  assignFingerprints(findings, locators, input.sources);
+  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors };
 }

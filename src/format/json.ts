@@ -20,6 +20,7 @@ export const formatJson: Formatter = (input) => {
       endLine: f.range.end.line,
       endColumn: f.range.end.column,
       ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
     })),
   };
   return JSON.stringify(out, null, 2) + '\n';

@@ -25,6 +25,7 @@ export const formatSarif: Formatter = (input) => {
     ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
     level: LEVEL[f.severity],
     message: { text: f.fix ? `${f.message}. Fix: ${f.fix}` : f.message },
+    ...(f.fingerprint ? { partialFingerprints: { 'genaiLint/v1': f.fingerprint } } : {}),
     locations: [
       {
         physicalLocation: {

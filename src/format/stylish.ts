@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
-import { countBySeverity } from './types.js';
+import { countBySeverity, groupByFile } from './types.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -9,12 +9,7 @@ function plural(n: number, word: string): string {
 /** Grouped by file: `line:col  severity  message  rule-id`, then a summary line. */
 export const formatStylish: Formatter = (input) => {
   const c = new Chalk({ level: input.color ? 1 : 0 });
-  const byFile = new Map<string, typeof input.findings[number][]>();
-  for (const f of input.findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
-  }
+  const byFile = groupByFile(input.findings);
   const lines: string[] = [];
   for (const [file, findings] of byFile) {
     lines.push(c.underline(file));

@@ -30,8 +30,22 @@ export interface YamlDocumentModel {
   warnings: YamlProblem[];
   /** The template path from a `# Source: chart/templates/x.yaml` comment (Helm output). */
   source: string | undefined;
+  /** First line of the document's content (after `---` and leading comments). */
+  contentLine: number;
   /** Positions of the whole file the document belongs to. */
   textIndex: TextIndex;
+}
+
+/** The `# Source:` comment (helm template output) and the first content line of a document. */
+function documentHead(index: TextIndex, from: number, to: number): { source: string | undefined; contentLine: number } {
+  let source: string | undefined;
+  for (let line = from; line <= Math.min(to, index.lineCount); line++) {
+    const t = index.lineText(line).trim();
+    const m = /^#\s*Source:\s*(\S+)/.exec(t);
+    if (m) source = m[1];
+    else if (t && !t.startsWith('#') && t !== '---' && !t.startsWith('%')) return { source, contentLine: line };
+  }
+  return { source, contentLine: from };
 }
 
 export interface YamlFileModel {
@@ -94,8 +108,8 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
       });
     }
   }
-  const sourceMatch = /^#\s*Source:\s*(\S+)/m.exec(doc.commentBefore ?? '');
-  return { index: docIndex, value, locations, range: docRange, errors, warnings, source: sourceMatch?.[1], textIndex: index };
+  const head = documentHead(index, docRange.start.line, docRange.end.line);
+  return { index: docIndex, value, locations, range: docRange, errors, warnings, source: head.source, contentLine: head.contentLine, textIndex: index };
 }
 
 function cleanMessage(msg: string): string {
