@@ -26,6 +26,7 @@ import k8sTerminationGrace from './k8s/termination-grace.js';
 import k8sTrustRemoteCode from './k8s/trust-remote-code.js';
 import k8sGpuVisibleWithoutRequest from './k8s/gpu-visible-without-request.js';
 import k8sServiceSelector from './k8s/service-selector.js';
+import k8sSchema from './k8s/schema.js';
 
 /** Every built-in rule, in the order they are documented. */
 export const RULES: readonly AnyRule[] = [
@@ -56,4 +57,5 @@ export const RULES: readonly AnyRule[] = [
   k8sTrustRemoteCode,
   k8sGpuVisibleWithoutRequest,
   k8sServiceSelector,
+  k8sSchema,
 ];

@@ -120,6 +120,8 @@ metadata:
   annotations:
     genai-lint.io/ignore: "k8s/hpa"
 spec:
+  selector:
+    matchLabels: {app: a}
   template:
     spec:
       securityContext: {runAsNonRoot: true}
@@ -131,7 +133,7 @@ spec:
           image: y:1
 `;
     const f = lintSnippet({ code }).map((x) => `${x.ruleId} ${x.range.start.line}`);
-    expect(f).toEqual(['k8s/memory-limits 15', 'k8s/probes 15']);
+    expect(f).toEqual(['k8s/memory-limits 17', 'k8s/probes 17']);
   });
   it('YAML: a comment above a document covers the document, and an unused annotation is reported', () => {
     const code = `# genai-lint ignore=k8s/probes,k8s/memory-limits,k8s/run-as-non-root

@@ -3,10 +3,11 @@ import { dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
 import { isRecord, valueAtPointer } from '../parse/kube.js';
-import { decodeText } from '../text.js';
+import { closest, decodeText } from '../text.js';
 import { packageRoot } from '../package-root.js';
 import type { Severity, SeveritySetting } from '../types.js';
 import type { RuleMeta } from './rule.js';
+import type { CustomKindSchema } from './kube-schema.js';
 
 /** What config validation needs to know of a rule. */
 export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions'>;
@@ -28,6 +29,7 @@ export interface RawConfig {
   gpu?: { resources?: string[]; taintKeys?: string[] };
   platform?: Platform;
   kubernetesVersion?: string;
+  schemas?: { apiVersion: string; kind: string; schema: string }[];
 }
 
 /**
@@ -52,6 +54,8 @@ export interface RunSettings {
   platform: Platform;
   /** Target Kubernetes minor version, e.g. "1.32". */
   kubernetesVersion: string;
+  /** JSON Schemas the config adds for its own kinds. */
+  customSchemas: readonly CustomKindSchema[];
 }
 
 export interface RuleSetting {
@@ -227,7 +231,36 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       throw new ConfigError(`${file}: rules.${id}: this rule takes no options`);
     }
   }
-  return resolveConfig(raw, opts.rules, file, file ? dirname(file) : resolve(opts.cwd));
+  const baseDir = file ? dirname(file) : resolve(opts.cwd);
+  const config = resolveConfig(raw, opts.rules, file, baseDir);
+  return { ...config, settings: { ...config.settings, customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir) } };
+}
+
+/** Reads and checks the JSON Schemas named under `schemas:`; never executes anything. */
+async function loadCustomSchemas(raw: RawConfig, file: string, baseDir: string): Promise<CustomKindSchema[]> {
+  const out: CustomKindSchema[] = [];
+  for (const [i, entry] of (raw.schemas ?? []).entries()) {
+    const where = `${file}: schemas[${i}] (${entry.apiVersion} ${entry.kind})`;
+    const path = resolve(baseDir, entry.schema);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`${where}: cannot read ${entry.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const doc = parseYaml(text).documents[0];
+    if (!doc || doc.errors.length || !isRecord(doc.value)) {
+      throw new ConfigError(`${where}: ${entry.schema} is not a JSON or YAML mapping${doc?.errors[0] ? ` (${doc.errors[0].message})` : ''}`);
+    }
+    const ajv = await createAjv();
+    try {
+      ajv.compile(doc.value);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${entry.schema} is not a valid JSON Schema: ${(err as Error).message}`);
+    }
+    out.push({ apiVersion: entry.apiVersion, kind: entry.kind, schema: doc.value, file: path });
+  }
+  return out;
 }
 
 /** Merges a validated raw config over the rules' defaults. */
@@ -256,37 +289,11 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
       gpuTaintKeys: [...preset.gpuTaintKeys, ...(raw.gpu?.taintKeys ?? [])],
       platform,
       kubernetesVersion: raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+      customSchemas: [],
     },
   };
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word, c);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
 
 /** The merged effective config as plain data, for --print-config. */
 export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {

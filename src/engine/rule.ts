@@ -4,6 +4,7 @@ import type { Severity, SourceRange } from '../types.js';
 import type { RunIndex } from './run-index.js';
 import type { RunSettings } from './config.js';
 import type { BuildContextInfo } from './build-context.js';
+import type { SchemaProblem } from './kube-schema.js';
 
 /** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
 export type RuleTarget = 'dockerfile' | 'k8s' | 'engine';
@@ -74,6 +75,11 @@ export interface K8sContext<O> extends ContextBase<O> {
   /** Every Kubernetes object of the run, context-only ones included. */
   readonly index: RunIndex;
   locate(path: string, part?: LocationPart): SourceRange;
+  /**
+   * Schema problems of the object against the bundled strict Kubernetes
+   * schemas or a configured schema; undefined when its kind has none (CRDs).
+   */
+  validateSchema(): SchemaProblem[] | undefined;
   /** The exact range of `needle` inside the value at `path` (the whole value if not found verbatim). */
   locateText(path: string, needle: string): SourceRange;
   report(r: K8sReport): void;

@@ -16,6 +16,7 @@ import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
+import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
 import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
@@ -236,6 +237,13 @@ export function lintSources(input: SourcesInput): RunResult {
   const internalErrors: InternalError[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
   const locators = new WeakMap<Finding, string>();
+  let schemaValidator: KubeSchemaValidator | undefined;
+  const noted = new Set<string>();
+  const noteOnce = (n: string) => {
+    if (noted.has(n)) return;
+    noted.add(n);
+    notices.push(n);
+  };
   let filesChecked = 0;
   let objectsChecked = 0;
   const checkedFiles: string[] = [];
@@ -317,6 +325,15 @@ export function lintSources(input: SourcesInput): RunResult {
               options: setting?.options ?? rule.meta.defaultOptions ?? {},
               settings: config.settings,
               locate: (path, part) => locateInObject(obj, path, part),
+              validateSchema: () => {
+                schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
+                if (schemaValidator.version !== config.settings.kubernetesVersion) {
+                  noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
+                }
+                const problems = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw);
+                if (!problems) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
+                return problems;
+              },
               locateText: (path, needle) => {
                 const within = locateInObject(obj, path, 'value');
                 return obj.document.textIndex.find(needle, within) ?? within;

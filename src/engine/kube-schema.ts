@@ -1,0 +1,233 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+type AjvType = InstanceType<typeof import('ajv').default>;
+import { packageRoot } from '../package-root.js';
+import { isRecord } from '../parse/kube.js';
+import { closest } from '../text.js';
+import type { KubeSchemaBundle } from '../k8s-schema-bundle.js';
+import { QUANTITY_PATTERN } from '../k8s-schema-bundle.js';
+
+/** One schema violation, at a path inside the object. */
+export interface SchemaProblem {
+  /** JSON pointer inside the object. */
+  path: string;
+  /** Point at the key (unknown or misplaced fields, missing children) or the value (wrong values). */
+  part: 'key' | 'value';
+  message: string;
+}
+
+/** A JSON Schema a config adds for its own kind. */
+export interface CustomKindSchema {
+  apiVersion: string;
+  kind: string;
+  schema: Record<string, unknown>;
+  /** Where it came from, for messages. */
+  file: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function loadAjv(): AjvType {
+  // ajv is CommonJS; loaded on first use so runs without manifests never pay for it.
+  const AjvClass = (require('ajv') as { default: new (opts: object) => AjvType }).default;
+  return new AjvClass({ allErrors: true, strict: false, verbose: true });
+}
+
+/** Bundled schema versions, newest first: ["1.32", ...]. */
+export function bundledVersions(): string[] {
+  const dir = join(packageRoot(), 'schemas', 'kubernetes');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((d) => /^v1\.\d+$/.test(d))
+    .map((d) => d.slice(1))
+    .sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]));
+}
+
+/** Drops null values: a null optional field means the same as an absent one. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls);
+  if (isRecord(v)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, val] of Object.entries(v)) if (val !== null) out[k] = withoutNulls(val);
+    return out;
+  }
+  return v;
+}
+
+function segments(pointer: string): string[] {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(data: unknown, segs: readonly string[]): unknown {
+  let cur = data;
+  for (const s of segs) {
+    if (Array.isArray(cur)) cur = cur[Number(s)];
+    else if (isRecord(cur)) cur = cur[s];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** `containers[0] (\`vllm\`)`, `spec.template.spec`, or `the object`. */
+export function describeLocation(pointer: string, data: unknown): string {
+  const segs = segments(pointer);
+  if (!segs.length) return 'the object';
+  let lastIndex = -1;
+  segs.forEach((s, i) => {
+    if (/^\d+$/.test(s) && i > 0) lastIndex = i;
+  });
+  if (lastIndex < 0) return segs.join('.');
+  const item = valueAt(data, segs.slice(0, lastIndex + 1));
+  const name = isRecord(item) && typeof item.name === 'string' ? ` (\`${item.name}\`)` : '';
+  const rest = segs.slice(lastIndex + 1);
+  return `${segs[lastIndex - 1]}[${segs[lastIndex]}]${rest.length ? '.' + rest.join('.') : ''}${name}`;
+}
+
+function fieldName(pointer: string): string {
+  const segs = segments(pointer);
+  const last = segs[segs.length - 1];
+  if (last === undefined) return 'the object';
+  return /^\d+$/.test(last) && segs.length > 1 ? `${segs[segs.length - 2]}[${last}]` : last;
+}
+
+function jsType(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
+  return typeof v;
+}
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${jsType(v)} ${String(v)}`;
+  return jsType(v);
+}
+
+const ARTICLE: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean (true or false)', object: 'a mapping', array: 'a list' };
+
+/** Fields that belong in a pod spec, for "misplaced field" hints. */
+const POD_SPEC_DEF = 'io.k8s.api.core.v1.PodSpec';
+
+/**
+ * Validates Kubernetes objects against the bundled strict schemas (and the
+ * config's own kind schemas), compiling each kind's validator on first use.
+ */
+export class KubeSchemaValidator {
+  private ajv: AjvType | undefined;
+  private bundle: KubeSchemaBundle | undefined;
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+  readonly version: string;
+
+  constructor(
+    requestedVersion: string,
+    private readonly custom: readonly CustomKindSchema[] = [],
+  ) {
+    const available = bundledVersions();
+    this.version = available.includes(requestedVersion) ? requestedVersion : (available[0] ?? requestedVersion);
+  }
+
+  private load(): { ajv: AjvType; bundle: KubeSchemaBundle } {
+    if (!this.bundle) {
+      const file = join(packageRoot(), 'schemas', 'kubernetes', `v${this.version}`, 'bundle.json');
+      this.bundle = JSON.parse(readFileSync(file, 'utf8')) as KubeSchemaBundle;
+      this.ajv = loadAjv();
+      this.ajv.addSchema({ $id: 'k8s', definitions: this.bundle.definitions }, 'k8s');
+    }
+    return { ajv: this.ajv!, bundle: this.bundle };
+  }
+
+  private validatorFor(apiVersion: string, kind: string): ValidateFunction | null {
+    const key = `${apiVersion} ${kind}`;
+    const cached = this.compiled.get(key);
+    if (cached !== undefined) return cached;
+    let fn: ValidateFunction | null = null;
+    const custom = this.custom.find((c) => c.apiVersion === apiVersion && c.kind === kind);
+    const { ajv, bundle } = this.load();
+    if (custom) fn = ajv.compile(custom.schema);
+    else if (bundle.kinds[key]) fn = ajv.getSchema(`k8s#/definitions/${bundle.kinds[key]}`) ?? null;
+    this.compiled.set(key, fn);
+    return fn;
+  }
+
+  /** Problems of one object; undefined when no schema is known for its kind (CRDs). */
+  validate(apiVersion: string, kind: string, raw: unknown): SchemaProblem[] | undefined {
+    const fn = this.validatorFor(apiVersion, kind);
+    if (!fn) return undefined;
+    const data = withoutNulls(raw);
+    if (fn(data)) return [];
+    return this.interpret((fn.errors ?? []) as ErrorObject[], data);
+  }
+
+  private podSpecFields(): string[] {
+    const def = this.load().bundle.definitions[POD_SPEC_DEF] as { properties?: Record<string, unknown> } | undefined;
+    return Object.keys(def?.properties ?? {});
+  }
+
+  /** One problem per real mistake: oneOf branches and repeated paths are collapsed. */
+  private interpret(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
+    const out: SchemaProblem[] = [];
+    const seen = new Set<string>();
+    const push = (p: SchemaProblem) => {
+      const key = `${p.path}\u0000${p.message}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(p);
+    };
+    // oneOf/anyOf at a path: its branch errors at that same path become one message.
+    const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    const branchOf = (e: ErrorObject) =>
+      combinators.find((c) => c.instancePath === e.instancePath && e !== c && e.schemaPath.startsWith(c.schemaPath.replace(/\/(oneOf|anyOf)$/, '') + '/' + c.keyword + '/'));
+
+    for (const c of combinators) {
+      const branches = errors.filter((e) => branchOf(e) === c);
+      const value = valueAt(data, segments(c.instancePath));
+      const isQuantity = JSON.stringify(c.schema ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
+      const types = [...new Set(branches.filter((b) => b.keyword === 'type').map((b) => String((b.params as { type: string }).type)))];
+      const expected = isQuantity ? 'a quantity such as 4Gi, 500m or 2' : types.length ? types.map((t) => ARTICLE[t] ?? t).join(' or ') : 'valid';
+      push({ path: c.instancePath, part: 'value', message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value)}` });
+    }
+
+    for (const e of errors) {
+      if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || branchOf(e)) continue;
+      const where = describeLocation(e.instancePath, data);
+      if (e.keyword === 'additionalProperties') {
+        const prop = String((e.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys(((e.parentSchema ?? {}) as { properties?: Record<string, unknown> }).properties ?? {});
+        const path = `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        let hint = '';
+        const suggestion = closest(prop, allowed);
+        if (suggestion) hint = `; did you mean \`${suggestion}\`?`;
+        else if (/\/(containers|initContainers|ephemeralContainers)\/\d+$/.test(e.instancePath) && this.podSpecFields().includes(prop)) {
+          hint = '; it belongs in the pod spec, not in a container';
+        } else if (/^(\/spec\/template)?\/spec$/.test(e.instancePath) && e.instancePath !== '/spec/template/spec' && this.podSpecFields().includes(prop) && !allowed.includes('containers')) {
+          hint = '; it belongs in the pod template spec (spec.template.spec)';
+        }
+        push({ path, part: 'key', message: `unknown field \`${prop}\` in ${where}${hint}` });
+      } else if (e.keyword === 'required') {
+        const missing = String((e.params as { missingProperty: string }).missingProperty);
+        push({ path: e.instancePath, part: 'key', message: `missing required field \`${missing}\` in ${where}` });
+      } else if (e.keyword === 'type') {
+        const t = String((e.params as { type: string }).type);
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(e.data)}` });
+      } else if (e.keyword === 'enum') {
+        const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v));
+        const suggestion = typeof e.data === 'string' ? closest(e.data, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) : undefined;
+        push({
+          path: e.instancePath,
+          part: 'value',
+          message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(e.data)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+        });
+      } else {
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` ${e.message ?? 'is invalid'}` });
+      }
+    }
+    return out;
+  }
+}
