@@ -33,7 +33,7 @@ const require = createRequire(import.meta.url);
 function loadAjv(): AjvType {
   // ajv is CommonJS; loaded on first use so runs without manifests never pay for it.
   const AjvClass = (require('ajv') as { default: new (opts: object) => AjvType }).default;
-  return new AjvClass({ allErrors: true, strict: false, verbose: true });
+  return new AjvClass({ allErrors: true, strict: false });
 }
 
 /** Bundled schema versions, newest first: ["1.32", ...]. */
@@ -120,9 +120,12 @@ const POD_SPEC_DEF = 'io.k8s.api.core.v1.PodSpec';
  * config's own kind schemas), compiling each kind's validator on first use.
  */
 export class KubeSchemaValidator {
-  private ajv: AjvType | undefined;
-  private bundle: KubeSchemaBundle | undefined;
+  private ajvInstance: AjvType | undefined;
+  private loadedBundle: KubeSchemaBundle | undefined;
+  private prebuiltModule: Record<string, ValidateFunction> | null | undefined;
   private readonly compiled = new Map<string, ValidateFunction | null>();
+  /** Root schema per kind, to look up what is allowed where an error points. */
+  private readonly rootOf = new Map<string, unknown>();
   readonly version: string;
 
   constructor(
@@ -133,14 +136,30 @@ export class KubeSchemaValidator {
     this.version = available.includes(requestedVersion) ? requestedVersion : (available[0] ?? requestedVersion);
   }
 
-  private load(): { ajv: AjvType; bundle: KubeSchemaBundle } {
-    if (!this.bundle) {
+  private get bundle(): KubeSchemaBundle {
+    if (!this.loadedBundle) {
       const file = join(packageRoot(), 'schemas', 'kubernetes', `v${this.version}`, 'bundle.json');
-      this.bundle = JSON.parse(readFileSync(file, 'utf8')) as KubeSchemaBundle;
-      this.ajv = loadAjv();
-      this.ajv.addSchema({ $id: 'k8s', definitions: this.bundle.definitions }, 'k8s');
+      this.loadedBundle = JSON.parse(readFileSync(file, 'utf8')) as KubeSchemaBundle;
     }
-    return { ajv: this.ajv!, bundle: this.bundle };
+    return this.loadedBundle;
+  }
+
+  /** ajv, for custom schemas and when the prebuilt validators are missing. */
+  private get ajv(): AjvType {
+    if (!this.ajvInstance) {
+      this.ajvInstance = loadAjv();
+      this.ajvInstance.addSchema({ $id: 'k8s', definitions: this.bundle.definitions }, 'k8s');
+    }
+    return this.ajvInstance;
+  }
+
+  /** Validators compiled at build time (scripts/k8s-validators.mjs), if present. */
+  private get prebuilt(): Record<string, ValidateFunction> | null {
+    if (this.prebuiltModule === undefined) {
+      const file = join(packageRoot(), 'dist', 'kube-validators', `v${this.version}.cjs`);
+      this.prebuiltModule = existsSync(file) ? (require(file) as Record<string, ValidateFunction>) : null;
+    }
+    return this.prebuiltModule;
   }
 
   private validatorFor(apiVersion: string, kind: string): ValidateFunction | null {
@@ -149,11 +168,36 @@ export class KubeSchemaValidator {
     if (cached !== undefined) return cached;
     let fn: ValidateFunction | null = null;
     const custom = this.custom.find((c) => c.apiVersion === apiVersion && c.kind === kind);
-    const { ajv, bundle } = this.load();
-    if (custom) fn = ajv.compile(custom.schema);
-    else if (bundle.kinds[key]) fn = ajv.getSchema(`k8s#/definitions/${bundle.kinds[key]}`) ?? null;
+    const definition = this.bundle.kinds[key];
+    if (custom) fn = this.ajv.compile(custom.schema);
+    else if (definition) {
+      fn = this.prebuilt?.[`v_${definition.replace(/[^A-Za-z0-9]/g, '_')}`] ?? this.ajv.getSchema(`k8s#/definitions/${definition}`) ?? null;
+    }
     this.compiled.set(key, fn);
+    this.rootOf.set(key, custom ? custom.schema : definition ? { $ref: `#/definitions/${definition}` } : {});
     return fn;
+  }
+
+  /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
+  private schemaAt(key: string, segs: readonly string[]): Record<string, unknown> | undefined {
+    const resolve = (s: unknown): Record<string, unknown> | undefined => {
+      let cur = s;
+      for (let hops = 0; isRecord(cur) && typeof cur.$ref === 'string' && hops < 32; hops++) {
+        const name = cur.$ref.replace(/^#\/definitions\//, '');
+        cur = this.bundle.definitions[name];
+      }
+      return isRecord(cur) ? cur : undefined;
+    };
+    let cur = resolve(this.rootOf.get(key));
+    for (const seg of segs) {
+      if (!cur) return undefined;
+      const props = isRecord(cur.properties) ? cur.properties : undefined;
+      if (props && seg in props) cur = resolve(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve(cur.additionalProperties);
+      else return undefined;
+    }
+    return cur;
   }
 
   /** Problems of one object; undefined when no schema is known for its kind (CRDs). */
@@ -162,16 +206,16 @@ export class KubeSchemaValidator {
     if (!fn) return undefined;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    return this.interpret((fn.errors ?? []) as ErrorObject[], data);
+    return this.interpret((fn.errors ?? []) as ErrorObject[], data, `${apiVersion} ${kind}`);
   }
 
   private podSpecFields(): string[] {
-    const def = this.load().bundle.definitions[POD_SPEC_DEF] as { properties?: Record<string, unknown> } | undefined;
+    const def = this.bundle.definitions[POD_SPEC_DEF] as { properties?: Record<string, unknown> } | undefined;
     return Object.keys(def?.properties ?? {});
   }
 
   /** One problem per real mistake: oneOf branches and repeated paths are collapsed. */
-  private interpret(errors: readonly ErrorObject[], data: unknown): SchemaProblem[] {
+  private interpret(errors: readonly ErrorObject[], data: unknown, key: string): SchemaProblem[] {
     const out: SchemaProblem[] = [];
     const seen = new Set<string>();
     const push = (p: SchemaProblem) => {
@@ -188,7 +232,9 @@ export class KubeSchemaValidator {
     for (const c of combinators) {
       const branches = errors.filter((e) => branchOf(e) === c);
       const value = valueAt(data, segments(c.instancePath));
-      const isQuantity = JSON.stringify(c.schema ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
+      const isQuantity =
+        branches.some((b) => b.keyword === 'pattern' && (b.params as { pattern?: string }).pattern === QUANTITY_PATTERN) ||
+        JSON.stringify(this.schemaAt(key, segments(c.instancePath)) ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
       const types = [...new Set(branches.filter((b) => b.keyword === 'type').map((b) => String((b.params as { type: string }).type)))];
       const expected = isQuantity ? 'a quantity such as 4Gi, 500m or 2' : types.length ? types.map((t) => ARTICLE[t] ?? t).join(' or ') : 'valid';
       push({ path: c.instancePath, part: 'value', message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value)}` });
@@ -199,7 +245,8 @@ export class KubeSchemaValidator {
       const where = describeLocation(e.instancePath, data);
       if (e.keyword === 'additionalProperties') {
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-        const allowed = Object.keys(((e.parentSchema ?? {}) as { properties?: Record<string, unknown> }).properties ?? {});
+        const here = (e.parentSchema as Record<string, unknown> | undefined) ?? this.schemaAt(key, segments(e.instancePath));
+        const allowed = Object.keys(isRecord(here?.properties) ? here.properties : {});
         const path = `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
         let hint = '';
         const suggestion = closest(prop, allowed);
@@ -215,14 +262,15 @@ export class KubeSchemaValidator {
         push({ path: e.instancePath, part: 'key', message: `missing required field \`${missing}\` in ${where}` });
       } else if (e.keyword === 'type') {
         const t = String((e.params as { type: string }).type);
-        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(e.data)}` });
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAt(data, segments(e.instancePath)))}` });
       } else if (e.keyword === 'enum') {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v));
-        const suggestion = typeof e.data === 'string' ? closest(e.data, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) : undefined;
+        const got = valueAt(data, segments(e.instancePath));
+        const suggestion = typeof got === 'string' ? closest(got, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) : undefined;
         push({
           path: e.instancePath,
           part: 'value',
-          message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(e.data)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(got)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
         });
       } else {
         push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` ${e.message ?? 'is invalid'}` });
