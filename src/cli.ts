@@ -221,6 +221,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    // For the benchmark: peak resident memory of the whole run.
+    if (process.env.GENAI_LINT_REPORT_RSS) process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
   },
   (err: unknown) => {
     if (err instanceof UsageError) {

@@ -70,7 +70,7 @@ export default defineK8sRule({
       }
       const claimName = vol && isRecord(vol.persistentVolumeClaim) ? vol.persistentVolumeClaim.claimName : undefined;
       if (typeof claimName !== 'string' || obj.kind === 'Pod') continue;
-      const pvc = ctx.index.ofKind('PersistentVolumeClaim').find((p) => p.name === claimName && sameNamespace(p.namespace, obj.namespace));
+      const pvc = ctx.index.named('PersistentVolumeClaim', claimName).find((p) => sameNamespace(p.namespace, obj.namespace));
       const pvcSpec = pvc && isRecord(pvc.raw.spec) ? pvc.raw.spec : undefined;
       const modes = pvcSpec && Array.isArray(pvcSpec.accessModes) ? pvcSpec.accessModes : [];
       if (!modes.length || !modes.every((m) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod')) continue;

@@ -29,13 +29,26 @@ export default defineK8sRule({
     if (spec.type === 'ExternalName' || !isRecord(spec.selector)) return;
     const selector = Object.entries(spec.selector);
     if (!selector.length) return;
+    // Pod templates indexed by label pair: a selector's matches are the workloads carrying all its pairs.
+    const byLabel = ctx.index.memo('pod-templates-by-label', (idx) => {
+      const m = new Map<string, KubeObject[]>();
+      for (const w of idx.ofKind(...POD_BEARING_KINDS)) {
+        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
+          const key = `${k}=${String(v)}`;
+          m.set(key, [...(m.get(key) ?? []), w]);
+        }
+      }
+      return m;
+    });
+    const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${String(v)}`) ?? []);
+    const matches = first.filter((w) => sameNamespace(w.namespace, svc.namespace) && rest.every((list) => list.includes(w)));
+    if (matches.length) return;
     const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
     // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
     if (!candidates.length) return;
     let best: { w: KubeObject; shared: number } | undefined;
     for (const w of candidates) {
       const labels = podTemplateLabels(w) ?? {};
-      if (selector.every(([k, v]) => String(labels[k]) === String(v))) return;
       const shared = selector.filter(([k, v]) => String(labels[k]) === String(v)).length + selector.filter(([k]) => k in labels).length;
       if (!best || shared > best.shared) best = { w, shared };
     }

@@ -26,18 +26,24 @@ export function scaleTargetRef(a: KubeObject): { kind: string; name: string } | 
 
 /** Autoscalers anywhere in the run that target `workload`. */
 export function autoscalersOf(workload: KubeObject, index: RunIndex): KubeObject[] {
-  return index.ofKind(...AUTOSCALER_KINDS).filter((a) => {
-    if (!isAutoscaler(a)) return false;
-    const ref = scaleTargetRef(a);
-    return ref?.kind === workload.kind && ref.name === workload.name && sameNamespace(a.namespace, workload.namespace);
+  const byTarget = index.memo('autoscalers-by-target', (idx) => {
+    const m = new Map<string, KubeObject[]>();
+    for (const a of idx.ofKind(...AUTOSCALER_KINDS)) {
+      const ref = isAutoscaler(a) ? scaleTargetRef(a) : undefined;
+      if (!ref) continue;
+      const key = `${ref.kind}\u0000${ref.name}`;
+      m.set(key, [...(m.get(key) ?? []), a]);
+    }
+    return m;
   });
+  return (byTarget.get(`${workload.kind}\u0000${workload.name}`) ?? []).filter((a) => sameNamespace(a.namespace, workload.namespace));
 }
 
 /** The workload an autoscaler targets, when it is in the run. */
 export function scaleTargetOf(a: KubeObject, index: RunIndex): KubeObject | undefined {
   const ref = scaleTargetRef(a);
   if (!ref) return undefined;
-  return index.ofKind(ref.kind).find((w) => w.name === ref.name && sameNamespace(w.namespace, a.namespace));
+  return index.named(ref.kind, ref.name).find((w) => sameNamespace(w.namespace, a.namespace));
 }
 
 /** GPUs one pod of a workload holds: all app containers together, or the largest init container. */

@@ -124,8 +124,12 @@ export interface TokenMatch {
   token: string;
 }
 
+/** Every token format starts with one of these: one cheap test skips most strings. */
+const TOKEN_PREFIXES = /sk-|hf_|r8_|gsk_|AIza|pcsk_|lsv2_|pplx-|xai-|nvapi-|AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[bpe]-|-----BEGIN/;
+
 /** Finds provider tokens in text; documentation examples and filler are skipped. */
 export function findTokens(text: string): TokenMatch[] {
+  if (!TOKEN_PREFIXES.test(text)) return [];
   const out: TokenMatch[] = [];
   for (const format of TOKEN_FORMATS) {
     const re = new RegExp(format.pattern.source, 'g');

@@ -58,7 +58,7 @@ export interface SourcesInput {
   rules: readonly AnyRule[];
 }
 
-interface ParsedFile {
+export interface ParsedFile {
   file: SourceInput;
   dockerfile?: DockerfileModel;
   yaml?: YamlFileModel;
@@ -222,16 +222,27 @@ export function runLint(input: RunInput): RunResult {
 
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */
 export function lintSources(input: SourcesInput): RunResult {
-  const { config } = input;
+  const notices: string[] = [];
+  const parsedFiles = input.sources.map((f) => parseSource(f, notices));
+  const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
+  const result = lintParsed(parsedFiles, index, input.config, input.rules);
+  return { ...result, notices: [...notices, ...result.notices] };
+}
+
+/** Phase 1: read and parse files (in a worker thread or in the main one). */
+export function parseFiles(files: readonly DiscoveredFile[], notices: string[]): ParsedFile[] {
+  return files.map((f) => parseSource(readSource(f), notices));
+}
+
+/** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
+export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, config: EffectiveConfig, rules: readonly AnyRule[]): RunResult {
+  const input = { sources: parsedFiles.map((p) => p.file), config, rules };
   const notices: string[] = [];
   const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
   const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
   const k8sRules = enabled.filter((r): r is K8sRule => r.meta.target === 'k8s');
   const knownIds = new Set([...input.rules.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
   const enabledIds = new Set([...enabled.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
-
-  const parsedFiles = input.sources.map((f) => parseSource(f, notices));
-  const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
 
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];

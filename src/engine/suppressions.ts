@@ -1,6 +1,6 @@
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
-import { joinPointer } from '../parse/yaml.js';
+import { joinPointer, nodeLocation } from '../parse/yaml.js';
 import { isRecord, locateInObject, valueAtPointer } from '../parse/kube.js';
 import type { KubeObject } from '../parse/kube.js';
 import type { Finding, SourceRange } from '../types.js';
@@ -117,8 +117,9 @@ function coveredLines(documents: readonly YamlDocumentModel[], line: number): Su
   if (!doc) return { from: 0, to: -1 };
   if (doc.range.start.line === line) return { from: doc.range.start.line, to: doc.range.end.line };
   let best: SourceRange | undefined;
-  for (const loc of doc.locations.values()) {
-    const s = loc.span;
+  for (const offsets of doc.locations.values()) {
+    if (doc.textIndex.positionAt(offsets[0] >= 0 ? offsets[0] : offsets[2]).line !== line) continue;
+    const s = nodeLocation(doc, offsets).span;
     if (s.start.line !== line) continue;
     if (!best || s.end.line > best.end.line || (s.end.line === best.end.line && s.end.column > best.end.column)) best = s;
   }

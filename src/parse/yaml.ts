@@ -11,6 +11,17 @@ export interface NodeLocation {
   span: SourceRange;
 }
 
+/** Offsets of a node: [keyStart, keyEnd, valueStart, valueEnd]; key offsets are -1 for sequence items. */
+export type NodeOffsets = readonly [number, number, number, number];
+
+/** The positions of a node, computed from its offsets when asked for. */
+export function nodeLocation(doc: YamlDocumentModel, offsets: NodeOffsets): NodeLocation {
+  const [ks, ke, vs, ve] = offsets;
+  const value = rangeFromOffsets(doc.textIndex, vs, ve);
+  const key = ks >= 0 ? rangeFromOffsets(doc.textIndex, ks, ke) : undefined;
+  return { key, value, span: key ? { start: key.start, end: value.end } : value };
+}
+
 export interface YamlProblem {
   message: string;
   range: SourceRange;
@@ -21,8 +32,8 @@ export interface YamlDocumentModel {
   /** 0-based position of the document in its file. */
   index: number;
   value: unknown;
-  /** JSON-pointer path (e.g. /spec/template/spec/containers/0/resources) to location. */
-  locations: Map<string, NodeLocation>;
+  /** JSON-pointer path (e.g. /spec/template/spec/containers/0/resources) to its source offsets. */
+  locations: Map<string, NodeOffsets>;
   range: SourceRange;
   /** Problems that make the document unusable. */
   errors: YamlProblem[];
@@ -94,10 +105,10 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
     else errors.push(problem);
   }
   const docRange = doc.range ? rangeFromOffsets(index, doc.range[0], doc.range[1]) : rangeFromOffsets(index, 0, 0);
-  const locations = new Map<string, NodeLocation>();
+  const locations = new Map<string, NodeOffsets>();
   let value: unknown = undefined;
   if (errors.length === 0) {
-    if (doc.contents) collectLocations(doc.contents as YamlNode, '', undefined, locations, index, 0);
+    if (doc.contents) collectLocations(doc.contents as YamlNode, '', NO_KEY, locations, index.text, 0);
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -137,41 +148,43 @@ function trimEnd(text: string, start: number, end: number): number {
 function collectLocations(
   node: YamlNode,
   path: string,
-  keyRange: SourceRange | undefined,
-  out: Map<string, NodeLocation>,
-  index: TextIndex,
+  key: readonly [number, number],
+  out: Map<string, NodeOffsets>,
+  text: string,
   depth: number,
 ): void {
   const r = (node as ParsedNode).range;
-  const value = r ? rangeFromOffsets(index, r[0], trimEnd(index.text, r[0], r[1])) : rangeFromOffsets(index, 0, 0);
-  const span: SourceRange = keyRange ? { start: keyRange.start, end: value.end } : value;
-  out.set(path, { key: keyRange, value, span });
+  const vs = r ? r[0] : 0;
+  const ve = r ? trimEnd(text, r[0], r[1]) : 0;
+  out.set(path, [key[0], key[1], vs, ve]);
   if (depth > MAX_DEPTH) return;
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const k = pair.key as YamlNode | null;
       const keyText = isScalar(k) ? String(k.value) : k ? String(k) : '';
-      const kr = k && (k as ParsedNode).range ? rangeFromOffsets(index, (k as ParsedNode).range[0], (k as ParsedNode).range[1]) : undefined;
+      const kr = k && (k as ParsedNode).range ? ([(k as ParsedNode).range[0], (k as ParsedNode).range[1]] as const) : NO_KEY;
       const childPath = path + '/' + pointerSegment(keyText);
       const v = pair.value as YamlNode | null;
-      if (v && !isAlias(v)) collectLocations(v, childPath, kr, out, index, depth + 1);
-      else if (kr) {
-        const vr = v && (v as ParsedNode).range ? rangeFromOffsets(index, (v as ParsedNode).range[0], (v as ParsedNode).range[1]) : kr;
-        out.set(childPath, { key: kr, value: vr, span: { start: kr.start, end: vr.end } });
+      if (v && !isAlias(v)) collectLocations(v, childPath, kr, out, text, depth + 1);
+      else if (kr !== NO_KEY) {
+        const vr = v && (v as ParsedNode).range ? (v as ParsedNode).range : [kr[0], kr[1]];
+        out.set(childPath, [kr[0], kr[1], vr[0], vr[1]]);
       }
     }
   } else if (isSeq(node)) {
     node.items.forEach((item, i) => {
       const childPath = path + '/' + i;
-      if (item && !isAlias(item)) collectLocations(item as YamlNode, childPath, undefined, out, index, depth + 1);
+      if (item && !isAlias(item)) collectLocations(item as YamlNode, childPath, NO_KEY, out, text, depth + 1);
       else if (item && (item as ParsedNode).range) {
-        const ir = rangeFromOffsets(index, (item as ParsedNode).range[0], (item as ParsedNode).range[1]);
-        out.set(childPath, { key: undefined, value: ir, span: ir });
+        const ir = (item as ParsedNode).range;
+        out.set(childPath, [-1, -1, ir[0], ir[1]]);
       }
     });
   }
 }
+
+const NO_KEY = [-1, -1] as const;
 
 /**
  * The location of `path` in a document; when the node does not exist, the
@@ -180,8 +193,8 @@ function collectLocations(
 export function locate(doc: YamlDocumentModel, path: string): { location: NodeLocation; exact: boolean } {
   let p = path;
   for (;;) {
-    const loc = doc.locations.get(p);
-    if (loc) return { location: loc, exact: p === path };
+    const offsets = doc.locations.get(p);
+    if (offsets) return { location: nodeLocation(doc, offsets), exact: p === path };
     if (p === '') break;
     p = p.slice(0, p.lastIndexOf('/'));
   }
