@@ -1,6 +1,7 @@
-// Build step: compiles the bundled Kubernetes schemas into standalone ajv
-// validator code (dist/kube-validators/v<version>.cjs), so a run loads ready
-// validators instead of compiling schemas at start-up.
+// Build step: compiles the bundled Kubernetes schemas and the config schema
+// into standalone ajv validator code (dist/kube-validators/v<version>.cjs,
+// dist/config-validator.cjs), so a run loads ready validators instead of
+// compiling schemas at start-up.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,4 +22,10 @@ for (const dir of readdirSync(schemasDir).filter((d) => /^v1\.\d+$/.test(d))) {
   const out = join(root, 'dist', 'kube-validators', `${dir}.cjs`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, standaloneCode(ajv, exports));
+}
+
+{
+  const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true } });
+  const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schemas', 'config.schema.json'), 'utf8')));
+  writeFileSync(join(root, 'dist', 'config-validator.cjs'), standaloneCode(ajv, validate));
 }

@@ -195,7 +195,8 @@ async function main(argv: string[]): Promise<number> {
 
   const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   for (const target of targets) {
-    const formatter = await loadFormatter(target.format);
+    const color = useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined);
+    const formatter = await loadFormatter(target.format, color);
     const output = formatter({
       findings: shown,
       filesChecked: report.filesChecked,
@@ -204,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
       cwd,
       rules: allRuleMetas(),
       toolVersion: packageVersion(),
-      color: useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined),
+      color,
     });
     if (target.file) writeFileSync(target.file, output);
     else process.stdout.write(output);

@@ -64,9 +64,11 @@ interface IgnoreLayer {
   matcher: Ignore;
 }
 
-function loadIgnoreFile(dir: string): IgnoreLayer | undefined {
+function loadIgnoreFile(dir: string, present?: ReadonlySet<string>): IgnoreLayer | undefined {
   const patterns: string[] = [];
   for (const name of IGNORE_FILES) {
+    // When the directory listing is known, skip files that are not there (no failed reads).
+    if (present && !present.has(name)) continue;
     const p = join(dir, name);
     try {
       patterns.push(readFileSync(p, 'utf8'));
@@ -106,7 +108,7 @@ function ancestorLayers(dir: string): IgnoreLayer[] {
   }
   return chain
     .reverse()
-    .map(loadIgnoreFile)
+    .map((d) => loadIgnoreFile(d))
     .filter((l): l is IgnoreLayer => !!l);
 }
 
@@ -139,8 +141,6 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     }
     if (visited.has(real)) return;
     visited.add(real);
-    const own = loadIgnoreFile(dir);
-    const here = own ? [...layers, own] : layers;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -148,6 +148,8 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       result.notices.push(`cannot read directory ${toDisplayPath(opts.cwd, dir)}: ${(err as NodeJS.ErrnoException).code ?? err}`);
       return;
     }
+    const own = loadIgnoreFile(dir, new Set(entries.filter((e) => IGNORE_FILES.includes(e.name)).map((e) => e.name)));
+    const here = own ? [...layers, own] : layers;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       const p = join(dir, e.name);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
@@ -130,6 +131,17 @@ export async function createAjv(): Promise<import('ajv').default> {
   return new AjvClass({ allErrors: true, strict: false });
 }
 
+/** Validates a config against schemas/config.schema.json, with the validator the build compiled when present. */
+async function validateConfigShape(raw: unknown): Promise<AjvErrorLike[]> {
+  const prebuilt = join(packageRoot(), 'dist', 'config-validator.cjs');
+  if (existsSync(prebuilt)) {
+    const validate = createRequire(import.meta.url)(prebuilt) as ((d: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
+    return validate(raw) ? [] : (validate.errors ?? []);
+  }
+  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
+  return validateAgainst(schema, raw);
+}
+
 type AjvErrorLike = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
 
 function describeAjvError(e: AjvErrorLike): string {
@@ -190,8 +202,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   let doc: YamlDocumentModel | undefined;
   if (file) {
     ({ raw, doc } = readRawConfig(file));
-    const schema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
-    const errors = await validateAgainst(schema, raw);
+    const errors = await validateConfigShape(raw);
     if (errors.length) {
       const groups = new Map<string, AjvErrorLike[]>();
       for (const e of errors) {

@@ -20,11 +20,15 @@ export type Formatter = (input: FormatInput) => string;
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
-/** Formatters load on demand: a run pays only for the one it prints. */
-export async function loadFormatter(name: FormatName): Promise<Formatter> {
+/** Formatters load on demand: a run pays only for the one it prints (and for colours only when it prints them). */
+export async function loadFormatter(name: FormatName, color = false): Promise<Formatter> {
   switch (name) {
-    case 'stylish':
-      return (await import('./stylish.js')).formatStylish;
+    case 'stylish': {
+      const { stylishFormatter, plainStyle } = await import('./stylish.js');
+      if (!color) return stylishFormatter(plainStyle);
+      const { Chalk } = await import('chalk');
+      return stylishFormatter(new Chalk({ level: 1 }));
+    }
     case 'json':
       return (await import('./json.js')).formatJson;
     case 'sarif':

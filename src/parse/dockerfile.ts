@@ -1,4 +1,4 @@
-import { DockerfileParser } from 'dockerfile-ast';
+import { createRequire } from 'node:module';
 import type { Instruction, Flag, Property } from 'dockerfile-ast';
 import { TextIndex } from '../text.js';
 import type { SourceRange } from '../types.js';
@@ -272,10 +272,18 @@ export function splitImageReference(ref: string): { repository: string; tag?: st
   return { repository: rest.toLowerCase(), tag: tag || undefined, digest: digest || undefined };
 }
 
+let astLibrary: typeof import('dockerfile-ast') | undefined;
+
+/** dockerfile-ast is loaded on first use: runs without Dockerfiles never pay for it. */
+function dockerfileAst(): typeof import('dockerfile-ast') {
+  astLibrary ??= createRequire(import.meta.url)('dockerfile-ast') as typeof import('dockerfile-ast');
+  return astLibrary;
+}
+
 /** Parses Dockerfile text into a model with resolved variables and exact positions. */
 export function parseDockerfile(text: string): DockerfileModel {
   const index = new TextIndex(text);
-  const ast = DockerfileParser.parse(text);
+  const ast = dockerfileAst().DockerfileParser.parse(text);
   const escapeChar = guard(() => ast.getEscapeCharacter(), '\\');
   const rawInstructions: Instruction[] = guard(() => ast.getInstructions(), []);
 

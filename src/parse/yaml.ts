@@ -1,5 +1,13 @@
-import { parseAllDocuments, isMap, isSeq, isScalar, isPair, isAlias } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+
+let yamlLibrary: typeof import('yaml') | undefined;
+
+/** The yaml package is loaded on first use: runs without YAML never pay for it. */
+function yamlLib(): typeof import('yaml') {
+  yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlLibrary;
+}
 import { TextIndex } from '../text.js';
 import type { SourceRange } from '../types.js';
 
@@ -80,7 +88,7 @@ const MAX_ALIAS_COUNT = 1000;
 
 export function parseYaml(text: string): YamlFileModel {
   const index = new TextIndex(text);
-  const docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+  const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   const documents: YamlDocumentModel[] = [];
   list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
@@ -158,6 +166,7 @@ function collectLocations(
   const ve = r ? trimEnd(text, r[0], r[1]) : 0;
   out.set(path, [key[0], key[1], vs, ve]);
   if (depth > MAX_DEPTH) return;
+  const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
