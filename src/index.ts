@@ -36,6 +36,6 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
-  const result = runLint({ paths, cwd, config, rules: RULES, stdin: options.stdin });
+  const result = await runLint({ paths, cwd, config, rules: RULES, stdin: options.stdin });
   return { ...result, config };
 }

@@ -23,6 +23,9 @@ export type Platform = (typeof PLATFORMS)[number];
 
 export const DEFAULT_KUBERNETES_VERSION = '1.32';
 
+/** Files larger than this are skipped with a finding (config `maxFileSizeMB`). */
+export const DEFAULT_MAX_FILE_SIZE_MB = 5;
+
 export interface RawConfig {
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   ignorePaths?: string[];
@@ -31,6 +34,7 @@ export interface RawConfig {
   platform?: Platform;
   kubernetesVersion?: string;
   schemas?: { apiVersion: string; kind: string; schema: string }[];
+  maxFileSizeMB?: number;
 }
 
 /**
@@ -74,6 +78,8 @@ export interface EffectiveConfig {
   rules: Map<string, RuleSetting>;
   ignorePaths: string[];
   failOn: Severity;
+  /** Files larger than this are skipped with a finding. */
+  maxFileSizeMB: number;
   settings: RunSettings;
 }
 
@@ -295,6 +301,7 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
     rules,
     ignorePaths: raw.ignorePaths ?? [],
     failOn: raw.failOn ?? 'error',
+    maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
     settings: {
       gpuResources: raw.gpu?.resources ?? [],
       gpuTaintKeys: [...preset.gpuTaintKeys, ...(raw.gpu?.taintKeys ?? [])],
@@ -311,6 +318,7 @@ export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
   return {
     configFile: cfg.file ?? null,
     failOn: cfg.failOn,
+    maxFileSizeMB: cfg.maxFileSizeMB,
     platform: cfg.settings.platform,
     kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { discover, kindByName } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
@@ -16,6 +16,8 @@ import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
+import { lintInParallel, workerCount } from './parallel.js';
+import { RULES } from '../../rules/index.js';
 import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
@@ -37,7 +39,7 @@ export interface RunResult {
   checkedFiles: string[];
   /** Kubernetes objects linted. */
   objectsChecked: number;
-  /** Paths named on the command line that do not exist. */
+  /** Paths named on the command line that do not exist or cannot be read. */
   missingPaths: string[];
   notices: string[];
   internalErrors: InternalError[];
@@ -93,6 +95,8 @@ export interface SourceInput {
   text?: string;
   /** Why there is no text: unreadable, not UTF-8, binary. */
   problem?: string;
+  /** Reading a file named on the command line failed (the run exits 2). */
+  readFailed?: boolean;
   /**
    * Rendered output (helm template, kubectl kustomize) read from a pipe:
    * findings in a document under `# Source: <template>` are reported
@@ -101,13 +105,18 @@ export interface SourceInput {
   mapTemplateSources?: boolean;
 }
 
-function readSource(file: DiscoveredFile): SourceInput {
+function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
   const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly };
   let bytes: Buffer;
   try {
+    const size = statSync(file.absPath).size;
+    if (size > maxBytes) {
+      return { ...base, problem: `file is ${(size / 2 ** 20).toFixed(1)} MB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
+    }
     bytes = readFileSync(file.absPath);
   } catch (err) {
-    return { ...base, problem: `cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    return { ...base, problem: `cannot read file: ${code}`, readFailed: file.explicit };
   }
   const { text, problem } = decodeText(bytes);
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
@@ -207,17 +216,27 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
   }
 }
 
-/** Runs every enabled rule over the files the paths name. */
-export function runLint(input: RunInput): RunResult {
+/** Runs every enabled rule over the files the paths name; large runs use worker threads. */
+export async function runLint(input: RunInput): Promise<RunResult> {
   const { config, cwd } = input;
   const paths = input.paths.filter((p) => p !== '-');
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
     : { files: [], missing: [], notices: [] };
-  const sources = discovery.files.map(readSource);
+  const threads = input.stdin ? 1 : workerCount(discovery.files.length);
+  if (threads > 1 && input.rules === RULES) {
+    try {
+      const result = await lintInParallel(discovery.files, config, threads);
+      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...result.notices] };
+    } catch (err) {
+      discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
+    }
+  }
+  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
   const result = lintSources({ sources, config, rules: input.rules });
-  return { ...result, missingPaths: discovery.missing, notices: [...discovery.notices, ...result.notices] };
+  const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
+  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...result.notices] };
 }
 
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */
@@ -230,8 +249,8 @@ export function lintSources(input: SourcesInput): RunResult {
 }
 
 /** Phase 1: read and parse files (in a worker thread or in the main one). */
-export function parseFiles(files: readonly DiscoveredFile[], notices: string[]): ParsedFile[] {
-  return files.map((f) => parseSource(readSource(f), notices));
+export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveConfig, notices: string[]): ParsedFile[] {
+  return files.map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices));
 }
 
 /** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
