@@ -9,7 +9,7 @@ import { parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
 import { kubeObjectsOf, locateInObject } from '../parse/kube.js';
 import type { KubeObject } from '../parse/kube.js';
-import { decodeText } from '../text.js';
+import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
 import type { EffectiveConfig } from './config.js';
@@ -144,10 +144,8 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
     return parsed;
   }
   const text = file.text;
-  if (file.kind === 'dockerfile') {
-    parsed.dockerfile = parseDockerfile(text);
-    return parsed;
-  }
+  // Dockerfiles need no run-wide context: they are parsed when linted, one at a time.
+  if (file.kind === 'dockerfile') return parsed;
   if (file.absPath && isHelmTemplatePath(file.absPath)) {
     notices.push(`skipped Helm template ${file.displayPath} (render it with \`helm template\` to lint it)`);
     return parsed;
@@ -179,6 +177,13 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
   return parsed;
 }
 
+/** A document without its source positions, once its file has been linted. */
+function releasedDocument(doc: KubeObject['document']): KubeObject['document'] {
+  return { ...doc, locations: new Map(), textIndex: EMPTY_TEXT_INDEX };
+}
+
+const EMPTY_TEXT_INDEX = new TextIndex('');
+
 /** Re-points a finding in rendered Helm output at the template named by its document's `# Source:`. */
 function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   const line = f.range.start.line;
@@ -204,9 +209,9 @@ function dockerfileLocator(model: DockerfileModel, range: SourceRange): string {
  * Fingerprints: rule, file and locator (object + key path, or instruction
  * text), plus an occurrence counter for repeats; never the line number.
  */
-function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, string>, sources: readonly SourceInput[]): void {
-  const texts = new Map(sources.map((s) => [s.displayPath, s.text]));
-  const lineOf = (f: Finding) => (texts.get(f.file) ?? '').split(/\r?\n/)[f.range.start.line - 1]?.trim() ?? '';
+function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, string>, text: string): void {
+  let lines: string[] | undefined;
+  const lineOf = (f: Finding) => (lines ??= text.split(/\r?\n/))[f.range.start.line - 1]?.trim() ?? '';
   const seen = new Map<string, number>();
   for (const f of findings) {
     const base = `${f.ruleId}\u0000${f.file}\u0000${locators.get(f) ?? lineOf(f)}`;
@@ -255,7 +260,7 @@ export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveCo
 
 /** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
 export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, config: EffectiveConfig, rules: readonly AnyRule[]): RunResult {
-  const input = { sources: parsedFiles.map((p) => p.file), config, rules };
+  const input = { config, rules };
   const notices: string[] = [];
   const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
   const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
@@ -307,6 +312,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     checkedFiles.push(display);
     const raw: Finding[] = [...p.findings];
     let suppressions: Suppression[] = [];
+    if (p.file.kind === 'dockerfile' && p.file.text !== undefined) p.dockerfile = parseDockerfile(p.file.text);
 
     if (p.dockerfile) {
       const model = p.dockerfile;
@@ -386,15 +392,23 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
     }
+    const fileFindings: Finding[] = [];
     for (const f of [...kept, ...unused]) {
       const severity = severityOf(f.ruleId, f.severity);
       if (!severity) continue;
       f.severity = severity;
-      findings.push(f);
+      fileFindings.push(f);
     }
+    fileFindings.sort(compareFindings);
+    assignFingerprints(fileFindings, locators, p.file.text ?? '');
+    findings.push(...fileFindings);
+    // Done with this file: keep its objects' data for other files' rules, release the rest.
+    p.dockerfile = undefined;
+    p.yaml = undefined;
+    p.file.text = undefined;
+    for (const obj of p.objects) obj.document = releasedDocument(obj.document);
   }
 
   findings.sort(compareFindings);
-  assignFingerprints(findings, locators, input.sources);
   return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors };
 }
