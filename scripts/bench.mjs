@@ -128,7 +128,7 @@ function dockerfile(i, rnd) {
   lines.push('COPY requirements.txt /src/', 'RUN pip wheel --no-cache-dir -w /wheels -r /src/requirements.txt', '', 'FROM nvidia/cuda:${CUDA}-runtime-ubuntu22.04');
   lines.push('COPY --from=build /wheels /wheels', 'RUN pip install --no-cache-dir /wheels/*.whl && useradd -u 1000 app');
   if (rnd() < 0.3) lines.push(`ENV WANDB_API_KEY=${'0123456789abcdef'.repeat(2)}${String(i).padStart(8, '0')}`);
-  if (rnd() < 0.5) lines.push('USER 1000', 'HEALTHCHECK CMD curl -fsS http://localhost:8000/health || exit 1');
+  if (rnd() < 0.5) lines.push('USER 1000', 'HEALTHCHECK --interval=30s CMD curl -fsS http://localhost:8000/health || exit 1');
   lines.push('EXPOSE 8000', 'ENTRYPOINT ["python3", "-m", "vllm.entrypoints.openai.api_server"]');
   return lines.join('\n') + '\n';
 }

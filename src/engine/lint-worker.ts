@@ -7,6 +7,8 @@ import { lintParsed, parseFiles } from './runner.js';
 import type { KubeObject } from '../parse/kube.js';
 import { RunIndex } from './run-index.js';
 
+const debug = process.env.GENAI_LINT_DEBUG ? (what: string) => process.stderr.write(`[worker ${process.pid}] ${what} at ${Math.round(performance.now())} ms\n`) : () => {};
+debug('started');
 const input = workerData as WorkerInput;
 const config = deserializeConfig(input.config);
 const notices: string[] = [];
@@ -25,12 +27,15 @@ parsed.forEach((p, i) => {
     summaries.push({ fileIndex, objectIndex, apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, raw: o.raw as Record<string, unknown>, file: o.file, contextOnly: o.contextOnly });
   });
 });
+debug(`parsed ${parsed.length} files`);
 parentPort!.postMessage({ type: 'objects', objects: summaries } satisfies WorkerMessage);
 
 parentPort!.once('message', (all: ObjectSummary[]) => {
   // The whole run's objects in run order; this thread's own keep their source positions.
   const objects = all.map((s) => own.get(`${s.fileIndex}:${s.objectIndex}`) ?? objectFromSummary(s));
+  debug('got the run index');
   const result = lintParsed(parsed, new RunIndex(objects), config, RULES);
+  debug('linted');
   const checkedIndex = input.files.filter((_, i) => !parsed[i].file.contextOnly);
   parentPort!.postMessage({
     type: 'result',

@@ -310,7 +310,6 @@ export function parseDockerfile(text: string): DockerfileModel {
     const withFlags = raw as Instruction & { getFlags?: () => Flag[] };
     const flags = typeof withFlags.getFlags === 'function' ? guard(() => withFlags.getFlags!(), []).map(parseFlag) : [];
     const argsText = guard(() => raw.getArgumentsContent(), '');
-    const args = guard(() => raw.getArguments().map((a) => a.getValue()), [] as string[]);
     const withJson = raw as Instruction & { getJSONStrings?: () => { getJSONValue(): string }[]; getClosingBracket?: () => unknown };
     let jsonArgs: string[] | undefined;
     if (typeof withJson.getJSONStrings === 'function' && argsText.trimStart().startsWith('[')) {
@@ -338,13 +337,20 @@ export function parseDockerfile(text: string): DockerfileModel {
       keywordRange,
       stageIndex: stage ? stage.index : -1,
       argsText,
-      args,
+      args: [],
       flags,
       jsonArgs,
       heredocs,
       properties: [],
       scope,
     };
+
+    // Splitting arguments is costly in the AST library and only COPY/ADD sources need it: done on first use.
+    let splitArgs: string[] | undefined;
+    Object.defineProperty(instr, 'args', {
+      get: () => (splitArgs ??= guard(() => raw.getArguments().map((a) => a.getValue()), [] as string[])),
+      enumerable: true,
+    });
 
     if (keyword === 'FROM') {
       const image = guard(() => (raw as import('dockerfile-ast').From).getImage(), '') ?? '';
