@@ -27,6 +27,13 @@ import k8sTrustRemoteCode from './k8s/trust-remote-code.js';
 import k8sGpuVisibleWithoutRequest from './k8s/gpu-visible-without-request.js';
 import k8sServiceSelector from './k8s/service-selector.js';
 import k8sSchema from './k8s/schema.js';
+import composeNoSecrets from './compose/no-secrets.js';
+import composeGpuReservation from './compose/gpu-reservation.js';
+import composeHealthcheck from './compose/healthcheck.js';
+import composeMemoryLimits from './compose/memory-limits.js';
+import composeNoRootUser from './compose/no-root-user.js';
+import composeImageTag from './compose/image-tag.js';
+import composeModelCache from './compose/model-cache.js';
 
 /** Every built-in rule, in the order they are documented. */
 export const RULES: readonly AnyRule[] = [
@@ -58,4 +65,11 @@ export const RULES: readonly AnyRule[] = [
   k8sGpuVisibleWithoutRequest,
   k8sServiceSelector,
   k8sSchema,
+  composeNoSecrets,
+  composeGpuReservation,
+  composeHealthcheck,
+  composeMemoryLimits,
+  composeNoRootUser,
+  composeImageTag,
+  composeModelCache,
 ];

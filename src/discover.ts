@@ -48,8 +48,14 @@ export function isYamlName(name: string): boolean {
   return /\.ya?ml$/i.test(name);
 }
 
+/** compose.yaml, docker-compose.yml and override files such as docker-compose.gpu.yml. */
+export function isComposeName(name: string): boolean {
+  return /^(docker-)?compose(\.[^/]+)?\.ya?ml$/i.test(name);
+}
+
 export function kindByName(name: string): FileKind | undefined {
   if (isDockerfileName(name)) return 'dockerfile';
+  if (isComposeName(name)) return 'compose';
   if (isYamlName(name)) return 'yaml';
   return undefined;
 }
@@ -78,6 +84,13 @@ function loadIgnoreFile(dir: string, present?: ReadonlySet<string>): IgnoreLayer
   }
   if (!patterns.length) return undefined;
   return { base: dir, matcher: ignore().add(patterns.join('\n')) };
+}
+
+/** Whether git would ignore a path, by the .gitignore files from its repository root down. */
+export function isGitIgnored(absPath: string): boolean {
+  const dir = dirname(absPath);
+  const own = loadIgnoreFile(dir);
+  return isIgnored([...ancestorLayers(dir), ...(own ? [own] : [])], absPath, false);
 }
 
 function isIgnored(layers: readonly IgnoreLayer[], absPath: string, isDir: boolean): boolean {

@@ -10,6 +10,9 @@ export interface RuleExample {
   context?: string[];
 }
 
+/** The linted file of a directory example: a build context's Dockerfile, a Compose project's compose file. */
+const EXAMPLE_ENTRY_FILES = ['Dockerfile', 'compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
@@ -34,14 +37,15 @@ export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]
         const p = join(dir, name);
         if (!statSync(p).isDirectory()) return { file: name, text: readFileSync(p, 'utf8') };
         const files = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
-        return { file: `${name}/Dockerfile`, text: readFileSync(join(p, 'Dockerfile'), 'utf8'), context: files.filter((f) => f !== 'Dockerfile') };
+        const main = EXAMPLE_ENTRY_FILES.find((f) => files.includes(f)) ?? files[0];
+        return { file: `${name}/${main}`, text: readFileSync(join(p, main), 'utf8'), context: files.filter((f) => f !== main) };
       });
   return { bad: load('bad'), good: load('good') };
 }
 
 function fence(example: RuleExample): string {
   const lang = /\.ya?ml$/.test(example.file) ? 'yaml' : 'dockerfile';
-  const context = example.context ? `\n\nBuild context: ${example.context.map((f) => `\`${f}\``).join(', ')}` : '';
+  const context = example.context?.length ? `\n\nAlongside: ${example.context.map((f) => `\`${f}\``).join(', ')}` : '';
   return `\`${example.file}\`${context}\n\n\`\`\`${lang}\n${example.text.trimEnd()}\n\`\`\``;
 }
 
@@ -81,6 +85,6 @@ ${examples.good.map(fence).join('\n\n')}
 # genai-lint ignore=${meta.id} -- reason
 \`\`\`
 
-${meta.target === 'k8s' ? `or the annotation \`genai-lint.io/ignore: "${meta.id}"\` on the object's metadata, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : `on the line above the instruction, \`# genai-lint ignore-file=${meta.id}\` for the whole file, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.`}
+${meta.target === 'compose' ? `on the line above the service or key, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : meta.target === 'k8s' ? `or the annotation \`genai-lint.io/ignore: "${meta.id}"\` on the object's metadata, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : `on the line above the instruction, \`# genai-lint ignore-file=${meta.id}\` for the whole file, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.`}
 `;
 }

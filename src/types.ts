@@ -21,7 +21,7 @@ export type SeveritySetting = Severity | 'off';
 /** Higher is more severe; used for --fail-on thresholds and sorting. */
 export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
-export type FileKind = 'dockerfile' | 'yaml';
+export type FileKind = 'dockerfile' | 'yaml' | 'compose';
 
 export interface Finding {
   ruleId: string;

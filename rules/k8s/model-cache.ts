@@ -3,21 +3,9 @@ import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import { sameNamespace } from '../../src/engine/run-index.js';
 import { containerAnchor, containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
-import { argTokens, envValues, flagValue, isModelServer, modelReference, modelServerKind } from '../lib/model-server.js';
+import { isModelServer, isUnder, modelDownload } from '../lib/model-server.js';
 import { autoscalersOf } from '../lib/autoscaling.js';
 
-const CACHE_ENV = ['HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'TRANSFORMERS_CACHE', 'HF_HOME', 'OLLAMA_MODELS'];
-const CACHE_FLAGS = ['--download-dir', '--download_dir', '--huggingface-hub-cache'];
-
-function normalise(p: string): string {
-  return p.replace(/\/+$/, '') || '/';
-}
-
-function isUnder(path: string, mount: string): boolean {
-  const p = normalise(path);
-  const m = normalise(mount);
-  return p === m || p.startsWith(m === '/' ? '/' : m + '/');
-}
 
 export default defineK8sRule({
   meta: {
@@ -37,15 +25,9 @@ export default defineK8sRule({
     const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
     for (const c of containersOf(pod)) {
       if (!isModelServer(c.container, ctx.settings)) continue;
-      const kind = modelServerKind(c.container);
-      const model = modelReference(c.container);
-      const downloads = (model?.isHubId ?? false) || kind?.id === 'ollama';
-      if (!downloads) continue;
-      const env = envValues(c.container);
-      const envName = CACHE_ENV.find((n) => env.get(n));
-      const flagDir = flagValue(argTokens(c.container), CACHE_FLAGS);
-      const cacheDir = flagDir ?? (envName ? env.get(envName)! : undefined) ?? kind?.defaultCacheDir ?? '/root/.cache/huggingface';
-      const what = model?.isHubId ? `downloads \`${model.value}\`` : 'pulls models at run time';
+      const download = modelDownload(c.container);
+      if (!download) continue;
+      const { cacheDir, what } = download;
       const mounts = (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []) as VolumeMount[];
       const mount = mounts
         .filter((m) => isRecord(m) && typeof m.mountPath === 'string' && isUnder(cacheDir, m.mountPath))

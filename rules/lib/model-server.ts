@@ -120,3 +120,33 @@ export function modelReference(container: Container): ModelReference | undefined
   value = value.replace(/^["']|["']$/g, '');
   return { value, isHubId: isHubModelId(value) };
 }
+
+const CACHE_ENV = ['HF_HUB_CACHE', 'HUGGINGFACE_HUB_CACHE', 'TRANSFORMERS_CACHE', 'HF_HOME', 'OLLAMA_MODELS'];
+const CACHE_FLAGS = ['--download-dir', '--download_dir', '--huggingface-hub-cache'];
+
+/**
+ * What a model server downloads at start-up and where it caches it: a hub
+ * model id (or Ollama's pulls) into HF_HOME, --download-dir or the server's
+ * default cache. Undefined when it loads a local path.
+ */
+export function modelDownload(container: Container): { cacheDir: string; what: string } | undefined {
+  const kind = modelServerKind(container);
+  const model = modelReference(container);
+  if (!(model?.isHubId ?? false) && kind?.id !== 'ollama') return undefined;
+  const env = envValues(container);
+  const envName = CACHE_ENV.find((n) => env.get(n));
+  const flagDir = flagValue(argTokens(container), CACHE_FLAGS);
+  const cacheDir = flagDir ?? (envName ? env.get(envName)! : undefined) ?? kind?.defaultCacheDir ?? '/root/.cache/huggingface';
+  return { cacheDir, what: model?.isHubId ? `downloads \`${model.value}\`` : 'pulls models at run time' };
+}
+
+function normalisePath(p: string): string {
+  return p.replace(/\/+$/, '') || '/';
+}
+
+/** Whether `path` is `mount` or inside it. */
+export function isUnder(path: string, mount: string): boolean {
+  const p = normalisePath(path);
+  const m = normalisePath(mount);
+  return p === m || p.startsWith(m === '/' ? '/' : m + '/');
+}

@@ -1,5 +1,6 @@
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
+import type { ComposeModel } from '../parse/compose.js';
 import type { Severity, SourceRange } from '../types.js';
 import type { RunIndex } from './run-index.js';
 import type { RunSettings } from './config.js';
@@ -7,7 +8,7 @@ import type { BuildContextInfo } from './build-context.js';
 import type { SchemaProblem } from './kube-schema.js';
 
 /** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
-export type RuleTarget = 'dockerfile' | 'k8s' | 'engine';
+export type RuleTarget = 'dockerfile' | 'k8s' | 'compose' | 'engine';
 
 /** A rule describes itself: docs, remediation and options live beside its check. */
 export interface RuleMeta {
@@ -85,6 +86,28 @@ export interface K8sContext<O> extends ContextBase<O> {
   report(r: K8sReport): void;
 }
 
+export interface ComposeContext<O> extends ContextBase<O> {
+  readonly model: ComposeModel;
+  /** Range of a pointer in the Compose file; a missing path falls back to its nearest parent. */
+  locate(path: string, part?: LocationPart): SourceRange;
+  locateText(path: string, needle: string): SourceRange;
+  /** Whether a path (relative to the Compose file) exists, and whether git ignores it. */
+  pathStatus(relativePath: string): { exists: boolean; gitIgnored: boolean } | undefined;
+  report(r: K8sReport): void;
+}
+
+export interface ComposeRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { target: 'compose' };
+  check(ctx: ComposeContext<O>): void;
+}
+
+export function defineComposeRule<O = Record<string, unknown>>(rule: {
+  meta: Omit<RuleMeta, 'target'>;
+  check(ctx: ComposeContext<O>): void;
+}): ComposeRule<O> {
+  return { meta: { ...rule.meta, target: 'compose' }, check: rule.check };
+}
+
 export interface DockerfileRule<O = Record<string, unknown>> {
   meta: RuleMeta & { target: 'dockerfile' };
   check(ctx: DockerfileContext<O>): void;
@@ -96,7 +119,7 @@ export interface K8sRule<O = Record<string, unknown>> {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = DockerfileRule<any> | K8sRule<any>;
+export type AnyRule = DockerfileRule<any> | K8sRule<any> | ComposeRule<any>;
 
 export function defineDockerfileRule<O = Record<string, unknown>>(rule: {
   meta: Omit<RuleMeta, 'target'>;

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { discover, kindByName } from '../discover.js';
+import { discover, isGitIgnored, kindByName } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
 import { kubeObjectsOf, locateInObject } from '../parse/kube.js';
-import type { KubeObject } from '../parse/kube.js';
+import { composeModelOf, looksLikeCompose } from '../parse/compose.js';
+import type { ComposeModel } from '../parse/compose.js';
+import { locate } from '../parse/yaml.js';
+import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
 import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
-import type { AnyRule, BuildContextRequest, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
+import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
 import { lintInParallel, workerCount } from './parallel.js';
 import { RULES } from '../../rules/index.js';
@@ -62,6 +65,7 @@ export interface SourcesInput {
 
 export interface ParsedFile {
   file: SourceInput;
+  compose?: ComposeModel;
   dockerfile?: DockerfileModel;
   yaml?: YamlFileModel;
   objects: KubeObject[];
@@ -163,6 +167,16 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
     return parsed;
   }
   parsed.yaml = model;
+  const firstValue = model.documents.find((d) => !d.errors.length)?.value;
+  if (file.kind === 'compose' || looksLikeCompose(firstValue)) {
+    if (broken.length) {
+      const first = broken[0].errors[0];
+      fail('parse-error', `invalid YAML: ${first.message}`, first.range);
+    }
+    parsed.compose = composeModelOf(model);
+    for (const doc of model.documents) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
+    return parsed;
+  }
   if (broken.length) {
     const first = broken[0].errors[0];
     const more = broken.reduce((n, d) => n + d.errors.length, 0) - 1;
@@ -265,6 +279,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
   const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
   const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
   const k8sRules = enabled.filter((r): r is K8sRule => r.meta.target === 'k8s');
+  const composeRules = enabled.filter((r): r is ComposeRule => r.meta.target === 'compose');
   const knownIds = new Set([...input.rules.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
   const enabledIds = new Set([...enabled.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
 
@@ -346,6 +361,43 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
         raw);
       }
       suppressions = dockerfileSuppressions(model);
+    } else if (p.compose) {
+      const model = p.compose;
+      const doc = model.document;
+      const at = (path: string, part: LocationPart = 'key') => {
+        const { location, exact } = locate(doc, path);
+        const chosen = exact ? part : 'key';
+        return chosen === 'value' ? location.value : chosen === 'span' ? location.span : (location.key ?? location.value);
+      };
+      const absDir = p.file.absPath ? dirname(p.file.absPath) : undefined;
+      for (const rule of composeRules) {
+        const setting = config.rules.get(rule.meta.id);
+        guarded(rule.meta.id, display, FIRST_LINE, () =>
+          rule.check({
+            model,
+            file: display,
+            options: setting?.options ?? rule.meta.defaultOptions ?? {},
+            settings: config.settings,
+            locate: at,
+            locateText: (path, needle) => {
+              const within = at(path, 'value');
+              return doc.textIndex.find(needle, within) ?? within;
+            },
+            pathStatus: (rel) => {
+              if (!absDir) return undefined;
+              const abs = resolve(absDir, rel);
+              return { exists: existsSync(abs), gitIgnored: isGitIgnored(abs) };
+            },
+            report: (r: K8sReport) => {
+              const range = r.range ?? at(r.path ?? '', r.part ?? 'key');
+              const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+              locators.set(f, r.path !== undefined ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
+              raw.push(f);
+            },
+          }),
+        raw);
+      }
+      suppressions = yamlSuppressions(model.yaml, []);
     } else if (p.yaml) {
       for (const obj of p.objects) {
         objectsChecked++;
@@ -405,6 +457,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     // Done with this file: keep its objects' data for other files' rules, release the rest.
     p.dockerfile = undefined;
     p.yaml = undefined;
+    p.compose = undefined;
     p.file.text = undefined;
     for (const obj of p.objects) obj.document = releasedDocument(obj.document);
   }

@@ -1,0 +1,49 @@
+import { defineComposeRule } from '../../src/engine/rule.js';
+import { isRecord } from '../../src/parse/kube.js';
+import type { ComposeService } from '../../src/parse/compose.js';
+import { serviceLabel } from '../lib/compose.js';
+
+function healthcheckState(s: ComposeService): 'present' | 'disabled' | 'missing' {
+  const hc = s.raw.healthcheck;
+  if (!isRecord(hc)) return 'missing';
+  return hc.disable === true ? 'disabled' : 'present';
+}
+
+export default defineComposeRule({
+  meta: {
+    id: 'compose/healthcheck',
+    severity: 'warning',
+    summary: 'A service that others wait for with `condition: service_healthy` has no healthcheck; (info) a service that publishes ports has none.',
+    rationale:
+      '`depends_on: {model: {condition: service_healthy}}` waits for the model server\'s healthcheck. Without one the dependent gateway never starts (or `docker compose up --wait` fails), typically after the model finished loading. A published server without a healthcheck is reported healthy while it is still loading weights.',
+    fix: 'Add a healthcheck on the server\'s readiness endpoint with a start period that covers model loading, e.g. `healthcheck: {test: ["CMD", "curl", "-f", "http://localhost:8000/health"], interval: 10s, start_period: 600s}`.',
+  },
+  check(ctx) {
+    const byName = new Map(ctx.model.services.map((s) => [s.name, s]));
+    const waitedOn = new Map<string, string[]>();
+    for (const s of ctx.model.services) {
+      const deps = s.raw.depends_on;
+      if (!isRecord(deps)) continue;
+      for (const [dep, cond] of Object.entries(deps)) {
+        if (isRecord(cond) && cond.condition === 'service_healthy') waitedOn.set(dep, [...(waitedOn.get(dep) ?? []), s.name]);
+      }
+    }
+    for (const s of ctx.model.services) {
+      const state = healthcheckState(s);
+      const waiters = waitedOn.get(s.name);
+      if (waiters && state !== 'present' && byName.has(s.name)) {
+        ctx.report({
+          message: `${serviceLabel(s)} has ${state === 'disabled' ? 'its healthcheck disabled' : 'no healthcheck'}, but ${waiters.map((w) => `\`${w}\``).join(', ')} wait${waiters.length === 1 ? 's' : ''} for it with condition: service_healthy: startup never completes`,
+          path: `${s.path}`,
+          fix: 'Add a healthcheck to this service (or wait with condition: service_started).',
+        });
+      } else if (!waiters && state === 'missing' && Array.isArray(s.raw.ports) && s.raw.ports.length) {
+        ctx.report({
+          message: `${serviceLabel(s)} publishes ports but has no healthcheck: it reports healthy while still loading`,
+          path: `${s.path}`,
+          severity: 'info',
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,28 @@
+import { defineComposeRule } from '../../src/engine/rule.js';
+import { splitImageReference } from '../../src/parse/dockerfile.js';
+import { serviceLabel } from '../lib/compose.js';
+
+export default defineComposeRule({
+  meta: {
+    id: 'compose/image-tag',
+    severity: 'warning',
+    summary: 'A service image with the `latest` tag or no tag.',
+    rationale:
+      '`ollama/ollama:latest` or `vllm/vllm-openai` pulls whatever was published last: the stack that worked yesterday breaks after a `docker compose pull`, and teammates run different versions of the same file.',
+    fix: 'Pin a version tag or a digest; `${TAG:-1.2.3}` interpolation with a pinned default is fine.',
+  },
+  check(ctx) {
+    for (const s of ctx.model.services) {
+      const image = s.raw.image;
+      if (typeof image !== 'string' || image.includes('$')) continue;
+      const ref = splitImageReference(image);
+      if (ref.digest || (ref.tag && ref.tag !== 'latest')) continue;
+      ctx.report({
+        message: `${serviceLabel(s)} uses \`${image}\` (${ref.tag ? 'the `latest` tag' : 'no tag, so `latest`'})`,
+        path: `${s.path}/image`,
+        part: 'value',
+        fix: 'Pin a version tag or a digest.',
+      });
+    }
+  },
+});

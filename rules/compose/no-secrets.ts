@@ -1,0 +1,63 @@
+import { defineComposeRule } from '../../src/engine/rule.js';
+import { isRecord } from '../../src/parse/kube.js';
+import { environmentOf } from '../../src/parse/compose.js';
+import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
+import { findTokens, isPlaceholderValue, isSecretName, maskSecret } from '../lib/secrets.js';
+import { serviceLabel } from '../lib/compose.js';
+
+export default defineComposeRule({
+  meta: {
+    id: 'compose/no-secrets',
+    severity: 'error',
+    summary: 'Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.',
+    rationale:
+      'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed.',
+    fix: 'Reference variables instead (`HF_TOKEN: ${HF_TOKEN}`, resolved from the shell or an ignored .env), use Compose `secrets:`, and keep env files in .gitignore.',
+  },
+  check(ctx) {
+    for (const service of ctx.model.services) {
+      const reported = new Set<string>();
+      // Provider tokens in any string of the service.
+      forEachString(service.raw, (value, rel) => {
+        for (const t of findTokens(value)) {
+          const path = service.path + rel;
+          reported.add(path);
+          ctx.report({ message: `${t.format.provider} in plain text in ${serviceLabel(service)} (${maskSecret(t.token)})`, range: ctx.locateText(path, t.token) });
+        }
+      });
+      for (const e of environmentOf(service)) {
+        if (e.value === undefined || reported.has(e.path) || !isSecretName(e.name) || isPlaceholderValue(e.value)) continue;
+        ctx.report({
+          message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${maskSecret(e.value)})`,
+          range: ctx.locateText(e.path, e.value),
+          fix: `Use \`${e.name}: \${${e.name}}\` and set it in the shell or an ignored .env file, or Compose secrets.`,
+        });
+      }
+      const build = isRecord(service.raw.build) ? service.raw.build : undefined;
+      const args = build && isRecord(build.args) ? build.args : undefined;
+      for (const [name, value] of Object.entries(args ?? {})) {
+        const path = `${service.path}/build/args/${pointerSegment(name)}`;
+        if (reported.has(path) || typeof value !== 'string' || !isSecretName(name) || isPlaceholderValue(value)) continue;
+        ctx.report({
+          message: `build arg \`${name}\` of ${serviceLabel(service)} is a literal secret (${maskSecret(value)}); build args are recorded in the image history`,
+          path,
+          part: 'value',
+          fix: 'Pass it as a build secret (`build.secrets` and `RUN --mount=type=secret`).',
+        });
+      }
+      const envFiles = Array.isArray(service.raw.env_file) ? service.raw.env_file : service.raw.env_file !== undefined ? [service.raw.env_file] : [];
+      envFiles.forEach((entry, i) => {
+        const file = typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.path === 'string' ? entry.path : undefined;
+        if (!file || /\.(example|sample|template|dist)$/.test(file)) return;
+        const status = ctx.pathStatus(file);
+        if (!status?.exists || status.gitIgnored) return;
+        ctx.report({
+          message: `env_file \`${file}\` of ${serviceLabel(service)} is inside the repository and not git-ignored: its secrets get committed`,
+          path: Array.isArray(service.raw.env_file) ? `${service.path}/env_file/${i}` : `${service.path}/env_file`,
+          part: 'value',
+          fix: `Add \`${file}\` to .gitignore and commit a \`${file}.example\` instead.`,
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,88 @@
+import type { YamlDocumentModel, YamlFileModel } from './yaml.js';
+import { isRecord } from './kube.js';
+
+/** A service of a Compose file, as written. */
+export interface ComposeService {
+  name: string;
+  /** Pointer of the service inside the document: /services/<name>. */
+  path: string;
+  raw: Readonly<Record<string, unknown>>;
+}
+
+export interface ComposeModel {
+  kind: 'compose';
+  yaml: YamlFileModel;
+  document: YamlDocumentModel;
+  services: ComposeService[];
+}
+
+/** Whether parsed YAML is a Compose file: a top-level `services:` mapping of image/build entries. */
+export function looksLikeCompose(value: unknown): boolean {
+  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === 'string') return false;
+  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== undefined || s.build !== undefined));
+}
+
+export function composeModelOf(yaml: YamlFileModel): ComposeModel | undefined {
+  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
+  if (!document || !isRecord(document.value)) return undefined;
+  const services = isRecord(document.value.services) ? document.value.services : {};
+  return {
+    kind: 'compose',
+    yaml,
+    document,
+    services: Object.entries(services)
+      .filter(([, raw]) => isRecord(raw))
+      .map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, raw: raw as Record<string, unknown> })),
+  };
+}
+
+export interface EnvEntry {
+  name: string;
+  /** undefined: passed through from the host (`- KEY` or `KEY:` with no value). */
+  value: string | undefined;
+  /** Pointer of the value (map form) or of the list item (list form). */
+  path: string;
+}
+
+/** `environment:` in both forms: a map, or a list of KEY=value strings. */
+export function environmentOf(service: ComposeService): EnvEntry[] {
+  const env = service.raw.environment;
+  const base = `${service.path}/environment`;
+  if (Array.isArray(env)) {
+    return env.flatMap((item, i) => {
+      if (typeof item !== 'string') return [];
+      const eq = item.indexOf('=');
+      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? undefined : item.slice(eq + 1), path: `${base}/${i}` }];
+    });
+  }
+  if (isRecord(env)) {
+    return Object.entries(env).map(([name, v]) => ({
+      name,
+      value: v === null || v === undefined ? undefined : String(v),
+      path: `${base}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+    }));
+  }
+  return [];
+}
+
+/** command/entrypoint as a list of words (string form split on spaces). */
+export function commandWords(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') return value.trim().split(/\s+/).filter(Boolean);
+  return [];
+}
+
+/** Container paths of a service's volumes (named volumes and bind mounts; tmpfs excluded). */
+export function volumeTargets(service: ComposeService): string[] {
+  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
+  const out: string[] = [];
+  for (const v of vols) {
+    if (typeof v === 'string') {
+      const parts = v.split(':');
+      if (parts.length >= 2) out.push(parts[1]);
+    } else if (isRecord(v) && typeof v.target === 'string' && v.type !== 'tmpfs') {
+      out.push(v.target);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, lintFixture, lintSnippet, positionsOf, ruleTester } from '../helpers.js';
+import { isComposeName } from '../../src/discover.js';
+
+describe('compose fixtures', () => {
+  const cases: [string, string[]][] = [
+    ['compose/no-secrets', ['5:23', '6:27', '8:15', '13:19', '16:23']],
+    ['compose/gpu-reservation', ['11:15', '15:5', '17:12', '24:15']],
+    ['compose/healthcheck', ['2:3', '12:3']],
+    ['compose/memory-limits', ['2:3', '4:3']],
+    ['compose/no-root-user', ['4:5', '7:5']],
+    ['compose/image-tag', ['3:12', '5:12']],
+    ['compose/model-cache', ['2:3', '5:3']],
+  ];
+  for (const [id, expected] of cases) {
+    it(`${id}: bad`, () => expect(positionsOf(lintFixture(join(FIXTURES, id, 'bad/compose.yaml')), id)).toEqual(expected));
+    it(`${id}: good stays quiet`, () => expect(positionsOf(lintFixture(join(FIXTURES, id, 'good/compose.yaml')), id)).toEqual([]));
+  }
+  it('severities follow the problem', () => {
+    const f = lintFixture(join(FIXTURES, 'compose/gpu-reservation/bad/compose.yaml')).filter((x) => x.ruleId === 'compose/gpu-reservation');
+    expect(f.map((x) => x.severity)).toEqual(['error', 'warning', 'info', 'error']);
+  });
+});
+
+describe('compose discovery', () => {
+  it.each(['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-compose.override.yml', 'docker-compose.gpu.yml', 'compose.dev.yaml'])('%s is a Compose file', (n) => expect(isComposeName(n)).toBe(true));
+  it.each(['compose-values.yaml', 'deploy.yaml', 'my-compose.yml'])('%s is not', (n) => expect(isComposeName(n)).toBe(false));
+  it('any YAML with services of image/build entries is read as Compose', () => {
+    const f = lintSnippet({ filename: 'stack.yaml', code: 'services:\n  app:\n    image: redis\n' });
+    expect(f.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(['compose/memory-limits 2:3', 'compose/image-tag 3:12']);
+  });
+});
+
+ruleTester('compose/no-secrets', {
+  valid: [
+    { name: 'interpolation in both environment forms', filename: 'compose.yaml', code: 'services:\n  a:\n    image: x:1\n    mem_limit: 1g\n    environment:\n      - HF_TOKEN=${HF_TOKEN}\n      - API_KEY=$API_KEY\n  b:\n    image: x:1\n    mem_limit: 1g\n    environment:\n      GROQ_API_KEY: "${GROQ_API_KEY:?set it}"\n' },
+  ],
+  invalid: [
+    {
+      name: 'a token in command',
+      filename: 'docker-compose.override.yml',
+      code: 'services:\n  a:\n    image: x:1\n    command: ["serve", "--api-key", "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"]\n',
+      errors: [{ line: 4, column: 38, message: 'NVIDIA API key in plain text in service `a`' }],
+    },
+  ],
+});
