@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { autoscalersOf } from '../lib/autoscaling.js';
+import { AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
 import { workloadLabel } from '../lib/workload.js';
 
 export default defineK8sRule({
@@ -12,6 +12,7 @@ export default defineK8sRule({
       'LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run) scales on load.',
     fix: 'Add a HorizontalPodAutoscaler (autoscaling/v2) or a KEDA ScaledObject whose scaleTargetRef names this workload, ideally on a queue-depth metric for model servers.',
     kinds: ['Deployment', 'StatefulSet'],
+    indexKinds: AUTOSCALER_KINDS,
   },
   check(ctx) {
     const obj = ctx.object;

@@ -11,6 +11,7 @@ export default defineK8sRule({
       'Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely.',
     fix: 'Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.',
     kinds: POD_BEARING_KINDS,
+    indexKinds: ['LimitRange'],
   },
   check(ctx) {
     const pod = podSpecOf(ctx.object);

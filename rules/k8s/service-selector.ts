@@ -22,6 +22,7 @@ export default defineK8sRule({
       'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why.',
     fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts.',
     kinds: ['Service'],
+    indexKinds: POD_BEARING_KINDS,
   },
   check(ctx) {
     const svc = ctx.object;

@@ -18,12 +18,17 @@ const parsed = parseFiles(
   notices,
 );
 
+// Other threads need only the kinds enabled rules look up across objects.
+const shared = new Set(
+  RULES.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off').flatMap((r) => r.meta.indexKinds ?? []),
+);
 const own = new Map<string, KubeObject>();
 const summaries: ObjectSummary[] = [];
 parsed.forEach((p, i) => {
   const fileIndex = input.files[i].index;
   p.objects.forEach((o, objectIndex) => {
     own.set(`${fileIndex}:${objectIndex}`, o);
+    if (!shared.has(o.kind)) return;
     summaries.push({ fileIndex, objectIndex, apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, raw: o.raw as Record<string, unknown>, file: o.file, contextOnly: o.contextOnly });
   });
 });
@@ -32,7 +37,9 @@ parentPort!.postMessage({ type: 'objects', objects: summaries } satisfies Worker
 
 parentPort!.once('message', (all: ObjectSummary[]) => {
   // The whole run's objects in run order; this thread's own keep their source positions.
+  // Objects of other kinds stay on their own thread: no rule looks them up elsewhere.
   const objects = all.map((s) => own.get(`${s.fileIndex}:${s.objectIndex}`) ?? objectFromSummary(s));
+  for (const [key, o] of own) if (!shared.has(o.kind)) objects.push(o), own.delete(key);
   debug('got the run index');
   const result = lintParsed(parsed, new RunIndex(objects), config, RULES);
   debug('linted');

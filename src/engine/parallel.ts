@@ -112,7 +112,9 @@ export async function lintInParallel(files: readonly DiscoveredFile[], config: E
   const groups = partition(files, threads);
   const workerUrl = new URL('./lint-worker.js', import.meta.url);
   const serialized = serializeConfig(config);
-  const workers = groups.map((g) => new Worker(workerUrl, { workerData: { files: g, config: serialized } satisfies WorkerInput }));
+  const workers = groups.map(
+    (g) => new Worker(workerUrl, { workerData: { files: g, config: serialized } satisfies WorkerInput, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+  );
   const failure = new Promise<never>((_, reject) => {
     for (const w of workers) {
       w.once('error', reject);
@@ -122,11 +124,12 @@ export async function lintInParallel(files: readonly DiscoveredFile[], config: E
   const next = (w: Worker) => new Promise<WorkerMessage>((resolve) => w.once('message', resolve));
   try {
     const objectMessages = await Promise.race([Promise.all(workers.map(next)), failure]);
-    const all = objectMessages
+    let all: ObjectSummary[] | undefined = objectMessages
       .flatMap((m) => (m.type === 'objects' ? m.objects : []))
       .sort((a, b) => a.fileIndex - b.fileIndex || a.objectIndex - b.objectIndex);
     const pending = workers.map(next);
     for (const w of workers) w.postMessage(all);
+    all = undefined;
     const results = await Promise.race([Promise.all(pending), failure]);
     const findings: Finding[] = [];
     const checked: { index: number; file: string }[] = [];

@@ -27,6 +27,11 @@ export interface RuleMeta {
   defaultOptions?: Record<string, unknown>;
   /** Kubernetes kinds the rule looks at; all objects when absent. */
   kinds?: readonly string[];
+  /**
+   * Kinds the rule looks up in the run-wide index (other objects, other
+   * files). Worker threads share only these kinds with each other.
+   */
+  indexKinds?: readonly string[];
 }
 
 export interface Report {
