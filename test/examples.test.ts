@@ -42,6 +42,15 @@ const EXPECTED: Record<string, string[]> = {
     'k8s/no-plaintext-secrets 73:22',
   ],
   'ollama/Dockerfile': ['dockerfile/healthcheck 2:1', 'dockerfile/no-root-user 2:1', 'dockerfile/no-model-weights 3:42'],
+  'compose/docker-compose.yml': [],
+  // An override file is judged merged over docker-compose.yml: vllm's limits and GPU reservation come from there.
+  'compose/docker-compose.override.yml': [
+    'compose/healthcheck 5:3',
+    'compose/memory-limits 5:3',
+    'compose/model-cache 5:3',
+    'compose/image-tag 6:12',
+    'compose/no-secrets 14:27',
+  ],
 };
 
 describe('realistic GenAI deployments', () => {

@@ -1,6 +1,6 @@
 import { defineComposeRule } from '../../src/engine/rule.js';
 import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
-import { asContainer, serviceLabel } from '../lib/compose.js';
+import { asContainer, reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 import { modelServerKind } from '../lib/model-server.js';
 
 /** Model-server images that only run on a GPU. */
@@ -20,9 +20,11 @@ export default defineComposeRule({
     fix: 'Use `deploy: {resources: {reservations: {devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]}}}`.',
   },
   check(ctx) {
-    for (const service of ctx.model.services) {
+    for (const { service, effective } of servicesToJudge(ctx.model)) {
       const devicesPath = `${service.path}/deploy/resources/reservations/devices`;
       const devices = valueAtPointer(ctx.model.document.value, devicesPath);
+      const mergedDevices = valueAtPointer(effective.raw, '/deploy/resources/reservations/devices');
+      const baseHasGpu = Array.isArray(mergedDevices) && mergedDevices.some((d) => isRecord(d) && Array.isArray(d.capabilities) && d.capabilities.includes('gpu'));
       const list = Array.isArray(devices) ? devices : [];
       let hasGpuDevice = false;
       list.forEach((d, i) => {
@@ -44,10 +46,11 @@ export default defineComposeRule({
           });
         }
       });
-      const image = typeof service.raw.image === 'string' ? service.raw.image : '';
-      const legacyRuntime = service.raw.runtime === 'nvidia';
-      const server = modelServerKind(asContainer(service));
-      if (legacyRuntime && !hasGpuDevice && server) {
+      const image = typeof effective.raw.image === 'string' ? effective.raw.image : '';
+      const legacyRuntime = effective.raw.runtime === 'nvidia';
+      const server = modelServerKind(asContainer(effective));
+      hasGpuDevice ||= baseHasGpu;
+      if (legacyRuntime && service.raw.runtime === 'nvidia' && !hasGpuDevice && server) {
         ctx.report({
           message: `${serviceLabel(service)} asks for GPUs with the legacy \`runtime: nvidia\` and no device reservation: current Docker engines and Docker Desktop give it no GPU`,
           path: `${service.path}/runtime`,
@@ -55,7 +58,7 @@ export default defineComposeRule({
           severity: 'warning',
           fix: 'Replace `runtime: nvidia` with a `deploy.resources.reservations.devices` GPU reservation.',
         });
-      } else if (!legacyRuntime && !hasGpuDevice && !list.length && gpuOnlyImage(image)) {
+      } else if (!legacyRuntime && !hasGpuDevice && !list.length && gpuOnlyImage(image) && !reportedByBase(ctx.model, service)) {
         ctx.report({
           message: `${serviceLabel(service)} runs the GPU-only image \`${image}\` without a GPU reservation: it fails to start without CUDA devices`,
           path: `${service.path}/image`,

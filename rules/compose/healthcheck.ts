@@ -1,7 +1,7 @@
 import { defineComposeRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import type { ComposeService } from '../../src/parse/compose.js';
-import { serviceLabel } from '../lib/compose.js';
+import { reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 
 function healthcheckState(s: ComposeService): 'present' | 'disabled' | 'missing' {
   const hc = s.raw.healthcheck;
@@ -19,17 +19,18 @@ export default defineComposeRule({
     fix: 'Add a healthcheck on the server\'s readiness endpoint with a start period that covers model loading, e.g. `healthcheck: {test: ["CMD", "curl", "-f", "http://localhost:8000/health"], interval: 10s, start_period: 600s}`.',
   },
   check(ctx) {
+    const judged = servicesToJudge(ctx.model);
     const byName = new Map(ctx.model.services.map((s) => [s.name, s]));
     const waitedOn = new Map<string, string[]>();
-    for (const s of ctx.model.services) {
+    for (const { effective: s } of judged) {
       const deps = s.raw.depends_on;
       if (!isRecord(deps)) continue;
       for (const [dep, cond] of Object.entries(deps)) {
         if (isRecord(cond) && cond.condition === 'service_healthy') waitedOn.set(dep, [...(waitedOn.get(dep) ?? []), s.name]);
       }
     }
-    for (const s of ctx.model.services) {
-      const state = healthcheckState(s);
+    for (const { service: s, effective } of judged) {
+      const state = healthcheckState(effective);
       const waiters = waitedOn.get(s.name);
       if (waiters && state !== 'present' && byName.has(s.name)) {
         ctx.report({
@@ -37,7 +38,7 @@ export default defineComposeRule({
           path: `${s.path}`,
           fix: 'Add a healthcheck to this service (or wait with condition: service_started).',
         });
-      } else if (!waiters && state === 'missing' && Array.isArray(s.raw.ports) && s.raw.ports.length) {
+      } else if (!waiters && state === 'missing' && Array.isArray(effective.raw.ports) && effective.raw.ports.length && !reportedByBase(ctx.model, s)) {
         ctx.report({
           message: `${serviceLabel(s)} publishes ports but has no healthcheck: it reports healthy while still loading`,
           path: `${s.path}`,

@@ -1,6 +1,6 @@
 import { defineComposeRule } from '../../src/engine/rule.js';
 import { valueAtPointer } from '../../src/parse/kube.js';
-import { serviceLabel } from '../lib/compose.js';
+import { reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 
 export default defineComposeRule({
   meta: {
@@ -12,9 +12,10 @@ export default defineComposeRule({
     fix: 'Set `deploy.resources.limits.memory` (or `mem_limit`) per service.',
   },
   check(ctx) {
-    for (const s of ctx.model.services) {
-      if (s.raw.mem_limit !== undefined) continue;
-      if (valueAtPointer(s.raw, '/deploy/resources/limits/memory') !== undefined) continue;
+    for (const { service: s, effective } of servicesToJudge(ctx.model)) {
+      if (effective.raw.mem_limit !== undefined) continue;
+      if (valueAtPointer(effective.raw, '/deploy/resources/limits/memory') !== undefined) continue;
+      if (reportedByBase(ctx.model, s)) continue;
       ctx.report({ message: `${serviceLabel(s)} has no memory limit`, path: s.path, fix: 'Add `deploy: {resources: {limits: {memory: 8g}}}` sized for the service.' });
     }
   },

@@ -1,6 +1,6 @@
 import { defineComposeRule } from '../../src/engine/rule.js';
 import { volumeTargets } from '../../src/parse/compose.js';
-import { asContainer, serviceLabel } from '../lib/compose.js';
+import { asContainer, reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 import { isUnder, modelDownload, modelServerKind } from '../lib/model-server.js';
 
 export default defineComposeRule({
@@ -13,12 +13,13 @@ export default defineComposeRule({
     fix: 'Mount a named volume on the cache directory, e.g. `volumes: [hf-cache:/root/.cache/huggingface]`.',
   },
   check(ctx) {
-    for (const s of ctx.model.services) {
-      const container = asContainer(s);
+    for (const { service: s, effective } of servicesToJudge(ctx.model)) {
+      const container = asContainer(effective);
       if (!modelServerKind(container)) continue;
       const download = modelDownload(container);
       if (!download) continue;
-      if (volumeTargets(s).some((t) => isUnder(download.cacheDir, t))) continue;
+      if (volumeTargets(effective).some((t) => isUnder(download.cacheDir, t))) continue;
+      if (reportedByBase(ctx.model, s)) continue;
       ctx.report({
         message: `${serviceLabel(s)} ${download.what} into ${download.cacheDir} without a volume: every recreate downloads it again`,
         path: s.path,

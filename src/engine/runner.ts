@@ -8,7 +8,7 @@ import type { DockerfileModel } from '../parse/dockerfile.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
 import { kubeObjectsOf, locateInObject } from '../parse/kube.js';
-import { composeModelOf, looksLikeCompose } from '../parse/compose.js';
+import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
 import type { ComposeModel } from '../parse/compose.js';
 import { locate } from '../parse/yaml.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
@@ -126,6 +126,22 @@ function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
 }
 
+/** Services of the base Compose file in a directory, for override files linted beside it. */
+function readBaseServices(dir: string): Map<string, Record<string, unknown>> | undefined {
+  for (const name of COMPOSE_BASE_NAMES) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    try {
+      const { text } = decodeText(readFileSync(path));
+      const base = composeModelOf(parseYaml(text));
+      return new Map((base?.services ?? []).map((s) => [s.name, s.raw as Record<string, unknown>]));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** Dockerfile or YAML, for input without a telling name. */
 export function kindByContent(text: string): DiscoveredFile['kind'] {
   if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return 'yaml';
@@ -174,6 +190,9 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
       fail('parse-error', `invalid YAML: ${first.message}`, first.range);
     }
     parsed.compose = composeModelOf(model);
+    if (parsed.compose && file.absPath && isComposeOverrideName(basename(file.absPath))) {
+      parsed.compose.baseServices = readBaseServices(dirname(file.absPath));
+    }
     for (const doc of model.documents) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
     return parsed;
   }

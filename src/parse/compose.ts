@@ -14,6 +14,36 @@ export interface ComposeModel {
   yaml: YamlFileModel;
   document: YamlDocumentModel;
   services: ComposeService[];
+  /**
+   * For an override file (docker-compose.override.yml, compose.gpu.yaml): the
+   * services of the base file beside it, which Compose merges underneath.
+   */
+  baseServices?: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
+/** Override files: compose.<x>.yaml / docker-compose.<x>.yml (the base files have no middle part). */
+export function isComposeOverrideName(name: string): boolean {
+  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
+}
+
+export const COMPOSE_BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+/** Compose's merge, for what the rules read: mappings merge, volumes/ports/devices append, scalars override. */
+export function mergeService(base: Readonly<Record<string, unknown>>, override: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const b = out[k];
+    if (isRecord(b) && isRecord(v)) out[k] = mergeService(b, v);
+    else if (Array.isArray(b) && Array.isArray(v) && ['volumes', 'ports', 'devices', 'env_file'].includes(k)) out[k] = [...b, ...v];
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** A service as Compose runs it when this file is an override: merged over the base file's service. */
+export function effectiveService(model: ComposeModel, service: ComposeService): ComposeService {
+  const base = model.baseServices?.get(service.name);
+  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
 }
 
 /** Whether parsed YAML is a Compose file: a top-level `services:` mapping of image/build entries. */
