@@ -61,6 +61,8 @@ export interface RunSettings {
   kubernetesVersion: string;
   /** JSON Schemas the config adds for its own kinds. */
   customSchemas: readonly CustomKindSchema[];
+  /** Absolute Dockerfile path -> absolute build context, from Compose `build:` entries in the run. */
+  buildContexts?: Readonly<Record<string, string>>;
 }
 
 export interface RuleSetting {

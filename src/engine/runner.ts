@@ -7,7 +7,7 @@ import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
-import { kubeObjectsOf, locateInObject } from '../parse/kube.js';
+import { isRecord, kubeObjectsOf, locateInObject } from '../parse/kube.js';
 import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
 import type { ComposeModel } from '../parse/compose.js';
 import { locate } from '../parse/yaml.js';
@@ -142,6 +142,27 @@ function readBaseServices(dir: string): Map<string, Record<string, unknown>> | u
   return undefined;
 }
 
+/**
+ * Where Compose says each Dockerfile is built from: `build: ./dir` or
+ * `build: {context, dockerfile}`, resolved from the Compose file's folder.
+ */
+export function composeBuildContexts(parsed: readonly ParsedFile[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of parsed) {
+    if (!p.compose || !p.file.absPath) continue;
+    const base = dirname(p.file.absPath);
+    for (const s of p.compose.services) {
+      const build = s.raw.build;
+      const spec = typeof build === 'string' ? { context: build } : isRecord(build) ? build : undefined;
+      if (!spec) continue;
+      const context = resolve(base, typeof spec.context === 'string' ? spec.context : '.');
+      const dockerfile = resolve(context, typeof spec.dockerfile === 'string' ? spec.dockerfile : 'Dockerfile');
+      out[dockerfile] = context;
+    }
+  }
+  return out;
+}
+
 /** Dockerfile or YAML, for input without a telling name. */
 export function kindByContent(text: string): DiscoveredFile['kind'] {
   if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return 'yaml';
@@ -255,16 +276,20 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
 }
 
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
-export async function runLint(input: RunInput): Promise<RunResult> {
+export async function runLint(runInput: RunInput): Promise<RunResult> {
+  let input = runInput;
   const { config, cwd } = input;
   const paths = input.paths.filter((p) => p !== '-');
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
     : { files: [], missing: [], notices: [] };
+  const composeFiles = discovery.files.filter((f) => f.kind === 'compose').map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), []));
+  const buildContexts = composeBuildContexts(composeFiles);
+  if (Object.keys(buildContexts).length) input = { ...input, config: { ...config, settings: { ...config.settings, buildContexts } } };
   const threads = input.stdin ? 1 : workerCount(discovery.files.length);
   if (threads > 1 && input.rules === RULES) {
     try {
-      const result = await lintInParallel(discovery.files, config, threads);
+      const result = await lintInParallel(discovery.files, input.config, threads);
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...result.notices] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
@@ -272,7 +297,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   }
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
-  const result = lintSources({ sources, config, rules: input.rules });
+  const result = lintSources({ sources, config: input.config, rules: input.rules });
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...result.notices] };
 }
@@ -353,7 +378,8 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
       const absPath = p.file.absPath;
       const buildContext = (req: BuildContextRequest): BuildContextInfo | undefined => {
         if (!absPath) return undefined;
-        const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : dirname(absPath);
+        // An explicit option wins, then the context a Compose file in the run gives, then the Dockerfile's folder.
+        const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : (config.settings.buildContexts?.[absPath] ?? dirname(absPath));
         const key = `${dir}\u0000${absPath}\u0000${req.maxFiles}`;
         let info = contextCache.get(key);
         if (!info) {

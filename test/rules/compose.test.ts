@@ -45,3 +45,24 @@ ruleTester('compose/no-secrets', {
     },
   ],
 });
+
+describe('compose build: links a Dockerfile to its real build context', () => {
+  it('dockerfile/build-context uses the context Compose gives, not the Dockerfile folder', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { spawnSync } = await import('node:child_process');
+    const { REPO_ROOT } = await import('../helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'genai-lint-ctx-'));
+    mkdirSync(join(dir, 'docker'));
+    mkdirSync(join(dir, 'models'));
+    writeFileSync(join(dir, 'docker', 'Dockerfile'), 'FROM python:3.11-slim\nCOPY . /app\nUSER 1000\nCMD ["python", "/app/serve.py"]\n');
+    writeFileSync(join(dir, 'models', 'adapter.safetensors'), 'weights');
+    const run = () => JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist/src/cli.js'), '-f', 'json', '.'], { cwd: dir, encoding: 'utf8' }).stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'dockerfile/build-context');
+    expect(run()).toEqual([]);
+    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n    mem_limit: 1g\n');
+    const f = run();
+    expect(f.map((x: { file: string; line: number; message: string }) => `${x.file}:${x.line} ${x.message}`)).toEqual([
+      'docker/Dockerfile:2 COPY . copies 1 weight file, 7 B: models/adapter.safetensors (there is no .dockerignore)',
+    ]);
+  });
+});
