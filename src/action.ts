@@ -1,13 +1,11 @@
-#!/usr/bin/env node
 /**
- * GitHub Action entry point (action.yml runs it): lints, annotates the pull
- * request with workflow commands, writes a job summary, an optional SARIF
- * file and the step outputs.
+ * The GitHub Action (action.yml runs src/github-action.ts): lints, annotates
+ * the pull request with workflow commands, writes a job summary, an optional
+ * SARIF file and the step outputs.
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { lint, allRuleMetas } from './index.js';
-import { ConfigError } from './engine/config.js';
 import { formatGithub, repoPath } from './format/github.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/types.js';
@@ -125,14 +123,3 @@ export async function runAction(): Promise<number> {
   const threshold = SEVERITY_RANK[(failOnInput as Severity) || report.config.failOn];
   return report.findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? 1 : 0;
 }
-
-runAction().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const msg = err instanceof ConfigError ? `config error: ${err.message}` : `internal error: ${(err as Error)?.stack ?? String(err)}`;
-    process.stdout.write(`::error title=genai-lint::${msg.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
-    process.exitCode = 2;
-  },
-);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -69,10 +69,10 @@ describe('GitHub Action', () => {
     expect(action.runs.using).toBe('composite');
     const steps = action.runs.steps.map((s: { run: string }) => s.run).join('\n');
     expect(steps).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(steps).toContain('node "$GITHUB_ACTION_PATH/dist/src/action.js"');
+    expect(steps).toContain('node "$GITHUB_ACTION_PATH/dist/src/github-action.js"');
     // What the run step executes is built by `npm ci` (the prepare script), never committed.
     expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.prepare).toMatch(/build/);
-    expect(existsSync(join(REPO_ROOT, 'src', 'action.ts'))).toBe(true);
+    expect(existsSync(join(REPO_ROOT, 'src', 'github-action.ts'))).toBe(true);
   });
 
   it('runs as GitHub runs it: annotations, summary, outputs, SARIF and exit status', () => {
@@ -81,7 +81,7 @@ describe('GitHub Action', () => {
     const output = join(workspace, '..', `${workspace.split('/').pop()}-output.txt`);
     writeFileSync(summary, '');
     writeFileSync(output, '');
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'action.js')], {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'github-action.js')], {
       cwd: '/',
       encoding: 'utf8',
       env: {
@@ -119,7 +119,7 @@ describe('GitHub Action', () => {
 
   it('passes with fail-on error when only warnings remain, and honours annotations: false', () => {
     const workspace = project({ Dockerfile: GOOD_DOCKERFILE.replace('USER 1000\n', '') });
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'action.js')], {
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'github-action.js')], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH, GITHUB_WORKSPACE: workspace, INPUT_ANNOTATIONS: 'false', INPUT_SUMMARY: 'false' },
     });
@@ -142,15 +142,21 @@ describe('pre-commit hook', () => {
 
   it.runIf(hasPreCommit || Boolean(process.env.CI))(
     'fails on a bad commit and passes once fixed, with the real pre-commit framework',
-    () => {
+    async () => {
       const repo = project({ Dockerfile: BAD_DOCKERFILE, 'k8s/pod.yaml': BAD_POD });
       // try-repo commits a snapshot of uncommitted changes: give git an identity without touching any config.
       const env = { ...process.env, NO_COLOR: '1', GIT_AUTHOR_NAME: 'genai-lint test', GIT_AUTHOR_EMAIL: 'test@genai-lint.invalid', GIT_COMMITTER_NAME: 'genai-lint test', GIT_COMMITTER_EMAIL: 'test@genai-lint.invalid' };
       const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8', env });
       git('init', '-q');
       git('add', '-A');
-      const run = () => spawnSync('pre-commit', ['try-repo', REPO_ROOT, 'genai-lint', '--all-files', '--color', 'never'], { cwd: repo, encoding: 'utf8', env });
-      const bad = run();
+      // Asynchronous: installing the hook takes a while, and the test runner must stay responsive meanwhile.
+      const run = () =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+          execFile('pre-commit', ['try-repo', REPO_ROOT, 'genai-lint', '--all-files', '--color', 'never'], { cwd: repo, env, maxBuffer: 1 << 26 }, (err, stdout, stderr) =>
+            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+          );
+        });
+      const bad = await run();
       expect(bad.status, bad.stdout + bad.stderr).toBe(1);
       expect(bad.stdout).toContain('genai-lint');
       expect(bad.stdout).toContain('Failed');
@@ -161,7 +167,7 @@ describe('pre-commit hook', () => {
       writeFileSync(join(repo, 'Dockerfile'), GOOD_DOCKERFILE);
       writeFileSync(join(repo, 'k8s/pod.yaml'), BAD_POD.replace(/env:\n.*\n/, ''));
       git('add', '-A');
-      const good = run();
+      const good = await run();
       expect(good.status, good.stdout + good.stderr).toBe(0);
       expect(good.stdout).toMatch(/genai-lint\.+Passed/);
     },
