@@ -5,12 +5,11 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { lint, allRuleMetas } from './index.js';
+import { lint, formatInputFor } from './index.js';
 import { formatGithub, repoPath } from './format/github.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/types.js';
-import type { FormatInput } from './format/types.js';
-import { packageVersion, ruleDocsUrl } from './package-root.js';
+import { ruleDocsUrl } from './package-root.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
 
@@ -99,16 +98,7 @@ export async function runAction(): Promise<number> {
   const summary = bool(input('summary'), true);
 
   const report = await lint({ paths: paths.length ? paths : ['.'], cwd, configPath });
-  const formatInput: FormatInput = {
-    findings: report.findings,
-    filesChecked: report.filesChecked,
-    checkedFiles: report.checkedFiles,
-    objectsChecked: report.objectsChecked,
-    cwd,
-    rules: allRuleMetas(),
-    toolVersion: packageVersion(),
-    color: false,
-  };
+  const formatInput = formatInputFor(report, cwd);
   if (annotations) process.stdout.write(formatGithub(formatInput));
   if (sarifFile) writeFileSync(sarifFile, formatSarif(formatInput));
   if (summary && process.env.GITHUB_STEP_SUMMARY) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { lint, allRuleMetas, RULES } from './index.js';
+import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
 import type { LintReport } from './index.js';
 import { ConfigError, describeConfig, loadConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
@@ -197,16 +197,7 @@ async function main(argv: string[]): Promise<number> {
   for (const target of targets) {
     const color = useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined);
     const formatter = await loadFormatter(target.format, color);
-    const output = formatter({
-      findings: shown,
-      filesChecked: report.filesChecked,
-      checkedFiles: report.checkedFiles,
-      objectsChecked: report.objectsChecked,
-      cwd,
-      rules: allRuleMetas(),
-      toolVersion: packageVersion(),
-      color,
-    });
+    const output = formatter(formatInputFor(report, cwd, { findings: shown, color }));
     if (target.file) writeFileSync(target.file, output);
     else process.stdout.write(output);
   }

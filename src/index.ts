@@ -5,6 +5,9 @@ import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
 import { runLint } from './engine/runner.js';
 import type { RunResult } from './engine/runner.js';
+import type { FormatInput } from './format/types.js';
+import type { Finding } from './types.js';
+import { packageVersion } from './package-root.js';
 
 export type { Finding, Severity, SourceRange, Position } from './types.js';
 export type { RuleMeta, AnyRule } from './engine/rule.js';
@@ -38,4 +41,18 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
   const result = await runLint({ paths, cwd, config, rules: RULES, stdin: options.stdin });
   return { ...result, config };
+}
+
+/** What a formatter needs to render a report. */
+export function formatInputFor(report: LintReport, cwd: string, options: { findings?: readonly Finding[]; color?: boolean } = {}): FormatInput {
+  return {
+    findings: options.findings ?? report.findings,
+    filesChecked: report.filesChecked,
+    checkedFiles: report.checkedFiles,
+    objectsChecked: report.objectsChecked,
+    cwd,
+    rules: allRuleMetas(),
+    toolVersion: packageVersion(),
+    color: options.color ?? false,
+  };
 }

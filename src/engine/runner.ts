@@ -7,10 +7,9 @@ import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import { parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
-import { isRecord, kubeObjectsOf, locateInObject } from '../parse/kube.js';
+import { isRecord, kubeObjectsOf, locateInDocument, locateInObject } from '../parse/kube.js';
 import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
 import type { ComposeModel } from '../parse/compose.js';
-import { locate } from '../parse/yaml.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
@@ -409,11 +408,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     } else if (p.compose) {
       const model = p.compose;
       const doc = model.document;
-      const at = (path: string, part: LocationPart = 'key') => {
-        const { location, exact } = locate(doc, path);
-        const chosen = exact ? part : 'key';
-        return chosen === 'value' ? location.value : chosen === 'span' ? location.span : (location.key ?? location.value);
-      };
+      const at = (path: string, part: LocationPart = 'key') => locateInDocument(doc, path, part);
       const absDir = p.file.absPath ? dirname(p.file.absPath) : undefined;
       for (const rule of composeRules) {
         const setting = config.rules.get(rule.meta.id);

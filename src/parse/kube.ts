@@ -83,7 +83,12 @@ export type LocationPart = 'key' | 'value' | 'span';
  * path falls back to its nearest existing ancestor's key.
  */
 export function locateInObject(obj: KubeObject, path: string, part: LocationPart = 'key'): SourceRange {
-  const { location, exact } = locate(obj.document, obj.basePath + path);
+  return locateInDocument(obj.document, obj.basePath + path, part);
+}
+
+/** Source range of a pointer in a YAML document; a missing path falls back to its nearest existing ancestor's key. */
+export function locateInDocument(doc: YamlDocumentModel, path: string, part: LocationPart = 'key'): SourceRange {
+  const { location, exact } = locate(doc, path);
   return pick(location, exact ? part : 'key');
 }
 
