@@ -1,4 +1,6 @@
 import type { AnyRule } from '../src/engine/rule.js';
+import type { EffectiveConfig } from '../src/engine/config.js';
+import { customPolicyRules } from './policy/custom.js';
 import dockerfileNoSecrets from './dockerfile/no-secrets.js';
 import dockerfileNoModelWeights from './dockerfile/no-model-weights.js';
 import dockerfileNoRootUser from './dockerfile/no-root-user.js';
@@ -34,6 +36,10 @@ import composeMemoryLimits from './compose/memory-limits.js';
 import composeNoRootUser from './compose/no-root-user.js';
 import composeImageTag from './compose/image-tag.js';
 import composeModelCache from './compose/model-cache.js';
+import policyTrustedRegistries from './policy/trusted-registries.js';
+import policyRequiredLabels from './policy/required-labels.js';
+import policyResourceCaps from './policy/resource-caps.js';
+import policyAllowedBaseImages from './policy/allowed-base-images.js';
 
 /** Every built-in rule, in the order they are documented. */
 export const RULES: readonly AnyRule[] = [
@@ -72,4 +78,14 @@ export const RULES: readonly AnyRule[] = [
   composeNoRootUser,
   composeImageTag,
   composeModelCache,
+  policyTrustedRegistries,
+  policyRequiredLabels,
+  policyResourceCaps,
+  policyAllowedBaseImages,
 ];
+
+/** The rules of a run: the built-in ones and the config's custom policies. */
+export function rulesFor(config: EffectiveConfig): readonly AnyRule[] {
+  const custom = customPolicyRules(config.settings);
+  return custom.length ? [...RULES, ...custom] : RULES;
+}

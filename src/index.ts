@@ -1,4 +1,4 @@
-import { RULES } from '../rules/index.js';
+import { RULES, rulesFor } from '../rules/index.js';
 import { loadConfig } from './engine/config.js';
 import type { EffectiveConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
@@ -29,9 +29,9 @@ export interface LintReport extends RunResult {
   config: EffectiveConfig;
 }
 
-/** Metadata of every rule id that can appear in output, built-in engine ids included. */
-export function allRuleMetas(): RuleMeta[] {
-  return [...RULES.map((r) => r.meta), ...ENGINE_RULES];
+/** Metadata of every rule id that can appear in output: built-in, engine and (given a config) custom policies. */
+export function allRuleMetas(config?: EffectiveConfig): RuleMeta[] {
+  return [...(config ? rulesFor(config) : RULES).map((r) => r.meta), ...ENGINE_RULES];
 }
 
 /** Lints the given paths: the whole pipeline from discovery to sorted findings. */
@@ -39,7 +39,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
-  const result = await runLint({ paths, cwd, config, rules: RULES, stdin: options.stdin });
+  const result = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
   return { ...result, config };
 }
 
@@ -51,7 +51,7 @@ export function formatInputFor(report: LintReport, cwd: string, options: { findi
     checkedFiles: report.checkedFiles,
     objectsChecked: report.objectsChecked,
     cwd,
-    rules: allRuleMetas(),
+    rules: allRuleMetas(report.config),
     toolVersion: packageVersion(),
     color: options.color ?? false,
   };

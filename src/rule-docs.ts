@@ -27,8 +27,10 @@ function listFiles(dir: string): string[] {
  * Example files of a rule: fixtures/<id>/bad* and good*. A directory example
  * is a build context: its Dockerfile is the example, its files the context.
  */
-export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]; good: RuleExample[] } {
+export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]; good: RuleExample[]; config?: string } {
   const dir = join(root, 'fixtures', ruleId);
+  const configFile = join(dir, '.genai-lint.yaml');
+  const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
   const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
   const load = (prefix: string): RuleExample[] =>
     entries
@@ -40,7 +42,7 @@ export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]
         const main = EXAMPLE_ENTRY_FILES.find((f) => files.includes(f)) ?? files[0];
         return { file: `${name}/${main}`, text: readFileSync(join(p, main), 'utf8'), context: files.filter((f) => f !== main) };
       });
-  return { bad: load('bad'), good: load('good') };
+  return { bad: load('bad'), good: load('good'), ...(config ? { config } : {}) };
 }
 
 function fence(example: RuleExample): string {
@@ -53,7 +55,7 @@ function fence(example: RuleExample): string {
  * A rule's documentation page, generated from its metadata and fixtures so
  * that the docs cannot drift from the code (`npm run docs`).
  */
-export function renderRuleDoc(meta: RuleMeta, examples: { bad: RuleExample[]; good: RuleExample[] }): string {
+export function renderRuleDoc(meta: RuleMeta, examples: { bad: RuleExample[]; good: RuleExample[]; config?: string }): string {
   const options = meta.optionsSchema
     ? `\n## Options\n\nDefaults: \`${JSON.stringify(meta.defaultOptions ?? {})}\`\n\n\`\`\`json\n${JSON.stringify(meta.optionsSchema, null, 2)}\n\`\`\`\n`
     : '';
@@ -71,7 +73,7 @@ ${meta.rationale}
 
 ${meta.fix}
 ${options}
-## Bad
+${examples.config ? `## Configuration\n\nThe examples below are linted with this \`.genai-lint.yaml\`:\n\n\`\`\`yaml\n${examples.config.trimEnd()}\n\`\`\`\n\n` : ''}## Bad
 
 ${examples.bad.map(fence).join('\n\n')}
 
@@ -85,6 +87,6 @@ ${examples.good.map(fence).join('\n\n')}
 # genai-lint ignore=${meta.id} -- reason
 \`\`\`
 
-${meta.target === 'compose' ? `on the line above the service or key, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : meta.target === 'k8s' ? `or the annotation \`genai-lint.io/ignore: "${meta.id}"\` on the object's metadata, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : `on the line above the instruction, \`# genai-lint ignore-file=${meta.id}\` for the whole file, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.`}
+${meta.target === 'policy' ? `with the same comments and annotations as other rules, or by removing the policy from \`policies:\` in \`.genai-lint.yaml\`.` : meta.target === 'compose' ? `on the line above the service or key, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : meta.target === 'k8s' ? `or the annotation \`genai-lint.io/ignore: "${meta.id}"\` on the object's metadata, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.` : `on the line above the instruction, \`# genai-lint ignore-file=${meta.id}\` for the whole file, or \`rules: { ${meta.id}: off }\` in \`.genai-lint.yaml\`.`}
 `;
 }

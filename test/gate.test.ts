@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { RawConfig } from '../src/engine/config.js';
 import { RULES } from '../rules/index.js';
 import { renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
 import { REPO_ROOT, FIXTURES, fixtureFiles, lintFixture } from './helpers.js';
@@ -10,17 +12,19 @@ describe('every rule is complete', () => {
     const id = rule.meta.id;
     describe(id, () => {
       const examples = ruleExamples(REPO_ROOT, id);
+      // Policies are off until configured: their fixtures carry the configuration they are linted with.
+      const config = examples.config ? (parse(examples.config) as RawConfig) : undefined;
       it('has a firing fixture that fires', () => {
         expect(examples.bad.length).toBeGreaterThan(0);
         for (const ex of examples.bad) {
-          const ids = lintFixture(join(FIXTURES, id, ex.file)).map((f) => f.ruleId);
+          const ids = lintFixture(join(FIXTURES, id, ex.file), config).map((f) => f.ruleId);
           expect(ids, ex.file).toContain(id);
         }
       });
       it('has a non-firing fixture that stays quiet', () => {
         expect(examples.good.length).toBeGreaterThan(0);
         for (const ex of examples.good) {
-          const ids = lintFixture(join(FIXTURES, id, ex.file)).map((f) => f.ruleId);
+          const ids = lintFixture(join(FIXTURES, id, ex.file), config).map((f) => f.ruleId);
           expect(ids, ex.file).not.toContain(id);
         }
       });

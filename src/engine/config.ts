@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
 import { isRecord, valueAtPointer } from '../parse/kube.js';
@@ -35,7 +35,57 @@ export interface RawConfig {
   kubernetesVersion?: string;
   schemas?: { apiVersion: string; kind: string; schema: string }[];
   maxFileSizeMB?: number;
+  extends?: string[];
+  policies?: PolicyConfig;
 }
+
+export interface CustomPolicyConfig {
+  id: string;
+  severity?: Severity;
+  message: string;
+  match: { target: 'k8s' | 'dockerfile'; kinds?: string[]; apiVersions?: string[]; namespaces?: string[] };
+  /** Inline JSON Schema, or a path relative to the config file that names it. */
+  schema: Record<string, unknown> | string;
+}
+
+export interface PolicyConfig {
+  trustedRegistries?: string[];
+  requiredLabels?: { kinds?: string[]; labels?: Record<string, string | null>; annotations?: Record<string, string | null>; dockerfileLabels?: string[] };
+  resourceCaps?: { maxGpusPerPod?: number; allowedGpuResources?: string[]; maxMemoryLimit?: string | number; maxWorkloadGpus?: number };
+  allowedBaseImages?: { allowed?: string[]; banned?: string[] };
+  custom?: CustomPolicyConfig[];
+}
+
+/** A custom policy ready to run: its schema loaded. */
+export interface CustomPolicy extends Omit<CustomPolicyConfig, 'schema'> {
+  schema: Record<string, unknown>;
+}
+
+/** Built-in presets for `extends:`. */
+export const PRESETS: Readonly<Record<string, RawConfig>> = {
+  'genai-lint:recommended': {},
+  'genai-lint:strict': {
+    failOn: 'warning',
+    rules: {
+      'dockerfile/healthcheck': 'warning',
+      'dockerfile/pip-cache': 'warning',
+      'dockerfile/cuda-devel-final': 'warning',
+      'dockerfile/no-root-user': 'error',
+      'dockerfile/no-model-weights': 'error',
+      'k8s/hpa': 'warning',
+      'k8s/model-cache': 'warning',
+      'k8s/run-as-non-root': 'error',
+      'k8s/memory-limits': 'error',
+      'k8s/image-tag': 'error',
+      'k8s/gpu-tolerations': 'error',
+      'compose/no-root-user': 'warning',
+      'compose/model-cache': 'warning',
+    },
+  },
+};
+
+/** Built-in rule id prefixes: custom policy ids must use their own namespace. */
+const RESERVED_PREFIXES = ['dockerfile/', 'k8s/', 'compose/', 'policy/', 'genai-lint/'];
 
 /**
  * What each platform changes in the defaults (docs/configuration.md).
@@ -61,6 +111,8 @@ export interface RunSettings {
   kubernetesVersion: string;
   /** JSON Schemas the config adds for its own kinds. */
   customSchemas: readonly CustomKindSchema[];
+  /** Organisation policies; each built-in policy rule is inert until its section is set. */
+  policies: Omit<PolicyConfig, 'custom'> & { custom: readonly CustomPolicy[] };
   /** Absolute Dockerfile path -> absolute build context, from Compose `build:` entries in the run. */
   buildContexts?: Readonly<Record<string, string>>;
 }
@@ -75,6 +127,8 @@ export interface RuleSetting {
 export interface EffectiveConfig {
   /** The config file used, if any. */
   file: string | undefined;
+  /** Which file (or preset) set each setting, for --print-config. */
+  sources: Record<string, string>;
   /** Directory that ignorePaths are relative to. */
   baseDir: string;
   rules: Map<string, RuleSetting>;
@@ -203,31 +257,106 @@ export interface LoadConfigOptions {
   rules: readonly ConfigurableRule[];
 }
 
+/** Reads one config file and checks its shape, with the line of any problem. */
+async function readValidated(file: string): Promise<LoadedRaw> {
+  const { raw, doc } = readRawConfig(file);
+  const errors = await validateConfigShape(raw);
+  if (errors.length) {
+    const groups = new Map<string, AjvErrorLike[]>();
+    for (const e of errors) {
+      const list = groups.get(e.instancePath) ?? [];
+      list.push(e);
+      groups.set(e.instancePath, list);
+    }
+    const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
+    const e = mostSpecific(groups.get(deepest)!);
+    const got = valueAtPointer(raw, e.instancePath);
+    const at = errorPointer(e);
+    throw new ConfigError(
+      `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
+        (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
+    );
+  }
+  return { raw, doc };
+}
+
+/** Merges configs in order (later wins): rules and policies key by key, custom policies by id, ignorePaths appended. */
+export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }[]): { raw: RawConfig; sources: Record<string, string> } {
+  const out: RawConfig = {};
+  const sources: Record<string, string> = {};
+  for (const { raw, source } of layers) {
+    for (const [key, value] of Object.entries(raw) as [keyof RawConfig, unknown][]) {
+      if (key === 'extends' || value === undefined) continue;
+      if (key === 'rules') {
+        out.rules = { ...out.rules, ...(value as RawConfig['rules']) };
+        for (const id of Object.keys(value as object)) sources[`rules.${id}`] = source;
+      } else if (key === 'policies') {
+        const pol = value as PolicyConfig;
+        const merged: PolicyConfig = { ...out.policies };
+        for (const [name, v] of Object.entries(pol) as [keyof PolicyConfig, unknown][]) {
+          if (name === 'custom') {
+            const byId = new Map((merged.custom ?? []).map((c) => [c.id, c]));
+            for (const c of v as CustomPolicyConfig[]) {
+              byId.set(c.id, { ...c, schema: typeof c.schema === 'string' ? resolve(dirname(source), c.schema) : c.schema });
+              sources[`policies.custom.${c.id}`] = source;
+            }
+            merged.custom = [...byId.values()];
+          } else {
+            (merged as Record<string, unknown>)[name] = v;
+            sources[`policies.${name}`] = source;
+          }
+        }
+        out.policies = merged;
+      } else if (key === 'ignorePaths') {
+        out.ignorePaths = [...(out.ignorePaths ?? []), ...(value as string[])];
+        sources.ignorePaths = source;
+      } else {
+        (out as Record<string, unknown>)[key] = value;
+        sources[key] = source;
+      }
+    }
+  }
+  return { raw: out, sources };
+}
+
+/** The layers a config file stands for: what it extends (recursively, in order), then itself. */
+async function configLayers(file: string, seen: string[]): Promise<{ raw: RawConfig; source: string; doc?: YamlDocumentModel }[]> {
+  if (seen.includes(file)) throw new ConfigError(`${file}: extends itself through ${[...seen, file].map((f) => basename(f)).join(' -> ')}`);
+  const { raw, doc } = await readValidated(file);
+  const layers: { raw: RawConfig; source: string; doc?: YamlDocumentModel }[] = [];
+  for (const [i, entry] of (raw.extends ?? []).entries()) {
+    if (entry.startsWith('genai-lint:')) {
+      const preset = PRESETS[entry];
+      if (!preset) {
+        throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: unknown preset \`${entry}\`; presets are ${Object.keys(PRESETS).join(', ')}`);
+      }
+      layers.push({ raw: preset, source: entry });
+    } else if (/^[a-z]+:\/\//i.test(entry)) {
+      throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
+    } else {
+      const path = resolve(dirname(file), entry);
+      if (!existsSync(path)) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} not found`);
+      layers.push(...(await configLayers(path, [...seen, file])));
+    }
+  }
+  layers.push({ raw, source: file, doc });
+  return layers;
+}
+
 export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConfig> {
   const file = opts.configPath ? resolve(opts.cwd, opts.configPath) : findConfigFile(opts.cwd);
   if (opts.configPath && !existsSync(file!)) throw new ConfigError(`${opts.configPath}: config file not found`);
   let raw: RawConfig = {};
   let doc: YamlDocumentModel | undefined;
+  let sources: Record<string, string> = {};
   if (file) {
-    ({ raw, doc } = readRawConfig(file));
-    const errors = await validateConfigShape(raw);
-    if (errors.length) {
-      const groups = new Map<string, AjvErrorLike[]>();
-      for (const e of errors) {
-        const list = groups.get(e.instancePath) ?? [];
-        list.push(e);
-        groups.set(e.instancePath, list);
-      }
-      const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
-      const e = mostSpecific(groups.get(deepest)!);
-      const got = valueAtPointer(raw, e.instancePath);
-      const at = errorPointer(e);
-      throw new ConfigError(
-        `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
-          (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
-      );
-    }
+    const layers = await configLayers(file, []);
+    doc = layers[layers.length - 1].doc;
+    ({ raw, sources } = mergeConfigs(layers));
   }
+  const customPolicies = await loadCustomPolicies(raw, file ?? '(config)', opts.rules.map((r) => r.id));
+  const customMetas = customPolicies.map((c) => ({ id: c.id, severity: c.severity ?? 'error' }) as ConfigurableRule);
+  opts = { ...opts, rules: [...opts.rules, ...customMetas] };
 
   const known = new Map(opts.rules.map((r) => [r.id, r]));
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -252,7 +381,56 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   }
   const baseDir = file ? dirname(file) : resolve(opts.cwd);
   const config = resolveConfig(raw, opts.rules, file, baseDir);
-  return { ...config, settings: { ...config.settings, customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir) } };
+  return {
+    ...config,
+    sources,
+    settings: {
+      ...config.settings,
+      customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir),
+      policies: { ...config.settings.policies, custom: customPolicies },
+    },
+  };
+}
+
+/** Checks custom policies (id namespace, kinds, schema) and loads their schemas; never executes anything. */
+async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: readonly string[]): Promise<CustomPolicy[]> {
+  const out: CustomPolicy[] = [];
+  const ids = new Set<string>();
+  const { BUNDLED_KINDS } = await import('../k8s-schema-bundle.js');
+  for (const c of raw.policies?.custom ?? []) {
+    const where = `${file}: policies.custom \`${c.id}\``;
+    if (!c.id.includes('/') || RESERVED_PREFIXES.some((p) => c.id.startsWith(p)) || builtinIds.includes(c.id)) {
+      throw new ConfigError(`${where}: a custom policy id needs its own namespace (like \`acme/gpu-priority\`), not a built-in prefix (${RESERVED_PREFIXES.join(', ')})`);
+    }
+    if (ids.has(c.id)) throw new ConfigError(`${where}: defined twice`);
+    ids.add(c.id);
+    for (const kind of c.match.kinds ?? []) {
+      const near = closest(kind, [...BUNDLED_KINDS]);
+      if (!/^[A-Z][A-Za-z0-9]*$/.test(kind) || (near && near !== kind && !(BUNDLED_KINDS as readonly string[]).includes(kind))) {
+        throw new ConfigError(`${where}: unknown kind \`${kind}\`${near && near !== kind ? `; did you mean \`${near}\`?` : ''}`);
+      }
+    }
+    let schema: unknown = c.schema;
+    if (typeof c.schema === 'string') {
+      let text: string;
+      try {
+        text = readFileSync(c.schema, 'utf8');
+      } catch (err) {
+        throw new ConfigError(`${where}: cannot read schema file ${c.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+      const parsed = parseYaml(text).documents[0];
+      if (!parsed || parsed.errors.length || !isRecord(parsed.value)) throw new ConfigError(`${where}: ${c.schema} is not a JSON or YAML mapping`);
+      schema = parsed.value;
+    }
+    const ajv = await createAjv();
+    try {
+      ajv.compile(schema as Record<string, unknown>);
+    } catch (err) {
+      throw new ConfigError(`${where}: invalid JSON Schema: ${(err as Error).message}`);
+    }
+    out.push({ ...c, schema: schema as Record<string, unknown> });
+  }
+  return out;
 }
 
 /** Reads and checks the JSON Schemas named under `schemas:`; never executes anything. */
@@ -310,7 +488,9 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
       platform,
       kubernetesVersion: raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
       customSchemas: [],
+      policies: { ...(raw.policies ?? {}), custom: [] },
     },
+    sources: {},
   };
 }
 
@@ -319,12 +499,14 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
 export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
   return {
     configFile: cfg.file ?? null,
+    sources: cfg.sources,
     failOn: cfg.failOn,
     maxFileSizeMB: cfg.maxFileSizeMB,
     platform: cfg.settings.platform,
     kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
+    policies: cfg.settings.policies,
     rules: Object.fromEntries(
       [...cfg.rules.entries()].map(([id, s]) => [id, Object.keys(s.options).length ? [s.severity, s.options] : s.severity]),
     ),

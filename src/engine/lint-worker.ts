@@ -1,6 +1,6 @@
 /** A worker thread of a parallel run (see parallel.ts for the protocol). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { RULES } from '../../rules/index.js';
+import { rulesFor } from '../../rules/index.js';
 import { deserializeConfig, objectFromSummary } from './parallel.js';
 import type { ObjectSummary, WorkerInput, WorkerMessage } from './parallel.js';
 import { lintParsed, parseFiles } from './runner.js';
@@ -11,6 +11,7 @@ const debug = process.env.GENAI_LINT_DEBUG ? (what: string) => process.stderr.wr
 debug('started');
 const input = workerData as WorkerInput;
 const config = deserializeConfig(input.config);
+const RULES = rulesFor(config);
 const notices: string[] = [];
 const parsed = parseFiles(
   input.files.map((f) => f.file),

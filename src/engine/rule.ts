@@ -8,7 +8,7 @@ import type { BuildContextInfo } from './build-context.js';
 import type { SchemaProblem } from './kube-schema.js';
 
 /** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
-export type RuleTarget = 'dockerfile' | 'k8s' | 'compose' | 'engine';
+export type RuleTarget = 'dockerfile' | 'k8s' | 'compose' | 'policy' | 'engine';
 
 /** A rule describes itself: docs, remediation and options live beside its check. */
 export interface RuleMeta {
@@ -123,8 +123,20 @@ export interface K8sRule<O = Record<string, unknown>> {
   check(ctx: K8sContext<O>): void;
 }
 
+/** A policy spans file types: one id, a check per kind of file it looks at. */
+export interface PolicyRule<O = Record<string, unknown>> {
+  meta: RuleMeta & { target: 'policy' };
+  dockerfile?(ctx: DockerfileContext<O>): void;
+  k8s?(ctx: K8sContext<O>): void;
+  compose?(ctx: ComposeContext<O>): void;
+}
+
+export function definePolicyRule<O = Record<string, unknown>>(rule: Omit<PolicyRule<O>, 'meta'> & { meta: Omit<RuleMeta, 'target'> }): PolicyRule<O> {
+  return { ...rule, meta: { ...rule.meta, target: 'policy' } };
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRule = DockerfileRule<any> | K8sRule<any> | ComposeRule<any>;
+export type AnyRule = DockerfileRule<any> | K8sRule<any> | ComposeRule<any> | PolicyRule<any>;
 
 export function defineDockerfileRule<O = Record<string, unknown>>(rule: {
   meta: Omit<RuleMeta, 'target'>;

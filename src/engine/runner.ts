@@ -16,10 +16,10 @@ import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
 import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
-import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, Report, K8sReport } from './rule.js';
+import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, PolicyRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
 import { lintInParallel, workerCount } from './parallel.js';
-import { RULES } from '../../rules/index.js';
+import { rulesFor } from '../../rules/index.js';
 import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
@@ -274,6 +274,10 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
   }
 }
 
+function sameRules(a: readonly AnyRule[], b: readonly AnyRule[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.meta.id === b[i].meta.id);
+}
+
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
 export async function runLint(runInput: RunInput): Promise<RunResult> {
   let input = runInput;
@@ -286,7 +290,8 @@ export async function runLint(runInput: RunInput): Promise<RunResult> {
   const buildContexts = composeBuildContexts(composeFiles);
   if (Object.keys(buildContexts).length) input = { ...input, config: { ...config, settings: { ...config.settings, buildContexts } } };
   const threads = input.stdin ? 1 : workerCount(discovery.files.length);
-  if (threads > 1 && input.rules === RULES) {
+  // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
+  if (threads > 1 && sameRules(input.rules, rulesFor(input.config))) {
     try {
       const result = await lintInParallel(discovery.files, input.config, threads);
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...result.notices] };
@@ -320,9 +325,20 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
   const input = { config, rules };
   const notices: string[] = [];
   const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
-  const dockerRules = enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile');
-  const k8sRules = enabled.filter((r): r is K8sRule => r.meta.target === 'k8s');
-  const composeRules = enabled.filter((r): r is ComposeRule => r.meta.target === 'compose');
+  // Policy rules contribute one check per file type, under their one id.
+  const policies = enabled.filter((r): r is PolicyRule => r.meta.target === 'policy');
+  const dockerRules: DockerfileRule[] = [
+    ...enabled.filter((r): r is DockerfileRule => r.meta.target === 'dockerfile'),
+    ...policies.filter((r) => r.dockerfile).map((r) => ({ meta: { ...r.meta, target: 'dockerfile' as const }, check: r.dockerfile!.bind(r) })),
+  ];
+  const k8sRules: K8sRule[] = [
+    ...enabled.filter((r): r is K8sRule => r.meta.target === 'k8s'),
+    ...policies.filter((r) => r.k8s).map((r) => ({ meta: { ...r.meta, target: 'k8s' as const }, check: r.k8s!.bind(r) })),
+  ];
+  const composeRules: ComposeRule[] = [
+    ...enabled.filter((r): r is ComposeRule => r.meta.target === 'compose'),
+    ...policies.filter((r) => r.compose).map((r) => ({ meta: { ...r.meta, target: 'compose' as const }, check: r.compose!.bind(r) })),
+  ];
   const knownIds = new Set([...input.rules.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
   const enabledIds = new Set([...enabled.map((r) => r.meta.id), ...ENGINE_RULES.map((r) => r.id)]);
 
