@@ -211,3 +211,24 @@ describe('policy fixtures (linted with the .genai-lint.yaml beside them)', async
     it(`${id}: ${good} stays quiet`, () => expect(positionsOf(lintFixture(join(FIXTURES, id, good), config), id)).toEqual([]));
   }
 });
+
+describe('the worked examples of docs/policies.md', () => {
+  it('do what the page says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'policies.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```yaml\n( {4}- id: acme\/[\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks.length).toBe(2);
+    const gpuDeploy = DEPLOY.replace('labels: {team: ml, cost-center: cc-42}', 'labels: {tier: inference}') + '      volumes:\n        - name: cache\n          emptyDir: {}\n';
+    const cpuDeploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: "ghcr.io/acme/api:1.0"}]\n';
+    const dir = project({
+      '.genai-lint.yaml': 'policies:\n  custom:\n' + blocks.join(''),
+      'k8s/gpu.yaml': gpuDeploy,
+      'k8s/cpu.yaml': cpuDeploy,
+    });
+    const out = JSON.parse(run(['-f', 'json', '.'], dir).stdout).findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('acme/'));
+    expect(out.map((f: { ruleId: string; file: string; line: number; message: string }) => `${f.ruleId} ${f.file}:${f.line} ${f.message}`)).toEqual([
+      'acme/gpu-priority-class k8s/gpu.yaml:11 every GPU workload sets priorityClassName: missing `priorityClassName` in spec.template.spec',
+      'acme/model-cache-on-pvc k8s/gpu.yaml:18 model servers keep their cache on a PersistentVolumeClaim: `spec.template.spec.volumes.0` matches none of the allowed forms',
+    ]);
+  });
+});

@@ -77,9 +77,22 @@ function field(pointer: string): string {
 function problems(errors: readonly ErrorObject[]): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
+  // anyOf/oneOf: one problem for the alternatives, not one per failed branch.
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const inBranch = (e: ErrorObject) =>
+    combinators.some((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/') && e.instancePath.startsWith(c.instancePath));
   for (const e of errors) {
-    if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;
+    if (e.keyword === 'if' || inBranch(e)) continue;
     let p: Problem;
+    if (e.keyword === 'oneOf' || e.keyword === 'anyOf') {
+      p = { path: e.instancePath, part: 'key', detail: `\`${e.instancePath.slice(1).replace(/\//g, '.') || 'the object'}\` matches none of the allowed forms` };
+      const key = `${p.path}\u0000${p.detail}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(p);
+      }
+      continue;
+    }
     if (e.keyword === 'required') {
       p = { path: e.instancePath, part: 'key', detail: `missing \`${String((e.params as { missingProperty: string }).missingProperty)}\`${e.instancePath ? ` in ${e.instancePath.slice(1).replace(/\//g, '.')}` : ''}` };
     } else if (e.keyword === 'additionalProperties') {
