@@ -1,24 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { REPO_ROOT } from './helpers.js';
+import { REPO_ROOT, project } from './helpers.js';
 import { formatCheckstyle } from '../src/format/checkstyle.js';
 import { formatJunit } from '../src/format/junit.js';
 import type { FormatInput } from '../src/format/types.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-fmt-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
-}
 
 function run(args: string[], cwd: string, input?: string) {
   const env = { ...process.env };

@@ -1,5 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it, describe } from 'vitest';
 import { RULES } from '../rules/index.js';
@@ -131,4 +132,14 @@ export function lintFixture(path: string, config?: RawConfig): Finding[] {
 /** Positions of one rule's findings in a fixture, as `line:column`. */
 export function positionsOf(findings: Finding[], ruleId: string): string[] {
   return findings.filter((f) => f.ruleId === ruleId).map((f) => `${f.range.start.line}:${f.range.start.column}`);
+}
+
+/** A temporary project directory holding the given files (path -> content). */
+export function project(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-test-'));
+  for (const [p, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), content);
+  }
+  return dir;
 }

@@ -1,22 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { REPO_ROOT } from './helpers.js';
+import { REPO_ROOT, project } from './helpers.js';
 import { renderSummary } from '../src/action.js';
 import { escapeData, escapeProperty, formatGithub } from '../src/format/github.js';
 import type { Finding } from '../src/types.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-int-'));
-  for (const [p, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), text);
-  }
-  return dir;
-}
 
 const HF = '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';
 const BAD_DOCKERFILE = `FROM python:3.11-slim\nENV HF_TOKEN=${HF}\nCMD ["python", "app.py"]\n`;

@@ -1,22 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, lintSnippet } from './helpers.js';
+import { REPO_ROOT, lintSnippet, project } from './helpers.js';
 import { imageMatches, normaliseImage } from '../rules/lib/images.js';
 import type { RawConfig } from '../src/engine/config.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-policy-'));
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), t);
-  }
-  return dir;
-}
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
 const at = (code: string, id: string, config: RawConfig, filename?: string) =>
   lintSnippet({ code, config, filename }).filter((f) => f.ruleId === id).map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`);

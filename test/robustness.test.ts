@@ -1,26 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, symlinkSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RULES } from '../rules/index.js';
 import { lintSources } from '../src/engine/runner.js';
 import type { SourceInput } from '../src/engine/runner.js';
 import { decodeText } from '../src/text.js';
-import { configOf, fixtureFiles, FIXTURES, REPO_ROOT } from './helpers.js';
+import { configOf, fixtureFiles, FIXTURES, REPO_ROOT, project } from './helpers.js';
 import { kindByName } from '../src/discover.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
-
-function project(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-bad-'));
-  for (const [p, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, p)), { recursive: true });
-    writeFileSync(join(dir, p), content);
-  }
-  return dir;
-}
 
 function run(args: string[], cwd: string, asUser?: string) {
   const cmd = asUser ? 'setpriv' : process.execPath;
