@@ -93,6 +93,11 @@ describe('policy/resource-caps', () => {
       '16:49 container `vllm` in Deployment `llm` sets a memory limit of 48Gi, above the cap of 32Gi',
     ]);
   });
+  it('caps scoped to namespaces apply only there (no namespace counts as default)', () => {
+    const scoped: RawConfig = { policies: { resourceCaps: { allowedGpuResources: ['nvidia.com/mig-1g.10gb'], namespaces: ['shared'] } } };
+    expect(at(DEPLOY, 'policy/resource-caps', scoped)).toEqual([]);
+    expect(at(DEPLOY.replace('  name: llm\n', '  name: llm\n  namespace: shared\n'), 'policy/resource-caps', scoped).map((s) => s.split(' ')[0])).toEqual(['17:22']);
+  });
   it('within caps, nothing', () => {
     expect(at(DEPLOY, 'policy/resource-caps', { policies: { resourceCaps: { maxGpusPerPod: 2, maxMemoryLimit: '64Gi', maxWorkloadGpus: 4 } } })).toEqual([]);
   });

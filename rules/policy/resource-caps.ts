@@ -20,6 +20,8 @@ export default definePolicyRule({
     const caps = ctx.settings.policies.resourceCaps;
     const pod = podSpecOf(ctx.object);
     if (!caps || !pod || !POD_BEARING_KINDS.includes(ctx.object.kind)) return;
+    // Caps scoped to namespaces (e.g. only MIG slices in a shared namespace) skip objects elsewhere.
+    if (caps.namespaces && !caps.namespaces.includes(ctx.object.namespace ?? 'default')) return;
     for (const c of containersOf(pod, ['initContainer', 'container'])) {
       for (const g of gpuResourcesOf(c.container, ctx.settings)) {
         if (caps.allowedGpuResources && !caps.allowedGpuResources.includes(g.resource)) {

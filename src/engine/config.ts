@@ -51,7 +51,7 @@ export interface CustomPolicyConfig {
 export interface PolicyConfig {
   trustedRegistries?: string[];
   requiredLabels?: { kinds?: string[]; labels?: Record<string, string | null>; annotations?: Record<string, string | null>; dockerfileLabels?: string[] };
-  resourceCaps?: { maxGpusPerPod?: number; allowedGpuResources?: string[]; maxMemoryLimit?: string | number; maxWorkloadGpus?: number };
+  resourceCaps?: { maxGpusPerPod?: number; allowedGpuResources?: string[]; maxMemoryLimit?: string | number; maxWorkloadGpus?: number; namespaces?: string[] };
   allowedBaseImages?: { allowed?: string[]; banned?: string[] };
   custom?: CustomPolicyConfig[];
 }
