@@ -197,7 +197,7 @@ async function main(argv: string[]): Promise<number> {
   for (const target of targets) {
     const color = useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined);
     const formatter = await loadFormatter(target.format, color);
-    const output = formatter(formatInputFor(report, cwd, { findings: shown, color }));
+    const output = formatter(formatInputFor(report, cwd, { findings: shown }));
     if (target.file) writeFileSync(target.file, output);
     else process.stdout.write(output);
   }

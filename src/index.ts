@@ -44,7 +44,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
 }
 
 /** What a formatter needs to render a report. */
-export function formatInputFor(report: LintReport, cwd: string, options: { findings?: readonly Finding[]; color?: boolean } = {}): FormatInput {
+export function formatInputFor(report: LintReport, cwd: string, options: { findings?: readonly Finding[] } = {}): FormatInput {
   return {
     findings: options.findings ?? report.findings,
     filesChecked: report.filesChecked,
@@ -53,6 +53,5 @@ export function formatInputFor(report: LintReport, cwd: string, options: { findi
     cwd,
     rules: allRuleMetas(report.config),
     toolVersion: packageVersion(),
-    color: options.color ?? false,
   };
 }

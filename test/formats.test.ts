@@ -30,7 +30,6 @@ const tricky: FormatInput = {
   cwd: '/repo',
   rules: [],
   toolVersion: '0.1.0',
-  color: false,
 };
 
 describe('XML formats', () => {

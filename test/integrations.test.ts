@@ -24,7 +24,7 @@ describe('github annotations', () => {
   });
   it('prints errors first and caps each type at 10, closing with a notice', () => {
     const findings = [...Array.from({ length: 3 }, (_, i) => finding(i + 1, 'info')), ...Array.from({ length: 12 }, (_, i) => finding(i + 10, 'error'))];
-    const out = formatGithub({ findings, filesChecked: 1, checkedFiles: ['k8s/a.yaml'], objectsChecked: 1, cwd: '/repo', rules: [], toolVersion: '0', color: false }).trim().split('\n');
+    const out = formatGithub({ findings, filesChecked: 1, checkedFiles: ['k8s/a.yaml'], objectsChecked: 1, cwd: '/repo', rules: [], toolVersion: '0' }).trim().split('\n');
     expect(out.filter((l) => l.startsWith('::error ')).length).toBe(10);
     expect(out[0]).toBe('::error file=k8s/a.yaml,line=10,endLine=10,col=1,endColumn=5,title=k8s/probes::problem 10');
     expect(out.filter((l) => l.startsWith('::notice file=')).length).toBe(3);

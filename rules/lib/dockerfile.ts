@@ -13,11 +13,6 @@ export function copySources(instr: DockerInstruction): CopySource[] {
   return args.slice(0, -1).map((path) => ({ path }));
 }
 
-/** The destination of a COPY/ADD. */
-export function copyDestination(instr: DockerInstruction): string | undefined {
-  const args = instr.jsonArgs ?? instr.args;
-  return args.length >= 2 ? args[args.length - 1] : undefined;
-}
 
 /** `stage \`builder\`` or `stage 2` for messages. */
 export function stageLabel(stage: DockerStage): string {

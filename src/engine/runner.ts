@@ -162,6 +162,12 @@ export function composeBuildContexts(parsed: readonly ParsedFile[]): Record<stri
   return out;
 }
 
+/** The config with the build contexts that Compose files among `parsed` give their Dockerfiles. */
+function withBuildContexts(config: EffectiveConfig, parsed: readonly ParsedFile[]): EffectiveConfig {
+  const buildContexts = composeBuildContexts(parsed);
+  return Object.keys(buildContexts).length ? { ...config, settings: { ...config.settings, buildContexts } } : config;
+}
+
 /** Dockerfile or YAML, for input without a telling name. */
 export function kindByContent(text: string): DiscoveredFile['kind'] {
   if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return 'yaml';
@@ -279,21 +285,19 @@ function sameRules(a: readonly AnyRule[], b: readonly AnyRule[]): boolean {
 }
 
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
-export async function runLint(runInput: RunInput): Promise<RunResult> {
-  let input = runInput;
+export async function runLint(input: RunInput): Promise<RunResult> {
   const { config, cwd } = input;
   const paths = input.paths.filter((p) => p !== '-');
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
     : { files: [], missing: [], notices: [] };
-  const composeFiles = discovery.files.filter((f) => f.kind === 'compose').map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), []));
-  const buildContexts = composeBuildContexts(composeFiles);
-  if (Object.keys(buildContexts).length) input = { ...input, config: { ...config, settings: { ...config.settings, buildContexts } } };
   const threads = input.stdin ? 1 : workerCount(discovery.files.length);
   // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
   if (threads > 1 && sameRules(input.rules, rulesFor(input.config))) {
     try {
-      const result = await lintInParallel(discovery.files, input.config, threads);
+      // Workers see only their share of files: Compose build contexts are read here, for all of them.
+      const composeFiles = discovery.files.filter((f) => f.kind === 'compose').map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), []));
+      const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), threads);
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...result.notices] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
@@ -301,7 +305,7 @@ export async function runLint(runInput: RunInput): Promise<RunResult> {
   }
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
-  const result = lintSources({ sources, config: input.config, rules: input.rules });
+  const result = lintSources({ sources, config, rules: input.rules });
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...result.notices] };
 }
@@ -311,7 +315,7 @@ export function lintSources(input: SourcesInput): RunResult {
   const notices: string[] = [];
   const parsedFiles = input.sources.map((f) => parseSource(f, notices));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
-  const result = lintParsed(parsedFiles, index, input.config, input.rules);
+  const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 
@@ -357,6 +361,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
   let objectsChecked = 0;
   const checkedFiles: string[] = [];
 
+  const optionsOf = (meta: AnyRule['meta']) => config.rules.get(meta.id)?.options ?? meta.defaultOptions ?? {};
   const severityOf = (ruleId: string, own: Severity): Severity | undefined => {
     const setting = config.rules.get(ruleId);
     if (setting?.severity === 'off') return undefined;
@@ -404,13 +409,12 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
         return info;
       };
       for (const rule of dockerRules) {
-        const setting = config.rules.get(rule.meta.id);
         guarded(rule.meta.id, display, FIRST_LINE, () =>
           rule.check({
             model,
             file: display,
             buildContext,
-            options: setting?.options ?? rule.meta.defaultOptions ?? {},
+            options: optionsOf(rule.meta),
             settings: config.settings,
             report: (r: Report) => {
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
@@ -427,12 +431,11 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
       const at = (path: string, part: LocationPart = 'key') => locateInDocument(doc, path, part);
       const absDir = p.file.absPath ? dirname(p.file.absPath) : undefined;
       for (const rule of composeRules) {
-        const setting = config.rules.get(rule.meta.id);
         guarded(rule.meta.id, display, FIRST_LINE, () =>
           rule.check({
             model,
             file: display,
-            options: setting?.options ?? rule.meta.defaultOptions ?? {},
+            options: optionsOf(rule.meta),
             settings: config.settings,
             locate: at,
             locateText: (path, needle) => {
@@ -459,14 +462,13 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
         objectsChecked++;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
-          const setting = config.rules.get(rule.meta.id);
-          const objRange = locateInObject(obj, '', 'key');
+            const objRange = locateInObject(obj, '', 'key');
           guarded(rule.meta.id, display, objRange, () =>
             rule.check({
               object: obj,
               index,
               file: display,
-              options: setting?.options ?? rule.meta.defaultOptions ?? {},
+              options: optionsOf(rule.meta),
               settings: config.settings,
               locate: (path, part) => locateInObject(obj, path, part),
               validateSchema: () => {

@@ -12,7 +12,6 @@ export interface FormatInput {
   /** Metadata of every rule id that can appear. */
   rules: readonly RuleMeta[];
   toolVersion: string;
-  color: boolean;
 }
 
 export type Formatter = (input: FormatInput) => string;

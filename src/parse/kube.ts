@@ -102,10 +102,4 @@ function firstLineOf(r: SourceRange): SourceRange {
   return r.start.line === r.end.line ? r : { start: r.start, end: { line: r.start.line, column: r.start.column + 1 } };
 }
 
-export function hasPath(obj: KubeObject, path: string): boolean {
-  return obj.document.locations.has(obj.basePath + path);
-}
 
-export function objectLabel(obj: KubeObject): string {
-  return `${obj.kind} ${obj.namespace ? obj.namespace + '/' : ''}${obj.name ?? '(unnamed)'}`;
-}
