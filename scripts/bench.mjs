@@ -1,6 +1,6 @@
 // genai-lint benchmark (npm run bench): a deterministic synthetic monorepo,
 // timed against the parse floor, single- vs multi-threaded, cold start, RSS.
-//   node scripts/bench.mjs [--scale N] [--out bench-results.json] [--keep]
+//   node scripts/bench.mjs [--scale N] [--out bench-results.json] [--keep] [--generate DIR]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -164,6 +164,14 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+const generateOnly = opt('--generate', undefined);
+if (generateOnly) {
+  // Only write the synthetic monorepo (for profiling by hand).
+  mkdirSync(generateOnly, { recursive: true });
+  const c = generate(generateOnly);
+  console.log(`wrote ${c.nManifests} manifests and ${c.nDockerfiles} Dockerfiles to ${generateOnly}`);
+  process.exit(0);
+}
 const dir = mkdtempSync(join(tmpdir(), 'genai-lint-bench-'));
 console.log(`generating a synthetic monorepo in ${dir} (scale ${scale})...`);
 const counts = generate(dir);

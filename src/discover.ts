@@ -148,7 +148,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const walk = (dir: string, layers: IgnoreLayer[], visited: Set<string>) => {
     let real: string;
     try {
-      real = realpathSync(dir);
+      real = realpathSync.native(dir);
     } catch {
       return;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, expandVariables, finalImageChain } from '../src/parse/dockerfile.js';
-import { parseYaml, locate } from '../src/parse/yaml.js';
+import { parseYaml, locate, withPlainEnv } from '../src/parse/yaml.js';
 import { kubeObjectsOf } from '../src/parse/kube.js';
 import { isSecretName, isPlaceholderValue, findTokens, maskSecret } from '../rules/lib/secrets.js';
 import { lintSnippet, describeFinding } from './helpers.js';
@@ -192,5 +192,19 @@ describe('nothing is lost', () => {
     const m = parseDockerfile('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nENV A=1 `\n    B=2\n');
     expect(m.escapeChar).toBe('`');
     expect(m.stages[0].instructions[0].properties.map((p) => [p.name, p.value])).toEqual([['A', '1'], ['B', '2']]);
+  });
+});
+
+describe('YAML parsing and the environment', () => {
+  it('parses with a plain copy of process.env and gives the real one back, even when parsing throws', () => {
+    const real = process.env;
+    expect(parseYaml('a: 1\n').documents[0].value).toEqual({ a: 1 });
+    expect(process.env).toBe(real);
+    expect(() => withPlainEnv(() => {
+      expect(process.env).not.toBe(real);
+      expect(process.env.PATH).toBe(real.PATH);
+      throw new Error('boom');
+    })).toThrow('boom');
+    expect(process.env).toBe(real);
   });
 });

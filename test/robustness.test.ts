@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RULES } from '../rules/index.js';
-import { lintSources } from '../src/engine/runner.js';
+import { lintSources, runLint } from '../src/engine/runner.js';
+import { loadConfig } from '../src/engine/config.js';
+import { Share } from '../src/engine/share.js';
+import { mergeShares } from '../src/engine/parallel.js';
 import type { SourceInput } from '../src/engine/runner.js';
 import { decodeText } from '../src/text.js';
 import { configOf, fixtureFiles, FIXTURES, REPO_ROOT, project } from './helpers.js';
-import { kindByName } from '../src/discover.js';
+import { discover, kindByName } from '../src/discover.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
 
@@ -189,18 +192,60 @@ describe('bad-input catalogue', () => {
 });
 
 describe('worker threads', () => {
-  it('a run on two threads prints exactly what a one-thread run prints', () => {
+  it('a run on two or three threads prints exactly what a one-thread run prints, notices included', () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 60; i++) {
       files[`k8s/app-${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\nspec:\n  selector: {matchLabels: {app: a${i}}}\n  template:\n    metadata: {labels: {app: a${i}}}\n    spec:\n      containers:\n        - name: c\n          image: vllm/vllm-openai:v0.6.${i % 3}\n          resources: {limits: {nvidia.com/gpu: ${1 + (i % 2)}}}\n`;
       files[`k8s/hpa-${i}.yaml`] = `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h${i}}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: app-${(i * 7) % 60}}\n  maxReplicas: ${i}\n`;
       files[`img/${i}/Dockerfile`] = `FROM python:3.11\nENV HF_TOKEN=value-${i}-abcdefgh\nCMD python app.py\n`;
     }
+    // Notices come from several threads: a Helm template, kinds without a schema, a Compose build context.
+    files['chart/Chart.yaml'] = 'apiVersion: v2\nname: c\nversion: 0.1.0\n';
+    files['chart/templates/deploy.yaml'] = 'kind: Deployment\nmetadata: {name: {{ .Release.Name }}}\n';
+    files['k8s/crd-a.yaml'] = 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: a}\n';
+    files['k8s/crd-b.yaml'] = 'apiVersion: ray.io/v1\nkind: RayService\nmetadata: {name: b}\n';
+    files['compose.yaml'] = 'services:\n  api:\n    build: ./img/7\n    image: acme/api:1.0\n';
     const dir = project(files);
-    const one = spawnSync(process.execPath, [BIN, '-f', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GENAI_LINT_WORKERS: '1' } });
-    const two = spawnSync(process.execPath, [BIN, '-f', 'json', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GENAI_LINT_WORKERS: '2' } });
+    const runWith = (threads: string) =>
+      spawnSync(process.execPath, [BIN, '-f', 'json', '--verbose', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GENAI_LINT_WORKERS: threads } });
+    const one = runWith('1');
     expect(JSON.parse(one.stdout).findings.length).toBeGreaterThan(300);
-    expect(two.stdout).toBe(one.stdout);
-    expect(two.status).toBe(one.status);
+    expect(one.stderr).toContain('skipped Helm template chart/templates/deploy.yaml');
+    expect(one.stderr).toContain('no schema for ray.io/v1 RayService');
+    for (const threads of ['2', '3']) {
+      const many = runWith(threads);
+      expect(many.stdout).toBe(one.stdout);
+      expect(many.stderr).toBe(one.stderr);
+      expect(many.status).toBe(one.status);
+    }
+  });
+
+  it('threads that split the files see each other\'s objects and merge to the one-thread result', async () => {
+    // Two shares of one job list, run in turn on this thread: the first takes one
+    // chunk of YAML (the HPA), the second the rest (the Deployment it targets).
+    const files: Record<string, string> = {
+      'a/00-hpa.yaml': 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: llm}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: llm}\n  maxReplicas: 50\n  metrics:\n    - type: Resource\n      resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}\n',
+      'z/llm.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: llm}\nspec:\n  selector: {matchLabels: {app: llm}}\n  template:\n    metadata: {labels: {app: llm}}\n    spec:\n      containers:\n        - name: vllm\n          image: vllm/vllm-openai:v0.6.3\n          args: [--model, meta-llama/Llama-3.1-8B-Instruct]\n          resources: {limits: {nvidia.com/gpu: 1, memory: 24Gi}}\n',
+      'img/Dockerfile': 'FROM python:3.11\nCMD python app.py\n',
+    };
+    for (let i = 0; i < 20; i++) files[`m/${String(i).padStart(2, '0')}.yaml`] = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\ndata: {k: v}\n`;
+    const dir = project(files);
+    const config = await loadConfig({ cwd: dir, rules: RULES.map((r) => r.meta) });
+    const { files: found } = discover(['.'], { cwd: dir, ignorePaths: [], ignoreBase: dir });
+    const jobs = Share.jobsFor(found);
+    const first = new Share(jobs, config, RULES);
+    const second = new Share(jobs, config, RULES);
+    first.parse(1);
+    second.parse();
+    const fromFirst = first.summaries();
+    const fromSecond = second.summaries();
+    expect(fromFirst.map((s) => s.kind)).toEqual(['HorizontalPodAutoscaler']);
+    expect(fromSecond.map((s) => s.kind)).toContain('Deployment');
+    const merged = mergeShares([second.lint(fromFirst), first.lint(fromSecond)]);
+    const single = await runLint({ paths: ['.'], cwd: dir, config, rules: RULES });
+    expect(merged.findings.map((f) => `${f.file} ${f.ruleId}`)).toContain('a/00-hpa.yaml k8s/hpa-gpu-metric');
+    expect(merged.findings).toEqual(single.findings);
+    expect(merged.checkedFiles).toEqual(single.checkedFiles);
+    expect(merged.objectsChecked).toBe(single.objectsChecked);
   });
 });

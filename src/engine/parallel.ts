@@ -1,18 +1,18 @@
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover.js';
-import type { KubeObject } from '../parse/kube.js';
-import { TextIndex } from '../text.js';
 import type { Finding } from '../types.js';
 import { compareFindings } from '../types.js';
 import type { EffectiveConfig, RuleSetting } from './config.js';
-import type { InternalError, RunResult } from './runner.js';
+import type { AnyRule } from './rule.js';
+import type { RunResult } from './runner.js';
+import { Share } from './share.js';
+import type { ObjectSummary, ShareResult, SharedJobs } from './share.js';
 
 /** Runs with fewer files than this stay on one thread: starting workers costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
 
-/** How many worker threads a run of `fileCount` files uses (1: none). GENAI_LINT_WORKERS overrides. */
+/** How many threads (the main one included) a run of `fileCount` files uses. GENAI_LINT_WORKERS overrides. */
 export function workerCount(fileCount: number): number {
   const forced = Number(process.env.GENAI_LINT_WORKERS);
   if (Number.isInteger(forced) && forced >= 1) return fileCount >= 2 ? Math.min(forced, fileCount) : 1;
@@ -20,30 +20,18 @@ export function workerCount(fileCount: number): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** A Kubernetes object as it crosses threads: what other files' rules need to know of it. */
-export interface ObjectSummary {
-  fileIndex: number;
-  objectIndex: number;
-  apiVersion: string;
-  kind: string;
-  name: string | undefined;
-  namespace: string | undefined;
-  raw: Record<string, unknown>;
-  file: string;
-  contextOnly: boolean;
+export interface WorkerInput {
+  config: SerializedConfig;
+  /** performance.timeOrigin of the main thread, for debug timings on one clock. */
+  timeOrigin: number;
 }
 
-export interface WorkerInput {
-  /** Files of this worker, with their index in the whole run. */
-  files: { file: DiscoveredFile; index: number }[];
-  config: SerializedConfig;
-}
+/** Messages to a worker: its jobs, then the objects of every other thread. */
+export type ToWorker = { type: 'jobs'; jobs: SharedJobs } | { type: 'objects'; objects: ObjectSummary[] };
 
 export type SerializedConfig = Omit<EffectiveConfig, 'rules'> & { rules: [string, RuleSetting][] };
 
-export type WorkerMessage =
-  | { type: 'objects'; objects: ObjectSummary[] }
-  | { type: 'result'; result: RunResult; checked: { index: number; file: string }[]; unreadable: string[] };
+export type WorkerMessage = { type: 'objects'; objects: ObjectSummary[] } | { type: 'result'; result: ShareResult };
 
 export function serializeConfig(config: EffectiveConfig): SerializedConfig {
   return { ...config, rules: [...config.rules.entries()] };
@@ -53,110 +41,91 @@ export function deserializeConfig(config: SerializedConfig): EffectiveConfig {
   return { ...config, rules: new Map(config.rules) };
 }
 
-const EMPTY_TEXT = new TextIndex('');
+/** GENAI_LINT_DEBUG=1: when each thread reaches each step, in ms since the run's process started. */
+export function debugClock(thread: string, timeOrigin = performance.timeOrigin): (what: string) => void {
+  if (!process.env.GENAI_LINT_DEBUG) return () => {};
+  return (what) => process.stderr.write(`[genai-lint ${thread}] ${what} at ${Math.round(performance.timeOrigin + performance.now() - timeOrigin)} ms\n`);
+}
 
-/** An object of another thread's file: enough for cross-object rules, never reported on. */
-export function objectFromSummary(s: ObjectSummary): KubeObject {
+/** Merges the threads' results in run order: the same result a one-thread run gives. */
+export function mergeShares(results: readonly ShareResult[]): RunResult {
+  const findings: Finding[] = results.flatMap((r) => r.findings).sort(compareFindings);
+  const checked = results.flatMap((r) => r.checked).sort((a, b) => a.index - b.index);
+  const internalErrors = results.flatMap((r) => r.internalErrors).sort((a, b) => a.index - b.index);
+  const unreadable = results.flatMap((r) => r.unreadable).sort((a, b) => a.index - b.index);
   return {
-    apiVersion: s.apiVersion,
-    kind: s.kind,
-    name: s.name,
-    namespace: s.namespace,
-    raw: s.raw,
-    file: s.file,
-    basePath: '',
-    contextOnly: true,
-    document: {
-      index: 0,
-      value: s.raw,
-      locations: new Map(),
-      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      errors: [],
-      warnings: [],
-      source: undefined,
-      contentLine: 1,
-      textIndex: EMPTY_TEXT,
-    },
+    findings,
+    filesChecked: checked.length,
+    checkedFiles: checked.map((c) => c.file),
+    objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
+    missingPaths: unreadable.map((u) => u.file),
+    notices: results.flatMap((r) => r.notices),
+    internalErrors: internalErrors.map((e) => e.error),
   };
 }
 
-/** Splits files into `n` groups of similar total size. */
-function partition(files: readonly DiscoveredFile[], n: number): { file: DiscoveredFile; index: number }[][] {
-  const groups: { file: DiscoveredFile; index: number }[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
-  const sized = files.map((file, index) => {
-    let size = 0;
-    try {
-      size = statSync(file.absPath).size;
-    } catch {
-      // unreadable: reported when read
-    }
-    return { file, index, size };
-  });
-  for (const item of [...sized].sort((a, b) => b.size - a.size || a.index - b.index)) {
-    const g = load.indexOf(Math.min(...load));
-    groups[g].push({ file: item.file, index: item.index });
-    load[g] += item.size + 512;
-  }
-  for (const g of groups) g.sort((a, b) => a.index - b.index);
-  return groups.filter((g) => g.length);
+/**
+ * Lints files on `threads` threads: this one and `threads - 1` workers, all
+ * running a Share of the same job list (see share.ts). This thread starts
+ * parsing at once, while the workers load; the threads then exchange the
+ * objects that cross-file rules look up, lint, and the results are merged in
+ * run order.
+ */
+/** Starts `count` lint workers; they load the linter while this thread finds the files. */
+export function startWorkers(count: number, config: EffectiveConfig): Worker[] {
+  const input: WorkerInput = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
+  const url = new URL('./lint-worker.js', import.meta.url);
+  return Array.from({ length: count }, () => new Worker(url, { workerData: input }));
 }
 
-/**
- * Lints files on worker threads. Each worker parses its share and sends its
- * Kubernetes objects; every worker then gets the objects of the whole run (in
- * run order) and lints its own files. The merged result is the same as a
- * single-threaded run's.
- */
-export async function lintInParallel(files: readonly DiscoveredFile[], config: EffectiveConfig, threads: number): Promise<RunResult> {
-  const groups = partition(files, threads);
-  const workerUrl = new URL('./lint-worker.js', import.meta.url);
-  const serialized = serializeConfig(config);
-  const workers = groups.map(
-    (g) => new Worker(workerUrl, { workerData: { files: g, config: serialized } satisfies WorkerInput, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
-  );
+/** Stops workers a run did not need. */
+export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+
+export async function lintInParallel(
+  files: readonly DiscoveredFile[],
+  config: EffectiveConfig,
+  rules: readonly AnyRule[],
+  threads: number,
+  started: readonly Worker[] = [],
+): Promise<RunResult> {
+  const debug = debugClock('main');
+  const jobs = Share.jobsFor(files);
+  const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config)];
+  for (const w of started.slice(threads - 1)) void w.terminate();
+  const finished = new Set<Worker>();
   const failure = new Promise<never>((_, reject) => {
     for (const w of workers) {
       w.once('error', reject);
-      w.once('exit', (code) => code !== 0 && reject(new Error(`lint worker exited with code ${code}`)));
+      w.once('exit', (code) => finished.has(w) || reject(new Error(`lint worker exited with code ${code} before it finished`)));
     }
   });
-  const next = (w: Worker) => new Promise<WorkerMessage>((resolve) => w.once('message', resolve));
+  failure.catch(() => {});
+  const next = (w: Worker) =>
+    new Promise<WorkerMessage>((resolve) =>
+      w.once('message', (m: WorkerMessage) => {
+        if (m.type === 'result') finished.add(w);
+        resolve(m);
+      }),
+    );
   try {
-    const objectMessages = await Promise.race([Promise.all(workers.map(next)), failure]);
-    let all: ObjectSummary[] | undefined = objectMessages
-      .flatMap((m) => (m.type === 'objects' ? m.objects : []))
-      .sort((a, b) => a.fileIndex - b.fileIndex || a.objectIndex - b.objectIndex);
-    const pending = workers.map(next);
-    for (const w of workers) w.postMessage(all);
-    all = undefined;
-    const results = await Promise.race([Promise.all(pending), failure]);
-    const findings: Finding[] = [];
-    const checked: { index: number; file: string }[] = [];
-    const notices = new Set<string>();
-    const internalErrors: InternalError[] = [];
-    const unreadable: string[] = [];
-    let objectsChecked = 0;
-    for (const m of results) {
-      if (m.type !== 'result') continue;
-      unreadable.push(...m.unreadable);
-      findings.push(...m.result.findings);
-      checked.push(...m.checked);
-      m.result.notices.forEach((n) => notices.add(n));
-      internalErrors.push(...m.result.internalErrors);
-      objectsChecked += m.result.objectsChecked;
-    }
-    findings.sort(compareFindings);
-    checked.sort((a, b) => a.index - b.index);
-    return {
-      findings,
-      filesChecked: checked.length,
-      checkedFiles: checked.map((c) => c.file),
-      objectsChecked,
-      missingPaths: unreadable,
-      notices: [...notices],
-      internalErrors,
-    };
+    const fromWorkers = workers.map(next);
+    for (const w of workers) w.postMessage({ type: 'jobs', jobs } satisfies ToWorker);
+    const share = new Share(jobs, config, rules);
+    share.parse();
+    debug('parsed its share');
+    const mine = share.summaries();
+    const theirs = (await Promise.race([Promise.all(fromWorkers), failure])).map((m) => (m.type === 'objects' ? m.objects : []));
+    debug('has the objects of every thread');
+    const results = workers.map(next);
+    // Each worker gets the objects of every other thread.
+    workers.forEach((w, i) => w.postMessage({ type: 'objects', objects: [mine, ...theirs.filter((_, j) => j !== i)].flat() } satisfies ToWorker));
+    const own = share.lint(theirs.flat());
+    debug('linted its share');
+    const all = (await Promise.race([Promise.all(results), failure])).map((m) => (m.type === 'result' ? m.result : undefined));
+    debug('has every result');
+    return mergeShares([own, ...all.filter((r): r is ShareResult => !!r)]);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

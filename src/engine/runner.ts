@@ -18,7 +18,7 @@ import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, PolicyRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
-import { lintInParallel, workerCount } from './parallel.js';
+import { debugClock, lintInParallel, PARALLEL_THRESHOLD, startWorkers, stopWorkers, workerCount } from './parallel.js';
 import { rulesFor } from '../../rules/index.js';
 import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
@@ -287,27 +287,46 @@ function sameRules(a: readonly AnyRule[], b: readonly AnyRule[]): boolean {
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
 export async function runLint(input: RunInput): Promise<RunResult> {
   const { config, cwd } = input;
+  const debug = debugClock('main');
   const paths = input.paths.filter((p) => p !== '-');
+  // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
+  const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1 && sameRules(input.rules, rulesFor(config));
+  // A directory may hold enough files for worker threads: one starts loading while the files are found.
+  const early = mayUseWorkers && paths.some((p) => isDirectory(resolve(cwd, p))) ? startWorkers(1, config) : [];
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
     : { files: [], missing: [], notices: [] };
-  const threads = input.stdin ? 1 : workerCount(discovery.files.length);
-  // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
-  if (threads > 1 && sameRules(input.rules, rulesFor(input.config))) {
+  const threads = mayUseWorkers ? workerCount(discovery.files.length) : 1;
+  debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
+  if (threads > 1) {
     try {
-      // Workers see only their share of files: Compose build contexts are read here, for all of them.
+      // Threads see only their share of files: Compose build contexts are read here, for all of them.
       const composeFiles = discovery.files.filter((f) => f.kind === 'compose').map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), []));
-      const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), threads);
-      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...result.notices] };
+      const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, early);
+      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
     }
-  }
+  } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
   const result = lintSources({ sources, config, rules: input.rules });
+  debug('linted');
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
-  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...result.notices] };
+  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)] };
+}
+
+/** Notices of parsing and linting, once each, in an order that does not depend on how the work was split between threads. */
+function runNotices(notices: readonly string[]): string[] {
+  return [...new Set(notices)].sort();
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */

@@ -304,6 +304,7 @@ export function parseDockerfile(text: string): DockerfileModel {
   const stageScopes: Map<string, VarBinding>[] = [];
 
   for (const raw of rawInstructions) {
+    memoizeArguments(raw);
     const keyword = guard(() => raw.getKeyword(), '').toUpperCase();
     const range = toRange(guard(() => raw.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
     const keywordRange = toRange(guard(() => raw.getInstructionRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
@@ -432,6 +433,20 @@ export function parseDockerfile(text: string): DockerfileModel {
     model.comments = model.comments.filter((c) => !heredocLines.some((r) => c.line >= r.start.line && c.line <= r.end.line));
   }
   return model;
+}
+
+/**
+ * The AST library splits an instruction's arguments again on every accessor
+ * (flags, content, heredocs, JSON strings each do it); the split of one
+ * instruction never changes, so it is computed once. Callers inside the
+ * library shift flags off the array they get, so each gets its own copy.
+ */
+function memoizeArguments(raw: Instruction): void {
+  const target = raw as unknown as { getRawArguments?: () => unknown[] };
+  const split = target.getRawArguments;
+  if (typeof split !== 'function') return;
+  let cached: unknown[] | undefined;
+  target.getRawArguments = () => (cached ??= split.call(raw)).slice();
 }
 
 function toProperty(p: Property, scope: VarScope, escapeChar: string, fallback: SourceRange): DockerProperty {

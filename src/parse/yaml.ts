@@ -86,13 +86,37 @@ export function joinPointer(base: string, ...segments: (string | number)[]): str
 /** Upper bound of alias expansions per document: stops "billion laughs" inputs. */
 const MAX_ALIAS_COUNT = 1000;
 
+let envSnapshot: NodeJS.ProcessEnv | undefined;
+
+/**
+ * Runs `fn` with `process.env` replaced by a plain copy of it. The yaml
+ * package reads `process.env.LOG_TOKENS` for every token it parses; on Node,
+ * each read of the real `process.env` is a call into the runtime that takes a
+ * process-wide lock, which doubles parse time on one thread and makes worker
+ * threads wait for each other. A plain object answers the same reads at
+ * property-lookup speed. The copy is taken once per process (the variables
+ * the parser reads are debugging switches set before a run starts).
+ */
+export function withPlainEnv<T>(fn: () => T): T {
+  const real = process.env;
+  envSnapshot ??= { ...real };
+  process.env = envSnapshot;
+  try {
+    return fn();
+  } finally {
+    process.env = real;
+  }
+}
+
 export function parseYaml(text: string): YamlFileModel {
   const index = new TextIndex(text);
-  const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
-  const list = Array.isArray(docs) ? docs : [];
-  const documents: YamlDocumentModel[] = [];
-  list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
-  return { kind: 'yaml', text, index, documents };
+  return withPlainEnv(() => {
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+    const list = Array.isArray(docs) ? docs : [];
+    const documents: YamlDocumentModel[] = [];
+    list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
+    return { kind: 'yaml' as const, text, index, documents };
+  });
 }
 
 function rangeFromOffsets(index: TextIndex, start: number, end: number): SourceRange {
