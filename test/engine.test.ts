@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseDockerfile, expandVariables, finalImageChain } from '../src/parse/dockerfile.js';
-import { parseYaml, locate, withPlainEnv } from '../src/parse/yaml.js';
+import { parseYaml, locate, NodeTable, withPlainEnv } from '../src/parse/yaml.js';
 import { kubeObjectsOf } from '../src/parse/kube.js';
 import { isSecretName, isPlaceholderValue, findTokens, maskSecret } from '../rules/lib/secrets.js';
 import { lintSnippet, describeFinding } from './helpers.js';
@@ -34,6 +35,22 @@ describe('Dockerfile model', () => {
   });
 });
 
+describe('dockerfile-ast argument splits kept per instruction', () => {
+  it('gives every caller its own arguments and ranges, so in-place edits by the library do not leak', () => {
+    parseDockerfile('FROM scratch\n');
+    const lib = createRequire(import.meta.url)('dockerfile-ast') as typeof import('dockerfile-ast');
+    const from = lib.DockerfileParser.parse('FROM --platform=linux/amd64 registry.example.com:5000/team/vllm:0.6.3 AS base\n').getFROMs()[0];
+    const before = JSON.stringify(from.getImageRange());
+    from.getRegistryRange();
+    from.getImageNameRange();
+    expect(JSON.stringify(from.getImageRange())).toBe(before);
+    expect(from.getImageName()).toBe('team/vllm');
+    expect(from.getArguments().map((a) => a.getValue())).toEqual(['registry.example.com:5000/team/vllm:0.6.3', 'AS', 'base']);
+    expect(from.getArguments().map((a) => a.getValue())).toEqual(['registry.example.com:5000/team/vllm:0.6.3', 'AS', 'base']);
+    expect(from.getFlags().map((f) => f.getName())).toEqual(['platform']);
+  });
+});
+
 describe('YAML model', () => {
   it('maps JSON pointers to exact key and value ranges, per document', () => {
     const m = parseYaml('a: 1\n---\nspec:\n  limits:\n    nvidia.com/gpu: 2\n');
@@ -42,6 +59,26 @@ describe('YAML model', () => {
     expect(loc.exact).toBe(true);
     expect(loc.location.key!.start).toEqual({ line: 5, column: 5 });
     expect(loc.location.value.start).toEqual({ line: 5, column: 21 });
+  });
+  it('finds nodes through sequences, escaped keys, repeated keys and missing paths', () => {
+    const text = 'spec:\n  containers:\n    - name: a\n    - name: b\n      env: [{name: X, value: "1"}]\n  a~b: 1\n  dup: 1\n  dup: 2\n  "0": zero\n';
+    const doc = parseYaml(text).documents[0];
+    const at = (path: string) => {
+      const { location, exact } = locate(doc, path);
+      return [location.span.start.line, location.span.start.column, exact];
+    };
+    expect(at('/spec/containers/1/name')).toEqual([4, 7, true]);
+    expect(at('/spec/containers/1/env/0/value')).toEqual([5, 23, true]);
+    expect(at('/spec/a~0b')).toEqual([6, 3, true]);
+    // The value that takes effect is the last of a repeated key.
+    expect(at('/spec/dup')).toEqual([8, 3, true]);
+    expect(at('/spec/0')).toEqual([9, 3, true]);
+    // A missing node: its nearest existing ancestor.
+    expect(at('/spec/containers/1/resources/limits')).toEqual([4, 7, false]);
+    expect(at('/spec/containers/7')).toEqual([2, 3, false]);
+    expect(at('')).toEqual([1, 1, true]);
+    expect(doc.locations.size).toBe(15);
+    expect(NodeTable.EMPTY.find('/a')).toBeUndefined();
   });
   it('flattens List kinds', () => {
     const m = parseYaml('apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n');

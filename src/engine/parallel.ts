@@ -41,10 +41,18 @@ export function deserializeConfig(config: SerializedConfig): EffectiveConfig {
   return { ...config, rules: new Map(config.rules) };
 }
 
-/** GENAI_LINT_DEBUG=1: when each thread reaches each step, in ms since the run's process started. */
+/**
+ * GENAI_LINT_DEBUG=1: when each thread reaches each step (ms since the run's
+ * process started), with the process's resident memory and this thread's heap.
+ */
 export function debugClock(thread: string, timeOrigin = performance.timeOrigin): (what: string) => void {
   if (!process.env.GENAI_LINT_DEBUG) return () => {};
-  return (what) => process.stderr.write(`[genai-lint ${thread}] ${what} at ${Math.round(performance.timeOrigin + performance.now() - timeOrigin)} ms\n`);
+  return (what) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const ms = Math.round(performance.timeOrigin + performance.now() - timeOrigin);
+    const mb = (n: number) => Math.round(n / 2 ** 20);
+    process.stderr.write(`[genai-lint ${thread}] ${what} at ${ms} ms (rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB)\n`);
+  };
 }
 
 /** Merges the threads' results in run order: the same result a one-thread run gives. */

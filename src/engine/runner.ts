@@ -5,7 +5,7 @@ import { discover, isGitIgnored, kindByName } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
-import { parseYaml } from '../parse/yaml.js';
+import { NodeTable, parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
 import { isRecord, kubeObjectsOf, locateInDocument, locateInObject } from '../parse/kube.js';
 import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
@@ -238,7 +238,7 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
 
 /** A document without its source positions, once its file has been linted. */
 function releasedDocument(doc: KubeObject['document']): KubeObject['document'] {
-  return { ...doc, locations: new Map(), textIndex: EMPTY_TEXT_INDEX };
+  return { ...doc, locations: NodeTable.EMPTY, textIndex: EMPTY_TEXT_INDEX };
 }
 
 const EMPTY_TEXT_INDEX = new TextIndex('');

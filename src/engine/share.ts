@@ -13,6 +13,7 @@
  */
 import type { DiscoveredFile } from '../discover.js';
 import type { KubeObject } from '../parse/kube.js';
+import { NodeTable } from '../parse/yaml.js';
 import { TextIndex } from '../text.js';
 import type { Finding } from '../types.js';
 import type { EffectiveConfig } from './config.js';
@@ -83,7 +84,7 @@ export function objectFromSummary(s: ObjectSummary): KubeObject {
     document: {
       index: 0,
       value: s.raw,
-      locations: new Map(),
+      locations: NodeTable.EMPTY,
       range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
       errors: [],
       warnings: [],

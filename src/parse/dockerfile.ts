@@ -276,8 +276,41 @@ let astLibrary: typeof import('dockerfile-ast') | undefined;
 
 /** dockerfile-ast is loaded on first use: runs without Dockerfiles never pay for it. */
 function dockerfileAst(): typeof import('dockerfile-ast') {
-  astLibrary ??= createRequire(import.meta.url)('dockerfile-ast') as typeof import('dockerfile-ast');
+  if (!astLibrary) {
+    astLibrary = createRequire(import.meta.url)('dockerfile-ast') as typeof import('dockerfile-ast');
+    splitArgumentsOnce(astLibrary);
+  }
   return astLibrary;
+}
+
+/**
+ * dockerfile-ast splits an instruction's arguments anew, character by
+ * character, each time any accessor needs them: the parser and the accessors
+ * we read do so about ten times per instruction, which made the split most of
+ * the time and memory of parsing a Dockerfile. An instruction's text never
+ * changes once parsed, so the split is kept per instruction (each caller gets
+ * its own array: the library shifts flags off the one it is given). The only
+ * accessors that edit an argument's range in place (From's image-name and
+ * registry ranges) start from getImageRange, which therefore hands out a copy.
+ */
+function splitArgumentsOnce(lib: typeof import('dockerfile-ast')): void {
+  type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
+  const proto = lib.Instruction.prototype as unknown as { getRawArguments?: () => unknown[]; splitOnce?: true };
+  const split = proto.getRawArguments;
+  if (typeof split !== 'function' || proto.splitOnce) return;
+  const cache = new WeakMap<object, unknown[]>();
+  proto.getRawArguments = function (this: object) {
+    let known = cache.get(this);
+    if (!known) cache.set(this, (known = split.call(this)));
+    return known.slice();
+  };
+  proto.splitOnce = true;
+  const from = lib.From.prototype as unknown as { getImageRange: () => Range | null };
+  const imageRange = from.getImageRange;
+  from.getImageRange = function (this: object) {
+    const r = imageRange.call(this);
+    return r && { start: { ...r.start }, end: { ...r.end } };
+  };
 }
 
 /** Parses Dockerfile text into a model with resolved variables and exact positions. */
@@ -304,7 +337,6 @@ export function parseDockerfile(text: string): DockerfileModel {
   const stageScopes: Map<string, VarBinding>[] = [];
 
   for (const raw of rawInstructions) {
-    memoizeArguments(raw);
     const keyword = guard(() => raw.getKeyword(), '').toUpperCase();
     const range = toRange(guard(() => raw.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
     const keywordRange = toRange(guard(() => raw.getInstructionRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
@@ -433,20 +465,6 @@ export function parseDockerfile(text: string): DockerfileModel {
     model.comments = model.comments.filter((c) => !heredocLines.some((r) => c.line >= r.start.line && c.line <= r.end.line));
   }
   return model;
-}
-
-/**
- * The AST library splits an instruction's arguments again on every accessor
- * (flags, content, heredocs, JSON strings each do it); the split of one
- * instruction never changes, so it is computed once. Callers inside the
- * library shift flags off the array they get, so each gets its own copy.
- */
-function memoizeArguments(raw: Instruction): void {
-  const target = raw as unknown as { getRawArguments?: () => unknown[] };
-  const split = target.getRawArguments;
-  if (typeof split !== 'function') return;
-  let cached: unknown[] | undefined;
-  target.getRawArguments = () => (cached ??= split.call(raw)).slice();
 }
 
 function toProperty(p: Property, scope: VarScope, escapeChar: string, fallback: SourceRange): DockerProperty {

@@ -40,8 +40,8 @@ export interface YamlDocumentModel {
   /** 0-based position of the document in its file. */
   index: number;
   value: unknown;
-  /** JSON-pointer path (e.g. /spec/template/spec/containers/0/resources) to its source offsets. */
-  locations: Map<string, NodeOffsets>;
+  /** Source offsets of every node, found by JSON-pointer path (e.g. /spec/template/spec/containers/0/resources). */
+  locations: NodeTable;
   range: SourceRange;
   /** Problems that make the document unusable. */
   errors: YamlProblem[];
@@ -137,10 +137,14 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
     else errors.push(problem);
   }
   const docRange = doc.range ? rangeFromOffsets(index, doc.range[0], doc.range[1]) : rangeFromOffsets(index, 0, 0);
-  const locations = new Map<string, NodeOffsets>();
+  let locations = NodeTable.EMPTY;
   let value: unknown = undefined;
   if (errors.length === 0) {
-    if (doc.contents) collectLocations(doc.contents as YamlNode, '', NO_KEY, locations, index.text, 0);
+    if (doc.contents) {
+      const builder = new NodeTableBuilder(index.text);
+      builder.add(doc.contents as YamlNode, '', NO_KEY, 0);
+      locations = builder.build();
+    }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -177,43 +181,141 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-function collectLocations(
-  node: YamlNode,
-  path: string,
-  key: readonly [number, number],
-  out: Map<string, NodeOffsets>,
-  text: string,
-  depth: number,
-): void {
-  const r = (node as ParsedNode).range;
-  const vs = r ? r[0] : 0;
-  const ve = r ? trimEnd(text, r[0], r[1]) : 0;
-  out.set(path, [key[0], key[1], vs, ve]);
-  if (depth > MAX_DEPTH) return;
-  const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const k = pair.key as YamlNode | null;
-      const keyText = isScalar(k) ? String(k.value) : k ? String(k) : '';
-      const kr = k && (k as ParsedNode).range ? ([(k as ParsedNode).range[0], (k as ParsedNode).range[1]] as const) : NO_KEY;
-      const childPath = path + '/' + pointerSegment(keyText);
-      const v = pair.value as YamlNode | null;
-      if (v && !isAlias(v)) collectLocations(v, childPath, kr, out, text, depth + 1);
-      else if (kr !== NO_KEY) {
-        const vr = v && (v as ParsedNode).range ? (v as ParsedNode).range : [kr[0], kr[1]];
-        out.set(childPath, [kr[0], kr[1], vr[0], vr[1]]);
+/**
+ * Key names shared by all documents of a run: Kubernetes manifests use a small
+ * vocabulary (name, image, resources...), so each name is held once.
+ */
+const KEY_NAMES = new Map<string, string>();
+const MAX_KEY_NAMES = 50_000;
+
+function keyName(key: string): string {
+  const known = KEY_NAMES.get(key);
+  if (known !== undefined) return known;
+  if (KEY_NAMES.size < MAX_KEY_NAMES) KEY_NAMES.set(key, key);
+  return key;
+}
+
+/**
+ * The source offsets of a document's nodes, in a compact form: nodes in
+ * depth-first order, each with its key (map key, or item index), the size of
+ * its subtree and its offsets, in typed arrays. A path is found by walking
+ * its segments from the root; a document of a hundred nodes costs a few
+ * kilobytes instead of a map of full path strings.
+ */
+export class NodeTable {
+  static readonly EMPTY = new NodeTable([], new Int32Array(0), new Int32Array(0));
+
+  constructor(
+    private readonly keys: readonly string[],
+    /** Subtree size (the node included) per node. */
+    private readonly sizes: Int32Array,
+    /** keyStart, keyEnd, valueStart, valueEnd per node. */
+    private readonly offsets: Int32Array,
+  ) {}
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private at(node: number): NodeOffsets {
+    const o = this.offsets;
+    const i = node * 4;
+    return [o[i], o[i + 1], o[i + 2], o[i + 3]];
+  }
+
+  /**
+   * The node at `path`, or the nearest existing ancestor of it (`exact`
+   * false); undefined for a document without nodes. When a map repeats a key,
+   * the last one wins, as in the parsed value.
+   */
+  find(path: string): { offsets: NodeOffsets; exact: boolean } | undefined {
+    if (!this.keys.length) return undefined;
+    let node = 0;
+    let from = 1;
+    while (from <= path.length && path !== '') {
+      const slash = path.indexOf('/', from);
+      const raw = path.slice(from, slash < 0 ? path.length : slash);
+      const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+      let match = -1;
+      const end = node + this.sizes[node];
+      for (let child = node + 1; child < end; child += this.sizes[child]) {
+        if (this.keys[child] === segment) match = child;
+      }
+      if (match < 0) return { offsets: this.at(node), exact: false };
+      node = match;
+      if (slash < 0) break;
+      from = slash + 1;
+    }
+    return { offsets: this.at(node), exact: true };
+  }
+
+  /** The offsets of the node at exactly `path`. */
+  get(path: string): NodeOffsets | undefined {
+    const found = this.find(path);
+    return found?.exact ? found.offsets : undefined;
+  }
+
+  /** The offsets of every node. */
+  *values(): Generator<NodeOffsets> {
+    for (let node = 0; node < this.keys.length; node++) yield this.at(node);
+  }
+}
+
+/** Collects a NodeTable in one depth-first walk of the YAML nodes. */
+class NodeTableBuilder {
+  private readonly keys: string[] = [];
+  private readonly sizes: number[] = [];
+  private readonly offsets: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  private open(key: string, ks: number, ke: number, vs: number, ve: number): number {
+    this.keys.push(key);
+    this.sizes.push(1);
+    this.offsets.push(ks, ke, vs, ve);
+    return this.keys.length - 1;
+  }
+
+  private close(node: number): void {
+    this.sizes[node] = this.keys.length - node;
+  }
+
+  add(node: YamlNode, key: string, keyRange: readonly [number, number], depth: number): void {
+    const r = (node as ParsedNode).range;
+    const vs = r ? r[0] : 0;
+    const ve = r ? trimEnd(this.text, r[0], r[1]) : 0;
+    const self = this.open(key, keyRange[0], keyRange[1], vs, ve);
+    if (depth <= MAX_DEPTH) {
+      const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (!isPair(pair)) continue;
+          const k = pair.key as YamlNode | null;
+          const keyText = keyName(isScalar(k) ? String(k.value) : k ? String(k) : '');
+          const kr = k && (k as ParsedNode).range ? ([(k as ParsedNode).range[0], (k as ParsedNode).range[1]] as const) : NO_KEY;
+          const v = pair.value as YamlNode | null;
+          if (v && !isAlias(v)) this.add(v, keyText, kr, depth + 1);
+          else if (kr !== NO_KEY) {
+            const vr = v && (v as ParsedNode).range ? (v as ParsedNode).range : [kr[0], kr[1]];
+            this.close(this.open(keyText, kr[0], kr[1], vr[0], vr[1]));
+          }
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => {
+          const name = keyName(String(i));
+          if (item && !isAlias(item)) this.add(item as YamlNode, name, NO_KEY, depth + 1);
+          else if (item && (item as ParsedNode).range) {
+            const ir = (item as ParsedNode).range;
+            this.close(this.open(name, -1, -1, ir[0], ir[1]));
+          }
+        });
       }
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const childPath = path + '/' + i;
-      if (item && !isAlias(item)) collectLocations(item as YamlNode, childPath, NO_KEY, out, text, depth + 1);
-      else if (item && (item as ParsedNode).range) {
-        const ir = (item as ParsedNode).range;
-        out.set(childPath, [-1, -1, ir[0], ir[1]]);
-      }
-    });
+    this.close(self);
+  }
+
+  build(): NodeTable {
+    return this.keys.length ? new NodeTable(this.keys, Int32Array.from(this.sizes), Int32Array.from(this.offsets)) : NodeTable.EMPTY;
   }
 }
 
@@ -224,13 +326,8 @@ const NO_KEY = [-1, -1] as const;
  * location of its nearest existing ancestor (the object that should hold it).
  */
 export function locate(doc: YamlDocumentModel, path: string): { location: NodeLocation; exact: boolean } {
-  let p = path;
-  for (;;) {
-    const offsets = doc.locations.get(p);
-    if (offsets) return { location: nodeLocation(doc, offsets), exact: p === path };
-    if (p === '') break;
-    p = p.slice(0, p.lastIndexOf('/'));
-  }
+  const found = doc.locations.find(path);
+  if (found) return { location: nodeLocation(doc, found.offsets), exact: found.exact };
   return { location: { key: undefined, value: doc.range, span: doc.range }, exact: false };
 }
 
