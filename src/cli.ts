@@ -9,6 +9,7 @@ import { FORMAT_NAMES, loadFormatter } from './format/types.js';
 import type { FormatName } from './format/types.js';
 import { BaselineError, filterBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { packageVersion } from './package-root.js';
+import { limitHeapGrowth } from './heap.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
 
@@ -210,6 +211,7 @@ async function main(argv: string[]): Promise<number> {
   return EXIT.clean;
 }
 
+limitHeapGrowth();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

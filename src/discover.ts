@@ -28,6 +28,8 @@ export interface DiscoverOptions {
   /** Gitignore-style patterns relative to `ignoreBase` (the config's directory). */
   ignorePaths: readonly string[];
   ignoreBase: string;
+  /** Called with the number of files found so far, as each is found. */
+  onFile?: (count: number) => void;
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
@@ -143,6 +145,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     if (seen.has(absPath)) return;
     seen.add(absPath);
     result.files.push({ absPath, displayPath: toDisplayPath(opts.cwd, absPath), kind, explicit, contextOnly });
+    opts.onFile?.(result.files.length);
   };
 
   const walk = (dir: string, layers: IgnoreLayer[], visited: Set<string>) => {

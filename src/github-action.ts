@@ -2,6 +2,9 @@
 /** Entry point of the GitHub Action (action.yml): runs it and sets the exit status. */
 import { runAction } from './action.js';
 import { ConfigError } from './engine/config.js';
+import { limitHeapGrowth } from './heap.js';
+
+limitHeapGrowth();
 
 runAction().then(
   (code) => {

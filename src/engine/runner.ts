@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Worker } from 'node:worker_threads';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { discover, isGitIgnored, kindByName } from '../discover.js';
@@ -291,10 +292,11 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const paths = input.paths.filter((p) => p !== '-');
   // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
   const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1 && sameRules(input.rules, rulesFor(config));
-  // A directory may hold enough files for worker threads: one starts loading while the files are found.
-  const early = mayUseWorkers && paths.some((p) => isDirectory(resolve(cwd, p))) ? startWorkers(1, config) : [];
+  // Once enough files are found for worker threads, one starts loading while the rest are found.
+  const early: Worker[] = [];
+  const onFile = mayUseWorkers ? (count: number) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config)) : undefined;
   const discovery = paths.length
-    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir })
+    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [] };
   const threads = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
@@ -319,14 +321,6 @@ export async function runLint(input: RunInput): Promise<RunResult> {
 /** Notices of parsing and linting, once each, in an order that does not depend on how the work was split between threads. */
 function runNotices(notices: readonly string[]): string[] {
   return [...new Set(notices)].sort();
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */
