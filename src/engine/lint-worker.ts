@@ -4,6 +4,7 @@ import { rulesFor } from '../../rules/index.js';
 import { debugClock, deserializeConfig } from './parallel.js';
 import type { ToWorker, WorkerInput, WorkerMessage } from './parallel.js';
 import { Share } from './share.js';
+import type { ObjectSummary } from './share.js';
 
 const input = workerData as WorkerInput;
 const debug = debugClock(`worker ${threadId}`, input.timeOrigin);
@@ -11,17 +12,23 @@ debug('loaded');
 const config = deserializeConfig(input.config);
 const rules = rulesFor(config);
 let share: Share | undefined;
+let expected = 0;
+const others: ObjectSummary[][] = [];
 
 parentPort!.on('message', (m: ToWorker) => {
   if (m.type === 'jobs') {
     share = new Share(m.jobs, config, rules);
+    expected = m.threads - 1;
     share.parse();
     debug('parsed its share');
     parentPort!.postMessage({ type: 'objects', objects: share.summaries() } satisfies WorkerMessage);
     return;
   }
+  others.push(m.objects);
+  if (others.length < expected) return;
   debug('has the objects of every thread');
-  const result = share!.lint(m.objects);
+  const result = share!.lint(others.flat());
+  others.length = 0;
   debug('linted its share');
   parentPort!.postMessage({ type: 'result', result } satisfies WorkerMessage);
 });

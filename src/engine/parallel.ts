@@ -26,8 +26,8 @@ export interface WorkerInput {
   timeOrigin: number;
 }
 
-/** Messages to a worker: its jobs, then the objects of every other thread. */
-export type ToWorker = { type: 'jobs'; jobs: SharedJobs } | { type: 'objects'; objects: ObjectSummary[] };
+/** Messages to a worker: its jobs, then the objects of each other thread (one message per thread). */
+export type ToWorker = { type: 'jobs'; jobs: SharedJobs; threads: number } | { type: 'objects'; objects: ObjectSummary[] };
 
 export type SerializedConfig = Omit<EffectiveConfig, 'rules'> & { rules: [string, RuleSetting][] };
 
@@ -119,16 +119,25 @@ export async function lintInParallel(
     );
   try {
     const fromWorkers = workers.map(next);
-    for (const w of workers) w.postMessage({ type: 'jobs', jobs } satisfies ToWorker);
+    for (const w of workers) w.postMessage({ type: 'jobs', jobs, threads } satisfies ToWorker);
     const share = new Share(jobs, config, rules);
     share.parse();
     debug('parsed its share');
+    // Every thread needs the objects of every other: this thread's go out at once, each
+    // worker's are passed on to the other workers as they arrive.
     const mine = share.summaries();
-    const theirs = (await Promise.race([Promise.all(fromWorkers), failure])).map((m) => (m.type === 'objects' ? m.objects : []));
+    for (const w of workers) w.postMessage({ type: 'objects', objects: mine } satisfies ToWorker);
+    const results: Promise<WorkerMessage>[] = [];
+    const arriving = fromWorkers.map((p, i) =>
+      p.then((m) => {
+        results[i] = next(workers[i]);
+        const objects = m.type === 'objects' ? m.objects : [];
+        workers.forEach((w, j) => j !== i && w.postMessage({ type: 'objects', objects } satisfies ToWorker));
+        return objects;
+      }),
+    );
+    const theirs = await Promise.race([Promise.all(arriving), failure]);
     debug('has the objects of every thread');
-    const results = workers.map(next);
-    // Each worker gets the objects of every other thread.
-    workers.forEach((w, i) => w.postMessage({ type: 'objects', objects: [mine, ...theirs.filter((_, j) => j !== i)].flat() } satisfies ToWorker));
     const own = share.lint(theirs.flat());
     debug('linted its share');
     const all = (await Promise.race([Promise.all(results), failure])).map((m) => (m.type === 'result' ? m.result : undefined));
