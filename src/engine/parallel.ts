@@ -9,8 +9,13 @@ import type { RunResult } from './runner.js';
 import { Share } from './share.js';
 import type { ObjectSummary, ShareResult, SharedJobs } from './share.js';
 
-/** Runs with fewer files than this stay on one thread: starting workers costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+/**
+ * Runs with fewer files than this stay on one thread. Measured on a 2-vCPU VM
+ * (docs/performance.md): two threads were slower than one at 250 and 1,000
+ * files (each thread compiles the same code, and the cores slow each other
+ * down on allocation-heavy work) and faster from about 2,500 files on.
+ */
+export const PARALLEL_THRESHOLD = 2000;
 
 /** How many threads (the main one included) a run of `fileCount` files uses. GENAI_LINT_WORKERS overrides. */
 export function workerCount(fileCount: number): number {

@@ -292,7 +292,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const paths = input.paths.filter((p) => p !== '-');
   // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
   const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1 && sameRules(input.rules, rulesFor(config));
-  // Once enough files are found for worker threads, one starts loading while the rest are found.
+  // Once a run is large enough for worker threads, one starts loading while the rest of the files are found.
   const early: Worker[] = [];
   const onFile = mayUseWorkers ? (count: number) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config)) : undefined;
   const discovery = paths.length
