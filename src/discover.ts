@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, existsSync, realpathSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import type { Dirent } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
@@ -33,6 +33,7 @@ export interface DiscoverOptions {
 }
 
 const ALWAYS_SKIPPED_DIRS = new Set(['.git', 'node_modules']);
+const MAX_WALK_DEPTH = 100;
 const IGNORE_FILES = ['.gitignore', '.genai-lintignore'];
 
 /** Dockerfile, Containerfile, Dockerfile.*, Containerfile.*, *.Dockerfile, *.dockerfile. */
@@ -148,15 +149,13 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     opts.onFile?.(result.files.length);
   };
 
-  const walk = (dir: string, layers: IgnoreLayer[], visited: Set<string>) => {
-    let real: string;
-    try {
-      real = realpathSync.native(dir);
-    } catch {
+  // Symlinked directories are never followed, so a walk cannot loop through links; the depth
+  // bound covers what is left (bind mounts of a directory inside itself).
+  const walk = (dir: string, layers: IgnoreLayer[], depth: number) => {
+    if (depth > MAX_WALK_DEPTH) {
+      result.notices.push(`not descending into ${toDisplayPath(opts.cwd, dir)}: more than ${MAX_WALK_DEPTH} directories deep`);
       return;
     }
-    if (visited.has(real)) return;
-    visited.add(real);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -171,7 +170,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       const p = join(dir, e.name);
       if (e.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(e.name) || isIgnored(here, p, true)) continue;
-        walk(p, here, visited);
+        walk(p, here, depth + 1);
       } else if (e.isFile() || e.isSymbolicLink()) {
         const kind = kindByName(e.name);
         if (!kind) continue;
@@ -204,7 +203,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     if (st.isDirectory()) {
       explicitDirs.add(abs);
       const layers = [...configLayer, ...ancestorLayers(abs)];
-      walk(abs, layers, new Set());
+      walk(abs, layers, 0);
     } else {
       if (isIgnored(layersFor(dirname(abs)), abs, false)) {
         result.notices.push(`ignored ${toDisplayPath(opts.cwd, abs)} (matches an ignore pattern)`);

@@ -88,7 +88,12 @@ export function mergeShares(results: readonly ShareResult[]): RunResult {
 export function startWorkers(count: number, config: EffectiveConfig): Worker[] {
   const input: WorkerInput = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
   const url = new URL('./lint-worker.js', import.meta.url);
-  return Array.from({ length: count }, () => new Worker(url, { workerData: input }));
+  return Array.from({ length: count }, () => {
+    const w = new Worker(url, { workerData: input });
+    // A worker that fails before a run listens to it is reported by that run (or was not needed).
+    w.on('error', () => {});
+    return w;
+  });
 }
 
 /** Stops workers a run did not need. */
