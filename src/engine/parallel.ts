@@ -48,7 +48,8 @@ export function deserializeConfig(config: SerializedConfig): EffectiveConfig {
 
 /**
  * GENAI_LINT_DEBUG=1: when each thread reaches each step (ms since the run's
- * process started), with the process's resident memory and this thread's heap.
+ * process started), with the process's resident memory and this thread's heap
+ * (after a full collection when node runs with --expose-gc).
  */
 export function debugClock(thread: string, timeOrigin = performance.timeOrigin): (what: string) => void {
   if (!process.env.GENAI_LINT_DEBUG) return () => {};
@@ -77,13 +78,6 @@ export function mergeShares(results: readonly ShareResult[]): RunResult {
   };
 }
 
-/**
- * Lints files on `threads` threads: this one and `threads - 1` workers, all
- * running a Share of the same job list (see share.ts). This thread starts
- * parsing at once, while the workers load; the threads then exchange the
- * objects that cross-file rules look up, lint, and the results are merged in
- * run order.
- */
 /** Starts `count` lint workers; they load the linter while this thread finds the files. */
 export function startWorkers(count: number, config: EffectiveConfig): Worker[] {
   const input: WorkerInput = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
@@ -101,6 +95,13 @@ export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
   await Promise.all(workers.map((w) => w.terminate()));
 }
 
+/**
+ * Lints files on `threads` threads: this one and `threads - 1` workers, all
+ * running a Share of the same job list (see share.ts). This thread starts
+ * parsing at once, while the workers load; the threads then exchange the
+ * objects that cross-file rules look up, lint, and the results are merged in
+ * run order.
+ */
 export async function lintInParallel(
   files: readonly DiscoveredFile[],
   config: EffectiveConfig,

@@ -290,15 +290,19 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const { config, cwd } = input;
   const debug = debugClock('main');
   const paths = input.paths.filter((p) => p !== '-');
+  const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1;
   // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
-  const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1 && sameRules(input.rules, rulesFor(config));
+  let sameRuleSet: boolean | undefined;
+  const workersCanRun = () => (sameRuleSet ??= sameRules(input.rules, rulesFor(config)));
   // Once a run is large enough for worker threads, one starts loading while the rest of the files are found.
   const early: Worker[] = [];
-  const onFile = mayUseWorkers ? (count: number) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config)) : undefined;
+  const onFile = mayUseWorkers
+    ? (count: number) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config))
+    : undefined;
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [] };
-  const threads = mayUseWorkers ? workerCount(discovery.files.length) : 1;
+  const threads = mayUseWorkers && workerCount(discovery.files.length) > 1 && workersCanRun() ? workerCount(discovery.files.length) : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
