@@ -2,6 +2,9 @@ import type { Position, SourceRange } from './types.js';
 
 /** Maps string offsets to 1-based line/column positions and back. */
 export class TextIndex {
+  /** The index of no text: what a released document keeps. */
+  static readonly EMPTY = new TextIndex('');
+
   readonly lineStarts: number[];
 
   constructor(readonly text: string) {

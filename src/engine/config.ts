@@ -140,6 +140,11 @@ export interface EffectiveConfig {
 }
 
 /** The nearest config file from `startDir` upward, if any. */
+/** Whether a rule runs under this config: its configured severity, else its own, is not `off`. */
+export function isRuleEnabled(config: EffectiveConfig, meta: { id: string; severity: string }): boolean {
+  return (config.rules.get(meta.id)?.severity ?? meta.severity) !== 'off';
+}
+
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {

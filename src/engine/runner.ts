@@ -15,6 +15,7 @@ import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
+import { isRuleEnabled } from './config.js';
 import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, PolicyRule, Report, K8sReport } from './rule.js';
@@ -239,10 +240,8 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
 
 /** A document without its source positions, once its file has been linted. */
 function releasedDocument(doc: KubeObject['document']): KubeObject['document'] {
-  return { ...doc, locations: NodeTable.EMPTY, textIndex: EMPTY_TEXT_INDEX };
+  return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
 }
-
-const EMPTY_TEXT_INDEX = new TextIndex('');
 
 /** Re-points a finding in rendered Helm output at the template named by its document's `# Source:`. */
 function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
@@ -302,12 +301,13 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [] };
-  const threads = mayUseWorkers && workerCount(discovery.files.length) > 1 && workersCanRun() ? workerCount(discovery.files.length) : 1;
+  const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
+  const threads = wanted > 1 && workersCanRun() ? wanted : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
       // Threads see only their share of files: Compose build contexts are read here, for all of them.
-      const composeFiles = discovery.files.filter((f) => f.kind === 'compose').map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), []));
+      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, []);
       const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, early);
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)] };
     } catch (err) {
@@ -345,7 +345,7 @@ export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveCo
 export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, config: EffectiveConfig, rules: readonly AnyRule[]): RunResult {
   const input = { config, rules };
   const notices: string[] = [];
-  const enabled = input.rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off');
+  const enabled = input.rules.filter((r) => isRuleEnabled(config, r.meta));
   // Policy rules contribute one check per file type, under their one id.
   const policies = enabled.filter((r): r is PolicyRule => r.meta.target === 'policy');
   const dockerRules: DockerfileRule[] = [

@@ -16,6 +16,7 @@ import type { KubeObject } from '../parse/kube.js';
 import { NodeTable } from '../parse/yaml.js';
 import { TextIndex } from '../text.js';
 import type { Finding } from '../types.js';
+import { isRuleEnabled } from './config.js';
 import type { EffectiveConfig } from './config.js';
 import type { AnyRule } from './rule.js';
 import { RunIndex } from './run-index.js';
@@ -29,7 +30,7 @@ const DOCKERFILE_CHUNK = 4;
 /** Slots of the shared counters. */
 const NEXT_YAML = 0;
 const NEXT_DOCKERFILE = 1;
-export const COUNTER_SLOTS = 2;
+const COUNTER_SLOTS = 2;
 
 /** The work of a parallel run, the same for every thread. */
 export interface SharedJobs {
@@ -68,8 +69,6 @@ export interface ShareResult {
   unreadable: { index: number; file: string }[];
 }
 
-const EMPTY_TEXT = new TextIndex('');
-
 /** An object of another thread's file: enough for cross-object rules, never reported on. */
 export function objectFromSummary(s: ObjectSummary): KubeObject {
   return {
@@ -90,7 +89,7 @@ export function objectFromSummary(s: ObjectSummary): KubeObject {
       warnings: [],
       source: undefined,
       contentLine: 1,
-      textIndex: EMPTY_TEXT,
+      textIndex: TextIndex.EMPTY,
     },
   };
 }
@@ -108,9 +107,7 @@ export class Share {
     private readonly rules: readonly AnyRule[],
   ) {
     this.counters = new Int32Array(jobs.counters);
-    this.sharedKinds = new Set(
-      rules.filter((r) => (config.rules.get(r.meta.id)?.severity ?? r.meta.severity) !== 'off').flatMap((r) => r.meta.indexKinds ?? []),
-    );
+    this.sharedKinds = new Set(rules.filter((r) => isRuleEnabled(config, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
   }
 
   /** The work of a parallel run over `files`, with fresh counters. */
