@@ -10,6 +10,7 @@ import { formatGithub, repoPath } from './format/github.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/types.js';
 import { ruleDocsUrl } from './package-root.js';
+import { escapeData, markdownCell, markdownCode, markdownLinkTarget, visible } from './escape.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
 
@@ -25,10 +26,6 @@ export function input(name: string, env: NodeJS.ProcessEnv = process.env): strin
 function bool(value: string, fallback: boolean): boolean {
   if (!value) return fallback;
   return /^(true|yes|1|on)$/i.test(value);
-}
-
-function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 const ICON: Record<Severity, string> = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' };
@@ -55,12 +52,12 @@ export function renderSummary(findings: readonly Finding[], filesChecked: number
   let shown = 0;
   const reserve = 600;
   outer: for (const [file, list] of groupByFile(findings)) {
-    const section = [`### \`${cell(repoPath(file, cwd))}\``, '', '| Line | Severity | Rule | Message |', '| ---: | --- | --- | --- |', ''].join('\n');
+    const section = [`### ${markdownCode(repoPath(file, cwd))}`, '', '| Line | Severity | Rule | Message |', '| ---: | --- | --- | --- |', ''].join('\n');
     if (size + Buffer.byteLength(section) + reserve > limit) break;
     parts.push(section);
     size += Buffer.byteLength(section);
     for (const f of list) {
-      const row = `| ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${cell(f.message)} |\n`;
+      const row = `| ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} | [${markdownCode(f.ruleId)}](${markdownLinkTarget(ruleDocsUrl(f.ruleId))}) | ${markdownCell(f.message)} |\n`;
       if (size + Buffer.byteLength(row) + reserve > limit) break outer;
       parts.push(row);
       size += Buffer.byteLength(row);
@@ -70,7 +67,7 @@ export function renderSummary(findings: readonly Finding[], filesChecked: number
     size += 1;
   }
   if (shown < findings.length) {
-    const where = sarifFile ? `the SARIF file \`${sarifFile}\` and the step log` : 'the step log';
+    const where = sarifFile ? `the SARIF file ${markdownCode(sarifFile)} and the step log` : 'the step log';
     parts.push(`\n_${findings.length - shown} more finding${findings.length - shown === 1 ? ' is' : 's are'} not shown (the summary is limited to 1 MiB); see ${where}._\n`);
   }
   return parts.join('');
@@ -89,7 +86,7 @@ export async function runAction(): Promise<number> {
   const configPath = input('config') || undefined;
   const failOnInput = input('fail-on');
   if (failOnInput && !SEVERITIES.includes(failOnInput as Severity)) {
-    process.stdout.write(`::error title=genai-lint::fail-on must be one of ${SEVERITIES.join(', ')}, got ${failOnInput}\n`);
+    process.stdout.write(`::error title=genai-lint::${escapeData(visible(`fail-on must be one of ${SEVERITIES.join(', ')}, got ${failOnInput}`))}\n`);
     return 2;
   }
   const sarifInput = input('sarif-file');
@@ -104,8 +101,8 @@ export async function runAction(): Promise<number> {
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || undefined));
   }
-  for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::no such file or directory: ${p}\n`);
-  for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${e.ruleId} failed on ${e.file}: ${e.message}\n`);
+  for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::${escapeData(visible(`no such file or directory: ${p}`))}\n`);
+  for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${escapeData(visible(`${e.ruleId} failed on ${e.file}: ${e.message}`))}\n`);
   const { errors, warnings } = countBySeverity(report.findings);
   setOutputs({ findings: report.findings.length, errors, warnings, 'sarif-file': sarifInput });
 

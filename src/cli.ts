@@ -10,6 +10,8 @@ import type { FormatName } from './format/types.js';
 import { BaselineError, filterBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { packageVersion } from './package-root.js';
 import { limitHeapGrowth } from './heap.js';
+import { visible, visibleLines } from './escape.js';
+import { Redactor } from './redact.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
 
@@ -173,17 +175,17 @@ async function main(argv: string[]): Promise<number> {
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
   if (values.verbose) {
-    for (const n of report.notices) process.stderr.write(`genai-lint: ${n}\n`);
-    for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${e.ruleId} on ${e.file}\n${e.stack ?? e.message}\n`);
+    for (const n of report.notices) process.stderr.write(`genai-lint: ${visible(n)}\n`);
+    for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${visible(e.ruleId)} on ${visible(e.file)}\n${visibleLines(e.stack ?? e.message)}\n`);
   }
-  for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${p}\n`);
+  for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${visible(p)}\n`);
   if (report.filesChecked === 0 && report.missingPaths.length === 0) {
     process.stderr.write('genai-lint: no Dockerfiles or YAML manifests found to lint\n');
   }
 
   if (values['update-baseline']) {
     writeBaseline(values.baseline!, report.findings);
-    process.stderr.write(`genai-lint: wrote ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} to ${values.baseline}\n`);
+    process.stderr.write(`genai-lint: wrote ${report.findings.length} finding${report.findings.length === 1 ? '' : 's'} to ${visible(values.baseline!)}\n`);
     return report.missingPaths.length || report.internalErrors.length ? EXIT.error : EXIT.clean;
   }
 
@@ -219,14 +221,16 @@ main(process.argv.slice(2)).then(
     if (process.env.GENAI_LINT_REPORT_RSS) process.stderr.write(`peak-rss-kb=${process.resourceUsage().maxRSS}\n`);
   },
   (err: unknown) => {
+    // Error texts can quote file content (a config value, a path): masked and made visible like every other output.
+    const safe = (text: string) => visibleLines(new Redactor().text(text));
     if (err instanceof UsageError) {
-      process.stderr.write(`genai-lint: ${err.message}\nRun \`genai-lint --help\` for usage.\n`);
+      process.stderr.write(`genai-lint: ${safe(err.message)}\nRun \`genai-lint --help\` for usage.\n`);
     } else if (err instanceof ConfigError) {
-      process.stderr.write(`genai-lint: config error: ${err.message}\n`);
+      process.stderr.write(`genai-lint: config error: ${safe(err.message)}\n`);
     } else if (err instanceof BaselineError) {
-      process.stderr.write(`genai-lint: baseline error: ${err.message}\n`);
+      process.stderr.write(`genai-lint: baseline error: ${safe(err.message)}\n`);
     } else {
-      process.stderr.write(`genai-lint: internal error: ${(err as Error)?.stack ?? String(err)}\n`);
+      process.stderr.write(`genai-lint: internal error: ${safe((err as Error)?.stack ?? String(err))}\n`);
     }
     process.exitCode = EXIT.error;
   },

@@ -3,6 +3,8 @@
 import { runAction } from './action.js';
 import { ConfigError } from './engine/config.js';
 import { limitHeapGrowth } from './heap.js';
+import { escapeData, visibleLines } from './escape.js';
+import { Redactor } from './redact.js';
 
 limitHeapGrowth();
 
@@ -12,7 +14,7 @@ runAction().then(
   },
   (err: unknown) => {
     const msg = err instanceof ConfigError ? `config error: ${err.message}` : `internal error: ${(err as Error)?.stack ?? String(err)}`;
-    process.stdout.write(`::error title=genai-lint::${msg.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}\n`);
+    process.stdout.write(`::error title=genai-lint::${escapeData(visibleLines(new Redactor().text(msg)))}\n`);
     process.exitCode = 2;
   },
 );

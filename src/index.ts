@@ -8,6 +8,7 @@ import type { RunResult } from './engine/runner.js';
 import type { FormatInput } from './format/types.js';
 import type { Finding } from './types.js';
 import { packageVersion } from './package-root.js';
+import { redactResult } from './redact.js';
 
 export type { Finding, Severity, SourceRange, Position } from './types.js';
 export type { RuleMeta, AnyRule } from './engine/rule.js';
@@ -25,7 +26,8 @@ export interface LintOptions {
   stdin?: { text: string; filename?: string };
 }
 
-export interface LintReport extends RunResult {
+/** A run's result as it leaves the engine: every text already redacted, the secrets themselves dropped. */
+export interface LintReport extends Omit<RunResult, 'secrets'> {
   config: EffectiveConfig;
 }
 
@@ -39,8 +41,9 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
-  const result = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
-  return { ...result, config };
+  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
+  // The one boundary every text passes before any format, baseline or summary sees it.
+  return { ...redactResult(result, secrets), config };
 }
 
 /** What a formatter needs to render a report. */

@@ -39,7 +39,7 @@ describe('XML formats', () => {
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
     const files = doc.checkstyle.file;
     expect(files[0].name).toBe('k8s/a&b.yaml');
-    expect(files[0].error[0]).toMatchObject({ line: '2', column: '3', severity: 'warning', source: 'genai-lint.k8s/probes', message: 'container `a<b>` & "c"  has \'no\' probe' });
+    expect(files[0].error[0]).toMatchObject({ line: '2', column: '3', severity: 'warning', source: 'genai-lint.k8s/probes', message: 'container `a<b>` & "c" \\u0001 has \'no\' probe' });
     expect(files[1].name).toBe('clean/Dockerfile');
   });
 

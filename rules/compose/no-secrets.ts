@@ -22,13 +22,14 @@ export default defineComposeRule({
         for (const t of findTokens(value)) {
           const path = service.path + rel;
           reported.add(path);
-          ctx.report({ message: `${t.format.provider} in plain text in ${serviceLabel(service)} (${maskSecret(t.token)})`, range: ctx.locateText(path, t.token) });
+          ctx.report({ message: `${t.format.provider} in plain text in ${serviceLabel(service)} (${maskSecret(t.token)})`, range: ctx.locateText(path, t.token), secrets: [t.token] });
         }
       });
       for (const e of environmentOf(service)) {
         if (e.value === undefined || reported.has(e.path) || !isSecretName(e.name) || isPlaceholderValue(e.value)) continue;
         ctx.report({
           message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${maskSecret(e.value)})`,
+          secrets: [e.value],
           range: ctx.locateText(e.path, e.value),
           fix: `Use \`${e.name}: \${${e.name}}\` and set it in the shell or an ignored .env file, or Compose secrets.`,
         });
@@ -40,6 +41,7 @@ export default defineComposeRule({
         if (reported.has(path) || typeof value !== 'string' || !isSecretName(name) || isPlaceholderValue(value)) continue;
         ctx.report({
           message: `build arg \`${name}\` of ${serviceLabel(service)} is a literal secret (${maskSecret(value)}); build args are recorded in the image history`,
+          secrets: [value],
           path,
           part: 'value',
           fix: 'Pass it as a build secret (`build.secrets` and `RUN --mount=type=secret`).',

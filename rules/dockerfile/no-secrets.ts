@@ -47,6 +47,7 @@ export default defineDockerfileRule({
       tokenRanges.push(range);
       ctx.report({
         message: `${t.format.provider} in the Dockerfile (${maskSecret(t.token)}); it ships with the image and the repository`,
+        secrets: [t.token],
         range,
         fix: 'Revoke the token, remove it, and pass it with `RUN --mount=type=secret` at build time or as a runtime secret.',
       });
@@ -57,6 +58,7 @@ export default defineDockerfileRule({
       tokenRanges.push(range);
       ctx.report({
         message: `URL with an embedded password (${maskSecret(c.password)}); it is stored in the image history`,
+        secrets: [c.password],
         range,
         fix: 'Use a secret mount (`RUN --mount=type=secret,id=git_token ...`) and read the credential from the file it provides.',
       });
@@ -91,6 +93,7 @@ export default defineDockerfileRule({
         if (tokenRanges.some((r) => overlaps(r, range))) continue;
         ctx.report({
           message: `\`${login.command}\` with a literal token (${maskSecret(login.token)})${where}; it is stored in the image history`,
+          secrets: [login.token],
           range,
           fix: 'Log in from a secret mount: `RUN --mount=type=secret,id=hf_token,env=HF_TOKEN huggingface-cli login --token $HF_TOKEN` or, better, let the tool read HF_TOKEN from the environment.',
         });
@@ -125,6 +128,7 @@ export default defineDockerfileRule({
         ctx.report({
           message: what,
           range,
+          secrets: [literal, p.value],
           fix: `Remove the value and mount it at build time: \`RUN --mount=type=secret,id=${p.name.toLowerCase()} ...\`, or inject it at run time.`,
         });
       }

@@ -34,6 +34,7 @@ export default defineK8sRule({
         reported.add(path);
         ctx.report({
           message: `${t.format.provider} in plain text in ${obj.kind} \`${obj.name ?? '(unnamed)'}\` (${maskSecret(t.token)})`,
+          secrets: [t.token],
           range: ctx.locateText(path, t.token),
           fix: 'Revoke the token, move it into a Secret created outside git, and reference it with `secretKeyRef`.',
         });
@@ -43,6 +44,7 @@ export default defineK8sRule({
         reported.add(path);
         ctx.report({
           message: `URL with an embedded password in ${obj.kind} \`${obj.name ?? '(unnamed)'}\` (${maskSecret(c.password)})`,
+          secrets: [c.password],
           range: ctx.locateText(path, c.password),
           fix: 'Keep the credential in a Secret and build the URL from it in the application.',
         });
@@ -61,6 +63,7 @@ export default defineK8sRule({
               reported.add(valuePath);
               ctx.report({
                 message: `env \`${item.name}\` has a literal secret value (${maskSecret(item.value)}) instead of \`valueFrom.secretKeyRef\``,
+                secrets: [item.value],
                 path: valuePath,
                 part: 'value',
                 fix: `Replace \`value\` with \`valueFrom: {secretKeyRef: {name: <secret>, key: ${item.name.toLowerCase()}}}\`.`,
@@ -87,6 +90,7 @@ export default defineK8sRule({
           if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key)) continue;
           ctx.report({
             message: `Secret \`${obj.name ?? '(unnamed)'}\` commits a real value for \`${key}\` in \`${field}\` (${maskSecret(value)})${field === 'data' ? '; base64 is not encryption' : ''}`,
+            secrets: field === 'data' ? [value, raw] : [value],
             path: `/${field}/${pointerSegment(key)}`,
             part: 'value',
             fix: 'Keep Secret values out of git: generate the Secret at deploy time (External Secrets, Sealed Secrets, SOPS) and commit only the reference.',

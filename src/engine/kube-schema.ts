@@ -104,9 +104,14 @@ function jsType(v: unknown): string {
   return typeof v;
 }
 
-function describeValue(v: unknown): string {
-  if (typeof v === 'string') return `string ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + '...' : v)}`;
-  if (typeof v === 'number' || typeof v === 'boolean') return `${jsType(v)} ${String(v)}`;
+/** Values are quoted only where they cannot hold a secret: short, single words, not in an env value or Secret data. */
+const QUOTABLE = /^[^\s=:@]{1,24}$/;
+const UNQUOTED_FIELDS = /(^|\/)(value|data|stringData|binaryData)(\/|$)/;
+
+function describeValue(v: unknown, pointer: string): string {
+  const quotable = !UNQUOTED_FIELDS.test(pointer);
+  if (typeof v === 'string') return quotable && QUOTABLE.test(v) ? `string ${JSON.stringify(v)}` : 'a string';
+  if (typeof v === 'number' || typeof v === 'boolean') return quotable ? `${jsType(v)} ${String(v)}` : jsType(v);
   return jsType(v);
 }
 
@@ -237,7 +242,7 @@ export class KubeSchemaValidator {
         JSON.stringify(this.schemaAt(key, segments(c.instancePath)) ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
       const types = [...new Set(branches.filter((b) => b.keyword === 'type').map((b) => String((b.params as { type: string }).type)))];
       const expected = isQuantity ? 'a quantity such as 4Gi, 500m or 2' : types.length ? types.map((t) => ARTICLE[t] ?? t).join(' or ') : 'valid';
-      push({ path: c.instancePath, part: 'value', message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value)}` });
+      push({ path: c.instancePath, part: 'value', message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value, c.instancePath)}` });
     }
 
     for (const e of errors) {
@@ -262,7 +267,7 @@ export class KubeSchemaValidator {
         push({ path: e.instancePath, part: 'key', message: `missing required field \`${missing}\` in ${where}` });
       } else if (e.keyword === 'type') {
         const t = String((e.params as { type: string }).type);
-        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAt(data, segments(e.instancePath)))}` });
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAt(data, segments(e.instancePath)), e.instancePath)}` });
       } else if (e.keyword === 'enum') {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v));
         const got = valueAt(data, segments(e.instancePath));
@@ -270,7 +275,7 @@ export class KubeSchemaValidator {
         push({
           path: e.instancePath,
           part: 'value',
-          message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(got)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
+          message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(got, e.instancePath)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
         });
       } else {
         push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` ${e.message ?? 'is invalid'}` });

@@ -75,6 +75,7 @@ export function mergeShares(results: readonly ShareResult[]): RunResult {
     missingPaths: unreadable.map((u) => u.file),
     notices: results.flatMap((r) => r.notices),
     internalErrors: internalErrors.map((e) => e.error),
+    secrets: results.flatMap((r) => r.secrets),
   };
 }
 

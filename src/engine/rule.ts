@@ -40,6 +40,12 @@ export interface Report {
   fix?: string;
   /** This finding's severity when it differs from the rule's default (config still overrides). */
   severity?: Severity;
+  /**
+   * The literal secrets this finding is about (a value, and its encoded form
+   * when the file holds it encoded). Never printed: the output boundary masks
+   * every occurrence of them in every text of the run.
+   */
+  secrets?: readonly string[];
 }
 
 interface ContextBase<O> {
@@ -74,6 +80,12 @@ export interface K8sReport {
   range?: SourceRange;
   fix?: string;
   severity?: Severity;
+  /**
+   * The literal secrets this finding is about (a value, and its encoded form
+   * when the file holds it encoded). Never printed: the output boundary masks
+   * every occurrence of them in every text of the run.
+   */
+  secrets?: readonly string[];
 }
 
 export interface K8sContext<O> extends ContextBase<O> {

@@ -47,6 +47,8 @@ export interface RunResult {
   missingPaths: string[];
   notices: string[];
   internalErrors: InternalError[];
+  /** Literal secrets the rules found: never output, only masked wherever they occur (see src/redact.ts). */
+  secrets: string[];
 }
 
 export interface RunInput {
@@ -365,6 +367,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
 
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
+  const secrets: string[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
   const locators = new WeakMap<Finding, string>();
   let schemaValidator: KubeSchemaValidator | undefined;
@@ -434,6 +437,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             options: optionsOf(rule.meta),
             settings: config.settings,
             report: (r: Report) => {
+              if (r.secrets) secrets.push(...r.secrets);
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
               locators.set(f, dockerfileLocator(model, r.range));
               raw.push(f);
@@ -465,6 +469,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
               return { exists: existsSync(abs), gitIgnored: isGitIgnored(abs) };
             },
             report: (r: K8sReport) => {
+              if (r.secrets) secrets.push(...r.secrets);
               const range = r.range ?? at(r.path ?? '', r.part ?? 'key');
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
               locators.set(f, r.path !== undefined ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
@@ -502,6 +507,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
                 return obj.document.textIndex.find(needle, within) ?? within;
               },
               report: (r: K8sReport) => {
+                if (r.secrets) secrets.push(...r.secrets);
                 const range = r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key');
                 const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ''}/${obj.name ?? ''}`;
@@ -538,5 +544,5 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
   }
 
   findings.sort(compareFindings);
-  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors };
+  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors, secrets };
 }

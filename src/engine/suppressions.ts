@@ -18,6 +18,9 @@ export interface Suppression {
 
 export const IGNORE_ANNOTATION = 'genai-lint.io/ignore';
 
+/** Lower-case words joined by `-` or `/`, as every rule id is. */
+const RULE_ID_SHAPE = /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+$/;
+
 const DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=\s*(.*?)\s*(?:--\s*(.*))?$/;
 
 export function parseDirective(commentText: string): { fileWide: boolean; ruleIds: string[]; reason?: string } | undefined {
@@ -160,7 +163,8 @@ export function applySuppressions(
     for (const id of s.ruleIds) {
       if (s.used.has(id)) continue;
       let message: string;
-      if (!knownRuleIds.has(id)) message = `suppression names an unknown rule id \`${id}\``;
+      // Comment text is echoed only when it has the shape of a rule id: anything else could be a value pasted by mistake.
+      if (!knownRuleIds.has(id)) message = RULE_ID_SHAPE.test(id) ? `suppression names an unknown rule id \`${id}\`` : 'suppression names something that is not a rule id';
       else if (!enabledRuleIds.has(id)) continue;
       else message = `suppression of \`${id}\` suppresses nothing here; remove it`;
       unused.push({ ruleId: 'unused-suppression', severity: 'warning', message, file, range: s.origin });

@@ -1,21 +1,14 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Formatter } from './types.js';
+import { escapeData, escapeProperty, githubLogLine, visible } from '../escape.js';
+
+export { escapeData, escapeProperty };
 
 /** GitHub shows at most this many annotations of each type per step. */
 export const ANNOTATIONS_PER_TYPE = 10;
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
-
-/** Escaping of workflow-command data, as the Actions toolkit does it. */
-export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escaping of workflow-command properties: also `:` and `,`. */
-export function escapeProperty(s: string): string {
-  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
 
 /** A path relative to the repository root (GITHUB_WORKSPACE when set). */
 export function repoPath(file: string, cwd: string, workspace = process.env.GITHUB_WORKSPACE): string {
@@ -27,14 +20,14 @@ export function repoPath(file: string, cwd: string, workspace = process.env.GITH
 
 function command(f: Finding, cwd: string): string {
   const props = [
-    `file=${escapeProperty(repoPath(f.file, cwd))}`,
+    `file=${escapeProperty(visible(repoPath(f.file, cwd)))}`,
     `line=${f.range.start.line}`,
     `endLine=${f.range.end.line}`,
     `col=${f.range.start.column}`,
     `endColumn=${f.range.end.column}`,
-    `title=${escapeProperty(f.ruleId)}`,
+    `title=${escapeProperty(visible(f.ruleId))}`,
   ];
-  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)}`;
+  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message))}`;
 }
 
 /**
@@ -60,7 +53,7 @@ export const formatGithub: Formatter = (input) => {
     });
   }
   for (const f of overflow) {
-    lines.push(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${f.message} [${f.ruleId}]`);
+    lines.push(githubLogLine(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${f.message} [${f.ruleId}]`));
   }
   if (overflow.length) {
     lines.push(

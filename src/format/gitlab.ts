@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import { jsonSafe } from '../escape.js';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
 
@@ -11,5 +12,5 @@ export const formatGitlab: Formatter = (input) => {
     severity: SEVERITY[f.severity],
     location: { path: f.file, lines: { begin: f.range.start.line, end: f.range.end.line } },
   }));
-  return JSON.stringify(issues, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(issues, null, 2)) + '\n';
 };

@@ -1,5 +1,6 @@
 import type { Formatter } from './types.js';
 import { countBySeverity } from './types.js';
+import { jsonSafe } from '../escape.js';
 
 /** Version of the JSON output shape; bumped on breaking changes (docs/output.md). */
 export const JSON_FORMAT_VERSION = 1;
@@ -23,5 +24,5 @@ export const formatJson: Formatter = (input) => {
       ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
     })),
   };
-  return JSON.stringify(out, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(out, null, 2)) + '\n';
 };

@@ -1,5 +1,6 @@
 import { ruleDocsUrl } from '../package-root.js';
 import type { Formatter } from './types.js';
+import { jsonSafe } from '../escape.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -58,5 +59,5 @@ export const formatSarif: Formatter = (input) => {
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonSafe(JSON.stringify(log, null, 2)) + '\n';
 };

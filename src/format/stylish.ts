@@ -1,5 +1,6 @@
 import type { Formatter } from './types.js';
 import { countBySeverity, groupByFile } from './types.js';
+import { visible } from '../escape.js';
 
 /** The colours stylish output uses (a Chalk instance fits). */
 export interface Style {
@@ -21,18 +22,18 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Grouped by file: `line:col  severity  message  rule-id`, fix hints, then a summary line. */
+/** Grouped by file (text from linted files shown with visible escapes, so it cannot steer a terminal): `line:col  severity  message  rule-id`, fix hints, then a summary line. */
 export function stylishFormatter(c: Style): Formatter {
   return (input) => {
     const lines: string[] = [];
     for (const [file, findings] of groupByFile(input.findings)) {
-      lines.push(c.underline(file));
+      lines.push(c.underline(visible(file)));
       const posWidth = Math.max(...findings.map((f) => `${f.range.start.line}:${f.range.start.column}`.length));
       for (const f of findings) {
         const pos = `${f.range.start.line}:${f.range.start.column}`.padEnd(posWidth);
         const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-        lines.push(`  ${c.dim(pos)}  ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-        if (f.fix) lines.push(`  ${' '.repeat(posWidth)}  ${c.dim('       fix: ' + f.fix)}`);
+        lines.push(`  ${c.dim(pos)}  ${sev}  ${visible(f.message)}  ${c.dim(visible(f.ruleId))}`);
+        if (f.fix) lines.push(`  ${' '.repeat(posWidth)}  ${c.dim('       fix: ' + visible(f.fix))}`);
       }
       lines.push('');
     }

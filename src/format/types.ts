@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../engine/rule.js';
 import type { Finding } from '../types.js';
+import { visible } from '../escape.js';
 
 export interface FormatInput {
   findings: readonly Finding[];
@@ -55,11 +56,14 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   return { errors, warnings, infos };
 }
 
-/** Escapes text for XML attributes and content; drops characters XML 1.0 cannot hold. */
+/**
+ * Escapes text for XML attributes and content: control characters are shown
+ * as visible escapes (XML 1.0 cannot hold most of them, and none should reach
+ * a terminal that prints the report).
+ */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return visible(text)
+    .replace(/[\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -149,7 +149,7 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
       errors.push({
-        message: `cannot expand the document: ${(err as Error).message}`,
+        message: `cannot expand the document: ${cleanMessage((err as Error).message)}`,
         code: 'ALIAS_LIMIT',
         range: docRange,
       });
@@ -159,8 +159,15 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
   return { index: docIndex, value, locations, range: docRange, errors, warnings, source: head.source, contentLine: head.contentLine, textIndex: index };
 }
 
+/**
+ * The parser's words without the source text it quotes after a colon
+ * (`Block scalar header includes extra characters: |hf_...`): the finding's
+ * position shows where, and quoted source could be a secret.
+ */
 function cleanMessage(msg: string): string {
-  return msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const first = msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  const colon = first.indexOf(': ');
+  return colon > 0 ? first.slice(0, colon) : first;
 }
 
 function duplicateKeyMessage(doc: Document.Parsed, offset: number, index: TextIndex): string {

@@ -1,0 +1,162 @@
+/**
+ * Redaction at the output boundary: every text that leaves the program (a
+ * finding's message and fix hint, a notice, an error, a stack) passes through
+ * one Redactor before any format sees it. It masks
+ * - the literal secrets that rules found in the run (reported with `secret`),
+ * - provider token formats and the password of a URL with credentials,
+ * - values assigned to secret-named variables and flags (`DB_PASSWORD=...`,
+ *   `"api_key": "..."`, `--api-key ...`), wherever a message quotes them.
+ * Every scan is linear in the length of the text.
+ */
+import { findTokens, isPlaceholderValue, isSecretName, maskSecret } from '../rules/lib/secrets.js';
+
+/** Shorter literal values are too likely to occur as ordinary words to be replaced everywhere. */
+const MIN_KNOWN_SECRET_LENGTH = 6;
+
+const WORD = /[A-Za-z_][A-Za-z0-9_.-]*/g;
+const VALUE_END = /[\s"'`,;)}\]]/;
+
+export class Redactor {
+  private readonly known: string[];
+
+  constructor(secrets: Iterable<string> = []) {
+    const set = new Set<string>();
+    for (const s of secrets) {
+      const v = s.trim();
+      if (v.length >= MIN_KNOWN_SECRET_LENGTH) set.add(v);
+    }
+    // Longest first, so a secret that contains another is masked whole.
+    this.known = [...set].sort((a, b) => b.length - a.length);
+  }
+
+  /** The text with every secret it shows masked. */
+  text(input: string): string {
+    if (!input) return input;
+    let out = input;
+    for (const secret of this.known) {
+      if (out.includes(secret)) out = out.split(secret).join(maskSecret(secret));
+    }
+    out = maskTokens(out);
+    out = maskUrlPasswords(out);
+    out = maskSecretAssignments(out);
+    return out;
+  }
+}
+
+function maskTokens(text: string): string {
+  const tokens = findTokens(text);
+  if (!tokens.length) return text;
+  let out = '';
+  let at = 0;
+  for (const t of tokens) {
+    if (t.index < at) continue;
+    out += text.slice(at, t.index) + maskSecret(t.token);
+    at = t.index + t.token.length;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * `scheme://user:password@host`: the password is masked. Found from each `://`
+ * with bounded look-ahead, so long texts without credentials cost one pass.
+ */
+function maskUrlPasswords(text: string): string {
+  if (!text.includes('://')) return text;
+  let out = '';
+  let at = 0;
+  let from = 0;
+  for (;;) {
+    const scheme = text.indexOf('://', from);
+    if (scheme < 0) break;
+    const start = scheme + 3;
+    let end = start;
+    // The authority ends at the first character that cannot be part of it.
+    while (end < text.length && !/[\s/'"`<>]/.test(text[end]) && end - start < 2048) end++;
+    const authority = text.slice(start, end);
+    const atSign = authority.lastIndexOf('@');
+    const colon = atSign > 0 ? authority.indexOf(':') : -1;
+    if (colon >= 0 && colon < atSign) {
+      const password = authority.slice(colon + 1, atSign);
+      if (password && !isPlaceholderValue(password)) {
+        out += text.slice(at, start + colon + 1) + maskSecret(password);
+        at = start + atSign;
+      }
+    }
+    from = Math.max(end, start);
+  }
+  return at ? out + text.slice(at) : text;
+}
+
+/**
+ * A secret-named word followed by `=` or `:` (optionally quoted, as in JSON),
+ * or a secret-named `--flag` followed by its value: the value is masked.
+ */
+function maskSecretAssignments(text: string): string {
+  let out = '';
+  let at = 0;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text))) {
+    const name = m[0];
+    let i = m.index + name.length;
+    const isFlag = m.index >= 2 && text[m.index - 1] === '-' && text[m.index - 2] === '-';
+    if (!isSecretName(name)) continue;
+    // Skip a closing quote of a JSON key, then spaces, then the operator.
+    if (text[i] === '"' || text[i] === "'" || text[i] === '`') i++;
+    let j = i;
+    while (j < text.length && j - i < 4 && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (text[j] === '=' || text[j] === ':') j++;
+    else if (isFlag) {
+      // `--flag value`, or the flag and its value as items of a JSON array: `"--flag", "value"`.
+      if (text[j] === ',') j++;
+      else if (j === i) continue;
+    } else continue;
+    while (j < text.length && j - i < 8 && (text[j] === ' ' || text[j] === '\t')) j++;
+    let quote = '';
+    if (text[j] === '"' || text[j] === "'" || text[j] === '\\') {
+      if (text[j] === '\\' && text[j + 1] === '"') j++;
+      quote = text[j];
+      j++;
+    }
+    let end = j;
+    if (quote) {
+      const close = text.indexOf(quote, j);
+      end = close < 0 ? text.length : close;
+      if (text[end - 1] === '\\') end--;
+    } else if (text[j] === '$' && (text[j + 1] === '{' || text[j + 1] === '(')) {
+      // A reference (`${VAR}`, `$(VAR)`) is not a value: it names where the secret comes from.
+      const close = text.indexOf(text[j + 1] === '{' ? '}' : ')', j);
+      end = close < 0 ? text.length : close + 1;
+    } else {
+      while (end < text.length && !VALUE_END.test(text[end])) end++;
+    }
+    const value = text.slice(j, end);
+    if (!value || value.startsWith('-') || value.includes('…') || isPlaceholderValue(value)) continue;
+    out += text.slice(at, j) + maskSecret(value);
+    at = end;
+    WORD.lastIndex = Math.max(WORD.lastIndex, end);
+  }
+  return at ? out + text.slice(at) : text;
+}
+
+/** The texts of a run's result that leave the program. */
+interface RedactableResult {
+  findings: { message: string; fix?: string }[];
+  notices: string[];
+  internalErrors: { message: string; stack: string | undefined }[];
+}
+
+/** Masks every secret in the texts of a run's result, in place, with the secrets the run found. */
+export function redactResult<R extends RedactableResult>(result: R, secrets: Iterable<string>): R {
+  const redactor = new Redactor(secrets);
+  for (const f of result.findings) {
+    f.message = redactor.text(f.message);
+    if (f.fix !== undefined) f.fix = redactor.text(f.fix);
+  }
+  result.notices = result.notices.map((n) => redactor.text(n));
+  for (const e of result.internalErrors) {
+    e.message = redactor.text(e.message);
+    if (e.stack !== undefined) e.stack = redactor.text(e.stack);
+  }
+  return result;
+}
