@@ -1,0 +1,35 @@
+/**
+ * The one module rules import: how to define a rule, what its check receives
+ * and reports, the models it reads, and the small helpers every rule needs.
+ * Rules never reach into the engine, the parsers or the formats directly.
+ */
+export { defineDockerfileRule, defineK8sRule, defineComposeRule, definePolicyRule } from './engine/rule.js';
+export type {
+  AnyRule,
+  BuildContextRequest,
+  ComposeContext,
+  ComposeRule,
+  DockerfileContext,
+  DockerfileRule,
+  K8sContext,
+  K8sReport,
+  K8sRule,
+  PolicyRule,
+  Report,
+  RuleMeta,
+  RuleTarget,
+} from './engine/rule.js';
+export type { RunSettings, EffectiveConfig, CustomPolicy } from './engine/config.js';
+export type { ContextFile } from './engine/build-context.js';
+export type { RunIndex } from './engine/run-index.js';
+export { sameNamespace } from './engine/run-index.js';
+export type { Finding, Severity, SourceRange, Position } from './types.js';
+
+// Models and their helpers.
+export type { KubeObject, LocationPart } from './parse/kube.js';
+export { isRecord, valueAtPointer } from './parse/kube.js';
+export { pointerSegment, forEachString } from './parse/yaml.js';
+export type { DockerfileModel, DockerInstruction, DockerStage } from './parse/dockerfile.js';
+export { commandText, expandVariables, finalImageChain, splitImageReference } from './parse/dockerfile.js';
+export type { ComposeModel, ComposeService } from './parse/compose.js';
+export { commandWords, effectiveService, environmentOf, volumeTargets } from './parse/compose.js';
