@@ -8,7 +8,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { lint, formatInputFor } from './index.js';
 import { formatGithub, repoPath } from './format/github.js';
 import { formatSarif } from './format/sarif.js';
-import { countBySeverity, groupByFile } from './format/types.js';
+import { countBySeverity, groupByFile } from './format/shared.js';
 import { ruleDocsUrl } from './package-root.js';
 import { escapeData, markdownCell, markdownCode, markdownLinkTarget, visible } from './escape.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';

@@ -5,7 +5,7 @@ import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
 import { runLint } from './engine/runner.js';
 import type { RunResult } from './engine/runner.js';
-import type { FormatInput } from './format/types.js';
+import type { FormatInput } from './format/shared.js';
 import type { Finding } from './types.js';
 import { packageVersion } from './package-root.js';
 import { redactResult } from './redact.js';

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { REPO_ROOT, project } from './helpers.js';
 import { formatCheckstyle } from '../src/format/checkstyle.js';
 import { formatJunit } from '../src/format/junit.js';
-import type { FormatInput } from '../src/format/types.js';
+import type { FormatInput } from '../src/format/shared.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
 

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint, formatInputFor } from '../src/index.js';
-import { FORMAT_NAMES, loadFormatter } from '../src/format/types.js';
+import { FORMAT_NAMES, loadFormatter } from '../src/format/index.js';
 import { formatGithub, ANNOTATIONS_PER_TYPE } from '../src/format/github.js';
 import { renderSummary } from '../src/action.js';
 import { githubLogLine, markdownCell, markdownCode, visible } from '../src/escape.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lint, formatInputFor } from '../src/index.js';
-import { FORMAT_NAMES, loadFormatter } from '../src/format/types.js';
+import { FORMAT_NAMES, loadFormatter } from '../src/format/index.js';
 import { writeBaseline } from '../src/baseline.js';
 import { renderSummary } from '../src/action.js';
 import { Redactor } from '../src/redact.js';

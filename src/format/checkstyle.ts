@@ -1,5 +1,5 @@
-import type { Formatter } from './types.js';
-import { escapeXml, groupByFile } from './types.js';
+import type { Formatter } from './shared.js';
+import { escapeXml, groupByFile } from './shared.js';
 
 /** Checkstyle XML, as Jenkins (warnings-ng) and other CI servers read it. */
 export const formatCheckstyle: Formatter = (input) => {

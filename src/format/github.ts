@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
-import type { Formatter } from './types.js';
+import type { Formatter } from './shared.js';
 import { escapeData, escapeProperty, githubLogLine, visible } from '../escape.js';
 
 export { escapeData, escapeProperty };

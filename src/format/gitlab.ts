@@ -1,4 +1,4 @@
-import type { Formatter } from './types.js';
+import type { Formatter } from './shared.js';
 import { jsonSafe } from '../escape.js';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;

@@ -1,5 +1,5 @@
-import type { Formatter } from './types.js';
-import { countBySeverity } from './types.js';
+import type { Formatter } from './shared.js';
+import { countBySeverity } from './shared.js';
 import { jsonSafe } from '../escape.js';
 
 /** Version of the JSON output shape; bumped on breaking changes (docs/output.md). */

@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
-import type { Formatter } from './types.js';
-import { escapeXml, groupByFile } from './types.js';
+import type { Formatter } from './shared.js';
+import { escapeXml, groupByFile } from './shared.js';
 
 /**
  * JUnit XML: one test suite per file, one test case per file and rule that

@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../package-root.js';
-import type { Formatter } from './types.js';
+import type { Formatter } from './shared.js';
 import { jsonSafe } from '../escape.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

@@ -1,5 +1,5 @@
-import type { Formatter } from './types.js';
-import { countBySeverity, groupByFile } from './types.js';
+import type { Formatter } from './shared.js';
+import { countBySeverity, groupByFile } from './shared.js';
 import { visible } from '../escape.js';
 
 /** The colours stylish output uses (a Chalk instance fits). */

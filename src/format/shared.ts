@@ -1,3 +1,4 @@
+/** What every formatter shares: its input, its type, and the helpers several formats use. */
 import type { RuleMeta } from '../engine/rule.js';
 import type { Finding } from '../types.js';
 import { visible } from '../escape.js';
@@ -16,33 +17,6 @@ export interface FormatInput {
 }
 
 export type Formatter = (input: FormatInput) => string;
-
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github', 'gitlab', 'checkstyle', 'junit'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
-
-/** Formatters load on demand: a run pays only for the one it prints (and for colours only when it prints them). */
-export async function loadFormatter(name: FormatName, color = false): Promise<Formatter> {
-  switch (name) {
-    case 'stylish': {
-      const { stylishFormatter, plainStyle } = await import('./stylish.js');
-      if (!color) return stylishFormatter(plainStyle);
-      const { Chalk } = await import('chalk');
-      return stylishFormatter(new Chalk({ level: 1 }));
-    }
-    case 'json':
-      return (await import('./json.js')).formatJson;
-    case 'sarif':
-      return (await import('./sarif.js')).formatSarif;
-    case 'github':
-      return (await import('./github.js')).formatGithub;
-    case 'gitlab':
-      return (await import('./gitlab.js')).formatGitlab;
-    case 'checkstyle':
-      return (await import('./checkstyle.js')).formatCheckstyle;
-    case 'junit':
-      return (await import('./junit.js')).formatJunit;
-  }
-}
 
 export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;
