@@ -6,7 +6,8 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { lint, formatInputFor } from './index.js';
-import { formatGithub, repoPath } from './format/github.js';
+import { escapeData, formatGithub, repoPath } from './format/github.js';
+import { NOT_READ } from './discover.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/types.js';
 import { ruleDocsUrl } from './package-root.js';
@@ -104,6 +105,7 @@ export async function runAction(): Promise<number> {
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || undefined));
   }
+  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`::warning title=genai-lint::${escapeData(n)}\n`);
   for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::no such file or directory: ${p}\n`);
   for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${e.ruleId} failed on ${e.file}: ${e.message}\n`);
   const { errors, warnings } = countBySeverity(report.findings);

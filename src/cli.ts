@@ -9,6 +9,7 @@ import { FORMAT_NAMES, loadFormatter } from './format/types.js';
 import type { FormatName } from './format/types.js';
 import { BaselineError, filterBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { packageVersion } from './package-root.js';
+import { NOT_READ } from './discover.js';
 import { limitHeapGrowth } from './heap.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
@@ -172,8 +173,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
+  // Files in the tree that were not read (outside the root, not regular files) are said whatever the verbosity.
+  for (const n of report.notices) if (values.verbose || n.startsWith(NOT_READ)) process.stderr.write(`genai-lint: ${n}\n`);
   if (values.verbose) {
-    for (const n of report.notices) process.stderr.write(`genai-lint: ${n}\n`);
     for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${e.ruleId} on ${e.file}\n${e.stack ?? e.message}\n`);
   }
   for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${p}\n`);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
@@ -6,6 +6,7 @@ import type { YamlDocumentModel } from '../parse/yaml.js';
 import { isRecord, valueAtPointer } from '../parse/kube.js';
 import { closest, decodeText } from '../text.js';
 import { packageRoot } from '../package-root.js';
+import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
 import type { Severity, SeveritySetting } from '../types.js';
 import type { RuleMeta } from './rule.js';
 import type { CustomKindSchema } from './kube-schema.js';
@@ -158,18 +159,43 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
+/** The root a config file's references (extends, schemas, policy files) must stay inside: its repository. */
+function configRoot(file: string, cwd: string): string {
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    // reported when it is read
+  }
+  return lintRootOf(file, cwd, false, link);
+}
+
+/**
+ * Reads a file the config names (or the config itself) as every file of the
+ * tree is read: a regular file, capped, inside `root`; else a ConfigError
+ * starting with `where`.
+ */
+function readConfigFile(path: string, root: string | undefined, where: string): Buffer {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // readFileSafely says why
+  }
+  const outside = link && root ? outsideRoot(path, root) : undefined;
+  if (outside) throw new ConfigError(`${where}: symlink ${outside}; not read`);
+  const r = readFileSafely(path);
+  if (!r.ok) throw new ConfigError(`${where}: ${r.reason}`);
+  return r.bytes;
+}
+
 interface LoadedRaw {
   raw: RawConfig;
   doc: YamlDocumentModel | undefined;
 }
 
-function readRawConfig(file: string): LoadedRaw {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+function readRawConfig(file: string, root: string | undefined): LoadedRaw {
+  const bytes = readConfigFile(file, root, `${file}: config file`);
   const { text, problem } = decodeText(bytes);
   if (problem) throw new ConfigError(`${file}: ${problem}`);
   // JSON is YAML; one parser gives positions for both.
@@ -263,8 +289,8 @@ export interface LoadConfigOptions {
 }
 
 /** Reads one config file and checks its shape, with the line of any problem. */
-async function readValidated(file: string): Promise<LoadedRaw> {
-  const { raw, doc } = readRawConfig(file);
+async function readValidated(file: string, root: string | undefined): Promise<LoadedRaw> {
+  const { raw, doc } = readRawConfig(file, root);
   const errors = await validateConfigShape(raw);
   if (errors.length) {
     const groups = new Map<string, AjvErrorLike[]>();
@@ -325,9 +351,9 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
 }
 
 /** The layers a config file stands for: what it extends (recursively, in order), then itself. */
-async function configLayers(file: string, seen: string[]): Promise<{ raw: RawConfig; source: string; doc?: YamlDocumentModel }[]> {
+async function configLayers(file: string, seen: string[], root: string): Promise<{ raw: RawConfig; source: string; doc?: YamlDocumentModel }[]> {
   if (seen.includes(file)) throw new ConfigError(`${file}: extends itself through ${[...seen, file].map((f) => basename(f)).join(' -> ')}`);
-  const { raw, doc } = await readValidated(file);
+  const { raw, doc } = await readValidated(file, root);
   const layers: { raw: RawConfig; source: string; doc?: YamlDocumentModel }[] = [];
   for (const [i, entry] of (raw.extends ?? []).entries()) {
     if (entry.startsWith('genai-lint:')) {
@@ -341,7 +367,9 @@ async function configLayers(file: string, seen: string[]): Promise<{ raw: RawCon
     } else {
       const path = resolve(dirname(file), entry);
       if (!existsSync(path)) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} not found`);
-      layers.push(...(await configLayers(path, [...seen, file])));
+      const outside = outsideRoot(path, root);
+      if (outside) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} ${outside}; not read`);
+      layers.push(...(await configLayers(path, [...seen, file], root)));
     }
   }
   layers.push({ raw, source: file, doc });
@@ -354,12 +382,14 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   let raw: RawConfig = {};
   let doc: YamlDocumentModel | undefined;
   let sources: Record<string, string> = {};
+  let root: string | undefined;
   if (file) {
-    const layers = await configLayers(file, []);
+    root = configRoot(file, opts.cwd);
+    const layers = await configLayers(file, [], root);
     doc = layers[layers.length - 1].doc;
     ({ raw, sources } = mergeConfigs(layers));
   }
-  const customPolicies = await loadCustomPolicies(raw, file ?? '(config)', opts.rules.map((r) => r.id));
+  const customPolicies = await loadCustomPolicies(raw, file ?? '(config)', opts.rules.map((r) => r.id), root);
   const customMetas = customPolicies.map((c) => ({ id: c.id, severity: c.severity ?? 'error' }) as ConfigurableRule);
   opts = { ...opts, rules: [...opts.rules, ...customMetas] };
 
@@ -391,14 +421,14 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
     sources,
     settings: {
       ...config.settings,
-      customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir),
+      customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir, root),
       policies: { ...config.settings.policies, custom: customPolicies },
     },
   };
 }
 
 /** Checks custom policies (id namespace, kinds, schema) and loads their schemas; never executes anything. */
-async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: readonly string[]): Promise<CustomPolicy[]> {
+async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: readonly string[], root: string | undefined): Promise<CustomPolicy[]> {
   const out: CustomPolicy[] = [];
   const ids = new Set<string>();
   const { BUNDLED_KINDS } = await import('../k8s-schema-bundle.js');
@@ -417,12 +447,9 @@ async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: read
     }
     let schema: unknown = c.schema;
     if (typeof c.schema === 'string') {
-      let text: string;
-      try {
-        text = readFileSync(c.schema, 'utf8');
-      } catch (err) {
-        throw new ConfigError(`${where}: cannot read schema file ${c.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      const outside = root ? outsideRoot(c.schema, root) : undefined;
+      if (outside && existsSync(c.schema)) throw new ConfigError(`${where}: schema file ${c.schema} ${outside}; not read`);
+      const text = readConfigFile(c.schema, root, `${where}: cannot read schema file ${c.schema}`).toString('utf8');
       const parsed = parseYaml(text).documents[0];
       if (!parsed || parsed.errors.length || !isRecord(parsed.value)) throw new ConfigError(`${where}: ${c.schema} is not a JSON or YAML mapping`);
       schema = parsed.value;
@@ -439,17 +466,14 @@ async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: read
 }
 
 /** Reads and checks the JSON Schemas named under `schemas:`; never executes anything. */
-async function loadCustomSchemas(raw: RawConfig, file: string, baseDir: string): Promise<CustomKindSchema[]> {
+async function loadCustomSchemas(raw: RawConfig, file: string, baseDir: string, root: string | undefined): Promise<CustomKindSchema[]> {
   const out: CustomKindSchema[] = [];
   for (const [i, entry] of (raw.schemas ?? []).entries()) {
     const where = `${file}: schemas[${i}] (${entry.apiVersion} ${entry.kind})`;
     const path = resolve(baseDir, entry.schema);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new ConfigError(`${where}: cannot read ${entry.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const outside = root ? outsideRoot(path, root) : undefined;
+    if (outside && existsSync(path)) throw new ConfigError(`${where}: ${entry.schema} ${outside}; not read`);
+    const text = readConfigFile(path, root, `${where}: cannot read ${entry.schema}`).toString('utf8');
     const doc = parseYaml(text).documents[0];
     if (!doc || doc.errors.length || !isRecord(doc.value)) {
       throw new ConfigError(`${where}: ${entry.schema} is not a JSON or YAML mapping${doc?.errors[0] ? ` (${doc.errors[0].message})` : ''}`);
