@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
 import type { LintReport } from './index.js';
@@ -91,6 +92,16 @@ function outputTargets(tokens: readonly { kind: string; name?: string; value?: s
     throw new UsageError('only one --format can write to standard output; give the others an --output-file');
   }
   return targets;
+}
+
+/** Writes a report file, creating its directory (`-o reports/lint.sarif` in a fresh checkout). */
+function writeReport(file: string, output: string): void {
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, output);
+  } catch (err) {
+    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }
 
 function readStdin(): string {
@@ -198,10 +209,12 @@ async function main(argv: string[]): Promise<number> {
 
   const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   for (const target of targets) {
+    // A run that fails for a missing path says so on stderr; a terminal report would only add "no problems".
+    if (target.format === 'stylish' && target.file === undefined && report.missingPaths.length && !shown.length) continue;
     const color = useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined);
     const formatter = await loadFormatter(target.format, color);
     const output = formatter(formatInputFor(report, cwd, { findings: shown }));
-    if (target.file) writeFileSync(target.file, output);
+    if (target.file) writeReport(target.file, output);
     else process.stdout.write(output);
   }
 
@@ -209,8 +222,19 @@ async function main(argv: string[]): Promise<number> {
   const threshold = SEVERITY_RANK[failOn];
   const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (failing || (maxWarnings !== undefined && warnings > maxWarnings)) return EXIT.findings;
-  return EXIT.clean;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`genai-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// A reader that goes away (`genai-lint | head`) ends the run quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
+    throw err;
+  });
 }
 
 limitHeapGrowth();

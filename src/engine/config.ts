@@ -36,6 +36,7 @@ export interface RawConfig {
   kubernetesVersion?: string;
   schemas?: { apiVersion: string; kind: string; schema: string }[];
   maxFileSizeMB?: number;
+  /** One entry may be a plain string; readRawConfig makes it a list. */
   extends?: string[];
   policies?: PolicyConfig;
 }
@@ -216,6 +217,12 @@ function readRawConfig(file: string, root: string | undefined): LoadedRaw {
   return { raw: value as RawConfig, doc };
 }
 
+/** `extends: ./base.yaml` means `extends: [./base.yaml]`. */
+function extendsList(raw: RawConfig): string[] {
+  const e = raw.extends as string[] | string | undefined;
+  return typeof e === 'string' ? [e] : (e ?? []);
+}
+
 /** ajv is loaded only when there is something to validate (it costs start-up time). */
 export async function createAjv(): Promise<import('ajv').default> {
   const mod = await import('ajv');
@@ -305,10 +312,48 @@ async function readValidated(file: string, root: string | undefined): Promise<Lo
     const at = errorPointer(e);
     throw new ConfigError(
       `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
-        (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
+        (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : '') +
+        hintFor(e, got, raw, doc),
     );
   }
   return { raw, doc };
+}
+
+/** The keys the config schema allows at a JSON pointer of the config (for "did you mean"). */
+function allowedKeysAt(instancePath: string, raw: unknown): string[] {
+  let node = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
+  const defs = (node.definitions ?? node.$defs ?? {}) as Record<string, Record<string, unknown>>;
+  const deref = (n: Record<string, unknown>): Record<string, unknown> =>
+    typeof n.$ref === 'string' ? (defs[n.$ref.split('/').pop()!] ?? n) : n;
+  let value: unknown = raw;
+  for (const seg of instancePath.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    node = deref(node);
+    const props = node.properties as Record<string, Record<string, unknown>> | undefined;
+    value = isRecord(value) ? value[seg] : Array.isArray(value) ? value[Number(seg)] : undefined;
+    const next = props?.[seg] ?? (node.items as Record<string, unknown> | undefined);
+    if (!next) return [];
+    node = next;
+  }
+  node = deref(node);
+  const props = (node.properties ?? (node.anyOf as Record<string, unknown>[] | undefined)?.map(deref).find((a) => a.properties)?.properties) as Record<string, unknown> | undefined;
+  return Object.keys(props ?? {});
+}
+
+/** A hint after a config error: the key meant, or how to write a version YAML reads as a number. */
+function hintFor(e: AjvErrorLike, got: unknown, raw: unknown, doc: YamlDocumentModel | undefined): string {
+  if (e.keyword === 'additionalProperties') {
+    const near = closest(String(e.params.additionalProperty), allowedKeysAt(e.instancePath, raw));
+    return near ? `; did you mean \`${near}\`?` : '';
+  }
+  if (e.instancePath === '/kubernetesVersion' && typeof got === 'number') {
+    let written = String(got);
+    if (doc) {
+      const { location, exact } = locate(doc, '/kubernetesVersion');
+      if (exact) written = doc.textIndex.text.slice(doc.textIndex.offsetAt(location.value.start), doc.textIndex.offsetAt(location.value.end)).trim() || written;
+    }
+    return `; YAML reads ${written} as a number, quote it: kubernetesVersion: "${written}"`;
+  }
+  return '';
 }
 
 /** Merges configs in order (later wins): rules and policies key by key, custom policies by id, ignorePaths appended. */
@@ -332,6 +377,14 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
               sources[`policies.custom.${c.id}`] = source;
             }
             merged.custom = [...byId.values()];
+          } else if (isRecord(v)) {
+            // A section merges key by key: raising one cap keeps the pack's other caps, labels and scope.
+            const section: Record<string, unknown> = { ...(isRecord(merged[name]) ? merged[name] : {}) };
+            for (const [k, kv] of Object.entries(v)) {
+              section[k] = isRecord(kv) && isRecord(section[k]) ? { ...(section[k] as Record<string, unknown>), ...kv } : kv;
+              sources[`policies.${name}.${k}`] = source;
+            }
+            (merged as Record<string, unknown>)[name] = section;
           } else {
             (merged as Record<string, unknown>)[name] = v;
             sources[`policies.${name}`] = source;
@@ -355,20 +408,22 @@ async function configLayers(file: string, seen: string[], root: string): Promise
   if (seen.includes(file)) throw new ConfigError(`${file}: extends itself through ${[...seen, file].map((f) => basename(f)).join(' -> ')}`);
   const { raw, doc } = await readValidated(file, root);
   const layers: { raw: RawConfig; source: string; doc?: YamlDocumentModel }[] = [];
-  for (const [i, entry] of (raw.extends ?? []).entries()) {
+  const single = typeof raw.extends === 'string';
+  for (const [i, entry] of extendsList(raw).entries()) {
+    const at = positionOf(doc, single ? '/extends' : `/extends/${i}`);
     if (entry.startsWith('genai-lint:')) {
       const preset = PRESETS[entry];
       if (!preset) {
-        throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: unknown preset \`${entry}\`; presets are ${Object.keys(PRESETS).join(', ')}`);
+        throw new ConfigError(`${file}${at}: extends: unknown preset \`${entry}\`; presets are ${Object.keys(PRESETS).join(', ')}`);
       }
       layers.push({ raw: preset, source: entry });
     } else if (/^[a-z]+:\/\//i.test(entry)) {
-      throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
+      throw new ConfigError(`${file}${at}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
     } else {
       const path = resolve(dirname(file), entry);
-      if (!existsSync(path)) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} not found`);
+      if (!existsSync(path)) throw new ConfigError(`${file}${at}: extends: ${entry} not found`);
       const outside = outsideRoot(path, root);
-      if (outside) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} ${outside}; not read`);
+      if (outside) throw new ConfigError(`${file}${at}: extends: ${entry} ${outside}; not read`);
       layers.push(...(await configLayers(path, [...seen, file], root)));
     }
   }
@@ -408,10 +463,16 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       const errors = await validateAgainst(rule.optionsSchema, options);
       if (errors.length) {
         const e = mostSpecific(errors);
-        throw new ConfigError(`${file}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}`);
+        const at = errorPointer(e);
+        const where = positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1${at.path}`, at.part);
+        const known = e.keyword === 'additionalProperties' ? Object.keys((rule.optionsSchema.properties ?? {}) as Record<string, unknown>) : [];
+        const near = known.length ? closest(String(e.params.additionalProperty), known) : undefined;
+        throw new ConfigError(
+          `${file}${where}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}${near ? `; did you mean \`${near}\`?` : ''}`,
+        );
       }
     } else if (options && Object.keys(options).length && !rule.optionsSchema) {
-      throw new ConfigError(`${file}: rules.${id}: this rule takes no options`);
+      throw new ConfigError(`${file}${positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
   const baseDir = file ? dirname(file) : resolve(opts.cwd);

@@ -1,3 +1,4 @@
+import { closest } from '../text.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
 import { joinPointer, nodeLocation } from '../parse/yaml.js';
@@ -160,7 +161,10 @@ export function applySuppressions(
     for (const id of s.ruleIds) {
       if (s.used.has(id)) continue;
       let message: string;
-      if (!knownRuleIds.has(id)) message = `suppression names an unknown rule id \`${id}\``;
+      if (!knownRuleIds.has(id)) {
+        const near = closest(id, [...knownRuleIds]);
+        message = `suppression names an unknown rule id \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`;
+      }
       else if (!enabledRuleIds.has(id)) continue;
       else message = `suppression of \`${id}\` suppresses nothing here; remove it`;
       unused.push({ ruleId: 'unused-suppression', severity: 'warning', message, file, range: s.origin });
