@@ -106,3 +106,24 @@ describe('extends merges each policies section key by key', () => {
     expect(cfg.policies.resourceCaps).toEqual({ maxGpusPerPod: 2, namespaces: ['ml-prod'] });
   });
 });
+
+describe('SARIF rule metadata', () => {
+  const sarif = () => JSON.parse(run(['-f', 'sarif', '.'], project({ Dockerfile: ROOT_DOCKERFILE })).stdout);
+  it('every helpUri points at a docs page in this repository (engine rules included)', () => {
+    const rules = sarif().runs[0].tool.driver.rules as { id: string; helpUri: string }[];
+    expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['parse-error', 'internal-error', 'unused-suppression', 'unreadable-file']));
+    for (const r of rules) {
+      const rel = r.helpUri.replace(/^https:\/\/github\.com\/genai-lint\/genai-lint\/blob\/main\//, '');
+      expect(existsSync(join(REPO_ROOT, rel)), r.helpUri).toBe(true);
+    }
+  });
+  it('secret rules carry a security-severity for GitHub code scanning', () => {
+    const rules = sarif().runs[0].tool.driver.rules as { id: string; properties: Record<string, unknown> }[];
+    const byId = new Map(rules.map((r) => [r.id, r.properties]));
+    for (const id of ['dockerfile/no-secrets', 'compose/no-secrets', 'k8s/no-plaintext-secrets']) {
+      expect(byId.get(id), id).toMatchObject({ 'security-severity': '9.1', tags: expect.arrayContaining(['security']) });
+    }
+    expect(byId.get('dockerfile/no-git-dir')).toMatchObject({ 'security-severity': '7.5' });
+    expect(byId.get('dockerfile/healthcheck')).not.toHaveProperty('security-severity');
+  });
+});
