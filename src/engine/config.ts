@@ -5,7 +5,7 @@ import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
 import { isRecord, valueAtPointer } from '../parse/kube.js';
 import { closest, decodeText } from '../text.js';
-import { packageRoot } from '../package-root.js';
+import { buildDir, packageRoot } from '../package-root.js';
 import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
 import type { Severity, SeveritySetting } from '../types.js';
 import type { RuleMeta } from './rule.js';
@@ -233,7 +233,7 @@ export async function createAjv(): Promise<import('ajv').default> {
 
 /** Validates a config against schemas/config.schema.json, with the validator the build compiled when present. */
 async function validateConfigShape(raw: unknown): Promise<AjvErrorLike[]> {
-  const prebuilt = join(packageRoot(), 'dist', 'config-validator.cjs');
+  const prebuilt = join(buildDir(), 'config-validator.cjs');
   if (existsSync(prebuilt)) {
     const validate = createRequire(import.meta.url)(prebuilt) as ((d: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
     return validate(raw) ? [] : (validate.errors ?? []);
@@ -293,6 +293,8 @@ export interface LoadConfigOptions {
   /** Explicit --config path. */
   configPath?: string;
   rules: readonly ConfigurableRule[];
+  /** Where the config stands in the repository when it was read from elsewhere (the Action's config-from-base): ignorePaths are relative to it. */
+  configBaseDir?: string;
 }
 
 /** Reads one config file and checks its shape, with the line of any problem. */
@@ -475,7 +477,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       throw new ConfigError(`${file}${positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
-  const baseDir = file ? dirname(file) : resolve(opts.cwd);
+  const baseDir = opts.configBaseDir ? resolve(opts.cwd, opts.configBaseDir) : file ? dirname(file) : resolve(opts.cwd);
   const config = resolveConfig(raw, opts.rules, file, baseDir);
   return {
     ...config,
