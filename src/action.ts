@@ -3,10 +3,15 @@
  * the pull request with workflow commands, writes a job summary, an optional
  * SARIF file and the step outputs.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAMES, ConfigError } from './engine/config.js';
+import { readFileSafely } from './safe-read.js';
 import { lint, formatInputFor } from './index.js';
 import { formatGithub, repoPath } from './format/github.js';
+import { NOT_READ } from './discover.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/shared.js';
 import { ruleDocsUrl } from './package-root.js';
@@ -73,6 +78,47 @@ export function renderSummary(findings: readonly Finding[], filesChecked: number
   return parts.join('');
 }
 
+/** The commit a pull request merges into: `pull_request.base.sha` of the event GitHub describes in GITHUB_EVENT_PATH. */
+export function baseCommit(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  const r = readFileSafely(env.GITHUB_EVENT_PATH, 64 * 2 ** 20);
+  if (!r.ok) return undefined;
+  try {
+    const sha = (JSON.parse(r.bytes.toString('utf8')) as { pull_request?: { base?: { sha?: unknown } } }).pull_request?.base?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The config as it is on the base commit, written to a temporary file outside
+ * the checkout, so a pull request cannot loosen the rules it is checked by.
+ * Read with `git cat-file` (a blob, no filters, nothing of the repository run).
+ * No config on the base commit: an empty one, never the pull request's.
+ */
+export function configFromBase(cwd: string, sha: string, configInput: string | undefined, env: NodeJS.ProcessEnv = process.env): { file: string; baseDir: string } {
+  const candidates = configInput ? [configInput] : [...CONFIG_FILE_NAMES];
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'genai-lint-base-config-'));
+  for (const candidate of candidates) {
+    const rel = relative(cwd, resolve(cwd, candidate)).split(sep).join('/');
+    if (rel.startsWith('../') || rel === '..') throw new ConfigError(`config ${candidate} is outside the repository`);
+    let text: Buffer;
+    try {
+      text = execFileSync('git', ['-C', cwd, 'cat-file', 'blob', `${sha}:${rel}`], { stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 5 * 2 ** 20 });
+    } catch {
+      continue;
+    }
+    const file = join(dir, rel);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return { file, baseDir: resolve(cwd, dirname(rel)) };
+  }
+  const empty = join(dir, CONFIG_FILE_NAMES[0]);
+  writeFileSync(empty, '{}\n');
+  return { file: empty, baseDir: cwd };
+}
+
 function setOutputs(outputs: Record<string, string | number>): void {
   const file = process.env.GITHUB_OUTPUT;
   const lines = Object.entries(outputs).map(([k, v]) => `${k}=${String(v).replace(/\r?\n/g, ' ')}`);
@@ -83,7 +129,17 @@ function setOutputs(outputs: Record<string, string | number>): void {
 export async function runAction(): Promise<number> {
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const paths = input('paths').split(/[\s,]+/).filter(Boolean);
-  const configPath = input('config') || undefined;
+  let configPath = input('config') || undefined;
+  let configBaseDir: string | undefined;
+  if (bool(input('config-from-base'), false)) {
+    const sha = input('base-sha') || baseCommit();
+    if (sha) {
+      ({ file: configPath, baseDir: configBaseDir } = configFromBase(cwd, sha, configPath));
+      process.stdout.write(`genai-lint: config read from the base commit ${sha.slice(0, 12)}\n`);
+    } else {
+      process.stdout.write('genai-lint: config-from-base is set but this is not a pull request; the checked-out config is used\n');
+    }
+  }
   const failOnInput = input('fail-on');
   if (failOnInput && !SEVERITIES.includes(failOnInput as Severity)) {
     process.stdout.write(`::error title=genai-lint::${escapeData(visible(`fail-on must be one of ${SEVERITIES.join(', ')}, got ${failOnInput}`))}\n`);
@@ -94,13 +150,17 @@ export async function runAction(): Promise<number> {
   const annotations = bool(input('annotations'), true);
   const summary = bool(input('summary'), true);
 
-  const report = await lint({ paths: paths.length ? paths : ['.'], cwd, configPath });
+  const report = await lint({ paths: paths.length ? paths : ['.'], cwd, configPath, configBaseDir });
   const formatInput = formatInputFor(report, cwd);
   if (annotations) process.stdout.write(formatGithub(formatInput));
-  if (sarifFile) writeFileSync(sarifFile, formatSarif(formatInput));
+  if (sarifFile) {
+    mkdirSync(dirname(sarifFile), { recursive: true });
+    writeFileSync(sarifFile, formatSarif(formatInput));
+  }
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || undefined));
   }
+  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`::warning title=genai-lint::${escapeData(visible(n))}\n`);
   for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::${escapeData(visible(`no such file or directory: ${p}`))}\n`);
   for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${escapeData(visible(`${e.ruleId} failed on ${e.file}: ${e.message}`))}\n`);
   const { errors, warnings } = countBySeverity(report.findings);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
 import type { LintReport } from './index.js';
@@ -9,8 +10,9 @@ import { FORMAT_NAMES, loadFormatter } from './format/index.js';
 import type { FormatName } from './format/index.js';
 import { BaselineError, filterBaseline, readBaseline, writeBaseline } from './baseline.js';
 import { packageVersion } from './package-root.js';
+import { NOT_READ } from './discover.js';
 import { limitHeapGrowth } from './heap.js';
-import { visible, visibleLines } from './escape.js';
+import { jsonSafe, visible, visibleLines } from './escape.js';
 import { Redactor } from './redact.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
@@ -94,6 +96,16 @@ function outputTargets(tokens: readonly { kind: string; name?: string; value?: s
   return targets;
 }
 
+/** Writes a report file, creating its directory (`-o reports/lint.sarif` in a fresh checkout). */
+function writeReport(file: string, output: string): void {
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+    writeFileSync(file, output);
+  } catch (err) {
+    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
 function readStdin(): string {
   try {
     return readFileSync(0, 'utf8');
@@ -161,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (values['print-config']) {
     const cfg = await loadConfig({ cwd, configPath: values.config, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
-    process.stdout.write(JSON.stringify(describeConfig(cfg), null, 2) + '\n');
+    process.stdout.write(jsonSafe(JSON.stringify(describeConfig(cfg), null, 2)) + '\n');
     return EXIT.clean;
   }
 
@@ -174,8 +186,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
+  // Files in the tree that were not read (outside the root, not regular files) are said whatever the verbosity.
+  for (const n of report.notices) if (values.verbose || n.startsWith(NOT_READ)) process.stderr.write(`genai-lint: ${visible(n)}\n`);
   if (values.verbose) {
-    for (const n of report.notices) process.stderr.write(`genai-lint: ${visible(n)}\n`);
     for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${visible(e.ruleId)} on ${visible(e.file)}\n${visibleLines(e.stack ?? e.message)}\n`);
   }
   for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${visible(p)}\n`);
@@ -198,10 +211,12 @@ async function main(argv: string[]): Promise<number> {
 
   const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
   for (const target of targets) {
+    // A run that fails for a missing path says so on stderr; a terminal report would only add "no problems".
+    if (target.format === 'stylish' && target.file === undefined && report.missingPaths.length && !shown.length) continue;
     const color = useColor(Boolean(values['no-color']) && !values.color, target.file !== undefined);
     const formatter = await loadFormatter(target.format, color);
     const output = formatter(formatInputFor(report, cwd, { findings: shown }));
-    if (target.file) writeFileSync(target.file, output);
+    if (target.file) writeReport(target.file, output);
     else process.stdout.write(output);
   }
 
@@ -209,8 +224,19 @@ async function main(argv: string[]): Promise<number> {
   const threshold = SEVERITY_RANK[failOn];
   const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= threshold);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (failing || (maxWarnings !== undefined && warnings > maxWarnings)) return EXIT.findings;
-  return EXIT.clean;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`genai-lint: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${maxWarnings} allows\n`);
+    return EXIT.findings;
+  }
+  return failing ? EXIT.findings : EXIT.clean;
+}
+
+// A reader that goes away (`genai-lint | head`) ends the run quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.clean);
+    throw err;
+  });
 }
 
 limitHeapGrowth();

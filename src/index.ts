@@ -22,6 +22,8 @@ export interface LintOptions {
   cwd?: string;
   /** Explicit config file; otherwise the nearest .genai-lint.yaml upward from cwd. */
   configPath?: string;
+  /** Where the config stands in the repository, when configPath is a copy read from elsewhere. */
+  configBaseDir?: string;
   /** Input read from standard input (linted when paths include `-` or are empty). */
   stdin?: { text: string; filename?: string };
 }
@@ -39,7 +41,7 @@ export function allRuleMetas(config?: EffectiveConfig): RuleMeta[] {
 /** Lints the given paths: the whole pipeline from discovery to sorted findings. */
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
-  const config = await loadConfig({ cwd, configPath: options.configPath, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
+  const config = await loadConfig({ cwd, configPath: options.configPath, configBaseDir: options.configBaseDir, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
   const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
   // The one boundary every text passes before any format, baseline or summary sees it.

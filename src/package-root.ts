@@ -23,6 +23,17 @@ export function packageRoot(): string {
   }
 }
 
+/** Set by the Action bundle's build (scripts/bundle-action.mjs): the bundle carries its compiled validators beside itself. */
+declare const GENAI_LINT_BUNDLE: boolean | undefined;
+
+/**
+ * Where the build's compiled validators live (kube-validators/, config-validator.cjs):
+ * dist/ of the package, or the folder of the Action bundle.
+ */
+export function buildDir(): string {
+  return typeof GENAI_LINT_BUNDLE !== 'undefined' && GENAI_LINT_BUNDLE ? dirname(fileURLToPath(import.meta.url)) : join(packageRoot(), 'dist');
+}
+
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

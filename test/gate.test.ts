@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RawConfig } from '../src/engine/config.js';
 import { RULES } from '../rules/index.js';
-import { renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
+import { renderEngineRuleDoc, renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
+import { ENGINE_RULES } from '../src/engine/rule.js';
+import { DOCS_BASE_URL, ruleDocsUrl } from '../src/package-root.js';
 import { REPO_ROOT, FIXTURES, fixtureFiles, lintFixture } from './helpers.js';
 
 describe('every rule is complete', () => {
@@ -50,4 +52,15 @@ describe('every rule is complete', () => {
       expect(errors.map((e) => `${f}: ${e.ruleId} ${e.message}`)).toEqual([]);
     }
   });
+});
+
+describe('every engine rule has an up-to-date docs page, where SARIF helpUri points', () => {
+  for (const meta of ENGINE_RULES) {
+    it(meta.id, () => {
+      const page = join(REPO_ROOT, 'docs', 'rules', `${meta.id}.md`);
+      expect(ruleDocsUrl(meta.id)).toBe(`${DOCS_BASE_URL}${meta.id}.md`);
+      expect(existsSync(page), page).toBe(true);
+      expect(readFileSync(page, 'utf8')).toBe(renderEngineRuleDoc(meta));
+    });
+  }
 });

@@ -52,17 +52,12 @@ describe('job summary', () => {
 describe('GitHub Action', () => {
   const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
 
-  it('declares the inputs and outputs workflows use, as a composite action built from source', () => {
-    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'fail-on', 'sarif-file', 'annotations', 'summary']);
+  it('declares the inputs and outputs workflows use, as a node20 action running the committed bundle', () => {
+    expect(Object.keys(action.inputs)).toEqual(['paths', 'config', 'fail-on', 'sarif-file', 'annotations', 'summary', 'config-from-base', 'base-sha']);
     expect(action.inputs.paths.default).toBe('.');
     expect(Object.keys(action.outputs)).toEqual(['findings', 'errors', 'warnings', 'sarif-file']);
-    expect(action.runs.using).toBe('composite');
-    const steps = action.runs.steps.map((s: { run: string }) => s.run).join('\n');
-    expect(steps).toContain('npm ci --prefix "$GITHUB_ACTION_PATH"');
-    expect(steps).toContain('node "$GITHUB_ACTION_PATH/dist/src/github-action.js"');
-    // What the run step executes is built by `npm ci` (the prepare script), never committed.
-    expect(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')).scripts.prepare).toMatch(/build/);
-    expect(existsSync(join(REPO_ROOT, 'src', 'github-action.ts'))).toBe(true);
+    expect(action.runs).toEqual({ using: 'node20', main: 'action-dist/index.js' });
+    expect(existsSync(join(REPO_ROOT, 'action-dist', 'index.js'))).toBe(true);
   });
 
   it('runs as GitHub runs it: annotations, summary, outputs, SARIF and exit status', () => {

@@ -161,14 +161,16 @@ describe('bad-input catalogue', () => {
     expect(f.some((x) => x.ruleId === 'internal-error')).toBe(false);
     expect(f.filter((x) => x.file === 'deep.yaml').map((x) => x.ruleId)).toContain('parse-error');
   });
-  it('a symlink to a file outside the tree is linted; a symlink loop is not followed', () => {
+  it('a symlink to a file inside the tree is linted, one outside it is not; a symlink loop is not followed', () => {
     const outside = project({ 'Dockerfile.shared': 'FROM python\nCMD ["x"]\n' });
-    const dir = project({ 'svc/keep.yaml': 'a: 1\n' });
+    const dir = project({ 'svc/keep.yaml': 'a: 1\n', 'shared/Dockerfile.base': 'FROM python\nCMD ["x"]\n' });
     symlinkSync(join(outside, 'Dockerfile.shared'), join(dir, 'svc', 'Dockerfile'));
+    symlinkSync('../shared/Dockerfile.base', join(dir, 'svc', 'Dockerfile.app'));
     symlinkSync(dir, join(dir, 'svc', 'loop'));
     const r = run(['-f', 'json', '.'], dir);
-    const files = [...new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file))];
-    expect(files).toEqual(['svc/Dockerfile']);
+    const files = [...new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file))].sort();
+    expect(files).toEqual(['shared/Dockerfile.base', 'svc/Dockerfile.app']);
+    expect(r.stderr).toContain('genai-lint: not read: svc/Dockerfile: symlink resolves outside the linted root');
   });
   it('a directory tree deeper than 100 levels: files above the bound are linted, the rest is noted', () => {
     const deep = Array.from({ length: 105 }, () => 'd').join('/');

@@ -9,6 +9,7 @@ export default defineComposeRule({
   meta: {
     id: 'compose/no-secrets',
     severity: 'error',
+    securitySeverity: 9.1,
     summary: 'Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.',
     rationale:
       'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed.',

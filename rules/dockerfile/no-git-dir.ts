@@ -6,6 +6,7 @@ export default defineDockerfileRule({
   meta: {
     id: 'dockerfile/no-git-dir',
     severity: 'warning',
+    securitySeverity: 7.5,
     summary: 'COPY/ADD of the `.git` directory into the image.',
     rationale:
       'The .git directory carries the full history of the repository: every secret ever committed and later removed, internal branch names, and often hundreds of megabytes. Anyone who pulls the image can run `git log -p` on it.',

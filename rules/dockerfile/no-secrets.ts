@@ -32,6 +32,7 @@ export default defineDockerfileRule({
   meta: {
     id: 'dockerfile/no-secrets',
     severity: 'error',
+    securitySeverity: 9.1,
     summary: 'Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, secret build args persisted into ENV or used in RUN, literal login tokens, secret files copied in.',
     rationale:
       'Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container.',

@@ -17,6 +17,7 @@ export default defineK8sRule({
   meta: {
     id: 'k8s/no-plaintext-secrets',
     severity: 'error',
+    securitySeverity: 9.1,
     summary: 'Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values.',
     rationale:
       'A manifest is committed to git and readable by everyone with access to the repository or `kubectl get -o yaml`. A Hugging Face or OpenAI key in an env value, an annotation or a ConfigMap leaks the account; a Secret with real data in git is not secret at all (base64 is an encoding, not encryption).',

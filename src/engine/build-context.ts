@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readTreeFile } from '../safe-read.js';
 import type { Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -84,7 +85,7 @@ export interface BuildContextInfo {
  * Lists what `docker build` would send from a context directory: the files
  * not excluded by the ignore file, with sizes. Bounded; never enters .git.
  */
-export function scanBuildContext(contextDir: string, dockerfilePath: string | undefined, maxFiles: number): BuildContextInfo {
+export function scanBuildContext(contextDir: string, dockerfilePath: string | undefined, maxFiles: number, root = contextDir, onSkip?: (file: string, why: string) => void): BuildContextInfo {
   const candidates = [
     ...(dockerfilePath ? [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`)] : []),
     join(contextDir, '.dockerignore'),
@@ -92,13 +93,12 @@ export function scanBuildContext(contextDir: string, dockerfilePath: string | un
   let ignoreFile: string | undefined;
   let ignoreText = '';
   for (const c of candidates) {
-    try {
-      ignoreText = readFileSync(c, 'utf8');
-      ignoreFile = c;
-      break;
-    } catch {
-      // not present
-    }
+    // Read as every file of the tree is: a regular file within the root, capped.
+    const text = readTreeFile(c, root, (why) => onSkip?.(c, why));
+    if (text === undefined) continue;
+    ignoreText = text;
+    ignoreFile = c;
+    break;
   }
   const excluded = dockerignoreMatcher(ignoreText);
   const hasExceptions = /^\s*!/m.test(ignoreText);

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
 import { isRecord, valueAtPointer } from '../parse/kube.js';
 import { closest, decodeText } from '../text.js';
-import { packageRoot } from '../package-root.js';
+import { buildDir, packageRoot } from '../package-root.js';
+import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
 import type { Severity, SeveritySetting } from '../types.js';
 import type { RuleMeta } from './rule.js';
 import type { CustomKindSchema } from './kube-schema.js';
@@ -35,6 +36,7 @@ export interface RawConfig {
   kubernetesVersion?: string;
   schemas?: { apiVersion: string; kind: string; schema: string }[];
   maxFileSizeMB?: number;
+  /** One entry may be a plain string; readRawConfig makes it a list. */
   extends?: string[];
   policies?: PolicyConfig;
 }
@@ -158,18 +160,43 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
+/** The root a config file's references (extends, schemas, policy files) must stay inside: its repository. */
+function configRoot(file: string, cwd: string): string {
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    // reported when it is read
+  }
+  return lintRootOf(file, cwd, false, link);
+}
+
+/**
+ * Reads a file the config names (or the config itself) as every file of the
+ * tree is read: a regular file, capped, inside `root`; else a ConfigError
+ * starting with `where`.
+ */
+function readConfigFile(path: string, root: string | undefined, where: string): Buffer {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // readFileSafely says why
+  }
+  const outside = link && root ? outsideRoot(path, root) : undefined;
+  if (outside) throw new ConfigError(`${where}: symlink ${outside}; not read`);
+  const r = readFileSafely(path);
+  if (!r.ok) throw new ConfigError(`${where}: ${r.reason}`);
+  return r.bytes;
+}
+
 interface LoadedRaw {
   raw: RawConfig;
   doc: YamlDocumentModel | undefined;
 }
 
-function readRawConfig(file: string): LoadedRaw {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read config file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+function readRawConfig(file: string, root: string | undefined): LoadedRaw {
+  const bytes = readConfigFile(file, root, `${file}: config file`);
   const { text, problem } = decodeText(bytes);
   if (problem) throw new ConfigError(`${file}: ${problem}`);
   // JSON is YAML; one parser gives positions for both.
@@ -190,6 +217,12 @@ function readRawConfig(file: string): LoadedRaw {
   return { raw: value as RawConfig, doc };
 }
 
+/** `extends: ./base.yaml` means `extends: [./base.yaml]`. */
+function extendsList(raw: RawConfig): string[] {
+  const e = raw.extends as string[] | string | undefined;
+  return typeof e === 'string' ? [e] : (e ?? []);
+}
+
 /** ajv is loaded only when there is something to validate (it costs start-up time). */
 export async function createAjv(): Promise<import('ajv').default> {
   const mod = await import('ajv');
@@ -200,7 +233,7 @@ export async function createAjv(): Promise<import('ajv').default> {
 
 /** Validates a config against schemas/config.schema.json, with the validator the build compiled when present. */
 async function validateConfigShape(raw: unknown): Promise<AjvErrorLike[]> {
-  const prebuilt = join(packageRoot(), 'dist', 'config-validator.cjs');
+  const prebuilt = join(buildDir(), 'config-validator.cjs');
   if (existsSync(prebuilt)) {
     const validate = createRequire(import.meta.url)(prebuilt) as ((d: unknown) => boolean) & { errors?: AjvErrorLike[] | null };
     return validate(raw) ? [] : (validate.errors ?? []);
@@ -260,11 +293,13 @@ export interface LoadConfigOptions {
   /** Explicit --config path. */
   configPath?: string;
   rules: readonly ConfigurableRule[];
+  /** Where the config stands in the repository when it was read from elsewhere (the Action's config-from-base): ignorePaths are relative to it. */
+  configBaseDir?: string;
 }
 
 /** Reads one config file and checks its shape, with the line of any problem. */
-async function readValidated(file: string): Promise<LoadedRaw> {
-  const { raw, doc } = readRawConfig(file);
+async function readValidated(file: string, root: string | undefined): Promise<LoadedRaw> {
+  const { raw, doc } = readRawConfig(file, root);
   const errors = await validateConfigShape(raw);
   if (errors.length) {
     const groups = new Map<string, AjvErrorLike[]>();
@@ -279,10 +314,48 @@ async function readValidated(file: string): Promise<LoadedRaw> {
     const at = errorPointer(e);
     throw new ConfigError(
       `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
-        (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : ''),
+        (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : '') +
+        hintFor(e, got, raw, doc),
     );
   }
   return { raw, doc };
+}
+
+/** The keys the config schema allows at a JSON pointer of the config (for "did you mean"). */
+function allowedKeysAt(instancePath: string, raw: unknown): string[] {
+  let node = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'config.schema.json'), 'utf8')) as Record<string, unknown>;
+  const defs = (node.definitions ?? node.$defs ?? {}) as Record<string, Record<string, unknown>>;
+  const deref = (n: Record<string, unknown>): Record<string, unknown> =>
+    typeof n.$ref === 'string' ? (defs[n.$ref.split('/').pop()!] ?? n) : n;
+  let value: unknown = raw;
+  for (const seg of instancePath.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+    node = deref(node);
+    const props = node.properties as Record<string, Record<string, unknown>> | undefined;
+    value = isRecord(value) ? value[seg] : Array.isArray(value) ? value[Number(seg)] : undefined;
+    const next = props?.[seg] ?? (node.items as Record<string, unknown> | undefined);
+    if (!next) return [];
+    node = next;
+  }
+  node = deref(node);
+  const props = (node.properties ?? (node.anyOf as Record<string, unknown>[] | undefined)?.map(deref).find((a) => a.properties)?.properties) as Record<string, unknown> | undefined;
+  return Object.keys(props ?? {});
+}
+
+/** A hint after a config error: the key meant, or how to write a version YAML reads as a number. */
+function hintFor(e: AjvErrorLike, got: unknown, raw: unknown, doc: YamlDocumentModel | undefined): string {
+  if (e.keyword === 'additionalProperties') {
+    const near = closest(String(e.params.additionalProperty), allowedKeysAt(e.instancePath, raw));
+    return near ? `; did you mean \`${near}\`?` : '';
+  }
+  if (e.instancePath === '/kubernetesVersion' && typeof got === 'number') {
+    let written = String(got);
+    if (doc) {
+      const { location, exact } = locate(doc, '/kubernetesVersion');
+      if (exact) written = doc.textIndex.text.slice(doc.textIndex.offsetAt(location.value.start), doc.textIndex.offsetAt(location.value.end)).trim() || written;
+    }
+    return `; YAML reads ${written} as a number, quote it: kubernetesVersion: "${written}"`;
+  }
+  return '';
 }
 
 /** Merges configs in order (later wins): rules and policies key by key, custom policies by id, ignorePaths appended. */
@@ -306,6 +379,14 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
               sources[`policies.custom.${c.id}`] = source;
             }
             merged.custom = [...byId.values()];
+          } else if (isRecord(v)) {
+            // A section merges key by key: raising one cap keeps the pack's other caps, labels and scope.
+            const section: Record<string, unknown> = { ...(isRecord(merged[name]) ? merged[name] : {}) };
+            for (const [k, kv] of Object.entries(v)) {
+              section[k] = isRecord(kv) && isRecord(section[k]) ? { ...(section[k] as Record<string, unknown>), ...kv } : kv;
+              sources[`policies.${name}.${k}`] = source;
+            }
+            (merged as Record<string, unknown>)[name] = section;
           } else {
             (merged as Record<string, unknown>)[name] = v;
             sources[`policies.${name}`] = source;
@@ -325,23 +406,27 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
 }
 
 /** The layers a config file stands for: what it extends (recursively, in order), then itself. */
-async function configLayers(file: string, seen: string[]): Promise<{ raw: RawConfig; source: string; doc?: YamlDocumentModel }[]> {
+async function configLayers(file: string, seen: string[], root: string): Promise<{ raw: RawConfig; source: string; doc?: YamlDocumentModel }[]> {
   if (seen.includes(file)) throw new ConfigError(`${file}: extends itself through ${[...seen, file].map((f) => basename(f)).join(' -> ')}`);
-  const { raw, doc } = await readValidated(file);
+  const { raw, doc } = await readValidated(file, root);
   const layers: { raw: RawConfig; source: string; doc?: YamlDocumentModel }[] = [];
-  for (const [i, entry] of (raw.extends ?? []).entries()) {
+  const single = typeof raw.extends === 'string';
+  for (const [i, entry] of extendsList(raw).entries()) {
+    const at = positionOf(doc, single ? '/extends' : `/extends/${i}`);
     if (entry.startsWith('genai-lint:')) {
       const preset = PRESETS[entry];
       if (!preset) {
-        throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: unknown preset \`${entry}\`; presets are ${Object.keys(PRESETS).join(', ')}`);
+        throw new ConfigError(`${file}${at}: extends: unknown preset \`${entry}\`; presets are ${Object.keys(PRESETS).join(', ')}`);
       }
       layers.push({ raw: preset, source: entry });
     } else if (/^[a-z]+:\/\//i.test(entry)) {
-      throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
+      throw new ConfigError(`${file}${at}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
     } else {
       const path = resolve(dirname(file), entry);
-      if (!existsSync(path)) throw new ConfigError(`${file}${positionOf(doc, `/extends/${i}`)}: extends: ${entry} not found`);
-      layers.push(...(await configLayers(path, [...seen, file])));
+      if (!existsSync(path)) throw new ConfigError(`${file}${at}: extends: ${entry} not found`);
+      const outside = outsideRoot(path, root);
+      if (outside) throw new ConfigError(`${file}${at}: extends: ${entry} ${outside}; not read`);
+      layers.push(...(await configLayers(path, [...seen, file], root)));
     }
   }
   layers.push({ raw, source: file, doc });
@@ -354,12 +439,14 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   let raw: RawConfig = {};
   let doc: YamlDocumentModel | undefined;
   let sources: Record<string, string> = {};
+  let root: string | undefined;
   if (file) {
-    const layers = await configLayers(file, []);
+    root = configRoot(file, opts.cwd);
+    const layers = await configLayers(file, [], root);
     doc = layers[layers.length - 1].doc;
     ({ raw, sources } = mergeConfigs(layers));
   }
-  const customPolicies = await loadCustomPolicies(raw, file ?? '(config)', opts.rules.map((r) => r.id));
+  const customPolicies = await loadCustomPolicies(raw, file ?? '(config)', opts.rules.map((r) => r.id), root);
   const customMetas = customPolicies.map((c) => ({ id: c.id, severity: c.severity ?? 'error' }) as ConfigurableRule);
   opts = { ...opts, rules: [...opts.rules, ...customMetas] };
 
@@ -378,27 +465,33 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       const errors = await validateAgainst(rule.optionsSchema, options);
       if (errors.length) {
         const e = mostSpecific(errors);
-        throw new ConfigError(`${file}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}`);
+        const at = errorPointer(e);
+        const where = positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1${at.path}`, at.part);
+        const known = e.keyword === 'additionalProperties' ? Object.keys((rule.optionsSchema.properties ?? {}) as Record<string, unknown>) : [];
+        const near = known.length ? closest(String(e.params.additionalProperty), known) : undefined;
+        throw new ConfigError(
+          `${file}${where}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}${near ? `; did you mean \`${near}\`?` : ''}`,
+        );
       }
     } else if (options && Object.keys(options).length && !rule.optionsSchema) {
-      throw new ConfigError(`${file}: rules.${id}: this rule takes no options`);
+      throw new ConfigError(`${file}${positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
-  const baseDir = file ? dirname(file) : resolve(opts.cwd);
+  const baseDir = opts.configBaseDir ? resolve(opts.cwd, opts.configBaseDir) : file ? dirname(file) : resolve(opts.cwd);
   const config = resolveConfig(raw, opts.rules, file, baseDir);
   return {
     ...config,
     sources,
     settings: {
       ...config.settings,
-      customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir),
+      customSchemas: await loadCustomSchemas(raw, file ?? '(config)', baseDir, root),
       policies: { ...config.settings.policies, custom: customPolicies },
     },
   };
 }
 
 /** Checks custom policies (id namespace, kinds, schema) and loads their schemas; never executes anything. */
-async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: readonly string[]): Promise<CustomPolicy[]> {
+async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: readonly string[], root: string | undefined): Promise<CustomPolicy[]> {
   const out: CustomPolicy[] = [];
   const ids = new Set<string>();
   const { BUNDLED_KINDS } = await import('../k8s-schema-bundle.js');
@@ -417,12 +510,9 @@ async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: read
     }
     let schema: unknown = c.schema;
     if (typeof c.schema === 'string') {
-      let text: string;
-      try {
-        text = readFileSync(c.schema, 'utf8');
-      } catch (err) {
-        throw new ConfigError(`${where}: cannot read schema file ${c.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-      }
+      const outside = root ? outsideRoot(c.schema, root) : undefined;
+      if (outside && existsSync(c.schema)) throw new ConfigError(`${where}: schema file ${c.schema} ${outside}; not read`);
+      const text = readConfigFile(c.schema, root, `${where}: cannot read schema file ${c.schema}`).toString('utf8');
       const parsed = parseYaml(text).documents[0];
       if (!parsed || parsed.errors.length || !isRecord(parsed.value)) throw new ConfigError(`${where}: ${c.schema} is not a JSON or YAML mapping`);
       schema = parsed.value;
@@ -439,17 +529,14 @@ async function loadCustomPolicies(raw: RawConfig, file: string, builtinIds: read
 }
 
 /** Reads and checks the JSON Schemas named under `schemas:`; never executes anything. */
-async function loadCustomSchemas(raw: RawConfig, file: string, baseDir: string): Promise<CustomKindSchema[]> {
+async function loadCustomSchemas(raw: RawConfig, file: string, baseDir: string, root: string | undefined): Promise<CustomKindSchema[]> {
   const out: CustomKindSchema[] = [];
   for (const [i, entry] of (raw.schemas ?? []).entries()) {
     const where = `${file}: schemas[${i}] (${entry.apiVersion} ${entry.kind})`;
     const path = resolve(baseDir, entry.schema);
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (err) {
-      throw new ConfigError(`${where}: cannot read ${entry.schema}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const outside = root ? outsideRoot(path, root) : undefined;
+    if (outside && existsSync(path)) throw new ConfigError(`${where}: ${entry.schema} ${outside}; not read`);
+    const text = readConfigFile(path, root, `${where}: cannot read ${entry.schema}`).toString('utf8');
     const doc = parseYaml(text).documents[0];
     if (!doc || doc.errors.length || !isRecord(doc.value)) {
       throw new ConfigError(`${where}: ${entry.schema} is not a JSON or YAML mapping${doc?.errors[0] ? ` (${doc.errors[0].message})` : ''}`);

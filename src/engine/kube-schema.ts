@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 type AjvType = InstanceType<typeof import('ajv').default>;
-import { packageRoot } from '../package-root.js';
+import { buildDir, packageRoot } from '../package-root.js';
 import { isRecord } from '../parse/kube.js';
 import { closest } from '../text.js';
 import type { KubeSchemaBundle } from '../k8s-schema-bundle.js';
@@ -161,7 +161,7 @@ export class KubeSchemaValidator {
   /** Validators compiled at build time (scripts/k8s-validators.mjs), if present. */
   private get prebuilt(): Record<string, ValidateFunction> | null {
     if (this.prebuiltModule === undefined) {
-      const file = join(packageRoot(), 'dist', 'kube-validators', `v${this.version}.cjs`);
+      const file = join(buildDir(), 'kube-validators', `v${this.version}.cjs`);
       this.prebuiltModule = existsSync(file) ? (require(file) as Record<string, ValidateFunction>) : null;
     }
     return this.prebuiltModule;

@@ -32,6 +32,11 @@ export interface RuleMeta {
    * files). Worker threads share only these kinds with each other.
    */
   indexKinds?: readonly string[];
+  /**
+   * For security rules: GitHub code scanning's `security-severity` (0.1-10;
+   * over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium), written to SARIF.
+   */
+  securitySeverity?: number;
 }
 
 export interface Report {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
-import { readFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { discover, isGitIgnored, kindByName } from '../discover.js';
+import { discover, isGitIgnored, kindByName, NOT_READ } from '../discover.js';
+import { outsideRoot, readFileSafely } from '../safe-read.js';
 import type { DiscoveredFile } from '../discover.js';
 import { parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
@@ -110,32 +111,34 @@ export interface SourceInput {
    * against that template, with lines counted within the document.
    */
   mapTemplateSources?: boolean;
+  /** Real path of the linted root the file was found under (see DiscoveredFile.root). */
+  root?: string;
 }
 
 function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
-  const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly };
-  let bytes: Buffer;
-  try {
-    const size = statSync(file.absPath).size;
-    if (size > maxBytes) {
-      return { ...base, problem: `file is ${(size / 2 ** 20).toFixed(1)} MB, over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
-    }
-    bytes = readFileSync(file.absPath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-    return { ...base, problem: `cannot read file: ${code}`, readFailed: file.explicit };
+  const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly, root: file.root };
+  const read = readFileSafely(file.absPath, maxBytes);
+  if (!read.ok) {
+    if (read.code === 'EFBIG') return { ...base, problem: `${read.reason} (maxFileSizeMB); skipped` };
+    return { ...base, problem: read.code === 'ENOTREG' ? `${read.reason}; skipped` : read.reason, readFailed: file.explicit };
   }
-  const { text, problem } = decodeText(bytes);
+  const { text, problem } = decodeText(read.bytes);
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
 }
 
 /** Services of the base Compose file in a directory, for override files linted beside it. */
-function readBaseServices(dir: string): Map<string, Record<string, unknown>> | undefined {
+function readBaseServices(dir: string, displayDir: string, root: string | undefined, notices: string[]): Map<string, Record<string, unknown>> | undefined {
   for (const name of COMPOSE_BASE_NAMES) {
     const path = join(dir, name);
     if (!existsSync(path)) continue;
+    const outside = root ? outsideRoot(path, root) : undefined;
+    const read = outside ? { ok: false as const, reason: outside } : readFileSafely(path);
+    if (!read.ok) {
+      notices.push(`${NOT_READ}${displayDir === '.' ? '' : displayDir + '/'}${name}: ${read.reason}`);
+      return undefined;
+    }
     try {
-      const { text } = decodeText(readFileSync(path));
+      const { text } = decodeText(read.bytes);
       const base = composeModelOf(parseYaml(text));
       return new Map((base?.services ?? []).map((s) => [s.name, s.raw as Record<string, unknown>]));
     } catch {
@@ -221,7 +224,7 @@ function parseSource(file: SourceInput, notices: string[]): ParsedFile {
     }
     parsed.compose = composeModelOf(model);
     if (parsed.compose && file.absPath && isComposeOverrideName(basename(file.absPath))) {
-      parsed.compose.baseServices = readBaseServices(dirname(file.absPath));
+      parsed.compose.baseServices = readBaseServices(dirname(file.absPath), dirname(file.displayPath), file.root, notices);
     }
     for (const doc of model.documents) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
     return parsed;
@@ -422,8 +425,15 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
         const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : (config.settings.buildContexts?.[absPath] ?? dirname(absPath));
         const key = `${dir}\u0000${absPath}\u0000${req.maxFiles}`;
         let info = contextCache.get(key);
+        // A context is walked only inside the root the Dockerfile was found under (`build.context: ../..` is not).
+        const outside = p.file.root ? outsideRoot(dir, p.file.root) : undefined;
+        if (outside) {
+          noteOnce(`${NOT_READ}build context of ${display}: ${outside}`);
+          return undefined;
+        }
         if (!info) {
-          info = scanBuildContext(dir, absPath, req.maxFiles);
+          const root = p.file.root;
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join(dir, '.dockerignore') ? '.dockerignore of the build context' : basename(f)} of ${display}: ${why}`));
           contextCache.set(key, info);
         }
         return info;

@@ -1,3 +1,4 @@
+import { closest } from '../text.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
 import { joinPointer, nodeLocation } from '../parse/yaml.js';
@@ -164,7 +165,12 @@ export function applySuppressions(
       if (s.used.has(id)) continue;
       let message: string;
       // Comment text is echoed only when it has the shape of a rule id: anything else could be a value pasted by mistake.
-      if (!knownRuleIds.has(id)) message = RULE_ID_SHAPE.test(id) ? `suppression names an unknown rule id \`${id}\`` : 'suppression names something that is not a rule id';
+      if (!knownRuleIds.has(id)) {
+        const near = RULE_ID_SHAPE.test(id) ? closest(id, [...knownRuleIds]) : undefined;
+        message = RULE_ID_SHAPE.test(id)
+          ? `suppression names an unknown rule id \`${id}\`${near ? `; did you mean \`${near}\`?` : ''}`
+          : 'suppression names something that is not a rule id';
+      }
       else if (!enabledRuleIds.has(id)) continue;
       else message = `suppression of \`${id}\` suppresses nothing here; remove it`;
       unused.push({ ruleId: 'unused-suppression', severity: 'warning', message, file, range: s.origin });

@@ -18,7 +18,8 @@ export const formatSarif: Formatter = (input) => {
     help: { text: `${r.rationale}\n\nFix: ${r.fix}`, markdown: `${r.rationale}\n\n**Fix:** ${r.fix}` },
     helpUri: ruleDocsUrl(r.id),
     defaultConfiguration: { level: LEVEL[r.severity] },
-    properties: { tags: [r.target] },
+    // GitHub rates security rules by `security-severity` (shown only with the `security` tag).
+    properties: r.securitySeverity ? { tags: [r.target, 'security'], 'security-severity': r.securitySeverity.toFixed(1) } : { tags: [r.target] },
   }));
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = input.findings.map((f) => ({
