@@ -141,22 +141,44 @@ function maskSecretAssignments(text: string): string {
 
 /** The texts of a run's result that leave the program. */
 interface RedactableResult {
-  findings: { message: string; fix?: string }[];
+  findings: { file: string; message: string; fix?: string }[];
   notices: string[];
-  internalErrors: { message: string; stack: string | undefined }[];
+  internalErrors: { file: string; message: string; stack: string | undefined }[];
 }
 
-/** Masks every secret in the texts of a run's result, in place, with the secrets the run found. */
-export function redactResult<R extends RedactableResult>(result: R, secrets: Iterable<string>): R {
-  const redactor = new Redactor(secrets);
+/**
+ * Masks every secret in the texts of a run's result, in place. A literal a
+ * rule found is masked in the texts of its own file (a short demo password
+ * may also be an ordinary word elsewhere); notices and errors, which are
+ * few, are masked with every literal of the run. Token formats, URL
+ * passwords and secret-named assignments are masked everywhere.
+ */
+export function redactResult<R extends RedactableResult>(result: R, secrets: readonly { file: string; value: string }[]): R {
+  const byFile = new Map<string, string[]>();
+  for (const s of secrets) {
+    const list = byFile.get(s.file);
+    if (list) list.push(s.value);
+    else byFile.set(s.file, [s.value]);
+  }
+  const redactors = new Map<string, Redactor>();
+  const plain = new Redactor();
+  const forFile = (file: string) => {
+    const values = byFile.get(file);
+    if (!values) return plain;
+    let r = redactors.get(file);
+    if (!r) redactors.set(file, (r = new Redactor(values)));
+    return r;
+  };
   for (const f of result.findings) {
+    const redactor = forFile(f.file);
     f.message = redactor.text(f.message);
     if (f.fix !== undefined) f.fix = redactor.text(f.fix);
   }
-  result.notices = result.notices.map((n) => redactor.text(n));
+  const all = new Redactor(secrets.map((s) => s.value));
+  result.notices = result.notices.map((n) => all.text(n));
   for (const e of result.internalErrors) {
-    e.message = redactor.text(e.message);
-    if (e.stack !== undefined) e.stack = redactor.text(e.stack);
+    e.message = all.text(e.message);
+    if (e.stack !== undefined) e.stack = all.text(e.stack);
   }
   return result;
 }

@@ -29,6 +29,11 @@ import { RunIndex } from './run-index.js';
 import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
 import type { Suppression } from './suppressions.js';
 
+export interface FoundSecret {
+  file: string;
+  value: string;
+}
+
 export interface InternalError {
   ruleId: string;
   file: string;
@@ -48,8 +53,8 @@ export interface RunResult {
   missingPaths: string[];
   notices: string[];
   internalErrors: InternalError[];
-  /** Literal secrets the rules found: never output, only masked wherever they occur (see src/redact.ts). */
-  secrets: string[];
+  /** Literal secrets the rules found, with their file: never output, only masked in that file's texts (see src/redact.ts). */
+  secrets: FoundSecret[];
 }
 
 export interface RunInput {
@@ -370,7 +375,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
 
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
-  const secrets: string[] = [];
+  const secrets: FoundSecret[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
   const locators = new WeakMap<Finding, string>();
   let schemaValidator: KubeSchemaValidator | undefined;
@@ -447,7 +452,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             options: optionsOf(rule.meta),
             settings: config.settings,
             report: (r: Report) => {
-              if (r.secrets) secrets.push(...r.secrets);
+              if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
               locators.set(f, dockerfileLocator(model, r.range));
               raw.push(f);
@@ -479,7 +484,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
               return { exists: existsSync(abs), gitIgnored: isGitIgnored(abs) };
             },
             report: (r: K8sReport) => {
-              if (r.secrets) secrets.push(...r.secrets);
+              if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const range = r.range ?? at(r.path ?? '', r.part ?? 'key');
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
               locators.set(f, r.path !== undefined ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
@@ -517,7 +522,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
                 return obj.document.textIndex.find(needle, within) ?? within;
               },
               report: (r: K8sReport) => {
-                if (r.secrets) secrets.push(...r.secrets);
+                if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
                 const range = r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key');
                 const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ''}/${obj.name ?? ''}`;
@@ -534,6 +539,11 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+      // The secrets of the rendered stream belong to every template its findings now name.
+      const found = secrets.filter((s) => s.file === display);
+      for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
+        if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
+      }
     }
     const fileFindings: Finding[] = [];
     for (const f of [...kept, ...unused]) {

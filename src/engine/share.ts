@@ -21,7 +21,7 @@ import type { EffectiveConfig } from './config.js';
 import type { AnyRule } from './rule.js';
 import { RunIndex } from './run-index.js';
 import { lintParsed, parseFiles } from './runner.js';
-import type { InternalError, ParsedFile } from './runner.js';
+import type { FoundSecret, InternalError, ParsedFile } from './runner.js';
 
 /** Files taken from the shared job list at a time. */
 const YAML_CHUNK = 8;
@@ -67,7 +67,7 @@ export interface ShareResult {
   internalErrors: { index: number; error: InternalError }[];
   /** Files named on the command line that could not be read. */
   unreadable: { index: number; file: string }[];
-  secrets: string[];
+  secrets: FoundSecret[];
 }
 
 /** An object of another thread's file: enough for cross-object rules, never reported on. */
