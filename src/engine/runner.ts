@@ -4,7 +4,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { discover, isGitIgnored, kindByName } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
-import { parseDockerfile } from '../parse/dockerfile.js';
+import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
@@ -374,6 +374,8 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     noted.add(n);
     notices.push(n);
   };
+  const ruleNotice = (ruleId: string, file: string) => (message: string, range?: SourceRange) =>
+    noteOnce(`${file}${range ? `:${range.start.line}` : ''}: ${ruleId}: ${message}`);
   let filesChecked = 0;
   let objectsChecked = 0;
   const checkedFiles: string[] = [];
@@ -408,7 +410,11 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     checkedFiles.push(display);
     const raw: Finding[] = [...p.findings];
     let suppressions: Suppression[] = [];
-    if (p.file.kind === 'dockerfile' && p.file.text !== undefined) p.dockerfile = parseDockerfile(p.file.text);
+    if (p.file.kind === 'dockerfile' && p.file.text !== undefined) {
+      p.dockerfile = parseDockerfile(p.file.text);
+      const noFrom = missingFromProblem(p.dockerfile);
+      if (noFrom) raw.push({ ruleId: 'parse-error', severity: 'error', message: noFrom, file: display, range: FIRST_LINE });
+    }
 
     if (p.dockerfile) {
       const model = p.dockerfile;
@@ -433,6 +439,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             buildContext,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             report: (r: Report) => {
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
               locators.set(f, dockerfileLocator(model, r.range));
@@ -454,6 +461,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             file: display,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             locate: at,
             locateText: (path, needle) => {
               const within = at(path, 'value');
@@ -487,6 +495,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
               file: display,
               options: optionsOf(rule.meta),
               settings: config.settings,
+              notice: ruleNotice(rule.meta.id, display),
               locate: (path, part) => locateInObject(obj, path, part),
               validateSchema: () => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
