@@ -17,8 +17,22 @@ const SECRET_WORDS = new Set([
   'TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PASSPHRASE', 'APIKEY', 'APITOKEN', 'ACCESSTOKEN', 'AUTHTOKEN', 'PRIVATEKEY', 'CLIENTSECRET',
 ]);
 
-/** Words before KEY that make it a secret key (API_KEY, SECRET_KEY, ...); a bare *_KEY is not. */
-const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'SECRET', 'PRIVATE', 'ENCRYPTION', 'SIGNING', 'MASTER', 'AUTH', 'SERVICE', 'LICENSE', 'ADMIN', 'WEBHOOK', 'HMAC', 'JWT', 'SESSION']);
+/**
+ * Words before KEY that make it a secret key (API_KEY, SECRET_KEY,
+ * OPENAI_KEY, AZURE_OPENAI_KEY, ...); a bare *_KEY (CACHE_KEY, PARTITION_KEY,
+ * ROUTING_KEY) is not.
+ */
+const KEY_QUALIFIERS = new Set([
+  'API', 'ACCESS', 'SECRET', 'PRIVATE', 'ENCRYPTION', 'SIGNING', 'MASTER', 'AUTH', 'SERVICE', 'LICENSE', 'ADMIN', 'WEBHOOK', 'HMAC', 'JWT', 'SESSION',
+  'ACCOUNT', 'STORAGE', 'SUBSCRIPTION', 'SA', 'SSH',
+  // Model and AI-platform providers: their *_KEY variables hold API keys.
+  'OPENAI', 'AZURE', 'ANTHROPIC', 'CLAUDE', 'COHERE', 'MISTRAL', 'GROQ', 'GEMINI', 'GOOGLE', 'HF', 'HUGGINGFACE', 'NGC', 'NVIDIA', 'NIM',
+  'WANDB', 'PINECONE', 'REPLICATE', 'TOGETHER', 'PERPLEXITY', 'DEEPSEEK', 'VOYAGE', 'JINA', 'LANGCHAIN', 'LANGSMITH', 'LANGFUSE',
+  'SERPAPI', 'TAVILY', 'FIREWORKS', 'OPENROUTER', 'DEEPGRAM', 'ELEVENLABS', 'XAI', 'DASHSCOPE', 'MOONSHOT', 'ZHIPU', 'STRIPE', 'SENDGRID',
+]);
+
+/** Words after KEY that name the key's material itself: SA_KEY_CONTENT, GCP_KEY_JSON, TLS_KEY_B64. */
+const KEY_MATERIAL_SUFFIXES = new Set(['CONTENT', 'CONTENTS', 'JSON', 'B64', 'BASE64', 'PEM', 'MATERIAL']);
 
 /** A last word that makes the variable describe a secret rather than hold one. */
 const DESCRIPTIVE_SUFFIXES = new Set([
@@ -39,8 +53,9 @@ const NOT_SECRET_WORDS = new Set([
 
 /**
  * Whether a variable name says it holds a secret, matching on word
- * boundaries: HF_TOKEN, OPENAI_API_KEY, DB_PASSWORD are; MAX_NEW_TOKENS,
- * TOKENIZERS_PARALLELISM, OPENAI_BASE_URL, SSL_KEY_FILE, PUBLIC_KEY are not.
+ * boundaries: HF_TOKEN, OPENAI_API_KEY, OPENAI_KEY, AZURE_OPENAI_KEY,
+ * DB_PASSWORD, SA_KEY_CONTENT are; MAX_NEW_TOKENS, TOKENIZERS_PARALLELISM,
+ * OPENAI_BASE_URL, SSL_KEY_FILE, PUBLIC_KEY, CACHE_KEY are not.
  */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);
@@ -50,6 +65,7 @@ export function isSecretName(name: string): boolean {
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
+    if (words[i] === 'KEY' && i + 1 < words.length && KEY_MATERIAL_SUFFIXES.has(words[i + 1])) return true;
     if (words[i] === 'PWD' && i > 0) return true;
   }
   return false;
@@ -63,21 +79,44 @@ const PLACEHOLDER_WORDS = new Set([
 ]);
 
 /**
+ * What the secret rules count as a placeholder rather than a literal secret,
+ * for their documentation; `placeholderKind` implements it.
+ */
+export const PLACEHOLDER_DOC =
+  'A value on a secret-like name is not reported when it is: empty; a placeholder word (changeme, dummy, example, none, null, test, token, your-api-key, ...); wrapped in angle or square brackets (`<your-token>`, `[API_KEY]`); a reference resolved elsewhere (`${VAR}`, `$VAR`, Kubernetes `$(VAR)`, `{{ .Values.x }}`, `%{...}`); a path or file URL (`/run/secrets/token`, `./key.txt`); an instruction (`your-...`, `insert ...`, `replace ...`); or filler (`xxxx`, `****`, `...`, `EXAMPLE`, `1234567`, a run of a few repeated characters). `--verbose` lists each secret-like name skipped this way, without its value.';
+
+/**
+ * Why a value is a placeholder, a reference or a path rather than a literal
+ * secret ("an empty value", "a reference resolved elsewhere", ...);
+ * undefined for a value that may be a real secret.
+ */
+export function placeholderKind(value: string): string | undefined {
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  if (v === '') return 'empty';
+  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return 'a placeholder word';
+  if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return 'a placeholder in brackets';
+  // References resolved elsewhere: shell/Docker ${VAR}, $VAR, Kubernetes $(VAR), templates.
+  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return 'a reference resolved elsewhere';
+  // Paths and file URLs point at a secret; they are not one.
+  if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return 'a file path';
+  if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return 'an instruction to fill it in';
+  if (looksFake(v)) return 'filler';
+  return undefined;
+}
+
+/**
  * Whether a value is a placeholder, a reference or a path rather than a
  * literal secret: "", changeme, <your-token>, ${VAR}, $(VAR), {{ .Values.x }},
  * EMPTY, sk-xxxx..., /run/secrets/token.
  */
 export function isPlaceholderValue(value: string): boolean {
-  const v = value.trim().replace(/^["']|["']$/g, '');
-  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
-  if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
-  // References resolved elsewhere: shell/Docker ${VAR}, $VAR, Kubernetes $(VAR), templates.
-  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return true;
-  // Paths and file URLs point at a secret; they are not one.
-  if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return true;
-  if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return true;
-  if (looksFake(v)) return true;
-  return false;
+  return placeholderKind(value) !== undefined;
+}
+
+/** The --verbose note for a secret-like name whose value was skipped as a placeholder; never shows the value. */
+export function placeholderNotice(what: string, value: string): string | undefined {
+  const kind = placeholderKind(value);
+  return kind && `${what} has a secret-like name but its value is ${kind}; not reported`;
 }
 
 /** Filler such as xxxx, ****, 0000, or text with EXAMPLE/XXXX in it. */
@@ -143,12 +182,48 @@ export function findTokens(text: string): TokenMatch[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** A masked form that never shows a secret in full: `hf_n…Zp (37 chars)`. */
+/**
+ * A masked form that never shows a secret in full and stays on one line:
+ * `hf_n…Zp (37 chars)`. Line breaks and control characters in the shown
+ * ends become spaces.
+ */
 export function maskSecret(value: string): string {
   const v = value.trim();
+  // eslint-disable-next-line no-control-regex
+  const flat = (s: string) => s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
   if (v.startsWith('-----BEGIN')) return `${v.slice(0, 10)}… (${v.length} chars)`;
-  if (v.length >= 12) return `${v.slice(0, 4)}…${v.slice(-2)} (${v.length} chars)`;
-  return `${v.slice(0, 1)}… (${v.length} chars)`;
+  if (v.length >= 12) return `${flat(v.slice(0, 4))}…${flat(v.slice(-2))} (${v.length} chars)`;
+  return `${flat(v.slice(0, 1))}… (${v.length} chars)`;
+}
+
+/** A secret-named string inside a JSON document: the first key whose name and value look secret. */
+export function jsonSecretEntry(value: string): { key: string; value: string } | undefined {
+  if (!/^\s*[{[]/.test(value)) return undefined;
+  let doc: unknown;
+  try {
+    doc = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  const walk = (node: unknown, depth: number): { key: string; value: string } | undefined => {
+    if (depth > 32 || node === null || typeof node !== 'object') return undefined;
+    for (const [k, v] of Array.isArray(node) ? node.map((x, i) => [String(i), x] as const) : Object.entries(node)) {
+      if (typeof v === 'string' && !Array.isArray(node) && isSecretName(k) && !isPlaceholderValue(v)) return { key: k, value: v };
+      const inner = walk(v, depth + 1);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return walk(doc, 0);
+}
+
+/** A one-line preview of a secret value: the mask, or for a JSON document the inner key that is secret and its mask. */
+export function previewSecret(value: string): string {
+  const inner = jsonSecretEntry(value);
+  if (!inner) return maskSecret(value);
+  // eslint-disable-next-line no-control-regex
+  const key = inner.key.replace(/[\u0000-\u001f\u007f-\u009f`]/g, '').slice(0, 60);
+  return `JSON with secret key \`${key}\`: ${maskSecret(inner.value)}`;
 }
 
 /** Credentials embedded in a URL: scheme://user:password@host. */
