@@ -4,7 +4,7 @@ import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
 import { findTokens, findUrlCredentials, isSecretName, jsonSecretEntry, maskSecret, nameWords, PLACEHOLDER_DOC, placeholderNotice, previewSecret } from '../lib/secrets.js';
 
 /** Secret keys that name an account or endpoint rather than hold a credential. */
-const NON_SECRET_KEY_WORDS = new Set(['USER', 'USERNAME', 'EMAIL', 'HOST', 'HOSTNAME', 'PORT', 'URL', 'URI', 'ENDPOINT', 'REGION', 'DATABASE', 'DB', 'NAMESPACE', 'CRT', 'CERT', 'CA', 'ID', 'NAME', 'BUCKET']);
+const NON_SECRET_KEY_WORDS = new Set(['USER', 'USERNAME', 'EMAIL', 'HOST', 'HOSTNAME', 'PORT', 'URL', 'URI', 'ENDPOINT', 'REGION', 'DATABASE', 'DB', 'NAMESPACE', 'CRT', 'CERT', 'CA', 'ID', 'NAME', 'BUCKET', 'TYPE', 'PROJECT', 'ENABLE', 'OCI']);
 
 function decodeBase64(v: string): string | undefined {
   const s = v.replace(/\s+/g, '');

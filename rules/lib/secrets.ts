@@ -3,10 +3,11 @@
  * and prefix-anchored provider token formats. Shared by every secret rule.
  */
 
-/** Splits a variable name into upper-case words: hfToken -> [HF, TOKEN], NGC_API_KEY -> [NGC, API, KEY]. */
+/** Splits a variable name into upper-case words: hfToken -> [HF, TOKEN], NGC_API_KEY -> [NGC, API, KEY], keyIDName -> [KEY, ID, NAME]. */
 export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean)
     .map((w) => w.toUpperCase());
@@ -39,7 +40,7 @@ const DESCRIPTIVE_SUFFIXES = new Set([
   'FILE', 'FILES', 'PATH', 'DIR', 'DIRECTORY', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'NAME', 'ID', 'TYPE', 'HEADER',
   'LENGTH', 'LEN', 'LIMIT', 'SIZE', 'COUNT', 'EXPIRY', 'EXPIRES', 'TTL', 'TIMEOUT', 'ENABLED', 'ENABLE', 'DISABLED', 'REF',
   'MOUNT', 'KEYS', 'FIELD', 'ENV', 'VAR', 'PREFIX', 'SUFFIX', 'FORMAT', 'SOURCE', 'PROVIDER', 'REGION', 'ALGORITHM', 'MODE',
-  'VERSION', 'SCOPE', 'SCOPES', 'AUDIENCE', 'ISSUER', 'LOCATION', 'SECRETS',
+  'VERSION', 'SCOPE', 'SCOPES', 'AUDIENCE', 'ISSUER', 'LOCATION', 'SECRETS', 'ANNOTATION', 'ANNOTATIONS', 'LABEL', 'LABELS', 'REFERENCE',
 ]);
 
 /**
@@ -62,13 +63,16 @@ export function isSecretName(name: string): boolean {
   if (!words.length) return false;
   if (words.some((w) => NOT_SECRET_WORDS.has(w))) return false;
   if (DESCRIPTIVE_SUFFIXES.has(words[words.length - 1])) return false;
-  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  // The secret word must end the name or be followed by one word (DB_PASSWORD_PROD, SECRET_KEY_BASE):
+  // in TOKEN_TRACKER_TIME_UNIT the name is about something else.
+  let last = -1;
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
-    if (words[i] === 'KEY' && i + 1 < words.length && KEY_MATERIAL_SUFFIXES.has(words[i + 1])) return true;
-    if (words[i] === 'PWD' && i > 0) return true;
+    if (SECRET_WORDS.has(words[i])) last = i;
+    else if (words[i] === 'KEY' && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) last = i;
+    else if (KEY_MATERIAL_SUFFIXES.has(words[i]) && i > 0 && words[i - 1] === 'KEY') last = i;
+    else if (words[i] === 'PWD' && i > 0) last = i;
   }
-  return false;
+  return last >= 0 && last >= words.length - 2;
 }
 
 const PLACEHOLDER_WORDS = new Set([
@@ -83,7 +87,7 @@ const PLACEHOLDER_WORDS = new Set([
  * for their documentation; `placeholderKind` implements it.
  */
 export const PLACEHOLDER_DOC =
-  'A value on a secret-like name is not reported when it is: empty; a placeholder word (changeme, dummy, example, none, null, test, token, your-api-key, ...); wrapped in angle or square brackets (`<your-token>`, `[API_KEY]`); a reference resolved elsewhere (`${VAR}`, `$VAR`, Kubernetes `$(VAR)`, `{{ .Values.x }}`, `%{...}`); a path or file URL (`/run/secrets/token`, `./key.txt`); an instruction (`your-...`, `insert ...`, `replace ...`); or filler (`xxxx`, `****`, `...`, `EXAMPLE`, `1234567`, a run of a few repeated characters). `--verbose` lists each secret-like name skipped this way, without its value.';
+  'A value on a secret-like name is not reported when it is: empty; a placeholder word (changeme, dummy, example, none, null, test, token, your-api-key, ...); wrapped in angle or square brackets (`<your-token>`, `[API_KEY]`); a reference resolved elsewhere (`${VAR}`, `$VAR`, Kubernetes `$(VAR)`, `{{ .Values.x }}`, `%{...}`); a path or file URL (`/run/secrets/token`, `./key.txt`); the name of another variable (`AWS_SECRET_ACCESS_KEY`); an instruction (`your-...`, `insert ...`, `replace ...`); or filler (`xxxx`, `****`, `...`, `EXAMPLE`, `1234`, `1234567`, a run of a few repeated characters). `--verbose` lists each secret-like name skipped this way, without its value.';
 
 /**
  * Why a value is a placeholder, a reference or a path rather than a literal
@@ -100,6 +104,8 @@ export function placeholderKind(value: string): string | undefined {
   // Paths and file URLs point at a secret; they are not one.
   if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return 'a file path';
   if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return 'an instruction to fill it in';
+  // The name of the variable or Secret key that holds the secret: AWS_SECRET_ACCESS_KEY.
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return 'a variable name';
   if (looksFake(v)) return 'filler';
   return undefined;
 }
@@ -122,6 +128,8 @@ export function placeholderNotice(what: string, value: string): string | undefin
 /** Filler such as xxxx, ****, 0000, or text with EXAMPLE/XXXX in it. */
 export function looksFake(v: string): boolean {
   if (/x{4,}|X{4,}|\*{3,}|\.{3,}|#{4,}|0{8,}|EXAMPLE|example|PLACEHOLDER|placeholder|REPLACE|YOUR_|your_|your-|<|>|1234567/.test(v)) return true;
+  // Counting digits: 1234, 12345, 123456.
+  if (/^1234(?:5(?:6)?)?$/.test(v)) return true;
   const body = v.replace(/^[a-z]{1,6}[-_](?:[a-z0-9]{1,8}[-_])?/i, '');
   if (body.length >= 8 && new Set(body.toLowerCase()).size < 6) return true;
   return false;

@@ -152,10 +152,10 @@ describe('termination-grace severities follow its documentation', () => {
 });
 
 describe('secret names and previews', () => {
-  it.each(['AZURE_OPENAI_KEY', 'OPENAI_KEY', 'TAVILY_API_KEY', 'GCP_SA_KEY_CONTENT', 'SERVICE_ACCOUNT_KEY_CONTENT', 'azureOpenaiKey', 'db_password'])('%s is a secret name', (n) =>
+  it.each(['AZURE_OPENAI_KEY', 'OPENAI_KEY', 'TAVILY_API_KEY', 'GCP_SA_KEY_CONTENT', 'SERVICE_ACCOUNT_KEY_CONTENT', 'azureOpenaiKey', 'db_password', 'DB_PASSWORD_PROD', 'SECRET_KEY_BASE'])('%s is a secret name', (n) =>
     expect(isSecretName(n)).toBe(true),
   );
-  it.each(['CACHE_KEY', 'PARTITION_KEY', 'ROUTING_KEY', 'OPENAI_KEY_FILE', 'MAX_TOKENS', 'OPENAI_BASE_URL'])('%s is not', (n) => expect(isSecretName(n)).toBe(false));
+  it.each(['CACHE_KEY', 'PARTITION_KEY', 'ROUTING_KEY', 'OPENAI_KEY_FILE', 'MAX_TOKENS', 'OPENAI_BASE_URL', 'ROUTER_TOKEN_TRACKER_TIME_UNIT', 's3AccessKeyIDName', 'storageSecretNameAnnotation'])('%s is not', (n) => expect(isSecretName(n)).toBe(false));
   it('previews stay on one line and name the secret key inside JSON', () => {
     expect(maskSecret('ab\ncdefghijklmn\r\nop')).toBe('ab c…op (19 chars)');
     const sa = JSON.stringify({ type: 'service_account', private_key_id: 'abc', private_key: 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC' }, null, 2);
@@ -166,6 +166,8 @@ describe('secret names and previews', () => {
     expect(placeholderKind('')).toBe('empty');
     expect(placeholderKind('${HF_TOKEN}')).toBe('a reference resolved elsewhere');
     expect(placeholderKind('changeme')).toBe('a placeholder word');
+    expect(placeholderKind('AWS_SECRET_ACCESS_KEY')).toBe('a variable name');
+    expect(placeholderKind('12345')).toBe('filler');
     expect(placeholderKind('Zt8Kq2mXp9aWv4LbQ3')).toBeUndefined();
   });
 });
@@ -173,6 +175,12 @@ describe('secret names and previews', () => {
 ruleTester('k8s/no-plaintext-secrets', {
   valid: [
     { name: 'ConfigMap settings that are not secrets', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  max_tokens: "512"\n  openai_base_url: http://vllm:8000/v1\n  api_key_header: X-Api-Key\n  db_password: ""\n' },
+    {
+      name: 'a controller config naming where credentials live',
+      code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  credentials: |-\n    {"storageSecretNameAnnotation": "serving.example.io/secretName", "s3": {"s3AccessKeyIDName": "AWS_ACCESS_KEY_ID", "s3SecretAccessKeyName": "AWS_SECRET_ACCESS_KEY"}}\n',
+    },
+    { name: 'settings beside a token setting', code: 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x:1\n      env:\n        - {name: ROUTER_TOKEN_TRACKER_TIME_UNIT, value: seconds}\n        - {name: SECURITY_TOKEN, value: "12345"}\n' },
+    { name: 'a repository Secret: type and flags are not secrets', code: 'apiVersion: v1\nkind: Secret\nmetadata: {name: repo}\nstringData:\n  enableOCI: "true"\n  name: quay.io\n  type: helm\n  url: quay.io\n' },
     { name: 'a multi-line config file in a ConfigMap is not judged by key', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  secret.yaml: |\n    mode: strict\n    level: 2\n' },
   ],
   invalid: [
