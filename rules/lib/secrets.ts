@@ -50,6 +50,8 @@ const DESCRIPTIVE_SUFFIXES = new Set([
 const NOT_SECRET_WORDS = new Set([
   'TOKENS', 'TOKENIZER', 'TOKENIZERS', 'MAX', 'MIN', 'NUM', 'TOTAL', 'PUBLIC',
   'PAD', 'EOS', 'BOS', 'UNK', 'SEP', 'CLS', 'MASK', 'STOP', 'SPECIAL', 'BUDGET',
+  // Switches about a token, not the token: ENABLE_TOKEN_AUTH.
+  'ENABLE', 'DISABLE', 'ENABLED', 'DISABLED',
 ]);
 
 /**

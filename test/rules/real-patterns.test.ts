@@ -158,7 +158,7 @@ describe('secret names and previews', () => {
   it.each(['AZURE_OPENAI_KEY', 'OPENAI_KEY', 'TAVILY_API_KEY', 'GCP_SA_KEY_CONTENT', 'SERVICE_ACCOUNT_KEY_CONTENT', 'azureOpenaiKey', 'db_password', 'DB_PASSWORD_PROD', 'SECRET_KEY_BASE'])('%s is a secret name', (n) =>
     expect(isSecretName(n)).toBe(true),
   );
-  it.each(['CACHE_KEY', 'PARTITION_KEY', 'ROUTING_KEY', 'OPENAI_KEY_FILE', 'MAX_TOKENS', 'OPENAI_BASE_URL', 'ROUTER_TOKEN_TRACKER_TIME_UNIT', 's3AccessKeyIDName', 'storageSecretNameAnnotation'])('%s is not', (n) => expect(isSecretName(n)).toBe(false));
+  it.each(['CACHE_KEY', 'PARTITION_KEY', 'ROUTING_KEY', 'OPENAI_KEY_FILE', 'MAX_TOKENS', 'OPENAI_BASE_URL', 'ROUTER_TOKEN_TRACKER_TIME_UNIT', 'RAY_ENABLE_K8S_TOKEN_AUTH', 's3AccessKeyIDName', 'storageSecretNameAnnotation'])('%s is not', (n) => expect(isSecretName(n)).toBe(false));
   it('previews stay on one line and name the secret key inside JSON', () => {
     expect(maskSecret('ab\ncdefghijklmn\r\nop')).toBe('ab c…op (19 chars)');
     const sa = JSON.stringify({ type: 'service_account', private_key_id: 'abc', private_key: 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC' }, null, 2);
