@@ -22052,7 +22052,7 @@ var ENGINE_RULES = [
     target: "engine",
     severity: "error",
     summary: "A file that cannot be parsed, or YAML with duplicate keys.",
-    rationale: "A Dockerfile or manifest that does not parse cannot be checked, and is rejected or misread by Docker and Kubernetes. Duplicate YAML keys silently keep only one value.",
+    rationale: "A Dockerfile or manifest that does not parse cannot be checked, and is rejected or misread by Docker and Kubernetes. Duplicate YAML keys silently keep only one value. A Dockerfile without FROM cannot be built and is reported at line 1 (templated Dockerfiles and files that hold no Dockerfile instructions are not).",
     fix: "Fix the syntax error at the reported position; remove the duplicate key."
   },
   {
@@ -22430,6 +22430,32 @@ function collectComments(index) {
   }
   return out;
 }
+var DOCKERFILE_KEYWORDS = /* @__PURE__ */ new Set([
+  "FROM",
+  "RUN",
+  "CMD",
+  "LABEL",
+  "MAINTAINER",
+  "EXPOSE",
+  "ENV",
+  "ADD",
+  "COPY",
+  "ENTRYPOINT",
+  "VOLUME",
+  "USER",
+  "WORKDIR",
+  "ARG",
+  "ONBUILD",
+  "STOPSIGNAL",
+  "HEALTHCHECK",
+  "SHELL"
+]);
+function missingFromProblem(model) {
+  if (model.stages.length) return void 0;
+  const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
+  if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return void 0;
+  return "no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)";
+}
 function finalStage(model) {
   return model.stages[model.stages.length - 1];
 }
@@ -22582,7 +22608,7 @@ function customPolicyRules(settings) {
 
 // rules/lib/secrets.ts
 function nameWords(name) {
-  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toUpperCase());
+  return name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z])(?=[A-Z][a-z])/g, "$1_").split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.toUpperCase());
 }
 var SECRET_WORDS = /* @__PURE__ */ new Set([
   "TOKEN",
@@ -22597,7 +22623,67 @@ var SECRET_WORDS = /* @__PURE__ */ new Set([
   "PRIVATEKEY",
   "CLIENTSECRET"
 ]);
-var KEY_QUALIFIERS = /* @__PURE__ */ new Set(["API", "ACCESS", "SECRET", "PRIVATE", "ENCRYPTION", "SIGNING", "MASTER", "AUTH", "SERVICE", "LICENSE", "ADMIN", "WEBHOOK", "HMAC", "JWT", "SESSION"]);
+var KEY_QUALIFIERS = /* @__PURE__ */ new Set([
+  "API",
+  "ACCESS",
+  "SECRET",
+  "PRIVATE",
+  "ENCRYPTION",
+  "SIGNING",
+  "MASTER",
+  "AUTH",
+  "SERVICE",
+  "LICENSE",
+  "ADMIN",
+  "WEBHOOK",
+  "HMAC",
+  "JWT",
+  "SESSION",
+  "ACCOUNT",
+  "STORAGE",
+  "SUBSCRIPTION",
+  "SA",
+  "SSH",
+  // Model and AI-platform providers: their *_KEY variables hold API keys.
+  "OPENAI",
+  "AZURE",
+  "ANTHROPIC",
+  "CLAUDE",
+  "COHERE",
+  "MISTRAL",
+  "GROQ",
+  "GEMINI",
+  "GOOGLE",
+  "HF",
+  "HUGGINGFACE",
+  "NGC",
+  "NVIDIA",
+  "NIM",
+  "WANDB",
+  "PINECONE",
+  "REPLICATE",
+  "TOGETHER",
+  "PERPLEXITY",
+  "DEEPSEEK",
+  "VOYAGE",
+  "JINA",
+  "LANGCHAIN",
+  "LANGSMITH",
+  "LANGFUSE",
+  "SERPAPI",
+  "TAVILY",
+  "FIREWORKS",
+  "OPENROUTER",
+  "DEEPGRAM",
+  "ELEVENLABS",
+  "XAI",
+  "DASHSCOPE",
+  "MOONSHOT",
+  "ZHIPU",
+  "STRIPE",
+  "SENDGRID"
+]);
+var KEY_MATERIAL_SUFFIXES = /* @__PURE__ */ new Set(["CONTENT", "CONTENTS", "JSON", "B64", "BASE64", "PEM", "MATERIAL"]);
 var DESCRIPTIVE_SUFFIXES = /* @__PURE__ */ new Set([
   "FILE",
   "FILES",
@@ -22645,7 +22731,12 @@ var DESCRIPTIVE_SUFFIXES = /* @__PURE__ */ new Set([
   "AUDIENCE",
   "ISSUER",
   "LOCATION",
-  "SECRETS"
+  "SECRETS",
+  "ANNOTATION",
+  "ANNOTATIONS",
+  "LABEL",
+  "LABELS",
+  "REFERENCE"
 ]);
 var NOT_SECRET_WORDS = /* @__PURE__ */ new Set([
   "TOKENS",
@@ -22665,19 +22756,26 @@ var NOT_SECRET_WORDS = /* @__PURE__ */ new Set([
   "MASK",
   "STOP",
   "SPECIAL",
-  "BUDGET"
+  "BUDGET",
+  // Switches about a token, not the token: ENABLE_TOKEN_AUTH.
+  "ENABLE",
+  "DISABLE",
+  "ENABLED",
+  "DISABLED"
 ]);
 function isSecretName(name) {
   const words = nameWords(name);
   if (!words.length) return false;
   if (words.some((w) => NOT_SECRET_WORDS.has(w))) return false;
   if (DESCRIPTIVE_SUFFIXES.has(words[words.length - 1])) return false;
-  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  let last = -1;
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === "KEY" && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) return true;
-    if (words[i] === "PWD" && i > 0) return true;
+    if (SECRET_WORDS.has(words[i])) last = i;
+    else if (words[i] === "KEY" && i > 0 && KEY_QUALIFIERS.has(words[i - 1])) last = i;
+    else if (KEY_MATERIAL_SUFFIXES.has(words[i]) && i > 0 && words[i - 1] === "KEY") last = i;
+    else if (words[i] === "PWD" && i > 0) last = i;
   }
-  return false;
+  return last >= 0 && last >= words.length - 2;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "",
@@ -22729,18 +22827,29 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "na",
   "n/a"
 ]);
-function isPlaceholderValue(value) {
+var PLACEHOLDER_DOC = "A value on a secret-like name is not reported when it is: empty; a placeholder word (changeme, dummy, example, none, null, test, token, your-api-key, ...); wrapped in angle or square brackets (`<your-token>`, `[API_KEY]`); a reference resolved elsewhere (`${VAR}`, `$VAR`, Kubernetes `$(VAR)`, `{{ .Values.x }}`, `%{...}`); a path or file URL (`/run/secrets/token`, `./key.txt`); the name of another variable (`AWS_SECRET_ACCESS_KEY`); an instruction (`your-...`, `insert ...`, `replace ...`); or filler (`xxxx`, `****`, `...`, `EXAMPLE`, `1234`, `1234567`, a run of a few repeated characters). `--verbose` lists each secret-like name skipped this way, without its value.";
+function placeholderKind(value) {
   const v = value.trim().replace(/^["']|["']$/g, "");
-  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
-  if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
-  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return true;
-  if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return true;
-  if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return true;
-  if (looksFake(v)) return true;
-  return false;
+  if (v === "") return "empty";
+  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return "a placeholder word";
+  if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return "a placeholder in brackets";
+  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return "a reference resolved elsewhere";
+  if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return "a file path";
+  if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return "an instruction to fill it in";
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return "a variable name";
+  if (looksFake(v)) return "filler";
+  return void 0;
+}
+function isPlaceholderValue(value) {
+  return placeholderKind(value) !== void 0;
+}
+function placeholderNotice(what, value) {
+  const kind = placeholderKind(value);
+  return kind && `${what} has a secret-like name but its value is ${kind}; not reported`;
 }
 function looksFake(v) {
   if (/x{4,}|X{4,}|\*{3,}|\.{3,}|#{4,}|0{8,}|EXAMPLE|example|PLACEHOLDER|placeholder|REPLACE|YOUR_|your_|your-|<|>|1234567/.test(v)) return true;
+  if (/^1234(?:5(?:6)?)?$/.test(v)) return true;
   const body = v.replace(/^[a-z]{1,6}[-_](?:[a-z0-9]{1,8}[-_])?/i, "");
   if (body.length >= 8 && new Set(body.toLowerCase()).size < 6) return true;
   return false;
@@ -22783,9 +22892,35 @@ function findTokens(text) {
 }
 function maskSecret(value) {
   const v = value.trim();
+  const flat = (s) => s.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
   if (v.startsWith("-----BEGIN")) return `${v.slice(0, 10)}… (${v.length} chars)`;
-  if (v.length >= 12) return `${v.slice(0, 4)}…${v.slice(-2)} (${v.length} chars)`;
-  return `${v.slice(0, 1)}… (${v.length} chars)`;
+  if (v.length >= 12) return `${flat(v.slice(0, 4))}…${flat(v.slice(-2))} (${v.length} chars)`;
+  return `${flat(v.slice(0, 1))}… (${v.length} chars)`;
+}
+function jsonSecretEntry(value) {
+  if (!/^\s*[{[]/.test(value)) return void 0;
+  let doc;
+  try {
+    doc = JSON.parse(value);
+  } catch {
+    return void 0;
+  }
+  const walk = (node, depth) => {
+    if (depth > 32 || node === null || typeof node !== "object") return void 0;
+    for (const [k, v] of Array.isArray(node) ? node.map((x, i) => [String(i), x]) : Object.entries(node)) {
+      if (typeof v === "string" && !Array.isArray(node) && isSecretName(k) && !isPlaceholderValue(v)) return { key: k, value: v };
+      const inner = walk(v, depth + 1);
+      if (inner) return inner;
+    }
+    return void 0;
+  };
+  return walk(doc, 0);
+}
+function previewSecret(value) {
+  const inner = jsonSecretEntry(value);
+  if (!inner) return maskSecret(value);
+  const key = inner.key.replace(/[\u0000-\u001f\u007f-\u009f`]/g, "").slice(0, 60);
+  return `JSON with secret key \`${key}\`: ${maskSecret(inner.value)}`;
 }
 var URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
 function findUrlCredentials(text) {
@@ -22844,8 +22979,10 @@ function flagOf(instr, name) {
 function mountsOf(instr, type) {
   return instr.flags.filter((f) => f.name === "mount" && (f.options.type ?? "bind") === type);
 }
-function locateInInstruction(model, instr, needle) {
-  return model.index.find(needle, instr.range) ?? instr.keywordRange;
+function locateInInstruction(model, instr, needle, occurrence = 0) {
+  let found = model.index.find(needle, instr.range);
+  for (let n = 0; n < occurrence && found; n++) found = model.index.find(needle, { start: found.end, end: instr.range.end });
+  return found ?? instr.keywordRange;
 }
 
 // rules/dockerfile/no-secrets.ts
@@ -22873,7 +23010,7 @@ var no_secrets_default = defineDockerfileRule({
     severity: "error",
     securitySeverity: 9.1,
     summary: "Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, secret build args persisted into ENV or used in RUN, literal login tokens, secret files copied in.",
-    rationale: "Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container.",
+    rationale: "Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container. " + PLACEHOLDER_DOC,
     fix: "Pass secrets at build time with `RUN --mount=type=secret,id=hf_token ...` (BuildKit) and at run time through the orchestrator (Kubernetes Secret, Compose secrets); never as ENV, ARG defaults or copied files."
   },
   check(ctx) {
@@ -22951,7 +23088,11 @@ var no_secrets_default = defineDockerfileRule({
         }
         if (!isSecretName(p.name) || p.unresolved.length > 0) continue;
         const literal = p.resolved ?? "";
-        if (isPlaceholderValue(literal) || isPlaceholderValue(p.value)) continue;
+        const skipped = placeholderNotice(`${instr.keyword} \`${p.name}\``, literal) ?? placeholderNotice(`${instr.keyword} \`${p.name}\``, p.value);
+        if (skipped) {
+          ctx.notice(skipped, range);
+          continue;
+        }
         const what = instr.keyword === "ARG" ? `ARG \`${p.name}\` has a literal secret default (${maskSecret(literal)})${where}; build-arg values are recorded in the image history` : `${instr.keyword} \`${p.name}\` is set to a literal secret (${maskSecret(literal)})${where}; it is stored in the image config`;
         ctx.report({
           message: what,
@@ -23025,11 +23166,32 @@ var DOWNLOAD_PATTERNS = [
     what: "a download of a weight file"
   }
 ];
+var DATASET_REFERENCE = /(?:huggingface\.co|hf\.co)\/datasets\/|--repo-type[=\s]+["']?datasets?\b|\brepo_type\s*=\s*["']datasets?["']/;
+function downloadExtent(text, index, matched) {
+  if (matched.endsWith("(")) {
+    let depth = 0;
+    for (let i = index + matched.length - 1; i < text.length && i < index + 2e3; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")" && --depth === 0) return text.slice(index, i + 1);
+    }
+    return text.slice(index, index + 2e3);
+  }
+  const rest = text.slice(index);
+  const end = rest.search(/&&|\|\||;|\||\n/);
+  return end < 0 ? rest : rest.slice(0, Math.max(end, matched.length));
+}
 function findWeightDownloads(text) {
   const out = [];
   for (const { pattern, what } of DOWNLOAD_PATTERNS) {
-    const m = new RegExp(pattern.source, pattern.flags).exec(text);
-    if (m) out.push({ index: m.index, text: m[0], what });
+    const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+    let m;
+    while (m = re.exec(text)) {
+      if (!DATASET_REFERENCE.test(downloadExtent(text, m.index, m[0]))) {
+        out.push({ index: m.index, text: m[0], occurrence: text.slice(0, m.index).split(m[0]).length - 1, what });
+        break;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+    }
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -23040,7 +23202,7 @@ var no_model_weights_default = defineDockerfileRule({
     id: "dockerfile/no-model-weights",
     severity: "warning",
     summary: "Model weights baked into the image: weight files or directories copied in, or downloaded by RUN at build time.",
-    rationale: "Weights make images tens of gigabytes: every pull on a new GPU node takes minutes, registries and caches fill up, and a model update needs a full image rebuild. Build-time downloads also need hub credentials during the build and make builds unreproducible when the hub revision moves.",
+    rationale: 'Weights make images tens of gigabytes: every pull on a new GPU node takes minutes, registries and caches fill up, and a model update needs a full image rebuild. Build-time downloads also need hub credentials during the build and make builds unreproducible when the hub revision moves. Not reported: Hugging Face dataset downloads (`huggingface.co/datasets/...`, `--repo-type dataset`, `repo_type="dataset"`), which are data rather than weights; downloads at container start (CMD, ENTRYPOINT); stages that do not end up in the final image.',
     fix: "Keep the image code-only. Mount the weights from a volume (PVC, hostPath cache, KServe storage initializer) or download them at start-up into a persistent cache (HF_HOME on a volume)."
   },
   check(ctx) {
@@ -23062,7 +23224,7 @@ var no_model_weights_default = defineDockerfileRule({
           for (const d of findWeightDownloads(commandText(instr))) {
             ctx.report({
               message: `RUN downloads model weights at build time (${d.what})${inStage(model, stage.index)}; they are baked into a layer`,
-              range: locateInInstruction(model, instr, d.text),
+              range: locateInInstruction(model, instr, d.text, d.occurrence),
               fix: "Move the download to container start-up (entrypoint or init container) with the cache on a volume."
             });
           }
@@ -23139,19 +23301,53 @@ var healthcheck_default = defineDockerfileRule({
   }
 });
 
+// rules/lib/images.ts
+function normaliseImage(ref) {
+  const { repository, tag, digest } = splitImageReference(ref);
+  const first = repository.split("/")[0];
+  const hasRegistry = repository.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  let repo = repository;
+  if (!hasRegistry) repo = repository.includes("/") ? `docker.io/${repository}` : `docker.io/library/${repository}`;
+  if (repo.startsWith("index.docker.io/")) repo = "docker.io/" + repo.slice("index.docker.io/".length);
+  return { repository: repo, full: repo + (tag ? `:${tag}` : "") + (digest ? `@${digest}` : "") };
+}
+function globToRegex(pattern) {
+  return new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+}
+function normalisePattern(pattern) {
+  const first = pattern.split("/")[0];
+  if (pattern.startsWith("*") || pattern.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return pattern;
+  return pattern.includes("/") ? `docker.io/${pattern}` : `docker.io/library/${pattern}`;
+}
+function imageMatches(image, pattern) {
+  const img = normaliseImage(image);
+  const re = globToRegex(normalisePattern(pattern));
+  return re.test(img.repository) || re.test(img.full);
+}
+var HOST = "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?";
+var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+var REFERENCE = new RegExp(
+  `^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`
+);
+var TEMPLATE_SYNTAX = /\{\{|\{%|\$\{|\$\(|\$[A-Za-z_]|%\{|#\{|@[A-Za-z_][A-Za-z0-9_]*@|<[^>]*>/;
+function isResolvableImage(ref) {
+  const r = ref.trim();
+  return r !== "" && r.length <= 512 && !TEMPLATE_SYNTAX.test(r) && REFERENCE.test(r);
+}
+
 // rules/dockerfile/pin-base-image.ts
 var pin_base_image_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/pin-base-image",
     severity: "warning",
     summary: "A FROM with `:latest` or no tag, after resolving ARG defaults.",
-    rationale: "An unpinned base image changes under you: the same Dockerfile builds a different CUDA, PyTorch or server version next week, and a GPU driver mismatch or changed default appears in production without a code change. `FROM ${BASE}` with `ARG BASE=vllm/vllm-openai:latest` hides the same problem behind a variable.",
+    rationale: "An unpinned base image changes under you: the same Dockerfile builds a different CUDA, PyTorch or server version next week, and a GPU driver mismatch or changed default appears in production without a code change. `FROM ${BASE}` with `ARG BASE=vllm/vllm-openai:latest` hides the same problem behind a variable. Not judged: earlier build stages, `scratch`, an ARG without a default (`FROM ${BASE}` set by `--build-arg`), and templated references (`FROM {{ SRC_IMAGE }}`): the image is only known at build time.",
     fix: "Pin a version tag (`nvidia/cuda:12.4.1-runtime-ubuntu22.04`) or a digest (`@sha256:...`); update it deliberately (Renovate and Dependabot understand both)."
   },
   check(ctx) {
     for (const stage of ctx.model.stages) {
       const base = stage.base;
-      if (base.stageRef !== void 0 || base.isScratch || base.hasUnresolved || !base.resolved) continue;
+      if (base.stageRef !== void 0 || base.isScratch || base.hasUnresolved || !isResolvableImage(base.resolved)) continue;
       if (base.digest) continue;
       if (base.tag && base.tag !== "latest") continue;
       const via = base.raw !== base.resolved ? ` (from \`${base.raw}\`)` : "";
@@ -23193,21 +23389,42 @@ var cuda_devel_final_default = defineDockerfileRule({
 });
 
 // rules/dockerfile/pip-cache.ts
-var PIP_INSTALL = /(?<!uv\s)\b(?:python3?(?:\.\d+)?\s+-m\s+)?pip3?\s+install\b/;
-var UV_PIP_INSTALL = /\buv\s+pip\s+install\b/;
-function hasCacheMount(instr, dir) {
-  return mountsOf(instr, "cache").some((m) => dir.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ""));
+var PIP_INSTALL = /(?<!uv\s)\b(?:python[23]?(?:\.\d+)?\s+-m\s+)?pip[23]?(?:\.\d+)?\s+install\b/;
+var UV_INSTALL = /\buv\s+(?:pip\s+(?:install|sync)|sync)\b/;
+function cacheDirs(instr, tool) {
+  const dirs = [tool === "pip" ? ".cache/pip" : ".cache/uv"];
+  const own = instr.scope.get(tool === "pip" ? "PIP_CACHE_DIR" : "UV_CACHE_DIR")?.value;
+  if (own) dirs.push(own.replace(/\/+$/, ""));
+  const xdg = instr.scope.get("XDG_CACHE_HOME")?.value;
+  if (xdg) dirs.push(`${xdg.replace(/\/+$/, "")}/${tool}`);
+  return dirs;
 }
-function envSet(instr, name) {
-  const v = instr.scope.get(name)?.value;
-  return v !== void 0 && v !== "" && !/^(0|false|no)$/i.test(v);
+function hasCacheMount(instr, tool) {
+  const dirs = cacheDirs(instr, tool);
+  return instr.flags.some((f) => {
+    if (f.name !== "mount" || !["cache", "tmpfs"].includes(f.options.type ?? "bind")) return false;
+    const target = (f.options.target ?? f.options.dst ?? f.options.destination ?? "").replace(/\/+$/, "");
+    if (!target) return false;
+    if (/(^|\/)\.cache$/.test(target)) return true;
+    return dirs.some((d) => d === target || d.startsWith(target + "/") || d.startsWith(".cache/") && target.endsWith("/" + d));
+  });
+}
+function disablesCache(name, value) {
+  if (value === void 0) return false;
+  const v = value.trim().replace(/^["']|["']$/g, "");
+  if (v === "") return false;
+  return name === "PIP_NO_CACHE_DIR" || !/^(0|false|no|off)$/i.test(v);
+}
+function shellSets(text, name) {
+  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S+=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
+  return m?.[1];
 }
 var pip_cache_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/pip-cache",
     severity: "info",
-    summary: "`pip install` (or `uv pip install`) in the final image without disabling or mounting its download cache.",
-    rationale: "pip keeps every downloaded wheel in ~/.cache/pip inside the layer. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts.",
+    summary: "`pip install` (pip, pip2, pip3, `python -m pip`) or `uv pip install`/`uv sync` in the final image without disabling or mounting its download cache.",
+    rationale: 'pip keeps every downloaded wheel in ~/.cache/pip inside the layer, and uv keeps its cache in ~/.cache/uv. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts. Not reported: `--no-cache-dir` (or its abbreviation `--no-cache`); PIP_NO_CACHE_DIR set to any value by ENV, ARG, `export` or inline (pip treats every value, even `0` or `false`, as "no cache"); uv `--no-cache` or UV_NO_CACHE set to a true value; a cache or tmpfs mount over the cache directory (also when PIP_CACHE_DIR, UV_CACHE_DIR or XDG_CACHE_HOME move it); `rm -rf` of the cache, `pip cache purge` or `uv cache clean` in the same RUN; stages that do not end up in the final image. Not judged: pip settings in a pip.conf.',
     fix: "Use `pip install --no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or mount the cache: `RUN --mount=type=cache,target=/root/.cache/pip pip install ...` (uv: `--no-cache`, `UV_NO_CACHE=1` or a cache mount on /root/.cache/uv)."
   },
   check(ctx) {
@@ -23215,26 +23432,30 @@ var pip_cache_default = defineDockerfileRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== "RUN") continue;
         const text = commandText(instr);
-        if (/\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache\/pip\b|\bpip3?\s+cache\s+purge\b/.test(text)) continue;
+        const pipCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/pip)?\/?\*?(?=[\s;&|)"']|$)|\bpip[23]?\s+cache\s+purge\b/.test(text);
+        const uvCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/uv)?\/?\*?(?=[\s;&|)"']|$)|\buv\s+cache\s+(?:clean|prune)\b/.test(text);
+        const pipOk = pipCleaned || disablesCache("PIP_NO_CACHE_DIR", instr.scope.get("PIP_NO_CACHE_DIR")?.value) || hasCacheMount(instr, "pip");
+        const uvOk = uvCleaned || disablesCache("UV_NO_CACHE", instr.scope.get("UV_NO_CACHE")?.value) || hasCacheMount(instr, "uv");
+        if (pipOk && uvOk) continue;
         const segments2 = text.split(/&&|\|\||;|\n|\|/);
-        const pipOk = envSet(instr, "PIP_NO_CACHE_DIR") || hasCacheMount(instr, /\.cache\/pip|^\/root\/\.cache\/?$/);
-        const uvOk = envSet(instr, "UV_NO_CACHE") || hasCacheMount(instr, /\.cache\/uv|^\/root\/\.cache\/?$/);
+        let before = "";
         for (const seg of segments2) {
-          const isUv = UV_PIP_INSTALL.test(seg);
-          const isPip = !isUv && PIP_INSTALL.test(seg);
-          if (isPip && !pipOk && !/--no-cache-dir\b/.test(seg)) {
-            const needle = PIP_INSTALL.exec(seg)[0];
+          const upTo = before + " " + seg;
+          before = upTo + ";";
+          const uv = UV_INSTALL.exec(seg);
+          const pip = uv ? null : PIP_INSTALL.exec(seg);
+          if (pip && !pipOk && !/--no-cache(?:-dir)?\b/.test(seg) && !disablesCache("PIP_NO_CACHE_DIR", shellSets(upTo, "PIP_NO_CACHE_DIR"))) {
             ctx.report({
-              message: `\`${needle}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
-              range: locateInInstruction(ctx.model, instr, needle),
+              message: `\`${pip[0]}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
+              range: locateInInstruction(ctx.model, instr, pip[0]),
               fix: "Add --no-cache-dir, or use `RUN --mount=type=cache,target=/root/.cache/pip`."
             });
             break;
           }
-          if (isUv && !uvOk && !/--no-cache\b/.test(seg)) {
+          if (uv && !uvOk && !/--no-cache\b/.test(seg) && !disablesCache("UV_NO_CACHE", shellSets(upTo, "UV_NO_CACHE"))) {
             ctx.report({
-              message: `\`uv pip install\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
-              range: locateInInstruction(ctx.model, instr, UV_PIP_INSTALL.exec(seg)[0]),
+              message: `\`${uv[0]}\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
+              range: locateInInstruction(ctx.model, instr, uv[0]),
               fix: "Add --no-cache, set UV_NO_CACHE=1, or use `RUN --mount=type=cache,target=/root/.cache/uv`."
             });
             break;
@@ -23276,21 +23497,38 @@ var exec_form_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/exec-form",
     severity: "warning",
-    summary: "CMD or ENTRYPOINT in shell form in the final image.",
-    rationale: 'In shell form the container runs `/bin/sh -c "..."`: the shell is PID 1 and does not forward SIGTERM. On every rollout the model server never hears the stop signal, cannot drain in-flight generations, and is SIGKILLed after the grace period with requests still streaming.',
+    summary: "CMD or ENTRYPOINT in shell form in the final image, or a shell-form CMD that an exec-form ENTRYPOINT receives as `/bin/sh -c ...` arguments.",
+    rationale: 'In shell form the container runs `/bin/sh -c "..."`: the shell is PID 1 and does not forward SIGTERM. On every rollout the model server never hears the stop signal, cannot drain in-flight generations, and is SIGKILLed after the grace period with requests still streaming. After an exec-form ENTRYPOINT, a shell-form CMD is not run by a shell at all: Docker appends `/bin/sh -c "<text>"` to the entrypoint, so the server gets `/bin/sh` where it expected its flags. Not reported: `exec server ...` in shell form (the server replaces the shell), heredoc RUN-style scripts, a CMD that a later ENTRYPOINT resets, and stages that do not end up in the final image.',
     fix: 'Use the exec (JSON array) form: `CMD ["python3", "-m", "vllm.entrypoints.openai.api_server"]`, or `exec` the server from a wrapper script.'
   },
   check(ctx) {
-    const instructions = finalImageChain(ctx.model).reverse().flatMap((s) => s.instructions);
+    const chain = finalImageChain(ctx.model).reverse();
+    const instructions = chain.flatMap((s) => s.instructions);
     const last = (kw) => [...instructions].reverse().find((i) => i.keyword === kw);
     const entrypoint = last("ENTRYPOINT");
-    const checked = entrypoint?.jsonArgs ? [entrypoint] : [entrypoint, last("CMD")];
-    for (const instr of checked) {
-      if (!instr || instr.jsonArgs || instr.heredocs.length) continue;
+    let cmd = last("CMD");
+    if (entrypoint && cmd && cmd.stageIndex !== entrypoint.stageIndex && instructions.indexOf(cmd) < instructions.indexOf(entrypoint)) cmd = void 0;
+    const shellForm = (instr) => {
+      if (!instr || instr.jsonArgs || instr.heredocs.length) return void 0;
       const text = instr.argsText.trim();
-      if (!text || /^exec\s/.test(text)) continue;
+      return text || void 0;
+    };
+    const preview = (text) => text.length > 60 ? text.slice(0, 57) + "..." : text;
+    if (entrypoint?.jsonArgs) {
+      const text = shellForm(cmd);
+      if (!cmd || text === void 0) return;
       ctx.report({
-        message: `${instr.keyword} in shell form (\`${text.length > 60 ? text.slice(0, 57) + "..." : text}\`): the server is not PID 1 and never receives SIGTERM`,
+        message: `CMD in shell form after an exec-form ENTRYPOINT (\`${preview(text)}\`): the entrypoint receives \`/bin/sh -c "..."\` as its arguments`,
+        range: cmd.range,
+        fix: `Write CMD as a JSON array of the arguments: CMD ${JSON.stringify(text.split(/\s+/))}.`
+      });
+      return;
+    }
+    for (const instr of [entrypoint, cmd]) {
+      const text = shellForm(instr);
+      if (!instr || text === void 0 || /^exec\s/.test(text)) continue;
+      ctx.report({
+        message: `${instr.keyword} in shell form (\`${preview(text)}\`): the server is not PID 1 and never receives SIGTERM`,
         range: instr.range,
         fix: /[|&;<>$`*?()]/.test(text) ? 'Move the shell logic into a script that ends with `exec <server> "$@"`, and call it in exec form.' : `Write it as a JSON array: ${instr.keyword} ${JSON.stringify(text.split(/\s+/))}.`
       });
@@ -23389,7 +23627,7 @@ var build_context_default = defineDockerfileRule({
 });
 
 // rules/k8s/no-plaintext-secrets.ts
-var NON_SECRET_KEY_WORDS = /* @__PURE__ */ new Set(["USER", "USERNAME", "EMAIL", "HOST", "HOSTNAME", "PORT", "URL", "URI", "ENDPOINT", "REGION", "DATABASE", "DB", "NAMESPACE", "CRT", "CERT", "CA", "ID", "NAME", "BUCKET"]);
+var NON_SECRET_KEY_WORDS = /* @__PURE__ */ new Set(["USER", "USERNAME", "EMAIL", "HOST", "HOSTNAME", "PORT", "URL", "URI", "ENDPOINT", "REGION", "DATABASE", "DB", "NAMESPACE", "CRT", "CERT", "CA", "ID", "NAME", "BUCKET", "TYPE", "PROJECT", "ENABLE", "OCI"]);
 function decodeBase64(v) {
   const s = v.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return void 0;
@@ -23401,8 +23639,8 @@ var no_plaintext_secrets_default = defineK8sRule({
     id: "k8s/no-plaintext-secrets",
     severity: "error",
     securitySeverity: 9.1,
-    summary: "Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values.",
-    rationale: "A manifest is committed to git and readable by everyone with access to the repository or `kubectl get -o yaml`. A Hugging Face or OpenAI key in an env value, an annotation or a ConfigMap leaks the account; a Secret with real data in git is not secret at all (base64 is an encoding, not encryption).",
+    summary: "Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values, ConfigMap entries with secret-like names.",
+    rationale: "A manifest is committed to git and readable by everyone with access to the repository or `kubectl get -o yaml`. A Hugging Face or OpenAI key in an env value, an annotation or a ConfigMap leaks the account; a Secret with real data in git is not secret at all (base64 is an encoding, not encryption). Judged: provider tokens (prefix-anchored formats) and URL passwords in any string; `{name, value}` env entries whose name is secret-like (HF_TOKEN, OPENAI_API_KEY, OPENAI_KEY, AZURE_OPENAI_KEY, DB_PASSWORD, *_KEY_CONTENT); Secret `data`/`stringData` values (keys naming a user, host, URL or certificate excepted); ConfigMap `data` entries whose key is secret-like and whose value is one line, and secret-like keys inside a JSON document held in a ConfigMap entry. Not judged: secret-like settings inside multi-line config files in a ConfigMap (other than provider tokens). " + PLACEHOLDER_DOC,
     fix: "Reference a Secret with `valueFrom.secretKeyRef` (or `envFrom.secretRef`) and create the Secret out of band: External Secrets, Sealed Secrets, SOPS, or `kubectl create secret`."
   },
   check(ctx) {
@@ -23438,10 +23676,12 @@ var no_plaintext_secrets_default = defineK8sRule({
           const itemPath = `${path}/${i}`;
           if (isRecord(item) && typeof item.name === "string" && typeof item.value === "string") {
             const valuePath = `${itemPath}/value`;
-            if (!reported.has(valuePath) && isSecretName(item.name) && !isPlaceholderValue(item.value)) {
+            const skipped = !reported.has(valuePath) && isSecretName(item.name) ? placeholderNotice(`env \`${item.name}\``, item.value) : void 0;
+            if (skipped) ctx.notice(skipped, ctx.locate(valuePath, "value"));
+            else if (!reported.has(valuePath) && isSecretName(item.name)) {
               reported.add(valuePath);
               ctx.report({
-                message: `env \`${item.name}\` has a literal secret value (${maskSecret(item.value)}) instead of \`valueFrom.secretKeyRef\``,
+                message: `env \`${item.name}\` has a literal secret value (${previewSecret(item.value)}) instead of \`valueFrom.secretKeyRef\``,
                 secrets: [item.value],
                 path: valuePath,
                 part: "value",
@@ -23456,6 +23696,35 @@ var no_plaintext_secrets_default = defineK8sRule({
       }
     };
     visit(obj.raw, "", 0);
+    if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && isRecord(obj.raw.data)) {
+      for (const [key, value] of Object.entries(obj.raw.data)) {
+        const path = `/data/${pointerSegment(key)}`;
+        if (typeof value !== "string" || reported.has(path)) continue;
+        const inner = jsonSecretEntry(value);
+        if (inner) {
+          ctx.report({
+            message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds a secret in plain text in \`${key}\` (${previewSecret(value)}); ConfigMaps are not secret`,
+            range: ctx.locateText(path, inner.value),
+            secrets: [inner.value],
+            fix: "Move the secret into a Secret created outside git and mount or reference it; keep only non-secret settings in the ConfigMap."
+          });
+          continue;
+        }
+        if (!isSecretName(key) || value.includes("\n")) continue;
+        const skipped = placeholderNotice(`ConfigMap key \`${key}\``, value);
+        if (skipped) {
+          ctx.notice(skipped, ctx.locate(path, "value"));
+          continue;
+        }
+        ctx.report({
+          message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds \`${key}\` in plain text (${maskSecret(value)}); ConfigMaps are not secret`,
+          secrets: [value],
+          path,
+          part: "value",
+          fix: `Move \`${key}\` into a Secret created outside git and reference it with \`secretKeyRef\` or a Secret volume.`
+        });
+      }
+    }
     if (isSecret) {
       for (const field2 of ["stringData", "data"]) {
         const entries = obj.raw[field2];
@@ -23463,11 +23732,16 @@ var no_plaintext_secrets_default = defineK8sRule({
         for (const [key, raw] of Object.entries(entries)) {
           if (typeof raw !== "string") continue;
           const value = field2 === "data" ? decodeBase64(raw) : raw;
-          if (value === void 0 || isPlaceholderValue(value)) continue;
+          if (value === void 0) continue;
           const words = nameWords(key);
           if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key)) continue;
+          const skipped = placeholderNotice(`Secret key \`${key}\``, value);
+          if (skipped) {
+            ctx.notice(skipped, ctx.locate(`/${field2}/${pointerSegment(key)}`, "value"));
+            continue;
+          }
           ctx.report({
-            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key}\` in \`${field2}\` (${maskSecret(value)})${field2 === "data" ? "; base64 is not encryption" : ""}`,
+            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key}\` in \`${field2}\` (${previewSecret(value)})${field2 === "data" ? "; base64 is not encryption" : ""}`,
             secrets: field2 === "data" ? [value, raw] : [value],
             path: `/${field2}/${pointerSegment(key)}`,
             part: "value",
@@ -24173,7 +24447,9 @@ var hpa_max_replicas_default = defineK8sRule({
 
 // rules/lib/api-versions.ts
 var REMOVED_APIS = [
-  { apiVersion: "extensions/v1beta1", kinds: ["Deployment", "DaemonSet", "ReplicaSet", "NetworkPolicy", "PodSecurityPolicy"], removedIn: 16, replacement: "apps/v1 (networking.k8s.io/v1 for NetworkPolicy)" },
+  { apiVersion: "extensions/v1beta1", kinds: ["Deployment", "DaemonSet", "ReplicaSet"], removedIn: 16, replacement: "apps/v1" },
+  { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], removedIn: 16, replacement: "networking.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kinds: ["PodSecurityPolicy"], removedIn: 16, replacement: "Pod Security Admission (PodSecurityPolicy itself was removed in 1.25)" },
   { apiVersion: "apps/v1beta1", kinds: [], removedIn: 16, replacement: "apps/v1" },
   { apiVersion: "apps/v1beta2", kinds: [], removedIn: 16, replacement: "apps/v1" },
   { apiVersion: "extensions/v1beta1", kinds: ["Ingress"], removedIn: 22, replacement: "networking.k8s.io/v1" },
@@ -24302,7 +24578,7 @@ var image_tag_default = defineK8sRule({
     id: "k8s/image-tag",
     severity: "warning",
     summary: "A container image with the `latest` tag or no tag.",
-    rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule.",
+    rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Not judged: references that are templates or unresolved variables (`{{ .Values.image }}`, `${IMAGE}`, `$(REGISTRY)/app`) or not valid references at all; the real image is only known when the file is rendered.",
     fix: "Pin a version tag (`vllm/vllm-openai:v0.6.3`) or, better, a digest (`@sha256:...`).",
     kinds: POD_BEARING_KINDS
   },
@@ -24311,7 +24587,7 @@ var image_tag_default = defineK8sRule({
     if (!pod) return;
     for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
       const image = c.container.image;
-      if (typeof image !== "string" || image.includes("{{") || image.includes("$(")) continue;
+      if (typeof image !== "string" || !isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
       if (ref.tag && ref.tag !== "latest") continue;
@@ -24340,8 +24616,8 @@ var termination_grace_default = defineK8sRule({
   meta: {
     id: "k8s/termination-grace",
     severity: "warning",
-    summary: "A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep, or left at the 30 s default.",
-    rationale: "On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.",
+    summary: "A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep (warning); a recognised model server left at the 30 s default is reported as info.",
+    rationale: "On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy. A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.",
     fix: "Set `terminationGracePeriodSeconds` to at least the server's shutdown timeout plus any preStop sleep (and longer than your longest expected response).",
     kinds: LONG_RUNNING_KINDS
   },
@@ -24623,7 +24899,7 @@ var no_secrets_default2 = defineComposeRule({
     severity: "error",
     securitySeverity: 9.1,
     summary: "Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.",
-    rationale: "Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed.",
+    rationale: "Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed. " + PLACEHOLDER_DOC,
     fix: "Reference variables instead (`HF_TOKEN: ${HF_TOKEN}`, resolved from the shell or an ignored .env), use Compose `secrets:`, and keep env files in .gitignore."
   },
   check(ctx) {
@@ -24637,9 +24913,14 @@ var no_secrets_default2 = defineComposeRule({
         }
       });
       for (const e of environmentOf(service)) {
-        if (e.value === void 0 || reported.has(e.path) || !isSecretName(e.name) || isPlaceholderValue(e.value)) continue;
+        if (e.value === void 0 || reported.has(e.path) || !isSecretName(e.name)) continue;
+        const skipped = placeholderNotice(`environment \`${e.name}\` of ${serviceLabel(service)}`, e.value);
+        if (skipped) {
+          ctx.notice(skipped, ctx.locate(e.path, "value"));
+          continue;
+        }
         ctx.report({
-          message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${maskSecret(e.value)})`,
+          message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${previewSecret(e.value)})`,
           secrets: [e.value],
           range: ctx.locateText(e.path, e.value),
           fix: `Use \`${e.name}: \${${e.name}}\` and set it in the shell or an ignored .env file, or Compose secrets.`
@@ -24842,13 +25123,14 @@ var image_tag_default2 = defineComposeRule({
     id: "compose/image-tag",
     severity: "warning",
     summary: "A service image with the `latest` tag or no tag.",
-    rationale: "`ollama/ollama:latest` or `vllm/vllm-openai` pulls whatever was published last: the stack that worked yesterday breaks after a `docker compose pull`, and teammates run different versions of the same file.",
+    rationale: "`ollama/ollama:latest` or `vllm/vllm-openai` pulls whatever was published last: the stack that worked yesterday breaks after a `docker compose pull`, and teammates run different versions of the same file. Not judged: references that are templates or unresolved variables (`${IMAGE}`, `vllm/vllm-openai:${TAG:-latest}`, `{{ image }}`) or not valid references at all; the real image is only known when Compose interpolates the file. Nor is the `image:` of a service that has `build:` (it names the locally built image; nothing is pulled unless `pull_policy: always`).",
     fix: "Pin a version tag or a digest; `${TAG:-1.2.3}` interpolation with a pinned default is fine."
   },
   check(ctx) {
     for (const s of ctx.model.services) {
       const image = s.raw.image;
-      if (typeof image !== "string" || image.includes("$")) continue;
+      if (typeof image !== "string" || !isResolvableImage(image)) continue;
+      if (s.raw.build !== void 0 && s.raw.pull_policy !== "always") continue;
       const ref = splitImageReference(image);
       if (ref.digest || ref.tag && ref.tag !== "latest") continue;
       ctx.report({
@@ -24887,30 +25169,6 @@ var model_cache_default2 = defineComposeRule({
   }
 });
 
-// rules/lib/images.ts
-function normaliseImage(ref) {
-  const { repository, tag, digest } = splitImageReference(ref);
-  const first = repository.split("/")[0];
-  const hasRegistry = repository.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-  let repo = repository;
-  if (!hasRegistry) repo = repository.includes("/") ? `docker.io/${repository}` : `docker.io/library/${repository}`;
-  if (repo.startsWith("index.docker.io/")) repo = "docker.io/" + repo.slice("index.docker.io/".length);
-  return { repository: repo, full: repo + (tag ? `:${tag}` : "") + (digest ? `@${digest}` : "") };
-}
-function globToRegex(pattern) {
-  return new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
-}
-function normalisePattern(pattern) {
-  const first = pattern.split("/")[0];
-  if (pattern.startsWith("*") || pattern.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost")) return pattern;
-  return pattern.includes("/") ? `docker.io/${pattern}` : `docker.io/library/${pattern}`;
-}
-function imageMatches(image, pattern) {
-  const img = normaliseImage(image);
-  const re = globToRegex(normalisePattern(pattern));
-  return re.test(img.repository) || re.test(img.full);
-}
-
 // rules/policy/trusted-registries.ts
 function untrusted(image, patterns) {
   return !patterns.some((p) => imageMatches(image, p));
@@ -24932,12 +25190,12 @@ var trusted_registries_default = definePolicyRule({
     const stageNames = new Set(ctx.model.stages.map((s) => s.name).filter(Boolean));
     for (const stage of ctx.model.stages) {
       const b = stage.base;
-      if (b.stageRef === void 0 && !b.isScratch && !b.hasUnresolved && untrusted(b.resolved, patterns)) {
+      if (b.stageRef === void 0 && !b.isScratch && !b.hasUnresolved && isResolvableImage(b.resolved) && untrusted(b.resolved, patterns)) {
         ctx.report({ message: message(b.resolved, "FROM", patterns), range: b.range });
       }
       for (const instr of stage.instructions) {
         const from = instr.keyword === "COPY" ? flagOf(instr, "from")?.value : void 0;
-        if (!from || stageNames.has(from.toLowerCase()) || /^\d+$/.test(from) || from.includes("$")) continue;
+        if (!from || stageNames.has(from.toLowerCase()) || /^\d+$/.test(from) || !isResolvableImage(from)) continue;
         if (untrusted(from, patterns)) ctx.report({ message: message(from, "COPY --from", patterns), range: locateInInstruction(ctx.model, instr, from) });
       }
     }
@@ -24948,7 +25206,7 @@ var trusted_registries_default = definePolicyRule({
     if (!patterns?.length || !pod) return;
     for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
       const image = c.container.image;
-      if (typeof image !== "string" || image.includes("{{") || !untrusted(image, patterns)) continue;
+      if (typeof image !== "string" || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
       ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object)}`, patterns), path: `${c.path}/image`, part: "value" });
     }
   },
@@ -24957,7 +25215,7 @@ var trusted_registries_default = definePolicyRule({
     if (!patterns?.length) return;
     for (const s of ctx.model.services) {
       const image = s.raw.image;
-      if (typeof image !== "string" || image.includes("$") || !untrusted(image, patterns)) continue;
+      if (typeof image !== "string" || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
       ctx.report({ message: message(image, `service \`${s.name}\``, patterns), path: `${s.path}/image`, part: "value" });
     }
   }
@@ -25075,7 +25333,7 @@ var allowed_base_images_default = definePolicyRule({
     if (!policy || !policy.allowed?.length && !policy.banned?.length) return;
     const chain = finalImageChain(ctx.model);
     const root = chain[chain.length - 1];
-    if (!root || root.base.isScratch || root.base.hasUnresolved) return;
+    if (!root || root.base.isScratch || root.base.hasUnresolved || !isResolvableImage(root.base.resolved)) return;
     const image = root.base.resolved;
     const banned = policy.banned?.find((p) => imageMatches(image, p));
     if (banned) {
@@ -26225,6 +26483,7 @@ function lintParsed(parsedFiles, index, config, rules) {
     noted.add(n);
     notices.push(n);
   };
+  const ruleNotice = (ruleId, file) => (message2, range) => noteOnce(`${file}${range ? `:${range.start.line}` : ""}: ${ruleId}: ${message2}`);
   let filesChecked = 0;
   let objectsChecked = 0;
   const checkedFiles = [];
@@ -26256,7 +26515,11 @@ function lintParsed(parsedFiles, index, config, rules) {
     checkedFiles.push(display);
     const raw = [...p.findings];
     let suppressions = [];
-    if (p.file.kind === "dockerfile" && p.file.text !== void 0) p.dockerfile = parseDockerfile(p.file.text);
+    if (p.file.kind === "dockerfile" && p.file.text !== void 0) {
+      p.dockerfile = parseDockerfile(p.file.text);
+      const noFrom = missingFromProblem(p.dockerfile);
+      if (noFrom) raw.push({ ruleId: "parse-error", severity: "error", message: noFrom, file: display, range: FIRST_LINE });
+    }
     if (p.dockerfile) {
       const model = p.dockerfile;
       const absPath = p.file.absPath;
@@ -26288,8 +26551,9 @@ function lintParsed(parsedFiles, index, config, rules) {
             buildContext,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             report: (r) => {
-              if (r.secrets) secrets.push(...r.secrets);
+              if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
               locators.set(f, dockerfileLocator(model, r.range));
               raw.push(f);
@@ -26314,6 +26578,7 @@ function lintParsed(parsedFiles, index, config, rules) {
             file: display,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             locate: at,
             locateText: (path, needle) => {
               const within = at(path, "value");
@@ -26325,7 +26590,7 @@ function lintParsed(parsedFiles, index, config, rules) {
               return { exists: existsSync5(abs), gitIgnored: isGitIgnored(abs) };
             },
             report: (r) => {
-              if (r.secrets) secrets.push(...r.secrets);
+              if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const range = r.range ?? at(r.path ?? "", r.part ?? "key");
               const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
               locators.set(f, r.path !== void 0 ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
@@ -26352,6 +26617,7 @@ function lintParsed(parsedFiles, index, config, rules) {
               file: display,
               options: optionsOf(rule.meta),
               settings: config.settings,
+              notice: ruleNotice(rule.meta.id, display),
               locate: (path, part) => locateInObject(obj, path, part),
               validateSchema: () => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
@@ -26367,7 +26633,7 @@ function lintParsed(parsedFiles, index, config, rules) {
                 return obj.document.textIndex.find(needle, within) ?? within;
               },
               report: (r) => {
-                if (r.secrets) secrets.push(...r.secrets);
+                if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
                 const range = r.range ?? locateInObject(obj, r.path ?? "", r.part ?? "key");
                 const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ""}/${obj.name ?? ""}`;
@@ -26384,6 +26650,10 @@ function lintParsed(parsedFiles, index, config, rules) {
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+      const found = secrets.filter((s) => s.file === display);
+      for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
+        if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
+      }
     }
     const fileFindings = [];
     for (const f of [...kept, ...unused]) {
@@ -26514,15 +26784,31 @@ function maskSecretAssignments(text) {
   return at ? out + text.slice(at) : text;
 }
 function redactResult(result, secrets) {
-  const redactor = new Redactor(secrets);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const s of secrets) {
+    const list2 = byFile.get(s.file);
+    if (list2) list2.push(s.value);
+    else byFile.set(s.file, [s.value]);
+  }
+  const redactors = /* @__PURE__ */ new Map();
+  const plain = new Redactor();
+  const forFile = (file) => {
+    const values = byFile.get(file);
+    if (!values) return plain;
+    let r = redactors.get(file);
+    if (!r) redactors.set(file, r = new Redactor(values));
+    return r;
+  };
   for (const f of result.findings) {
+    const redactor = forFile(f.file);
     f.message = redactor.text(f.message);
     if (f.fix !== void 0) f.fix = redactor.text(f.fix);
   }
-  result.notices = result.notices.map((n) => redactor.text(n));
+  const all = new Redactor(secrets.map((s) => s.value));
+  result.notices = result.notices.map((n) => all.text(n));
   for (const e of result.internalErrors) {
-    e.message = redactor.text(e.message);
-    if (e.stack !== void 0) e.stack = redactor.text(e.stack);
+    e.message = all.text(e.message);
+    if (e.stack !== void 0) e.stack = all.text(e.stack);
   }
   return result;
 }

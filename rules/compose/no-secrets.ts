@@ -2,7 +2,7 @@ import { defineComposeRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import { environmentOf } from '../../src/parse/compose.js';
 import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
-import { findTokens, isPlaceholderValue, isSecretName, maskSecret } from '../lib/secrets.js';
+import { findTokens, isPlaceholderValue, isSecretName, maskSecret, PLACEHOLDER_DOC, placeholderNotice, previewSecret } from '../lib/secrets.js';
 import { serviceLabel } from '../lib/compose.js';
 
 export default defineComposeRule({
@@ -12,7 +12,8 @@ export default defineComposeRule({
     securitySeverity: 9.1,
     summary: 'Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.',
     rationale:
-      'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed.',
+      'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed. '
+      + PLACEHOLDER_DOC,
     fix: 'Reference variables instead (`HF_TOKEN: ${HF_TOKEN}`, resolved from the shell or an ignored .env), use Compose `secrets:`, and keep env files in .gitignore.',
   },
   check(ctx) {
@@ -27,9 +28,14 @@ export default defineComposeRule({
         }
       });
       for (const e of environmentOf(service)) {
-        if (e.value === undefined || reported.has(e.path) || !isSecretName(e.name) || isPlaceholderValue(e.value)) continue;
+        if (e.value === undefined || reported.has(e.path) || !isSecretName(e.name)) continue;
+        const skipped = placeholderNotice(`environment \`${e.name}\` of ${serviceLabel(service)}`, e.value);
+        if (skipped) {
+          ctx.notice(skipped, ctx.locate(e.path, 'value'));
+          continue;
+        }
         ctx.report({
-          message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${maskSecret(e.value)})`,
+          message: `environment \`${e.name}\` of ${serviceLabel(service)} has a literal secret value (${previewSecret(e.value)})`,
           secrets: [e.value],
           range: ctx.locateText(e.path, e.value),
           fix: `Use \`${e.name}: \${${e.name}}\` and set it in the shell or an ignored .env file, or Compose secrets.`,

@@ -9,7 +9,8 @@ export default defineDockerfileRule({
     severity: 'warning',
     summary: 'Model weights baked into the image: weight files or directories copied in, or downloaded by RUN at build time.',
     rationale:
-      'Weights make images tens of gigabytes: every pull on a new GPU node takes minutes, registries and caches fill up, and a model update needs a full image rebuild. Build-time downloads also need hub credentials during the build and make builds unreproducible when the hub revision moves.',
+      'Weights make images tens of gigabytes: every pull on a new GPU node takes minutes, registries and caches fill up, and a model update needs a full image rebuild. Build-time downloads also need hub credentials during the build and make builds unreproducible when the hub revision moves.'
+      + ' Not reported: Hugging Face dataset downloads (`huggingface.co/datasets/...`, `--repo-type dataset`, `repo_type="dataset"`), which are data rather than weights; downloads at container start (CMD, ENTRYPOINT); stages that do not end up in the final image.',
     fix: 'Keep the image code-only. Mount the weights from a volume (PVC, hostPath cache, KServe storage initializer) or download them at start-up into a persistent cache (HF_HOME on a volume).',
   },
   check(ctx) {
@@ -32,7 +33,7 @@ export default defineDockerfileRule({
           for (const d of findWeightDownloads(commandText(instr))) {
             ctx.report({
               message: `RUN downloads model weights at build time (${d.what})${inStage(model, stage.index)}; they are baked into a layer`,
-              range: locateInInstruction(model, instr, d.text),
+              range: locateInInstruction(model, instr, d.text, d.occurrence),
               fix: 'Move the download to container start-up (entrypoint or init container) with the cache on a volume.',
             });
           }

@@ -2,7 +2,7 @@ import { defineDockerfileRule } from '../../src/engine/rule.js';
 import { commandText, expandVariables } from '../../src/parse/dockerfile.js';
 import type { DockerInstruction } from '../../src/parse/dockerfile.js';
 import type { SourceRange } from '../../src/types.js';
-import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, secretFileKind } from '../lib/secrets.js';
+import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, PLACEHOLDER_DOC, placeholderNotice, secretFileKind } from '../lib/secrets.js';
 import { copySources, inStage, locateInInstruction, mountsOf } from '../lib/dockerfile.js';
 
 const LOGIN_PATTERNS: readonly { command: string; pattern: RegExp }[] = [
@@ -35,7 +35,8 @@ export default defineDockerfileRule({
     securitySeverity: 9.1,
     summary: 'Secrets baked into the image: literal secret ENV/ARG/LABEL values, provider tokens, secret build args persisted into ENV or used in RUN, literal login tokens, secret files copied in.',
     rationale:
-      'Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container.',
+      'Everything in a Dockerfile ends up in the image config, its layers or its build history, and in the repository. Anyone who can pull the image, or read the repository, gets the Hugging Face, OpenAI or cloud credential. Build-arg defaults are recorded in `docker history`; an ARG copied into ENV ships in every container. '
+      + PLACEHOLDER_DOC,
     fix: 'Pass secrets at build time with `RUN --mount=type=secret,id=hf_token ...` (BuildKit) and at run time through the orchestrator (Kubernetes Secret, Compose secrets); never as ENV, ARG defaults or copied files.',
   },
   check(ctx) {
@@ -121,7 +122,11 @@ export default defineDockerfileRule({
         }
         if (!isSecretName(p.name) || p.unresolved.length > 0) continue;
         const literal = p.resolved ?? '';
-        if (isPlaceholderValue(literal) || isPlaceholderValue(p.value)) continue;
+        const skipped = placeholderNotice(`${instr.keyword} \`${p.name}\``, literal) ?? placeholderNotice(`${instr.keyword} \`${p.name}\``, p.value);
+        if (skipped) {
+          ctx.notice(skipped, range);
+          continue;
+        }
         const what =
           instr.keyword === 'ARG'
             ? `ARG \`${p.name}\` has a literal secret default (${maskSecret(literal)})${where}; build-arg values are recorded in the image history`

@@ -1,27 +1,61 @@
 import { defineDockerfileRule } from '../../src/engine/rule.js';
 import { commandText, finalImageChain } from '../../src/parse/dockerfile.js';
 import type { DockerInstruction } from '../../src/parse/dockerfile.js';
-import { inStage, locateInInstruction, mountsOf } from '../lib/dockerfile.js';
+import { inStage, locateInInstruction } from '../lib/dockerfile.js';
 
-const PIP_INSTALL = /(?<!uv\s)\b(?:python3?(?:\.\d+)?\s+-m\s+)?pip3?\s+install\b/;
-const UV_PIP_INSTALL = /\buv\s+pip\s+install\b/;
+/** `pip install`, `pip2`/`pip3`/`pip3.11 install`, `python -m pip install`; not `uv pip install`. */
+const PIP_INSTALL = /(?<!uv\s)\b(?:python[23]?(?:\.\d+)?\s+-m\s+)?pip[23]?(?:\.\d+)?\s+install\b/;
+/** uv commands that fill the uv cache: `uv pip install`, `uv pip sync`, `uv sync`. */
+const UV_INSTALL = /\buv\s+(?:pip\s+(?:install|sync)|sync)\b/;
 
-function hasCacheMount(instr: DockerInstruction, dir: RegExp): boolean {
-  return mountsOf(instr, 'cache').some((m) => dir.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ''));
+/** The cache directory a tool uses in this instruction's environment, when a variable moves it. */
+function cacheDirs(instr: DockerInstruction, tool: 'pip' | 'uv'): string[] {
+  const dirs = [tool === 'pip' ? '.cache/pip' : '.cache/uv'];
+  const own = instr.scope.get(tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR')?.value;
+  if (own) dirs.push(own.replace(/\/+$/, ''));
+  const xdg = instr.scope.get('XDG_CACHE_HOME')?.value;
+  if (xdg) dirs.push(`${xdg.replace(/\/+$/, '')}/${tool}`);
+  return dirs;
 }
 
-function envSet(instr: DockerInstruction, name: string): boolean {
-  const v = instr.scope.get(name)?.value;
-  return v !== undefined && v !== '' && !/^(0|false|no)$/i.test(v);
+/** A cache or tmpfs mount over the tool's cache directory (or a parent of it) keeps the cache out of the layer. */
+function hasCacheMount(instr: DockerInstruction, tool: 'pip' | 'uv'): boolean {
+  const dirs = cacheDirs(instr, tool);
+  return instr.flags.some((f) => {
+    if (f.name !== 'mount' || !['cache', 'tmpfs'].includes(f.options.type ?? 'bind')) return false;
+    const target = (f.options.target ?? f.options.dst ?? f.options.destination ?? '').replace(/\/+$/, '');
+    if (!target) return false;
+    if (/(^|\/)\.cache$/.test(target)) return true;
+    return dirs.some((d) => d === target || d.startsWith(target + '/') || (d.startsWith('.cache/') && target.endsWith('/' + d)));
+  });
+}
+
+/**
+ * pip disables its cache when PIP_NO_CACHE_DIR has any value, false-looking
+ * ones included (kept for backward compatibility since pip 19). uv reads
+ * UV_NO_CACHE as a boolean.
+ */
+function disablesCache(name: 'PIP_NO_CACHE_DIR' | 'UV_NO_CACHE', value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const v = value.trim().replace(/^["']|["']$/g, '');
+  if (v === '') return false;
+  return name === 'PIP_NO_CACHE_DIR' || !/^(0|false|no|off)$/i.test(v);
+}
+
+/** A variable set in the shell before the command: `export X=1 && ...`, `X=1 cmd`, `env X=1 cmd`. */
+function shellSets(text: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S+=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
+  return m?.[1];
 }
 
 export default defineDockerfileRule({
   meta: {
     id: 'dockerfile/pip-cache',
     severity: 'info',
-    summary: '`pip install` (or `uv pip install`) in the final image without disabling or mounting its download cache.',
+    summary: '`pip install` (pip, pip2, pip3, `python -m pip`) or `uv pip install`/`uv sync` in the final image without disabling or mounting its download cache.',
     rationale:
-      'pip keeps every downloaded wheel in ~/.cache/pip inside the layer. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts.',
+      'pip keeps every downloaded wheel in ~/.cache/pip inside the layer, and uv keeps its cache in ~/.cache/uv. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts.'
+      + ' Not reported: `--no-cache-dir` (or its abbreviation `--no-cache`); PIP_NO_CACHE_DIR set to any value by ENV, ARG, `export` or inline (pip treats every value, even `0` or `false`, as "no cache"); uv `--no-cache` or UV_NO_CACHE set to a true value; a cache or tmpfs mount over the cache directory (also when PIP_CACHE_DIR, UV_CACHE_DIR or XDG_CACHE_HOME move it); `rm -rf` of the cache, `pip cache purge` or `uv cache clean` in the same RUN; stages that do not end up in the final image. Not judged: pip settings in a pip.conf.',
     fix: 'Use `pip install --no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or mount the cache: `RUN --mount=type=cache,target=/root/.cache/pip pip install ...` (uv: `--no-cache`, `UV_NO_CACHE=1` or a cache mount on /root/.cache/uv).',
   },
   check(ctx) {
@@ -29,26 +63,30 @@ export default defineDockerfileRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN') continue;
         const text = commandText(instr);
-        if (/\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache\/pip\b|\bpip3?\s+cache\s+purge\b/.test(text)) continue;
+        const pipCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/pip)?\/?\*?(?=[\s;&|)"']|$)|\bpip[23]?\s+cache\s+purge\b/.test(text);
+        const uvCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/uv)?\/?\*?(?=[\s;&|)"']|$)|\buv\s+cache\s+(?:clean|prune)\b/.test(text);
+        const pipOk = pipCleaned || disablesCache('PIP_NO_CACHE_DIR', instr.scope.get('PIP_NO_CACHE_DIR')?.value) || hasCacheMount(instr, 'pip');
+        const uvOk = uvCleaned || disablesCache('UV_NO_CACHE', instr.scope.get('UV_NO_CACHE')?.value) || hasCacheMount(instr, 'uv');
+        if (pipOk && uvOk) continue;
         const segments = text.split(/&&|\|\||;|\n|\|/);
-        const pipOk = envSet(instr, 'PIP_NO_CACHE_DIR') || hasCacheMount(instr, /\.cache\/pip|^\/root\/\.cache\/?$/);
-        const uvOk = envSet(instr, 'UV_NO_CACHE') || hasCacheMount(instr, /\.cache\/uv|^\/root\/\.cache\/?$/);
+        let before = '';
         for (const seg of segments) {
-          const isUv = UV_PIP_INSTALL.test(seg);
-          const isPip = !isUv && PIP_INSTALL.test(seg);
-          if (isPip && !pipOk && !/--no-cache-dir\b/.test(seg)) {
-            const needle = PIP_INSTALL.exec(seg)![0];
+          const upTo = before + ' ' + seg;
+          before = upTo + ';';
+          const uv = UV_INSTALL.exec(seg);
+          const pip = uv ? null : PIP_INSTALL.exec(seg);
+          if (pip && !pipOk && !/--no-cache(?:-dir)?\b/.test(seg) && !disablesCache('PIP_NO_CACHE_DIR', shellSets(upTo, 'PIP_NO_CACHE_DIR'))) {
             ctx.report({
-              message: `\`${needle}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
-              range: locateInInstruction(ctx.model, instr, needle),
+              message: `\`${pip[0]}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
+              range: locateInInstruction(ctx.model, instr, pip[0]),
               fix: 'Add --no-cache-dir, or use `RUN --mount=type=cache,target=/root/.cache/pip`.',
             });
             break;
           }
-          if (isUv && !uvOk && !/--no-cache\b/.test(seg)) {
+          if (uv && !uvOk && !/--no-cache\b/.test(seg) && !disablesCache('UV_NO_CACHE', shellSets(upTo, 'UV_NO_CACHE'))) {
             ctx.report({
-              message: `\`uv pip install\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
-              range: locateInInstruction(ctx.model, instr, UV_PIP_INSTALL.exec(seg)![0]),
+              message: `\`${uv[0]}\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
+              range: locateInInstruction(ctx.model, instr, uv[0]),
               fix: 'Add --no-cache, set UV_NO_CACHE=1, or use `RUN --mount=type=cache,target=/root/.cache/uv`.',
             });
             break;

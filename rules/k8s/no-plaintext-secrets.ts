@@ -1,10 +1,10 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
-import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, nameWords } from '../lib/secrets.js';
+import { findTokens, findUrlCredentials, isSecretName, jsonSecretEntry, maskSecret, nameWords, PLACEHOLDER_DOC, placeholderNotice, previewSecret } from '../lib/secrets.js';
 
 /** Secret keys that name an account or endpoint rather than hold a credential. */
-const NON_SECRET_KEY_WORDS = new Set(['USER', 'USERNAME', 'EMAIL', 'HOST', 'HOSTNAME', 'PORT', 'URL', 'URI', 'ENDPOINT', 'REGION', 'DATABASE', 'DB', 'NAMESPACE', 'CRT', 'CERT', 'CA', 'ID', 'NAME', 'BUCKET']);
+const NON_SECRET_KEY_WORDS = new Set(['USER', 'USERNAME', 'EMAIL', 'HOST', 'HOSTNAME', 'PORT', 'URL', 'URI', 'ENDPOINT', 'REGION', 'DATABASE', 'DB', 'NAMESPACE', 'CRT', 'CERT', 'CA', 'ID', 'NAME', 'BUCKET', 'TYPE', 'PROJECT', 'ENABLE', 'OCI']);
 
 function decodeBase64(v: string): string | undefined {
   const s = v.replace(/\s+/g, '');
@@ -18,9 +18,11 @@ export default defineK8sRule({
     id: 'k8s/no-plaintext-secrets',
     severity: 'error',
     securitySeverity: 9.1,
-    summary: 'Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values.',
+    summary: 'Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values, ConfigMap entries with secret-like names.',
     rationale:
-      'A manifest is committed to git and readable by everyone with access to the repository or `kubectl get -o yaml`. A Hugging Face or OpenAI key in an env value, an annotation or a ConfigMap leaks the account; a Secret with real data in git is not secret at all (base64 is an encoding, not encryption).',
+      'A manifest is committed to git and readable by everyone with access to the repository or `kubectl get -o yaml`. A Hugging Face or OpenAI key in an env value, an annotation or a ConfigMap leaks the account; a Secret with real data in git is not secret at all (base64 is an encoding, not encryption).'
+      + ' Judged: provider tokens (prefix-anchored formats) and URL passwords in any string; `{name, value}` env entries whose name is secret-like (HF_TOKEN, OPENAI_API_KEY, OPENAI_KEY, AZURE_OPENAI_KEY, DB_PASSWORD, *_KEY_CONTENT); Secret `data`/`stringData` values (keys naming a user, host, URL or certificate excepted); ConfigMap `data` entries whose key is secret-like and whose value is one line, and secret-like keys inside a JSON document held in a ConfigMap entry. Not judged: secret-like settings inside multi-line config files in a ConfigMap (other than provider tokens). '
+      + PLACEHOLDER_DOC,
     fix: 'Reference a Secret with `valueFrom.secretKeyRef` (or `envFrom.secretRef`) and create the Secret out of band: External Secrets, Sealed Secrets, SOPS, or `kubectl create secret`.',
   },
   check(ctx) {
@@ -60,10 +62,12 @@ export default defineK8sRule({
           const itemPath = `${path}/${i}`;
           if (isRecord(item) && typeof item.name === 'string' && typeof item.value === 'string') {
             const valuePath = `${itemPath}/value`;
-            if (!reported.has(valuePath) && isSecretName(item.name) && !isPlaceholderValue(item.value)) {
+            const skipped = !reported.has(valuePath) && isSecretName(item.name) ? placeholderNotice(`env \`${item.name}\``, item.value) : undefined;
+            if (skipped) ctx.notice(skipped, ctx.locate(valuePath, 'value'));
+            else if (!reported.has(valuePath) && isSecretName(item.name)) {
               reported.add(valuePath);
               ctx.report({
-                message: `env \`${item.name}\` has a literal secret value (${maskSecret(item.value)}) instead of \`valueFrom.secretKeyRef\``,
+                message: `env \`${item.name}\` has a literal secret value (${previewSecret(item.value)}) instead of \`valueFrom.secretKeyRef\``,
                 secrets: [item.value],
                 path: valuePath,
                 part: 'value',
@@ -79,6 +83,36 @@ export default defineK8sRule({
     };
     visit(obj.raw, '', 0);
 
+    if (obj.kind === 'ConfigMap' && obj.apiVersion === 'v1' && isRecord(obj.raw.data)) {
+      for (const [key, value] of Object.entries(obj.raw.data)) {
+        const path = `/data/${pointerSegment(key)}`;
+        if (typeof value !== 'string' || reported.has(path)) continue;
+        const inner = jsonSecretEntry(value);
+        if (inner) {
+          ctx.report({
+            message: `ConfigMap \`${obj.name ?? '(unnamed)'}\` holds a secret in plain text in \`${key}\` (${previewSecret(value)}); ConfigMaps are not secret`,
+            range: ctx.locateText(path, inner.value),
+            secrets: [inner.value],
+            fix: 'Move the secret into a Secret created outside git and mount or reference it; keep only non-secret settings in the ConfigMap.',
+          });
+          continue;
+        }
+        if (!isSecretName(key) || value.includes('\n')) continue;
+        const skipped = placeholderNotice(`ConfigMap key \`${key}\``, value);
+        if (skipped) {
+          ctx.notice(skipped, ctx.locate(path, 'value'));
+          continue;
+        }
+        ctx.report({
+          message: `ConfigMap \`${obj.name ?? '(unnamed)'}\` holds \`${key}\` in plain text (${maskSecret(value)}); ConfigMaps are not secret`,
+          secrets: [value],
+          path,
+          part: 'value',
+          fix: `Move \`${key}\` into a Secret created outside git and reference it with \`secretKeyRef\` or a Secret volume.`,
+        });
+      }
+    }
+
     if (isSecret) {
       for (const field of ['stringData', 'data'] as const) {
         const entries = obj.raw[field];
@@ -86,11 +120,16 @@ export default defineK8sRule({
         for (const [key, raw] of Object.entries(entries)) {
           if (typeof raw !== 'string') continue;
           const value = field === 'data' ? decodeBase64(raw) : raw;
-          if (value === undefined || isPlaceholderValue(value)) continue;
+          if (value === undefined) continue;
           const words = nameWords(key);
           if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key)) continue;
+          const skipped = placeholderNotice(`Secret key \`${key}\``, value);
+          if (skipped) {
+            ctx.notice(skipped, ctx.locate(`/${field}/${pointerSegment(key)}`, 'value'));
+            continue;
+          }
           ctx.report({
-            message: `Secret \`${obj.name ?? '(unnamed)'}\` commits a real value for \`${key}\` in \`${field}\` (${maskSecret(value)})${field === 'data' ? '; base64 is not encryption' : ''}`,
+            message: `Secret \`${obj.name ?? '(unnamed)'}\` commits a real value for \`${key}\` in \`${field}\` (${previewSecret(value)})${field === 'data' ? '; base64 is not encryption' : ''}`,
             secrets: field === 'data' ? [value, raw] : [value],
             path: `/${field}/${pointerSegment(key)}`,
             part: 'value',

@@ -20,9 +20,10 @@ export default defineK8sRule({
   meta: {
     id: 'k8s/termination-grace',
     severity: 'warning',
-    summary: 'A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep, or left at the 30 s default.',
+    summary: 'A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep (warning); a recognised model server left at the 30 s default is reported as info.',
     rationale:
-      'On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.',
+      'On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.'
+      + ' A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.',
     fix: 'Set `terminationGracePeriodSeconds` to at least the server\'s shutdown timeout plus any preStop sleep (and longer than your longest expected response).',
     kinds: LONG_RUNNING_KINDS,
   },

@@ -11,7 +11,9 @@ export interface RemovedApi {
 }
 
 export const REMOVED_APIS: readonly RemovedApi[] = [
-  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet', 'NetworkPolicy', 'PodSecurityPolicy'], removedIn: 16, replacement: 'apps/v1 (networking.k8s.io/v1 for NetworkPolicy)' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'], removedIn: 16, replacement: 'apps/v1' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: 16, replacement: 'networking.k8s.io/v1' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: 16, replacement: 'Pod Security Admission (PodSecurityPolicy itself was removed in 1.25)' },
   { apiVersion: 'apps/v1beta1', kinds: [], removedIn: 16, replacement: 'apps/v1' },
   { apiVersion: 'apps/v1beta2', kinds: [], removedIn: 16, replacement: 'apps/v1' },
   { apiVersion: 'extensions/v1beta1', kinds: ['Ingress'], removedIn: 22, replacement: 'networking.k8s.io/v1' },

@@ -35,9 +35,12 @@ export function mountsOf(instr: DockerInstruction, type: string) {
 }
 
 /**
- * The exact range of `needle` inside an instruction's source; the keyword
- * when the text spans a line continuation and cannot be found verbatim.
+ * The exact range of `needle` inside an instruction's source (its
+ * `occurrence`-th appearance, from 0); the keyword when the text spans a line
+ * continuation and cannot be found verbatim.
  */
-export function locateInInstruction(model: DockerfileModel, instr: DockerInstruction, needle: string): SourceRange {
-  return model.index.find(needle, instr.range) ?? instr.keywordRange;
+export function locateInInstruction(model: DockerfileModel, instr: DockerInstruction, needle: string, occurrence = 0): SourceRange {
+  let found = model.index.find(needle, instr.range);
+  for (let n = 0; n < occurrence && found; n++) found = model.index.find(needle, { start: found.end, end: instr.range.end });
+  return found ?? instr.keywordRange;
 }

@@ -32,3 +32,35 @@ export function imageMatches(image: string, pattern: string): boolean {
   const re = globToRegex(normalisePattern(pattern));
   return re.test(img.repository) || re.test(img.full);
 }
+
+/**
+ * The image-reference grammar of the container registries (distribution's
+ * `reference` package): optional registry host[:port], lower-case path
+ * components, optional tag and digest.
+ */
+const HOST = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?';
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(
+  `^(?:${HOST}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`,
+);
+
+/**
+ * Template and substitution syntaxes that stand for a value filled in later:
+ * Go/Jinja/Helm `{{ }}` and `{% %}`, shell and envsubst `$VAR`/`${VAR}`,
+ * Kubernetes `$(VAR)`, Terraform `${}`/`%{}`, `#{VAR}#` token replacement,
+ * `@VAR@` (configure) and `<placeholder>`.
+ */
+const TEMPLATE_SYNTAX = /\{\{|\{%|\$\{|\$\(|\$[A-Za-z_]|%\{|#\{|@[A-Za-z_][A-Za-z0-9_]*@|<[^>]*>/;
+
+/**
+ * Whether an image reference can be judged as written: false for templates
+ * and unresolved variables (`{{ SRC_IMAGE }}`, `${IMAGE}`, `$(REGISTRY)/app`)
+ * and for anything that is not a valid reference (upper-case `MY_IMAGE`
+ * placeholders). Rules about tags, registries or base images report nothing
+ * on such references: the real image is only known at render or build time.
+ */
+export function isResolvableImage(ref: string): boolean {
+  const r = ref.trim();
+  // No registry accepts a reference this long; the bound also keeps the match linear.
+  return r !== '' && r.length <= 512 && !TEMPLATE_SYNTAX.test(r) && REFERENCE.test(r);
+}

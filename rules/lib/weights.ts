@@ -55,6 +55,8 @@ export function weightSource(path: string, siblings: readonly string[] = []): We
 export interface DownloadMatch {
   index: number;
   text: string;
+  /** How many times `text` appears in the command before this match. */
+  occurrence: number;
   what: string;
 }
 
@@ -75,12 +77,44 @@ const DOWNLOAD_PATTERNS: readonly { pattern: RegExp; what: string }[] = [
   },
 ];
 
-/** Build-time downloads of model weights in a shell command. */
+/** A Hugging Face dataset: a `/datasets/` URL, `--repo-type dataset`, `repo_type="dataset"`. */
+const DATASET_REFERENCE = /(?:huggingface\.co|hf\.co)\/datasets\/|--repo-type[=\s]+["']?datasets?\b|\brepo_type\s*=\s*["']datasets?["']/;
+
+/**
+ * The text one download covers: a call's arguments up to its closing
+ * parenthesis, or a shell command up to the next `&&`, `||`, `;`, `|` or line end.
+ */
+function downloadExtent(text: string, index: number, matched: string): string {
+  if (matched.endsWith('(')) {
+    let depth = 0;
+    for (let i = index + matched.length - 1; i < text.length && i < index + 2000; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')' && --depth === 0) return text.slice(index, i + 1);
+    }
+    return text.slice(index, index + 2000);
+  }
+  const rest = text.slice(index);
+  const end = rest.search(/&&|\|\||;|\||\n/);
+  return end < 0 ? rest : rest.slice(0, Math.max(end, matched.length));
+}
+
+/**
+ * Build-time downloads of model weights in a shell command. Downloads of
+ * Hugging Face datasets (`huggingface.co/datasets/...`, `--repo-type dataset`,
+ * `repo_type="dataset"`) are data, not weights, and are not reported.
+ */
 export function findWeightDownloads(text: string): DownloadMatch[] {
   const out: DownloadMatch[] = [];
   for (const { pattern, what } of DOWNLOAD_PATTERNS) {
-    const m = new RegExp(pattern.source, pattern.flags).exec(text);
-    if (m) out.push({ index: m.index, text: m[0], what });
+    const re = new RegExp(pattern.source, (pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'));
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (!DATASET_REFERENCE.test(downloadExtent(text, m.index, m[0]))) {
+        out.push({ index: m.index, text: m[0], occurrence: text.slice(0, m.index).split(m[0]).length - 1, what });
+        break;
+      }
+      if (m[0].length === 0) re.lastIndex++;
+    }
   }
   return out.sort((a, b) => a.index - b.index);
 }

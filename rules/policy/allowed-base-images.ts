@@ -1,6 +1,6 @@
 import { definePolicyRule } from '../../src/engine/rule.js';
 import { finalImageChain } from '../../src/parse/dockerfile.js';
-import { imageMatches } from '../lib/images.js';
+import { imageMatches, isResolvableImage } from '../lib/images.js';
 
 export default definePolicyRule({
   meta: {
@@ -16,7 +16,7 @@ export default definePolicyRule({
     if (!policy || (!policy.allowed?.length && !policy.banned?.length)) return;
     const chain = finalImageChain(ctx.model);
     const root = chain[chain.length - 1];
-    if (!root || root.base.isScratch || root.base.hasUnresolved) return;
+    if (!root || root.base.isScratch || root.base.hasUnresolved || !isResolvableImage(root.base.resolved)) return;
     const image = root.base.resolved;
     const banned = policy.banned?.find((p) => imageMatches(image, p));
     if (banned) {

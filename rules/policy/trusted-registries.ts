@@ -2,7 +2,7 @@ import { definePolicyRule } from '../../src/engine/rule.js';
 import type { SourceRange } from '../../src/types.js';
 import { flagOf, locateInInstruction } from '../lib/dockerfile.js';
 import { containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
-import { imageMatches, normaliseImage } from '../lib/images.js';
+import { imageMatches, isResolvableImage, normaliseImage } from '../lib/images.js';
 
 function untrusted(image: string, patterns: readonly string[]): boolean {
   return !patterns.some((p) => imageMatches(image, p));
@@ -27,12 +27,12 @@ export default definePolicyRule({
     const stageNames = new Set(ctx.model.stages.map((s) => s.name).filter(Boolean));
     for (const stage of ctx.model.stages) {
       const b = stage.base;
-      if (b.stageRef === undefined && !b.isScratch && !b.hasUnresolved && untrusted(b.resolved, patterns)) {
+      if (b.stageRef === undefined && !b.isScratch && !b.hasUnresolved && isResolvableImage(b.resolved) && untrusted(b.resolved, patterns)) {
         ctx.report({ message: message(b.resolved, 'FROM', patterns), range: b.range });
       }
       for (const instr of stage.instructions) {
         const from = instr.keyword === 'COPY' ? flagOf(instr, 'from')?.value : undefined;
-        if (!from || stageNames.has(from.toLowerCase()) || /^\d+$/.test(from) || from.includes('$')) continue;
+        if (!from || stageNames.has(from.toLowerCase()) || /^\d+$/.test(from) || !isResolvableImage(from)) continue;
         if (untrusted(from, patterns)) ctx.report({ message: message(from, 'COPY --from', patterns), range: locateInInstruction(ctx.model, instr, from) as SourceRange });
       }
     }
@@ -43,7 +43,7 @@ export default definePolicyRule({
     if (!patterns?.length || !pod) return;
     for (const c of containersOf(pod, ['initContainer', 'container', 'ephemeralContainer'])) {
       const image = c.container.image;
-      if (typeof image !== 'string' || image.includes('{{') || !untrusted(image, patterns)) continue;
+      if (typeof image !== 'string' || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
       ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object)}`, patterns), path: `${c.path}/image`, part: 'value' });
     }
   },
@@ -52,7 +52,7 @@ export default definePolicyRule({
     if (!patterns?.length) return;
     for (const s of ctx.model.services) {
       const image = s.raw.image;
-      if (typeof image !== 'string' || image.includes('$') || !untrusted(image, patterns)) continue;
+      if (typeof image !== 'string' || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
       ctx.report({ message: message(image, `service \`${s.name}\``, patterns), path: `${s.path}/image`, part: 'value' });
     }
   },

@@ -58,6 +58,11 @@ interface ContextBase<O> {
   readonly settings: RunSettings;
   /** Display path of the file under check. */
   readonly file: string;
+  /**
+   * A one-line note for --verbose about something the rule saw and chose not
+   * to report (a value skipped as a placeholder). Never a finding; never a secret.
+   */
+  notice(message: string, range?: SourceRange): void;
 }
 
 export interface BuildContextRequest {
@@ -177,7 +182,7 @@ export const ENGINE_RULES: readonly RuleMeta[] = [
     severity: 'error',
     summary: 'A file that cannot be parsed, or YAML with duplicate keys.',
     rationale:
-      'A Dockerfile or manifest that does not parse cannot be checked, and is rejected or misread by Docker and Kubernetes. Duplicate YAML keys silently keep only one value.',
+      'A Dockerfile or manifest that does not parse cannot be checked, and is rejected or misread by Docker and Kubernetes. Duplicate YAML keys silently keep only one value. A Dockerfile without FROM cannot be built and is reported at line 1 (templated Dockerfiles and files that hold no Dockerfile instructions are not).',
     fix: 'Fix the syntax error at the reported position; remove the duplicate key.',
   },
   {

@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { discover, isGitIgnored, kindByName, NOT_READ } from '../discover.js';
 import { outsideRoot, readFileSafely } from '../safe-read.js';
 import type { DiscoveredFile } from '../discover.js';
-import { parseDockerfile } from '../parse/dockerfile.js';
+import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
 import type { YamlFileModel } from '../parse/yaml.js';
@@ -385,6 +385,8 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     noted.add(n);
     notices.push(n);
   };
+  const ruleNotice = (ruleId: string, file: string) => (message: string, range?: SourceRange) =>
+    noteOnce(`${file}${range ? `:${range.start.line}` : ''}: ${ruleId}: ${message}`);
   let filesChecked = 0;
   let objectsChecked = 0;
   const checkedFiles: string[] = [];
@@ -419,7 +421,11 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     checkedFiles.push(display);
     const raw: Finding[] = [...p.findings];
     let suppressions: Suppression[] = [];
-    if (p.file.kind === 'dockerfile' && p.file.text !== undefined) p.dockerfile = parseDockerfile(p.file.text);
+    if (p.file.kind === 'dockerfile' && p.file.text !== undefined) {
+      p.dockerfile = parseDockerfile(p.file.text);
+      const noFrom = missingFromProblem(p.dockerfile);
+      if (noFrom) raw.push({ ruleId: 'parse-error', severity: 'error', message: noFrom, file: display, range: FIRST_LINE });
+    }
 
     if (p.dockerfile) {
       const model = p.dockerfile;
@@ -451,6 +457,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             buildContext,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             report: (r: Report) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
@@ -473,6 +480,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             file: display,
             options: optionsOf(rule.meta),
             settings: config.settings,
+            notice: ruleNotice(rule.meta.id, display),
             locate: at,
             locateText: (path, needle) => {
               const within = at(path, 'value');
@@ -507,6 +515,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
               file: display,
               options: optionsOf(rule.meta),
               settings: config.settings,
+              notice: ruleNotice(rule.meta.id, display),
               locate: (path, part) => locateInObject(obj, path, part),
               validateSchema: () => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);

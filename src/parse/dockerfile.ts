@@ -500,6 +500,23 @@ function collectComments(index: TextIndex): FullLineComment[] {
   return out;
 }
 
+const DOCKERFILE_KEYWORDS = new Set([
+  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+]);
+
+/**
+ * Why a file that holds Dockerfile instructions cannot be built because it
+ * has no FROM; undefined when it has one, and for files that are not
+ * Dockerfiles at all (empty, a `Dockerfile.dockerignore`, notes) or are
+ * templates (`{{ }}`, `{% %}`) whose FROM may come from elsewhere.
+ */
+export function missingFromProblem(model: DockerfileModel): string | undefined {
+  if (model.stages.length) return undefined;
+  const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
+  if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return undefined;
+  return 'no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)';
+}
+
 /** The final stage of the build (the image that ships), if any. */
 export function finalStage(model: DockerfileModel): DockerStage | undefined {
   return model.stages[model.stages.length - 1];

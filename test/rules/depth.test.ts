@@ -149,7 +149,7 @@ ruleTester('dockerfile/pin-base-image', {
 });
 
 ruleTester('dockerfile/exec-form', {
-  valid: [{ name: 'a shell-form CMD after an exec-form ENTRYPOINT is only arguments', code: 'FROM a:1\nENTRYPOINT ["tini", "--"]\nCMD serve --port 8000\n' }],
+  valid: [{ name: 'an exec-form CMD after an exec-form ENTRYPOINT is only arguments', code: 'FROM a:1\nENTRYPOINT ["tini", "--"]\nCMD ["serve", "--port", "8000"]\n' }],
   invalid: [
     {
       name: 'a shell chain gets a wrapper-script hint',
