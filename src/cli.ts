@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
 import type { LintReport } from './index.js';
@@ -92,14 +92,6 @@ function outputTargets(tokens: readonly { kind: string; name?: string; value?: s
   return targets;
 }
 
-function readStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -168,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     paths: positionals,
     cwd,
     configPath: values.config,
-    stdin: wantsStdin ? { text: readStdin(), filename: values['stdin-filename'] } : undefined,
+    stdin: wantsStdin ? { fd: 0, filename: values['stdin-filename'] } : undefined,
   });
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
@@ -176,6 +168,8 @@ async function main(argv: string[]): Promise<number> {
     for (const n of report.notices) process.stderr.write(`genai-lint: ${n}\n`);
     for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${e.ruleId} on ${e.file}\n${e.stack ?? e.message}\n`);
   }
+  // Skips that can hide findings are printed whatever the verbosity.
+  for (const s of report.skipped) process.stderr.write(`genai-lint: ${s}\n`);
   for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${p}\n`);
   if (report.filesChecked === 0 && report.missingPaths.length === 0) {
     process.stderr.write('genai-lint: no Dockerfiles or YAML manifests found to lint\n');

@@ -4,7 +4,7 @@ import type { EffectiveConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
 import { runLint } from './engine/runner.js';
-import type { RunResult } from './engine/runner.js';
+import type { RunResult, StdinInput } from './engine/runner.js';
 import type { FormatInput } from './format/types.js';
 import type { Finding } from './types.js';
 import { packageVersion } from './package-root.js';
@@ -21,8 +21,11 @@ export interface LintOptions {
   cwd?: string;
   /** Explicit config file; otherwise the nearest .genai-lint.yaml upward from cwd. */
   configPath?: string;
-  /** Input read from standard input (linted when paths include `-` or are empty). */
-  stdin?: { text: string; filename?: string };
+  /**
+   * Standard input (linted when paths include `-` or are empty): its text,
+   * or a file descriptor read up to maxFileSizeMB.
+   */
+  stdin?: StdinInput;
 }
 
 export interface LintReport extends RunResult {
@@ -50,6 +53,7 @@ export function formatInputFor(report: LintReport, cwd: string, options: { findi
     filesChecked: report.filesChecked,
     checkedFiles: report.checkedFiles,
     objectsChecked: report.objectsChecked,
+    skipped: report.skipped.length,
     cwd,
     rules: allRuleMetas(report.config),
     toolVersion: packageVersion(),

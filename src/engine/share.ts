@@ -63,6 +63,8 @@ export interface ShareResult {
   checked: { index: number; file: string }[];
   objectsChecked: number;
   notices: string[];
+  /** Parts of files not linted (see RunResult.skipped). */
+  skipped: string[];
   /** Rule failures, with the index of the file they happened on. */
   internalErrors: { index: number; error: InternalError }[];
   /** Files named on the command line that could not be read. */
@@ -168,7 +170,7 @@ export class Share {
     const index = new RunIndex(ordered.map((o) => o.object));
     ordered.length = 0;
 
-    const result: ShareResult = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], internalErrors: [], unreadable: [] };
+    const result: ShareResult = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], skipped: [], internalErrors: [], unreadable: [] };
     this.lintFiles(this.own, index, result);
     this.own.length = 0;
     for (const chunk of this.take(NEXT_DOCKERFILE, this.jobs.dockerfileJobs, DOCKERFILE_CHUNK)) {
@@ -195,6 +197,7 @@ export class Share {
     into.findings.push(...r.findings);
     into.objectsChecked += r.objectsChecked;
     into.notices.push(...r.notices);
+    into.skipped.push(...r.skipped);
     const indexOf = new Map(files.map((f) => [f.parsed.file.displayPath, f.index]));
     for (const error of r.internalErrors) into.internalErrors.push({ index: indexOf.get(error.file) ?? -1, error });
     for (const f of files) if (f.parsed.file.readFailed) into.unreadable.push({ index: f.index, file: f.parsed.file.displayPath });
