@@ -72,7 +72,10 @@ export function isPlaceholderValue(value: string): boolean {
   if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
   if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return true;
   // References resolved elsewhere: shell/Docker ${VAR}, $VAR, Kubernetes $(VAR), templates.
-  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return true;
+  // `[^{}]*` stops at the next brace: `[^}]*` rescanned the rest of `${${${...` from every `${`.
+  if (/\$\{[^{}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|%\{[^{}]*\}/.test(v)) return true;
+  const template = v.indexOf('{{');
+  if (template >= 0 && v.indexOf('}}', template + 2) >= 0) return true;
   // Paths and file URLs point at a secret; they are not one.
   if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return true;
   if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return true;
@@ -151,8 +154,12 @@ export function maskSecret(value: string): string {
   return `${v.slice(0, 1)}… (${v.length} chars)`;
 }
 
-/** Credentials embedded in a URL: scheme://user:password@host. */
-export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
+/**
+ * Credentials embedded in a URL: scheme://user:password@host. The scheme is
+ * bounded (real ones are short): an unbounded one made `a.a.a.a...` rescan
+ * the rest of the text from every letter.
+ */
+export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{0,31}:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
 
 export interface UrlCredentialMatch {
   index: number;
