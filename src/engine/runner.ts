@@ -318,8 +318,7 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
   for (const d of model.documents) {
     if (!d.errors.length) continue;
     if (TEMPLATE_MARKERS.test(documentCode(model, d))) {
-      const lines = `lines ${d.range.start.line}-${d.range.end.line}`;
-      const what = model.documents.length > 1 ? `document ${d.index + 1} (${lines}) of ${file.displayPath}` : file.displayPath;
+      const what = model.documents.length > 1 ? `document ${d.index + 1} (line ${d.contentLine}) of ${file.displayPath}` : file.displayPath;
       if (!file.contextOnly) parsed.skipped.push(`skipped ${what}: template syntax ({{ }} or {% %}) that is not YAML`);
     } else broken.push(d);
   }
