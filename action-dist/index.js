@@ -21239,7 +21239,7 @@ function withPlainEnv(fn) {
 function parseYaml(text) {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
     const list2 = Array.isArray(docs) ? docs : [];
     const documents = [];
     list2.forEach((doc, i) => documents.push(buildDocument(doc, i, index)));
@@ -21269,9 +21269,20 @@ function buildDocument(doc, docIndex, index) {
       const builder = new NodeTableBuilder(index.text);
       builder.add(doc.contents, "", NO_KEY, 0);
       locations = builder.build();
+      for (const [start, end] of builder.duplicates) {
+        warnings.push({ message: duplicateKeyMessage(doc, start, index), code: "DUPLICATE_KEY", range: rangeFromOffsets(index, start, end) });
+      }
     }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (expandedSize(value) > MAX_EXPANDED_SIZE) {
+        value = void 0;
+        errors.push({
+          message: `cannot expand the document: its aliases expand to more than ${MAX_EXPANDED_SIZE / 1e6} million nodes and characters`,
+          code: "ALIAS_LIMIT",
+          range: docRange
+        });
+      }
     } catch (err) {
       errors.push({
         message: `cannot expand the document: ${cleanMessage(err.message)}`,
@@ -21295,6 +21306,25 @@ function duplicateKeyMessage(doc, offset, index) {
   return key ? `duplicate key \`${key}\`: only one of the values takes effect` : "duplicate key in mapping: only one of the values takes effect";
 }
 var MAX_DEPTH = 512;
+var MAX_EXPANDED_SIZE = 32e6;
+function expandedSize(value) {
+  const memo = /* @__PURE__ */ new Map();
+  const size = (v, depth) => {
+    if (typeof v === "string") return 1 + v.length;
+    if (typeof v !== "object" || v === null || depth > MAX_DEPTH) return 1;
+    const known = memo.get(v);
+    if (known !== void 0) return known;
+    memo.set(v, 1);
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child, depth + 1);
+      if (n > MAX_EXPANDED_SIZE) break;
+    }
+    memo.set(v, n);
+    return n;
+  };
+  return size(value, 0);
+}
 function trimEnd(text, start, end) {
   let e = end;
   while (e > start + 1 && /\s/.test(text[e - 1])) e--;
@@ -21366,6 +21396,8 @@ var NodeTableBuilder = class {
     this.text = text;
   }
   text;
+  /** Offsets [start, end] of keys repeated in their mapping. */
+  duplicates = [];
   keys = [];
   sizes = [];
   offsets = [];
@@ -21386,9 +21418,14 @@ var NodeTableBuilder = class {
     if (depth <= MAX_DEPTH) {
       const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
       if (isMap(node)) {
+        const seen = /* @__PURE__ */ new Set();
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const k = pair.key;
+          if (isScalar(k) && k.range) {
+            if (seen.has(k.value)) this.duplicates.push([k.range[0], k.range[1]]);
+            else seen.add(k.value);
+          }
           const keyText = keyName(isScalar(k) ? String(k.value) : k ? String(k) : "");
           const kr = k && k.range ? [k.range[0], k.range[1]] : NO_KEY;
           const v = pair.value;
@@ -21433,6 +21470,10 @@ function forEachString(value, visit, path = "", depth = 0) {
 // src/parse/kube.ts
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function setOwn(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 function valueAtPointer(root, pointer) {
   let cur = root;
@@ -22082,6 +22123,51 @@ var ENGINE_RULES = [
 ];
 
 // src/parse/dockerfile.ts
+var ScopeStore = class {
+  constructor(inherited) {
+    this.inherited = inherited;
+  }
+  inherited;
+  history = /* @__PURE__ */ new Map();
+  step = 0;
+  inheritedCache = /* @__PURE__ */ new Map();
+  set(name, binding) {
+    this.step++;
+    let h = this.history.get(name);
+    if (!h) this.history.set(name, h = { steps: [], bindings: [] });
+    h.steps.push(this.step);
+    h.bindings.push(binding);
+  }
+  /** The variables as they are now: views taken before a binding do not see it. */
+  view() {
+    const at = this.step;
+    return { get: (name) => this.lookup(name, at) };
+  }
+  lookup(name, at) {
+    const h = this.history.get(name);
+    if (h) {
+      let lo = 0;
+      let hi = h.steps.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = lo + hi >> 1;
+        if (h.steps[mid] <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0) return h.bindings[found];
+    }
+    if (!this.inherited) return void 0;
+    let known = this.inheritedCache.get(name);
+    if (known === void 0) {
+      const b = this.inherited.get(name);
+      known = b?.source === "env" ? b : null;
+      this.inheritedCache.set(name, known);
+    }
+    return known ?? void 0;
+  }
+};
 var BUILTIN_ARGS = /* @__PURE__ */ new Set([
   "TARGETPLATFORM",
   "TARGETOS",
@@ -22102,96 +22188,122 @@ var BUILTIN_ARGS = /* @__PURE__ */ new Set([
   "no_proxy",
   "all_proxy"
 ]);
+var MAX_EXPANDED_LENGTH = 1 << 20;
+function matchBraces(text) {
+  if (!text.includes("${")) return void 0;
+  const close = new Int32Array(text.length).fill(-1);
+  const open = [];
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 123) open.push(j);
+    else if (c === 125 && open.length) close[open.pop()] = j;
+  }
+  return close;
+}
+var isNameStart = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+var isNameChar = (c) => isNameStart(c) || c >= 48 && c <= 57;
 function expandVariables(text, scope, escapeChar = "\\") {
   const references = [];
   const unresolved = [];
+  const closeOf = matchBraces(text);
+  const wordEnds = [];
   let out = "";
+  const append = (s) => {
+    if (out.length < MAX_EXPANDED_LENGTH) out += s.length + out.length > MAX_EXPANDED_LENGTH ? s.slice(0, MAX_EXPANDED_LENGTH - out.length) : s;
+  };
   let i = 0;
+  let literalFrom = 0;
+  const flush = (to) => {
+    if (to > literalFrom) append(text.slice(literalFrom, to));
+  };
   while (i < text.length) {
+    if (wordEnds.length && i === wordEnds[wordEnds.length - 1]) {
+      flush(i);
+      wordEnds.pop();
+      i++;
+      literalFrom = i;
+      continue;
+    }
     const ch = text[i];
     if (ch === escapeChar && text[i + 1] === "$") {
-      out += "$";
+      flush(i);
+      append("$");
       i += 2;
+      literalFrom = i;
       continue;
     }
     if (ch !== "$") {
-      out += ch;
       i++;
       continue;
     }
     if (text[i + 1] === "{") {
-      const close = findClosingBrace(text, i + 2);
+      const close = closeOf ? closeOf[i + 1] : -1;
       if (close < 0) {
-        out += text.slice(i);
-        break;
-      }
-      const inner = text.slice(i + 2, close);
-      const m2 = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
-      if (!m2) {
-        out += text.slice(i, close + 1);
-        i = close + 1;
+        const end = wordEnds.length ? wordEnds[wordEnds.length - 1] : text.length;
+        flush(i);
+        append(text.slice(i, end));
+        i = end;
+        literalFrom = i;
         continue;
       }
-      const [, name2, op, word = ""] = m2;
+      let j2 = i + 2;
+      if (isNameStart(text.charCodeAt(j2))) while (j2 < close && isNameChar(text.charCodeAt(j2))) j2++;
+      const name2 = text.slice(i + 2, j2);
+      let op = "";
+      if (text[j2] === ":" && (text[j2 + 1] === "-" || text[j2 + 1] === "+")) op = text.slice(j2, j2 + 2);
+      else if (text[j2] === "-" || text[j2] === "+") op = text[j2];
+      flush(i);
+      if (!name2 || j2 !== close && !op) {
+        append(text.slice(i, close + 1));
+        i = close + 1;
+        literalFrom = i;
+        continue;
+      }
       references.push(name2);
       const binding2 = scope.get(name2);
       const val = binding2?.value;
       const isSet = binding2 !== void 0 && val !== void 0;
       const isNonEmpty = isSet && val !== "";
+      const wordStart = j2 + op.length;
+      let expandWord = false;
       if (op === ":-" || op === "-") {
-        const useValue = op === ":-" ? isNonEmpty : isSet;
-        if (useValue) out += val;
-        else {
-          const sub = expandVariables(word, scope, escapeChar);
-          references.push(...sub.references);
-          unresolved.push(...sub.unresolved);
-          out += sub.value;
-        }
+        if (op === ":-" ? isNonEmpty : isSet) append(val);
+        else expandWord = true;
       } else if (op === ":+" || op === "+") {
-        const useAlt = op === ":+" ? isNonEmpty : isSet;
-        if (useAlt) {
-          const sub = expandVariables(word, scope, escapeChar);
-          references.push(...sub.references);
-          unresolved.push(...sub.unresolved);
-          out += sub.value;
-        }
+        expandWord = op === ":+" ? isNonEmpty : isSet;
       } else if (isSet) {
-        out += val;
+        append(val);
       } else {
         unresolved.push(name2);
-        out += text.slice(i, close + 1);
+        append(text.slice(i, close + 1));
       }
-      i = close + 1;
+      if (expandWord) {
+        wordEnds.push(close);
+        i = wordStart;
+      } else i = close + 1;
+      literalFrom = i;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 1 + 256));
-    if (!m) {
-      out += ch;
+    let j = i + 1;
+    if (!isNameStart(text.charCodeAt(j))) {
       i++;
       continue;
     }
-    const name = m[0];
+    while (j < text.length && j - i <= 256 && isNameChar(text.charCodeAt(j))) j++;
+    const name = text.slice(i + 1, j);
+    flush(i);
     references.push(name);
     const binding = scope.get(name);
-    if (binding?.value !== void 0) out += binding.value;
+    if (binding?.value !== void 0) append(binding.value);
     else {
       unresolved.push(name);
-      out += "$" + name;
+      append("$" + name);
     }
-    i += 1 + name.length;
+    i = j;
+    literalFrom = i;
   }
+  flush(i);
   return { value: out, references, unresolved };
-}
-function findClosingBrace(text, from) {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === "{") depth++;
-    else if (text[j] === "}") {
-      depth--;
-      if (depth === 0) return j;
-    }
-  }
-  return -1;
 }
 function guard(fn, fallback) {
   try {
@@ -22277,10 +22389,11 @@ function parseDockerfile(text) {
     globalArgs: [],
     comments: collectComments(index)
   };
-  const globalScope = /* @__PURE__ */ new Map();
-  let scope = /* @__PURE__ */ new Map();
+  const globalStore = new ScopeStore();
+  let store = globalStore;
   let stage;
-  const stageScopes = [];
+  const stageStores = [];
+  const stageByName = /* @__PURE__ */ new Map();
   for (const raw of rawInstructions) {
     const keyword = guard(() => raw.getKeyword(), "").toUpperCase();
     const range = toRange(guard(() => raw.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
@@ -22316,7 +22429,7 @@ function parseDockerfile(text) {
       jsonArgs,
       heredocs,
       properties: [],
-      scope
+      scope: store.view()
     };
     let splitArgs;
     Object.defineProperty(instr, "args", {
@@ -22328,12 +22441,12 @@ function parseDockerfile(text) {
       const imageRange = guard(() => raw.getImageRange(), null);
       const stageName = guard(() => raw.getBuildStage(), null);
       const platform = flags.find((f) => f.name === "platform")?.value ?? void 0;
-      const exp = expandVariables(image, globalScope, escapeChar);
+      instr.scope = globalStore.view();
+      const exp = expandVariables(image, instr.scope, escapeChar);
       const resolved = exp.value;
       const lower = resolved.toLowerCase();
-      const refIndex = model.stages.findIndex((s) => s.name !== void 0 && s.name === lower);
+      const refIndex = stageByName.get(lower) ?? -1;
       const parts = splitImageReference(resolved);
-      instr.scope = globalScope;
       const newStage = {
         index: model.stages.length,
         name: stageName ? stageName.toLowerCase() : void 0,
@@ -22354,49 +22467,44 @@ function parseDockerfile(text) {
       };
       instr.stageIndex = newStage.index;
       model.stages.push(newStage);
+      if (newStage.name !== void 0 && !stageByName.has(newStage.name)) stageByName.set(newStage.name, newStage.index);
       stage = newStage;
-      scope = /* @__PURE__ */ new Map();
-      if (refIndex >= 0) {
-        for (const [k, v] of stageScopes[refIndex]) if (v.source === "env") scope.set(k, v);
-      }
-      stageScopes[newStage.index] = scope;
+      store = new ScopeStore(refIndex >= 0 ? stageStores[refIndex].view() : void 0);
+      stageStores[newStage.index] = store;
       model.instructions.push(instr);
       continue;
     }
     if (keyword === "ARG" || keyword === "ENV" || keyword === "LABEL") {
       const props = guard(() => raw.getProperties(), []);
-      const next = new Map(stage ? scope : globalScope);
       for (const p of props) {
-        const prop = toProperty(p, keyword === "ENV" ? next : stage ? scope : globalScope, escapeChar, range);
+        const prop = toProperty(p, keyword === "ENV" ? store.view() : instr.scope, escapeChar, range);
         instr.properties.push(prop);
         if (keyword === "LABEL") continue;
         let value = prop.resolved ?? void 0;
         if (keyword === "ARG" && prop.value === null) {
-          const inherited = stage ? globalScope.get(prop.name) : void 0;
+          const inherited = stage ? globalStore.view().get(prop.name) : void 0;
           value = inherited?.value;
           if (BUILTIN_ARGS.has(prop.name)) value = void 0;
         }
-        const existing = next.get(prop.name);
+        const existing = store.view().get(prop.name);
         if (keyword === "ARG" && existing?.source === "env") continue;
-        next.set(prop.name, { value, source: keyword === "ARG" ? "arg" : "env", line: range.start.line });
-      }
-      if (keyword !== "LABEL") {
-        if (stage) {
-          scope = next;
-          stageScopes[stage.index] = scope;
-        } else {
-          for (const [k, v] of next) globalScope.set(k, v);
-        }
+        store.set(prop.name, { value, source: keyword === "ARG" ? "arg" : "env", line: range.start.line });
       }
     }
     model.instructions.push(instr);
     if (stage) stage.instructions.push(instr);
     else if (keyword === "ARG") model.globalArgs.push(instr);
   }
-  const heredocLines = model.instructions.flatMap((i) => i.heredocs.map((h) => h.range).filter((r) => !!r));
-  if (heredocLines.length) {
-    model.comments = model.comments.filter((c) => !heredocLines.some((r) => c.line >= r.start.line && c.line <= r.end.line));
+  const inHeredoc = new Uint8Array(index.lineCount + 2);
+  let anyHeredoc = false;
+  for (const i of model.instructions) {
+    for (const h of i.heredocs) {
+      if (!h.range) continue;
+      anyHeredoc = true;
+      for (let l = Math.max(0, h.range.start.line); l <= Math.min(index.lineCount, h.range.end.line); l++) inHeredoc[l] = 1;
+    }
   }
+  if (anyHeredoc) model.comments = model.comments.filter((c) => !inHeredoc[c.line]);
   return model;
 }
 function toProperty(p, scope, escapeChar, fallback) {
@@ -22833,7 +22941,9 @@ function placeholderKind(value) {
   if (v === "") return "empty";
   if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return "a placeholder word";
   if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return "a placeholder in brackets";
-  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return "a reference resolved elsewhere";
+  if (/\$\{[^{}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|%\{[^{}]*\}/.test(v)) return "a reference resolved elsewhere";
+  const template = v.indexOf("{{");
+  if (template >= 0 && v.indexOf("}}", template + 2) >= 0) return "a reference resolved elsewhere";
   if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return "a file path";
   if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return "an instruction to fill it in";
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(v)) return "a variable name";
@@ -22922,7 +23032,7 @@ function previewSecret(value) {
   const key = inner.key.replace(/[\u0000-\u001f\u007f-\u009f`]/g, "").slice(0, 60);
   return `JSON with secret key \`${key}\`: ${maskSecret(inner.value)}`;
 }
-var URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
+var URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{0,31}:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
 function findUrlCredentials(text) {
   const out = [];
   const re = new RegExp(URL_CREDENTIALS.source, "gi");
@@ -22987,9 +23097,10 @@ function locateInInstruction(model, instr, needle, occurrence = 0) {
 
 // rules/dockerfile/no-secrets.ts
 var LOGIN_PATTERNS = [
-  { command: "huggingface-cli login", pattern: /\bhuggingface-cli\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
-  { command: "hf auth login", pattern: /\bhf\s+auth\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
-  { command: "wandb login", pattern: /\bwandb\s+login\s+(?:--[\w-]+(?:=\S+)?\s+)*["']?([^\s"';&|-][^\s"';&|]*)/g }
+  // Bounded gaps (a login line is short): an unbounded lazy gap rescans the rest of the line from every `login`.
+  { command: "huggingface-cli login", pattern: /\bhuggingface-cli[ \t]+login\b[^\n;&|]{0,512}?--token(?:=|[ \t]+)["']?([^\s"';&|]+)/g },
+  { command: "hf auth login", pattern: /\bhf[ \t]+auth[ \t]+login\b[^\n;&|]{0,512}?--token(?:=|[ \t]+)["']?([^\s"';&|]+)/g },
+  { command: "wandb login", pattern: /\bwandb[ \t]+login[ \t]+(?:--[\w-]{1,64}(?:=\S{1,512})?[ \t]+){0,16}["']?([^\s"';&|-][^\s"';&|]*)/g }
 ];
 function findLiteralLogins(text) {
   const out = [];
@@ -24752,29 +24863,48 @@ var service_selector_default = defineK8sRule({
     if (spec.type === "ExternalName" || !isRecord(spec.selector)) return;
     const selector = Object.entries(spec.selector);
     if (!selector.length) return;
-    const byLabel = ctx.index.memo("pod-templates-by-label", (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const w of idx.ofKind(...POD_BEARING_KINDS)) {
-        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
-          const key = `${k}=${String(v)}`;
-          m.set(key, [...m.get(key) ?? [], w]);
+    const idx = ctx.index.memo("pod-templates-by-label", (index) => {
+      const byPair = /* @__PURE__ */ new Map();
+      const byKey = /* @__PURE__ */ new Map();
+      const labels = /* @__PURE__ */ new Map();
+      const order = /* @__PURE__ */ new Map();
+      const workloads = index.ofKind(...POD_BEARING_KINDS);
+      workloads.forEach((w, i) => {
+        const l = podTemplateLabels(w) ?? {};
+        labels.set(w, l);
+        order.set(w, i);
+        for (const [k, v] of Object.entries(l)) {
+          const pair = `${k}=${String(v)}`;
+          let set = byPair.get(pair);
+          if (!set) byPair.set(pair, set = /* @__PURE__ */ new Set());
+          set.add(w);
+          let list2 = byKey.get(k);
+          if (!list2) byKey.set(k, list2 = []);
+          list2.push(w);
         }
-      }
-      return m;
+      });
+      return { byPair, byKey, labels, order, workloads, namespaces: /* @__PURE__ */ new Map() };
     });
-    const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${String(v)}`) ?? []);
-    const matches2 = first.filter((w) => sameNamespace(w.namespace, svc.namespace) && rest.every((list2) => list2.includes(w)));
-    if (matches2.length) return;
-    const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
-    if (!candidates.length) return;
+    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${String(v)}`) ?? /* @__PURE__ */ new Set());
+    for (const w of first) {
+      if (sameNamespace(w.namespace, svc.namespace) && rest.every((set) => set.has(w))) return;
+    }
+    let anyInNamespace = idx.namespaces.get(svc.namespace);
+    if (anyInNamespace === void 0) {
+      anyInNamespace = idx.workloads.some((w) => sameNamespace(w.namespace, svc.namespace));
+      idx.namespaces.set(svc.namespace, anyInNamespace);
+    }
+    if (!anyInNamespace) return;
+    const shared = /* @__PURE__ */ new Map();
+    const count = (w) => sameNamespace(w.namespace, svc.namespace) && shared.set(w, (shared.get(w) ?? 0) + 1);
+    for (const set of [first, ...rest]) for (const w of set) count(w);
+    for (const [k] of selector) for (const w of idx.byKey.get(k) ?? []) count(w);
     let best;
-    for (const w of candidates) {
-      const labels = podTemplateLabels(w) ?? {};
-      const shared = selector.filter(([k, v]) => String(labels[k]) === String(v)).length + selector.filter(([k]) => k in labels).length;
-      if (!best || shared > best.shared) best = { w, shared };
+    for (const [w, n] of shared) {
+      if (!best || n > best.shared || n === best.shared && idx.order.get(w) < idx.order.get(best.w)) best = { w, shared: n };
     }
     const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(",");
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(podTemplateLabels(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(",")}` : "";
+    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(idx.labels.get(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(",")}` : "";
     ctx.report({
       message: `Service \`${svc.name ?? "(unnamed)"}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
       path: "/spec/selector",
@@ -24807,10 +24937,10 @@ var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", 
 function mergeService(base, override) {
   const out = { ...base };
   for (const [k, v] of Object.entries(override)) {
-    const b = out[k];
-    if (isRecord(b) && isRecord(v)) out[k] = mergeService(b, v);
-    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) out[k] = [...b, ...v];
-    else out[k] = v;
+    const b = Object.hasOwn(out, k) ? out[k] : void 0;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
   }
   return out;
 }
@@ -25393,7 +25523,7 @@ function rulesFor(config) {
 
 // src/engine/runner.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync5 } from "node:fs";
+import { readSync as readSync2, existsSync as existsSync5 } from "node:fs";
 import { basename as basename4, dirname as dirname6, join as join7, resolve as resolve4 } from "node:path";
 
 // src/discover.ts
@@ -25460,7 +25590,7 @@ function ancestorLayers(dir) {
 }
 function discover(paths, opts) {
   const configLayer = opts.ignorePaths.length ? [{ base: resolve3(opts.ignoreBase), matcher: (0, import_ignore.default)().add([...opts.ignorePaths]) }] : [];
-  const result = { files: [], missing: [], notices: [] };
+  const result = { files: [], missing: [], notices: [], skipped: [] };
   const seen = /* @__PURE__ */ new Set();
   const explicitDirs = /* @__PURE__ */ new Set();
   const skip = (p, why) => result.notices.push(`${NOT_READ}${toDisplayPath(opts.cwd, p)}: ${why}`);
@@ -25476,7 +25606,7 @@ function discover(paths, opts) {
   };
   const walk = (dir, layers, depth, root) => {
     if (depth > MAX_WALK_DEPTH) {
-      result.notices.push(`not descending into ${toDisplayPath(opts.cwd, dir)}: more than ${MAX_WALK_DEPTH} directories deep`);
+      result.skipped.push(`skipped ${toDisplayPath(opts.cwd, dir)}: more than ${MAX_WALK_DEPTH} directories deep`);
       return;
     }
     let entries;
@@ -25581,35 +25711,101 @@ function compareFindings(a, b) {
 // src/engine/build-context.ts
 import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname5, join as join5 } from "node:path";
-function compilePattern(pattern) {
+var notSlash = (ch) => ch !== "/";
+var anyChar = () => true;
+function compileGlob(pattern) {
   let p = pattern.trim().replace(/\\/g, "/");
   p = p.replace(/^(\.\/|\/)+/, "").replace(/\/+$/, "");
-  let re = "";
+  const states = [{ edges: [], empty: [] }];
+  const add = () => states.push({ edges: [], empty: [] }) - 1;
+  let cur = 0;
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
     if (ch === "*") {
       if (p[i + 1] === "*") {
         if (p[i + 2] === "/") {
-          re += "(?:.*/)?";
+          const inside = add();
+          const next2 = add();
+          states[cur].empty.push(next2);
+          states[cur].edges.push({ test: anyChar, to: inside }, { test: (c) => c === "/", to: next2 });
+          states[inside].edges.push({ test: anyChar, to: inside }, { test: (c) => c === "/", to: next2 });
+          cur = next2;
           i += 2;
         } else {
-          re += ".*";
+          const next2 = add();
+          states[cur].edges.push({ test: anyChar, to: cur });
+          states[cur].empty.push(next2);
+          cur = next2;
           i += 1;
         }
-      } else re += "[^/]*";
-    } else if (ch === "?") re += "[^/]";
-    else if (ch === "[") {
-      const close = p.indexOf("]", i + 1);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = p.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = "^" + cls.slice(1);
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
+      } else {
+        const next2 = add();
+        states[cur].edges.push({ test: notSlash, to: cur });
+        states[cur].empty.push(next2);
+        cur = next2;
       }
-    } else re += ch.replace(/[.+^${}()|\\]/g, "\\$&");
+      continue;
+    }
+    let test;
+    if (ch === "?") test = notSlash;
+    else if (ch === "[" && p.indexOf("]", i + 1) > i) {
+      const close = p.indexOf("]", i + 1);
+      let body = p.slice(i + 1, close);
+      const negated = body.startsWith("!") || body.startsWith("^");
+      if (negated) body = body.slice(1);
+      const ranges = [];
+      let valid = true;
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === "-" && k + 2 < body.length) {
+          if (body[k] > body[k + 2]) valid = false;
+          ranges.push([body[k], body[k + 2]]);
+          k += 2;
+        } else ranges.push([body[k], body[k]]);
+      }
+      test = valid ? (c) => c !== "/" && ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated : () => false;
+      i = close;
+    } else {
+      const lit = ch;
+      test = (c) => c === lit;
+    }
+    const next = add();
+    states[cur].edges.push({ test, to: next });
+    cur = next;
   }
-  return new RegExp(`^${re}$`);
+  const accept = cur;
+  const closure = (set, list2) => {
+    for (let k = 0; k < list2.length; k++) {
+      for (const e of states[list2[k]].empty) {
+        if (!set[e]) {
+          set[e] = 1;
+          list2.push(e);
+        }
+      }
+    }
+  };
+  return (path) => {
+    let set = new Uint8Array(states.length);
+    let list2 = [0];
+    set[0] = 1;
+    closure(set, list2);
+    for (const ch of path) {
+      const nextSet = new Uint8Array(states.length);
+      const nextList = [];
+      for (const st of list2) {
+        for (const e of states[st].edges) {
+          if (!nextSet[e.to] && e.test(ch)) {
+            nextSet[e.to] = 1;
+            nextList.push(e.to);
+          }
+        }
+      }
+      if (!nextList.length) return false;
+      closure(nextSet, nextList);
+      set = nextSet;
+      list2 = nextList;
+    }
+    return set[accept] === 1;
+  };
 }
 function dockerignoreMatcher(text) {
   const rules = [];
@@ -25619,14 +25815,14 @@ function dockerignoreMatcher(text) {
     const negated = line.startsWith("!");
     const body = negated ? line.slice(1) : line;
     if (!body.trim()) continue;
-    rules.push({ regex: compilePattern(body), negated });
+    rules.push({ match: compileGlob(body), negated });
   }
   return (relPath) => {
     const parts = relPath.split("/");
     const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join("/"));
     let excluded = false;
     for (const rule of rules) {
-      if (prefixes.some((p) => rule.regex.test(p))) excluded = !rule.negated;
+      if (prefixes.some((p) => rule.match(p))) excluded = !rule.negated;
     }
     return excluded;
   };
@@ -25784,7 +25980,7 @@ var Share = class {
     ordered.sort((a, b) => a.fileIndex - b.fileIndex || a.objectIndex - b.objectIndex);
     const index = new RunIndex(ordered.map((o) => o.object));
     ordered.length = 0;
-    const result = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], internalErrors: [], unreadable: [], secrets: [] };
+    const result = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], skipped: [], internalErrors: [], unreadable: [], secrets: [] };
     this.lintFiles(this.own, index, result);
     this.own.length = 0;
     for (const chunk of this.take(NEXT_DOCKERFILE, this.jobs.dockerfileJobs, DOCKERFILE_CHUNK)) {
@@ -25810,6 +26006,7 @@ var Share = class {
     into.findings.push(...r.findings);
     into.objectsChecked += r.objectsChecked;
     into.notices.push(...r.notices);
+    into.skipped.push(...r.skipped);
     into.secrets.push(...r.secrets);
     const indexOf = new Map(files.map((f) => [f.parsed.file.displayPath, f.index]));
     for (const error of r.internalErrors) into.internalErrors.push({ index: indexOf.get(error.file) ?? -1, error });
@@ -25851,6 +26048,7 @@ function mergeShares(results) {
     objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
     missingPaths: unreadable.map((u) => u.file),
     notices: results.flatMap((r) => r.notices),
+    skipped: results.flatMap((r) => r.skipped),
     internalErrors: internalErrors.map((e) => e.error),
     secrets: results.flatMap((r) => r.secrets)
   };
@@ -25934,7 +26132,7 @@ function withoutNulls(v) {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (isRecord(v)) {
     const out = {};
-    for (const [k, val] of Object.entries(v)) if (val !== null) out[k] = withoutNulls(val);
+    for (const [k, val] of Object.entries(v)) if (val !== null) setOwn(out, k, withoutNulls(val));
     return out;
   }
   return v;
@@ -26135,12 +26333,15 @@ var KubeSchemaValidator = class {
 // src/engine/suppressions.ts
 var IGNORE_ANNOTATION = "genai-lint.io/ignore";
 var RULE_ID_SHAPE = /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+$/;
-var DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=\s*(.*?)\s*(?:--\s*(.*))?$/;
+var DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=/;
 function parseDirective(commentText) {
-  const m = DIRECTIVE.exec(commentText.trim());
+  const text = commentText.trim();
+  const m = DIRECTIVE.exec(text);
   if (!m) return void 0;
-  const ruleIds = m[2].split(",").map((s) => s.trim()).filter(Boolean);
-  return { fileWide: m[1] === "ignore-file", ruleIds, reason: m[3]?.trim() || void 0 };
+  const rest = text.slice(m[0].length);
+  const dash = rest.indexOf("--");
+  const ruleIds = (dash < 0 ? rest : rest.slice(0, dash)).split(",").map((s) => s.trim()).filter(Boolean);
+  return { fileWide: m[1] === "ignore-file", ruleIds, reason: dash < 0 ? void 0 : rest.slice(dash + 2).trim() || void 0 };
 }
 function make(ids, lines, origin, reason) {
   return { ruleIds: ids, lines, origin, reason, used: /* @__PURE__ */ new Set() };
@@ -26148,6 +26349,13 @@ function make(ids, lines, origin, reason) {
 function dockerfileSuppressions(model) {
   const out = [];
   const commentLines = new Set(model.comments.map((c) => c.line));
+  const after = /* @__PURE__ */ new Map();
+  for (let k = model.comments.length - 1; k >= 0; k--) {
+    const line = model.comments[k].line;
+    after.set(line, commentLines.has(line + 1) ? after.get(line + 1) ?? line + 1 : line + 1);
+  }
+  const instructionAt = /* @__PURE__ */ new Map();
+  for (const i of model.instructions) if (!instructionAt.has(i.range.start.line)) instructionAt.set(i.range.start.line, i);
   for (const c of model.comments) {
     const d = parseDirective(c.text);
     if (!d) continue;
@@ -26155,9 +26363,8 @@ function dockerfileSuppressions(model) {
       out.push(make(d.ruleIds, void 0, c.range, d.reason));
       continue;
     }
-    let next = c.line + 1;
-    while (commentLines.has(next)) next++;
-    const instr = model.instructions.find((i) => i.range.start.line === next);
+    const next = after.get(c.line) ?? c.line + 1;
+    const instr = instructionAt.get(next);
     out.push(make(d.ruleIds, instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 }, c.range, d.reason));
   }
   return out;
@@ -26165,9 +26372,15 @@ function dockerfileSuppressions(model) {
 function yamlSuppressions(model, objects) {
   const out = [];
   const { index } = model;
+  const nextCode = new Int32Array(index.lineCount + 2);
+  nextCode[index.lineCount + 1] = index.lineCount + 1;
+  for (let line = index.lineCount; line >= 1; line--) {
+    nextCode[line] = /^[ \t]*#/.test(index.lineText(line)) ? nextCode[line + 1] : line;
+  }
+  const covered = /* @__PURE__ */ new Map();
   for (let line = 1; line <= index.lineCount; line++) {
     const text = index.lineText(line);
-    const m = /^(\s*)#(.*)$/.exec(text);
+    const m = /^([ \t]*)#(.*)$/.exec(text);
     if (!m) continue;
     const d = parseDirective(m[2]);
     if (!d) continue;
@@ -26176,15 +26389,12 @@ function yamlSuppressions(model, objects) {
       out.push(make(d.ruleIds, void 0, origin, d.reason));
       continue;
     }
-    let next = line + 1;
-    while (next <= index.lineCount && /^\s*(#.*)?$/.test(index.lineText(next)) && !/^\s*$/.test(index.lineText(next))) next++;
-    let nextText = index.lineText(next).trim();
-    if (nextText === "---" || nextText.startsWith("--- ")) {
-      next++;
-      while (next <= index.lineCount && /^\s*#/.test(index.lineText(next))) next++;
-      nextText = index.lineText(next).trim();
-    }
-    out.push(make(d.ruleIds, coveredLines(model.documents, next), origin, d.reason));
+    let next = nextCode[line + 1];
+    const nextText = index.lineText(next).trim();
+    if (nextText === "---" || nextText.startsWith("--- ")) next = nextCode[next + 1];
+    let lines = covered.get(next);
+    if (!lines) covered.set(next, lines = coveredLines(model.documents, next));
+    out.push(make(d.ruleIds, { ...lines }, origin, d.reason));
   }
   for (const obj of objects) {
     const annotated = [
@@ -26224,10 +26434,17 @@ function coveredLines(documents, line) {
 }
 function applySuppressions(findings, suppressions, file, knownRuleIds, enabledRuleIds) {
   const kept = [];
+  const byRule = /* @__PURE__ */ new Map();
+  for (const s of suppressions) {
+    for (const id of new Set(s.ruleIds)) {
+      const list2 = byRule.get(id);
+      if (list2) list2.push(s);
+      else byRule.set(id, [s]);
+    }
+  }
   for (const f of findings) {
     let suppressed = false;
-    for (const s of suppressions) {
-      if (!s.ruleIds.includes(f.ruleId)) continue;
+    for (const s of byRule.get(f.ruleId) ?? []) {
       const line = f.range.start.line;
       if (s.lines && (line < s.lines.from || line > s.lines.to)) continue;
       s.used.add(f.ruleId);
@@ -26250,6 +26467,36 @@ function applySuppressions(findings, suppressions, file, knownRuleIds, enabledRu
   }
   return { kept, unused };
 }
+
+// src/engine/watchdog.ts
+import { getHeapStatistics } from "node:v8";
+var TooComplexError = class extends Error {
+};
+var DEFAULT_FILE_LIMITS = { seconds: 30, heapMB: 1024 };
+var FileWatchdog = class {
+  constructor(limits = DEFAULT_FILE_LIMITS) {
+    this.limits = limits;
+  }
+  limits;
+  deadline = Infinity;
+  heapLimit = Infinity;
+  calls = 0;
+  /** Starts the allowance of a new file. */
+  start() {
+    this.deadline = Date.now() + this.limits.seconds * 1e3;
+    this.heapLimit = getHeapStatistics().used_heap_size + this.limits.heapMB * 2 ** 20;
+    this.calls = 0;
+  }
+  /** Throws a TooComplexError once the file is past its allowance; `forceHeap` reads the heap now. */
+  check(forceHeap = false) {
+    if (Date.now() > this.deadline) {
+      throw new TooComplexError(`took more than ${this.limits.seconds} s`);
+    }
+    if ((forceHeap || (++this.calls & 15) === 0) && getHeapStatistics().used_heap_size > this.heapLimit) {
+      throw new TooComplexError(`needed more than ${this.limits.heapMB} MB of memory`);
+    }
+  }
+};
 
 // src/engine/runner.ts
 var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
@@ -26315,66 +26562,138 @@ function withBuildContexts(config, parsed) {
   return Object.keys(buildContexts).length ? { ...config, settings: { ...config.settings, buildContexts } } : config;
 }
 function kindByContent(text) {
-  if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return "yaml";
-  return /^\s*FROM\s+\S/im.test(text) ? "dockerfile" : "yaml";
+  if (/^[ \t]*(apiVersion|kind)[ \t]*:/m.test(text) || /^---[ \t]*$/m.test(text)) return "yaml";
+  return /^[ \t]*FROM[ \t]+\S/im.test(text) ? "dockerfile" : "yaml";
 }
-function stdinSource(raw, filename) {
+function readCapped(fd, maxBytes) {
+  const chunks = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (; ; ) {
+    let n;
+    try {
+      n = readSync2(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = err.code;
+      if (code === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === "EOF") break;
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    total += n;
+    if (total > maxBytes) return { bytes: Buffer.concat(chunks), overLimit: true };
+  }
+  return { bytes: Buffer.concat(chunks), overLimit: false };
+}
+function stdinSource(stdin, maxBytes) {
+  const filename = stdin.filename;
+  const base = { displayPath: filename ?? "<stdin>", contextOnly: false };
+  let raw;
+  if ("text" in stdin) raw = stdin.text;
+  else {
+    const kind2 = (filename ? kindByName(basename4(filename)) : void 0) ?? "yaml";
+    let read;
+    try {
+      read = readCapped(stdin.fd, maxBytes);
+    } catch (err) {
+      return { ...base, kind: kind2, problem: `cannot read standard input: ${err.code ?? err.message}`, readFailed: true };
+    }
+    if (read.overLimit) {
+      return { ...base, kind: kind2, problem: `standard input is over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
+    }
+    const decoded = decodeText(read.bytes);
+    if (decoded.problem) return { ...base, kind: kind2, problem: `${decoded.problem}; skipped` };
+    raw = decoded.text;
+  }
+  if (Buffer.byteLength(raw) > maxBytes) {
+    const kind2 = (filename ? kindByName(basename4(filename)) : void 0) ?? "yaml";
+    return { ...base, kind: kind2, problem: `standard input is over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
+  }
   const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
   const kind = (filename ? kindByName(basename4(filename)) : void 0) ?? kindByContent(text);
-  return { displayPath: filename ?? "<stdin>", kind, contextOnly: false, text, mapTemplateSources: kind === "yaml" };
+  return { ...base, kind, text, mapTemplateSources: kind === "yaml" };
 }
-function parseSource(file, notices) {
-  const parsed = { file, objects: [], findings: [] };
+function isTooComplex(err) {
+  return err instanceof TooComplexError || err instanceof RangeError && /call stack|Invalid string length|Array buffer allocation/i.test(err.message);
+}
+function fileFailure(err, file, step, internalErrors) {
+  const e = err;
+  if (isTooComplex(err)) {
+    const why = err instanceof TooComplexError ? e.message : "nested too deeply";
+    return { ruleId: "parse-error", severity: "error", message: `file is too complex to lint (${step} ${why}); not linted`, file, range: FIRST_LINE };
+  }
+  internalErrors.push({ ruleId: step, file, message: e?.message ?? String(err), stack: e?.stack });
+  return { ruleId: "internal-error", severity: "error", message: `${step} failed on this file: ${e?.message ?? String(err)}`, file, range: FIRST_LINE };
+}
+function parseSource(file, notices, watchdog = new FileWatchdog()) {
+  const parsed = { file, objects: [], findings: [], skipped: [] };
+  watchdog.start();
+  try {
+    readParsed(parsed, notices);
+    watchdog.check(true);
+  } catch (err) {
+    parsed.compose = void 0;
+    parsed.yaml = void 0;
+    parsed.objects = [];
+    parsed.findings = file.contextOnly ? [] : [fileFailure(err, file.displayPath, "parsing", parsed.internalErrors = [])];
+  }
+  return parsed;
+}
+function documentCode(model, doc) {
+  const from = model.index.offsetAt({ line: doc.range.start.line, column: 1 });
+  const to = model.index.offsetAt({ line: doc.range.end.line + 1, column: 1 });
+  return model.text.slice(from, to).replace(/^[ \t]*#.*$/gm, "");
+}
+function readParsed(parsed, notices) {
+  const file = parsed.file;
   const fail = (ruleId, message2, range = FIRST_LINE) => {
     if (!file.contextOnly) parsed.findings.push({ ruleId, severity: "error", message: message2, file: file.displayPath, range });
   };
   if (file.text === void 0) {
     fail("unreadable-file", file.problem ?? "cannot read file");
-    return parsed;
+    return;
   }
   const text = file.text;
-  if (file.kind === "dockerfile") return parsed;
+  if (file.kind === "dockerfile") return;
   if (file.absPath && isHelmTemplatePath(file.absPath)) {
     notices.push(`skipped Helm template ${file.displayPath} (render it with \`helm template\` to lint it)`);
-    return parsed;
+    return;
   }
-  let model;
-  try {
-    model = parseYaml(text);
-  } catch (err) {
-    fail("parse-error", `YAML cannot be parsed: ${err.message}`);
-    return parsed;
-  }
-  const broken = model.documents.filter((d) => d.errors.length);
-  if (broken.length && TEMPLATE_MARKERS.test(text)) {
-    notices.push(`skipped ${file.displayPath}: template syntax ({{ }} or {% %}) that is not YAML`);
-    return parsed;
-  }
+  const model = parseYaml(text);
   parsed.yaml = model;
-  const firstValue = model.documents.find((d) => !d.errors.length)?.value;
-  if (file.kind === "compose" || looksLikeCompose(firstValue)) {
-    if (broken.length) {
-      const first = broken[0].errors[0];
-      fail("parse-error", `invalid YAML: ${first.message}`, first.range);
-    }
-    parsed.compose = composeModelOf(model);
-    if (parsed.compose && file.absPath && isComposeOverrideName(basename4(file.absPath))) {
-      parsed.compose.baseServices = readBaseServices(dirname6(file.absPath), dirname6(file.displayPath), file.root, notices);
-    }
-    for (const doc of model.documents) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
-    return parsed;
+  const broken = [];
+  for (const d of model.documents) {
+    if (!d.errors.length) continue;
+    if (TEMPLATE_MARKERS.test(documentCode(model, d))) {
+      const what = model.documents.length > 1 ? `document ${d.index + 1} (line ${d.contentLine}) of ${file.displayPath}` : file.displayPath;
+      if (!file.contextOnly) parsed.skipped.push(`skipped ${what}: template syntax ({{ }} or {% %}) that is not YAML`);
+    } else broken.push(d);
   }
   if (broken.length) {
     const first = broken[0].errors[0];
     const more = broken.reduce((n, d) => n + d.errors.length, 0) - 1;
     fail("parse-error", `invalid YAML: ${first.message}${more > 0 ? ` (and ${more} more YAML error${more > 1 ? "s" : ""})` : ""}`, first.range);
   }
-  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly);
-  const objectDocs = new Set(parsed.objects.map((o) => o.document));
-  for (const doc of objectDocs) {
-    for (const w of doc.warnings) fail("parse-error", w.message, w.range);
+  const firstValue = model.documents.find((d) => !d.errors.length)?.value;
+  const usedDocs = /* @__PURE__ */ new Set();
+  if (file.kind === "compose" || looksLikeCompose(firstValue)) {
+    parsed.compose = composeModelOf(model);
+    if (parsed.compose) {
+      usedDocs.add(parsed.compose.document);
+      if (file.absPath && isComposeOverrideName(basename4(file.absPath))) {
+        parsed.compose.baseServices = readBaseServices(dirname6(file.absPath), dirname6(file.displayPath), file.root, notices);
+      }
+    }
   }
-  return parsed;
+  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document);
+  for (const o of parsed.objects) usedDocs.add(o.document);
+  for (const doc of model.documents) {
+    if (usedDocs.has(doc)) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
+  }
 }
 function releasedDocument(doc) {
   return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
@@ -26390,18 +26709,44 @@ function mapToTemplateSource(f, model) {
     end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
   };
 }
-function dockerfileLocator(model, range) {
-  const line = range.start.line;
-  const instr = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
-  const text = instr ? `${instr.keyword} ${instr.argsText}` : model.index.lineText(line);
-  return text.replace(/\s+/g, " ").trim();
+function dockerfileLocator(model) {
+  const byInstruction = /* @__PURE__ */ new Map();
+  const list2 = model.instructions;
+  return (range) => {
+    const line = range.start.line;
+    let lo = 0;
+    let hi = list2.length - 1;
+    let instr;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      const r = list2[mid].range;
+      if (r.end.line < line) lo = mid + 1;
+      else if (r.start.line > line) hi = mid - 1;
+      else {
+        instr = list2[mid];
+        break;
+      }
+    }
+    if (!instr) return model.index.lineText(line).replace(/\s+/g, " ").trim();
+    let text = byInstruction.get(instr);
+    if (text === void 0) byInstruction.set(instr, text = `${instr.keyword} ${instr.argsText}`.replace(/\s+/g, " ").trim());
+    return text;
+  };
 }
+var MAX_PLAIN_LOCATOR = 1024;
 function assignFingerprints(findings, locators, text) {
   let lines;
   const lineOf = (f) => (lines ??= text.split(/\r?\n/))[f.range.start.line - 1]?.trim() ?? "";
   const seen = /* @__PURE__ */ new Map();
+  const digests = /* @__PURE__ */ new Map();
+  const short = (locator) => {
+    if (locator.length <= MAX_PLAIN_LOCATOR) return locator;
+    let d = digests.get(locator);
+    if (d === void 0) digests.set(locator, d = `sha256:${createHash("sha256").update(locator).digest("hex")}`);
+    return d;
+  };
   for (const f of findings) {
-    const base = `${f.ruleId}\0${f.file}\0${locators.get(f) ?? lineOf(f)}`;
+    const base = `${f.ruleId}\0${f.file}\0${short(locators.get(f) ?? lineOf(f))}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     f.fingerprint = createHash("sha256").update(`${base}\0${n}`).digest("hex").slice(0, 32);
@@ -26419,7 +26764,7 @@ async function runLint(input2) {
   const workersCanRun = () => sameRuleSet ??= sameRules(input2.rules, rulesFor(config));
   const early = [];
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config)) : void 0;
-  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [] };
+  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
@@ -26427,32 +26772,33 @@ async function runLint(input2) {
     try {
       const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, []);
       const result2 = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input2.rules, threads, early);
-      return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)] };
+      return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)], skipped: [...discovery.skipped, ...runNotices(result2.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
     }
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input2.stdin) sources.push(stdinSource(input2.stdin.text, input2.stdin.filename));
-  const result = lintSources({ sources, config, rules: input2.rules });
+  if (input2.stdin) sources.push(stdinSource(input2.stdin, config.maxFileSizeMB * 2 ** 20));
+  const result = lintSources({ sources, config, rules: input2.rules, limits: input2.limits });
   debug("linted");
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
-  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)] };
+  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
 }
 function runNotices(notices) {
   return [...new Set(notices)].sort();
 }
 function lintSources(input2) {
   const notices = [];
-  const parsedFiles = input2.sources.map((f) => parseSource(f, notices));
+  const watchdog = new FileWatchdog(input2.limits);
+  const parsedFiles = input2.sources.map((f) => parseSource(f, notices, watchdog));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
-  const result = lintParsed(parsedFiles, index, withBuildContexts(input2.config, parsedFiles), input2.rules);
+  const result = lintParsed(parsedFiles, index, withBuildContexts(input2.config, parsedFiles), input2.rules, input2.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 function parseFiles(files, config, notices) {
   return files.map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices));
 }
-function lintParsed(parsedFiles, index, config, rules) {
+function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config, rules };
   const notices = [];
   const enabled = input2.rules.filter((r) => isRuleEnabled(config, r.meta));
@@ -26474,6 +26820,7 @@ function lintParsed(parsedFiles, index, config, rules) {
   const findings = [];
   const internalErrors = [];
   const secrets = [];
+  const skipped = [];
   const contextCache = /* @__PURE__ */ new Map();
   const locators = /* @__PURE__ */ new WeakMap();
   let schemaValidator;
@@ -26493,10 +26840,13 @@ function lintParsed(parsedFiles, index, config, rules) {
     if (setting?.severity === "off") return void 0;
     return setting?.configured ? setting.severity : own;
   };
+  const watchdog = new FileWatchdog(limits);
   const guarded = (ruleId, file, range, run, out) => {
+    watchdog.check();
     try {
       run();
     } catch (err) {
+      if (err instanceof TooComplexError) throw err;
       const e = err;
       internalErrors.push({ ruleId, file, message: e?.message ?? String(err), stack: e?.stack });
       out.push({
@@ -26513,6 +26863,22 @@ function lintParsed(parsedFiles, index, config, rules) {
     filesChecked++;
     const display = p.file.displayPath;
     checkedFiles.push(display);
+    skipped.push(...p.skipped);
+    internalErrors.push(...p.internalErrors ?? []);
+    watchdog.start();
+    try {
+      findings.push(...lintFile(p));
+    } catch (err) {
+      findings.push(fileFailure(err, display, "linting", internalErrors));
+    }
+    p.dockerfile = void 0;
+    p.yaml = void 0;
+    p.compose = void 0;
+    p.file.text = void 0;
+    for (const obj of p.objects) obj.document = releasedDocument(obj.document);
+  }
+  function lintFile(p) {
+    const display = p.file.displayPath;
     const raw = [...p.findings];
     let suppressions = [];
     if (p.file.kind === "dockerfile" && p.file.text !== void 0) {
@@ -26520,8 +26886,10 @@ function lintParsed(parsedFiles, index, config, rules) {
       const noFrom = missingFromProblem(p.dockerfile);
       if (noFrom) raw.push({ ruleId: "parse-error", severity: "error", message: noFrom, file: display, range: FIRST_LINE });
     }
+    watchdog.check(true);
     if (p.dockerfile) {
       const model = p.dockerfile;
+      const locate2 = dockerfileLocator(model);
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
@@ -26555,7 +26923,7 @@ function lintParsed(parsedFiles, index, config, rules) {
             report: (r) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
-              locators.set(f, dockerfileLocator(model, r.range));
+              locators.set(f, locate2(r.range));
               raw.push(f);
             }
           }),
@@ -26600,8 +26968,8 @@ function lintParsed(parsedFiles, index, config, rules) {
           raw
         );
       }
-      suppressions = yamlSuppressions(model.yaml, []);
-    } else if (p.yaml) {
+    }
+    if (p.yaml && p.objects.length) {
       for (const obj of p.objects) {
         objectsChecked++;
         for (const rule of k8sRules) {
@@ -26645,8 +27013,9 @@ function lintParsed(parsedFiles, index, config, rules) {
           );
         }
       }
-      suppressions = yamlSuppressions(p.yaml, p.objects);
     }
+    watchdog.check(true);
+    if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
@@ -26664,15 +27033,10 @@ function lintParsed(parsedFiles, index, config, rules) {
     }
     fileFindings.sort(compareFindings);
     assignFingerprints(fileFindings, locators, p.file.text ?? "");
-    findings.push(...fileFindings);
-    p.dockerfile = void 0;
-    p.yaml = void 0;
-    p.compose = void 0;
-    p.file.text = void 0;
-    for (const obj of p.objects) obj.document = releasedDocument(obj.document);
+    return fileFindings;
   }
   findings.sort(compareFindings);
-  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors, secrets };
+  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, skipped, internalErrors, secrets };
 }
 
 // src/redact.ts
@@ -26806,6 +27170,7 @@ function redactResult(result, secrets) {
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));
+  result.skipped = result.skipped.map((n) => all.text(n));
   for (const e of result.internalErrors) {
     e.message = all.text(e.message);
     if (e.stack !== void 0) e.stack = all.text(e.stack);
@@ -26830,6 +27195,7 @@ function formatInputFor(report, cwd, options = {}) {
     filesChecked: report.filesChecked,
     checkedFiles: report.checkedFiles,
     objectsChecked: report.objectsChecked,
+    skipped: report.skipped.length,
     cwd,
     rules: allRuleMetas(report.config),
     toolVersion: packageVersion()

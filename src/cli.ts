@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
@@ -106,14 +106,6 @@ function writeReport(file: string, output: string): void {
   }
 }
 
-function readStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read standard input: ${(err as Error).message}`);
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -182,7 +174,7 @@ async function main(argv: string[]): Promise<number> {
     paths: positionals,
     cwd,
     configPath: values.config,
-    stdin: wantsStdin ? { text: readStdin(), filename: values['stdin-filename'] } : undefined,
+    stdin: wantsStdin ? { fd: 0, filename: values['stdin-filename'] } : undefined,
   });
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
@@ -191,6 +183,8 @@ async function main(argv: string[]): Promise<number> {
   if (values.verbose) {
     for (const e of report.internalErrors) process.stderr.write(`genai-lint: internal error in ${visible(e.ruleId)} on ${visible(e.file)}\n${visibleLines(e.stack ?? e.message)}\n`);
   }
+  // Skips that can hide findings are printed whatever the verbosity.
+  for (const s of report.skipped) process.stderr.write(`genai-lint: ${visible(s)}\n`);
   for (const p of report.missingPaths) process.stderr.write(`genai-lint: no such file or directory: ${visible(p)}\n`);
   if (report.filesChecked === 0 && report.missingPaths.length === 0) {
     process.stderr.write('genai-lint: no Dockerfiles or YAML manifests found to lint\n');

@@ -30,6 +30,8 @@ export interface DiscoveryResult {
   missing: string[];
   /** One-line notes for --verbose. */
   notices: string[];
+  /** What was not walked and could hide findings (printed by default). */
+  skipped: string[];
 }
 
 export interface DiscoverOptions {
@@ -131,7 +133,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   const configLayer: IgnoreLayer[] = opts.ignorePaths.length
     ? [{ base: resolve(opts.ignoreBase), matcher: ignore().add([...opts.ignorePaths]) }]
     : [];
-  const result: DiscoveryResult = { files: [], missing: [], notices: [] };
+  const result: DiscoveryResult = { files: [], missing: [], notices: [], skipped: [] };
   const seen = new Set<string>();
   const explicitDirs = new Set<string>();
   const skip = (p: string, why: string) => result.notices.push(`${NOT_READ}${toDisplayPath(opts.cwd, p)}: ${why}`);
@@ -153,7 +155,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
   // bound covers what is left (bind mounts of a directory inside itself).
   const walk = (dir: string, layers: IgnoreLayer[], depth: number, root: string) => {
     if (depth > MAX_WALK_DEPTH) {
-      result.notices.push(`not descending into ${toDisplayPath(opts.cwd, dir)}: more than ${MAX_WALK_DEPTH} directories deep`);
+      result.skipped.push(`skipped ${toDisplayPath(opts.cwd, dir)}: more than ${MAX_WALK_DEPTH} directories deep`);
       return;
     }
     let entries: Dirent[];

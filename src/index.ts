@@ -4,7 +4,7 @@ import type { EffectiveConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
 import { runLint } from './engine/runner.js';
-import type { RunResult } from './engine/runner.js';
+import type { RunResult, StdinInput } from './engine/runner.js';
 import type { FormatInput } from './format/shared.js';
 import type { Finding } from './types.js';
 import { packageVersion } from './package-root.js';
@@ -24,8 +24,11 @@ export interface LintOptions {
   configPath?: string;
   /** Where the config stands in the repository, when configPath is a copy read from elsewhere. */
   configBaseDir?: string;
-  /** Input read from standard input (linted when paths include `-` or are empty). */
-  stdin?: { text: string; filename?: string };
+  /**
+   * Standard input (linted when paths include `-` or are empty): its text,
+   * or a file descriptor read up to maxFileSizeMB.
+   */
+  stdin?: StdinInput;
 }
 
 /** A run's result as it leaves the engine: every text already redacted, the secrets themselves dropped. */
@@ -55,6 +58,7 @@ export function formatInputFor(report: LintReport, cwd: string, options: { findi
     filesChecked: report.filesChecked,
     checkedFiles: report.checkedFiles,
     objectsChecked: report.objectsChecked,
+    skipped: report.skipped.length,
     cwd,
     rules: allRuleMetas(report.config),
     toolVersion: packageVersion(),

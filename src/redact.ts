@@ -143,6 +143,7 @@ function maskSecretAssignments(text: string): string {
 interface RedactableResult {
   findings: { file: string; message: string; fix?: string }[];
   notices: string[];
+  skipped: string[];
   internalErrors: { file: string; message: string; stack: string | undefined }[];
 }
 
@@ -176,6 +177,7 @@ export function redactResult<R extends RedactableResult>(result: R, secrets: rea
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));
+  result.skipped = result.skipped.map((n) => all.text(n));
   for (const e of result.internalErrors) {
     e.message = all.text(e.message);
     if (e.stack !== undefined) e.stack = all.text(e.stack);

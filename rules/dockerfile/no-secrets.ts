@@ -6,9 +6,10 @@ import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskS
 import { copySources, inStage, locateInInstruction, mountsOf } from '../lib/dockerfile.js';
 
 const LOGIN_PATTERNS: readonly { command: string; pattern: RegExp }[] = [
-  { command: 'huggingface-cli login', pattern: /\bhuggingface-cli\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
-  { command: 'hf auth login', pattern: /\bhf\s+auth\s+login\b[^\n;&|]*?--token[=\s]+["']?([^\s"';&|]+)/g },
-  { command: 'wandb login', pattern: /\bwandb\s+login\s+(?:--[\w-]+(?:=\S+)?\s+)*["']?([^\s"';&|-][^\s"';&|]*)/g },
+  // Bounded gaps (a login line is short): an unbounded lazy gap rescans the rest of the line from every `login`.
+  { command: 'huggingface-cli login', pattern: /\bhuggingface-cli[ \t]+login\b[^\n;&|]{0,512}?--token(?:=|[ \t]+)["']?([^\s"';&|]+)/g },
+  { command: 'hf auth login', pattern: /\bhf[ \t]+auth[ \t]+login\b[^\n;&|]{0,512}?--token(?:=|[ \t]+)["']?([^\s"';&|]+)/g },
+  { command: 'wandb login', pattern: /\bwandb[ \t]+login[ \t]+(?:--[\w-]{1,64}(?:=\S{1,512})?[ \t]+){0,16}["']?([^\s"';&|-][^\s"';&|]*)/g },
 ];
 
 /** Tokens passed literally to a login command (not through a variable). */

@@ -30,31 +30,52 @@ export default defineK8sRule({
     if (spec.type === 'ExternalName' || !isRecord(spec.selector)) return;
     const selector = Object.entries(spec.selector);
     if (!selector.length) return;
-    // Pod templates indexed by label pair: a selector's matches are the workloads carrying all its pairs.
-    const byLabel = ctx.index.memo('pod-templates-by-label', (idx) => {
-      const m = new Map<string, KubeObject[]>();
-      for (const w of idx.ofKind(...POD_BEARING_KINDS)) {
-        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
-          const key = `${k}=${String(v)}`;
-          m.set(key, [...(m.get(key) ?? []), w]);
+    // Pod templates indexed by label pair and by label key, with their labels and run order, built once per run:
+    // a Service costs the size of its selector's lists, not a pass over every workload.
+    const idx = ctx.index.memo('pod-templates-by-label', (index) => {
+      const byPair = new Map<string, Set<KubeObject>>();
+      const byKey = new Map<string, KubeObject[]>();
+      const labels = new Map<KubeObject, Record<string, unknown>>();
+      const order = new Map<KubeObject, number>();
+      const workloads = index.ofKind(...POD_BEARING_KINDS);
+      workloads.forEach((w, i) => {
+        const l = podTemplateLabels(w) ?? {};
+        labels.set(w, l);
+        order.set(w, i);
+        for (const [k, v] of Object.entries(l)) {
+          const pair = `${k}=${String(v)}`;
+          let set = byPair.get(pair);
+          if (!set) byPair.set(pair, (set = new Set()));
+          set.add(w);
+          let list = byKey.get(k);
+          if (!list) byKey.set(k, (list = []));
+          list.push(w);
         }
-      }
-      return m;
+      });
+      return { byPair, byKey, labels, order, workloads, namespaces: new Map<string | undefined, boolean>() };
     });
-    const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${String(v)}`) ?? []);
-    const matches = first.filter((w) => sameNamespace(w.namespace, svc.namespace) && rest.every((list) => list.includes(w)));
-    if (matches.length) return;
-    const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
+    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${String(v)}`) ?? new Set<KubeObject>());
+    for (const w of first) {
+      if (sameNamespace(w.namespace, svc.namespace) && rest.every((set) => set.has(w))) return;
+    }
     // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
-    if (!candidates.length) return;
+    let anyInNamespace = idx.namespaces.get(svc.namespace);
+    if (anyInNamespace === undefined) {
+      anyInNamespace = idx.workloads.some((w) => sameNamespace(w.namespace, svc.namespace));
+      idx.namespaces.set(svc.namespace, anyInNamespace);
+    }
+    if (!anyInNamespace) return;
+    // The closest workload: most selector pairs matched plus selector keys present; the first in run order on a tie.
+    const shared = new Map<KubeObject, number>();
+    const count = (w: KubeObject) => sameNamespace(w.namespace, svc.namespace) && shared.set(w, (shared.get(w) ?? 0) + 1);
+    for (const set of [first, ...rest]) for (const w of set) count(w);
+    for (const [k] of selector) for (const w of idx.byKey.get(k) ?? []) count(w);
     let best: { w: KubeObject; shared: number } | undefined;
-    for (const w of candidates) {
-      const labels = podTemplateLabels(w) ?? {};
-      const shared = selector.filter(([k, v]) => String(labels[k]) === String(v)).length + selector.filter(([k]) => k in labels).length;
-      if (!best || shared > best.shared) best = { w, shared };
+    for (const [w, n] of shared) {
+      if (!best || n > best.shared || (n === best.shared && idx.order.get(w)! < idx.order.get(best.w)!)) best = { w, shared: n };
     }
     const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(',');
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(podTemplateLabels(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',')}` : '';
+    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(idx.labels.get(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',')}` : '';
     ctx.report({
       message: `Service \`${svc.name ?? '(unnamed)'}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
       path: '/spec/selector',

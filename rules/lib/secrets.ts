@@ -103,7 +103,10 @@ export function placeholderKind(value: string): string | undefined {
   if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return 'a placeholder word';
   if (/^<[^>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v)) return 'a placeholder in brackets';
   // References resolved elsewhere: shell/Docker ${VAR}, $VAR, Kubernetes $(VAR), templates.
-  if (/\$\{[^}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|\{\{.*\}\}|%\{[^}]*\}/.test(v)) return 'a reference resolved elsewhere';
+  // `[^{}]*` stops at the next brace: `[^}]*` rescanned the rest of `${${${...` from every `${`.
+  if (/\$\{[^{}]*\}|\$\([A-Za-z_][A-Za-z0-9_]*\)|^\$[A-Za-z_]\w*$|%\{[^{}]*\}/.test(v)) return 'a reference resolved elsewhere';
+  const template = v.indexOf('{{');
+  if (template >= 0 && v.indexOf('}}', template + 2) >= 0) return 'a reference resolved elsewhere';
   // Paths and file URLs point at a secret; they are not one.
   if (/^(\/|\.\/|\.\.\/|~\/|file:)/.test(v)) return 'a file path';
   if (/^(your|my|insert|enter|put|add|replace|set)[-_ ]/i.test(v)) return 'an instruction to fill it in';
@@ -237,8 +240,12 @@ export function previewSecret(value: string): string {
   return `JSON with secret key \`${key}\`: ${maskSecret(inner.value)}`;
 }
 
-/** Credentials embedded in a URL: scheme://user:password@host. */
-export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]*:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
+/**
+ * Credentials embedded in a URL: scheme://user:password@host. The scheme is
+ * bounded (real ones are short): an unbounded one made `a.a.a.a...` rescan
+ * the rest of the text from every letter.
+ */
+export const URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{0,31}:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
 
 export interface UrlCredentialMatch {
   index: number;

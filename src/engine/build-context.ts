@@ -5,41 +5,120 @@ import { basename, dirname, join } from 'node:path';
 
 /** One `.dockerignore` rule, compiled. */
 interface IgnoreRule {
-  regex: RegExp;
+  match: (path: string) => boolean;
   negated: boolean;
 }
 
-/** Converts one .dockerignore pattern (Go filepath.Match plus `**`) to an anchored regex. */
-function compilePattern(pattern: string): RegExp {
+/** A state of a compiled pattern: character edges and empty moves. */
+interface GlobState {
+  edges: { test: (ch: string) => boolean; to: number }[];
+  empty: number[];
+}
+
+const notSlash = (ch: string) => ch !== '/';
+const anyChar = () => true;
+
+/**
+ * Compiles one .dockerignore pattern (Go filepath.Match plus `**`) into a
+ * small automaton run over the path one character at a time, with the set
+ * of live states: time is path length x pattern length whatever the
+ * pattern (a backtracking regex took exponential time on `*a*a*a*a*b`).
+ * A character class that Go rejects (`[z-a]`) matches nothing.
+ */
+export function compileGlob(pattern: string): (path: string) => boolean {
   let p = pattern.trim().replace(/\\/g, '/');
   p = p.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
-  let re = '';
+  const states: GlobState[] = [{ edges: [], empty: [] }];
+  const add = () => states.push({ edges: [], empty: [] }) - 1;
+  let cur = 0;
   for (let i = 0; i < p.length; i++) {
     const ch = p[i];
     if (ch === '*') {
       if (p[i + 1] === '*') {
-        // `**/` matches any number of directories, including none.
         if (p[i + 2] === '/') {
-          re += '(?:.*/)?';
+          // `**/`: any number of directories, including none.
+          const inside = add();
+          const next = add();
+          states[cur].empty.push(next);
+          states[cur].edges.push({ test: anyChar, to: inside }, { test: (c) => c === '/', to: next });
+          states[inside].edges.push({ test: anyChar, to: inside }, { test: (c) => c === '/', to: next });
+          cur = next;
           i += 2;
         } else {
-          re += '.*';
+          const next = add();
+          states[cur].edges.push({ test: anyChar, to: cur });
+          states[cur].empty.push(next);
+          cur = next;
           i += 1;
         }
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const close = p.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        let cls = p.slice(i + 1, close);
-        if (cls.startsWith('!')) cls = '^' + cls.slice(1);
-        re += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = close;
+      } else {
+        const next = add();
+        states[cur].edges.push({ test: notSlash, to: cur });
+        states[cur].empty.push(next);
+        cur = next;
       }
-    } else re += ch.replace(/[.+^${}()|\\]/g, '\\$&');
+      continue;
+    }
+    let test: (c: string) => boolean;
+    if (ch === '?') test = notSlash;
+    else if (ch === '[' && p.indexOf(']', i + 1) > i) {
+      const close = p.indexOf(']', i + 1);
+      let body = p.slice(i + 1, close);
+      const negated = body.startsWith('!') || body.startsWith('^');
+      if (negated) body = body.slice(1);
+      const ranges: [string, string][] = [];
+      let valid = true;
+      for (let k = 0; k < body.length; k++) {
+        if (body[k + 1] === '-' && k + 2 < body.length) {
+          if (body[k] > body[k + 2]) valid = false;
+          ranges.push([body[k], body[k + 2]]);
+          k += 2;
+        } else ranges.push([body[k], body[k]]);
+      }
+      test = valid ? (c) => c !== '/' && ranges.some(([lo, hi]) => c >= lo && c <= hi) !== negated : () => false;
+      i = close;
+    } else {
+      const lit = ch;
+      test = (c) => c === lit;
+    }
+    const next = add();
+    states[cur].edges.push({ test, to: next });
+    cur = next;
   }
-  return new RegExp(`^${re}$`);
+  const accept = cur;
+  const closure = (set: Uint8Array, list: number[]) => {
+    for (let k = 0; k < list.length; k++) {
+      for (const e of states[list[k]].empty) {
+        if (!set[e]) {
+          set[e] = 1;
+          list.push(e);
+        }
+      }
+    }
+  };
+  return (path: string) => {
+    let set = new Uint8Array(states.length);
+    let list = [0];
+    set[0] = 1;
+    closure(set, list);
+    for (const ch of path) {
+      const nextSet = new Uint8Array(states.length);
+      const nextList: number[] = [];
+      for (const st of list) {
+        for (const e of states[st].edges) {
+          if (!nextSet[e.to] && e.test(ch)) {
+            nextSet[e.to] = 1;
+            nextList.push(e.to);
+          }
+        }
+      }
+      if (!nextList.length) return false;
+      closure(nextSet, nextList);
+      set = nextSet;
+      list = nextList;
+    }
+    return set[accept] === 1;
+  };
 }
 
 /** A matcher with Docker's .dockerignore semantics: root-anchored, `!` exceptions, last match wins, parents count. */
@@ -51,14 +130,14 @@ export function dockerignoreMatcher(text: string): (relPath: string) => boolean 
     const negated = line.startsWith('!');
     const body = negated ? line.slice(1) : line;
     if (!body.trim()) continue;
-    rules.push({ regex: compilePattern(body), negated });
+    rules.push({ match: compileGlob(body), negated });
   }
   return (relPath: string) => {
     const parts = relPath.split('/');
     const prefixes = parts.map((_, i) => parts.slice(0, i + 1).join('/'));
     let excluded = false;
     for (const rule of rules) {
-      if (prefixes.some((p) => rule.regex.test(p))) excluded = !rule.negated;
+      if (prefixes.some((p) => rule.match(p))) excluded = !rule.negated;
     }
     return excluded;
   };

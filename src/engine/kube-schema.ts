@@ -5,7 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 
 type AjvType = InstanceType<typeof import('ajv').default>;
 import { buildDir, packageRoot } from '../package-root.js';
-import { isRecord } from '../parse/kube.js';
+import { isRecord, setOwn } from '../parse/kube.js';
 import { closest } from '../text.js';
 import type { KubeSchemaBundle } from '../k8s-schema-bundle.js';
 import { QUANTITY_PATTERN } from '../k8s-schema-bundle.js';
@@ -51,7 +51,7 @@ function withoutNulls(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (isRecord(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, val] of Object.entries(v)) if (val !== null) out[k] = withoutNulls(val);
+    for (const [k, val] of Object.entries(v)) if (val !== null) setOwn(out, k, withoutNulls(val));
     return out;
   }
   return v;

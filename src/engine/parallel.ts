@@ -74,6 +74,7 @@ export function mergeShares(results: readonly ShareResult[]): RunResult {
     objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
     missingPaths: unreadable.map((u) => u.file),
     notices: results.flatMap((r) => r.notices),
+    skipped: results.flatMap((r) => r.skipped),
     internalErrors: internalErrors.map((e) => e.error),
     secrets: results.flatMap((r) => r.secrets),
   };

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { readFileSync, readSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { discover, isGitIgnored, kindByName, NOT_READ } from '../discover.js';
 import { outsideRoot, readFileSafely } from '../safe-read.js';
 import type { DiscoveredFile } from '../discover.js';
 import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
-import type { DockerfileModel } from '../parse/dockerfile.js';
+import type { DockerfileModel, DockerInstruction } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
-import type { YamlFileModel } from '../parse/yaml.js';
+import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { isRecord, kubeObjectsOf, locateInDocument, locateInObject } from '../parse/kube.js';
 import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
 import type { ComposeModel } from '../parse/compose.js';
@@ -27,6 +27,8 @@ import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
 import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
+import { DEFAULT_FILE_LIMITS, FileWatchdog, TooComplexError } from './watchdog.js';
+import type { FileLimits } from './watchdog.js';
 import type { Suppression } from './suppressions.js';
 
 export interface FoundSecret {
@@ -52,6 +54,11 @@ export interface RunResult {
   /** Paths named on the command line that do not exist or cannot be read. */
   missingPaths: string[];
   notices: string[];
+  /**
+   * Parts of the input not linted that could hide findings (directories past
+   * the depth bound, template documents): printed by default and counted.
+   */
+  skipped: string[];
   internalErrors: InternalError[];
   /** Literal secrets the rules found, with their file: never output, only masked in that file's texts (see src/redact.ts). */
   secrets: FoundSecret[];
@@ -62,14 +69,19 @@ export interface RunInput {
   cwd: string;
   config: EffectiveConfig;
   rules: readonly AnyRule[];
-  /** Text read from standard input (the path `-`). */
-  stdin?: { text: string; filename?: string };
+  /** Standard input (the path `-`): its text, or a file descriptor to read up to maxFileSizeMB from. */
+  stdin?: StdinInput;
+  /** Time and memory one file may take (defaults: DEFAULT_FILE_LIMITS). */
+  limits?: FileLimits;
 }
+
+export type StdinInput = { text: string; filename?: string } | { fd: number; filename?: string };
 
 export interface SourcesInput {
   sources: readonly SourceInput[];
   config: EffectiveConfig;
   rules: readonly AnyRule[];
+  limits?: FileLimits;
 }
 
 export interface ParsedFile {
@@ -80,6 +92,10 @@ export interface ParsedFile {
   objects: KubeObject[];
   /** Findings produced while reading and parsing. */
   findings: Finding[];
+  /** Parts of the file not linted, in words (reported in the default output: they can hide findings). */
+  skipped: string[];
+  /** Failures of the linter itself while parsing. */
+  internalErrors?: InternalError[];
 }
 
 const FIRST_LINE: SourceRange = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
@@ -182,70 +198,164 @@ function withBuildContexts(config: EffectiveConfig, parsed: readonly ParsedFile[
 
 /** Dockerfile or YAML, for input without a telling name. */
 export function kindByContent(text: string): DiscoveredFile['kind'] {
-  if (/^\s*(apiVersion|kind)\s*:/m.test(text) || /^---\s*$/m.test(text)) return 'yaml';
-  return /^\s*FROM\s+\S/im.test(text) ? 'dockerfile' : 'yaml';
+  // Blanks within a line only: `\s*` at each line start would rescan every following blank line.
+  if (/^[ \t]*(apiVersion|kind)[ \t]*:/m.test(text) || /^---[ \t]*$/m.test(text)) return 'yaml';
+  return /^[ \t]*FROM[ \t]+\S/im.test(text) ? 'dockerfile' : 'yaml';
 }
 
-function stdinSource(raw: string, filename: string | undefined): SourceInput {
+/** Reads a file descriptor (a pipe) to its end, or to one byte past `maxBytes`. */
+export function readCapped(fd: number, maxBytes: number): { bytes: Buffer; overLimit: boolean } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+    total += n;
+    if (total > maxBytes) return { bytes: Buffer.concat(chunks), overLimit: true };
+  }
+  return { bytes: Buffer.concat(chunks), overLimit: false };
+}
+
+function stdinSource(stdin: StdinInput, maxBytes: number): SourceInput {
+  const filename = stdin.filename;
+  const base = { displayPath: filename ?? '<stdin>', contextOnly: false };
+  let raw: string;
+  if ('text' in stdin) raw = stdin.text;
+  else {
+    const kind = (filename ? kindByName(basename(filename)) : undefined) ?? 'yaml';
+    let read;
+    try {
+      read = readCapped(stdin.fd, maxBytes);
+    } catch (err) {
+      return { ...base, kind, problem: `cannot read standard input: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, readFailed: true };
+    }
+    if (read.overLimit) {
+      return { ...base, kind, problem: `standard input is over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
+    }
+    const decoded = decodeText(read.bytes);
+    if (decoded.problem) return { ...base, kind, problem: `${decoded.problem}; skipped` };
+    raw = decoded.text;
+  }
+  if (Buffer.byteLength(raw) > maxBytes) {
+    const kind = (filename ? kindByName(basename(filename)) : undefined) ?? 'yaml';
+    return { ...base, kind, problem: `standard input is over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
+  }
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const kind = (filename ? kindByName(basename(filename)) : undefined) ?? kindByContent(text);
-  return { displayPath: filename ?? '<stdin>', kind, contextOnly: false, text, mapTemplateSources: kind === 'yaml' };
+  return { ...base, kind, text, mapTemplateSources: kind === 'yaml' };
 }
 
-function parseSource(file: SourceInput, notices: string[]): ParsedFile {
-  const parsed: ParsedFile = { file, objects: [], findings: [] };
+/** Whether an error means the input is too large or too deeply nested, rather than a defect of the linter. */
+function isTooComplex(err: unknown): boolean {
+  return err instanceof TooComplexError || (err instanceof RangeError && /call stack|Invalid string length|Array buffer allocation/i.test(err.message));
+}
+
+/**
+ * The finding for a file whose parsing or linting failed: a parse-error
+ * ("too complex") for input past the time, memory or nesting a file may
+ * take, an internal-error (also recorded in `internalErrors`) otherwise.
+ */
+function fileFailure(err: unknown, file: string, step: string, internalErrors: InternalError[]): Finding {
+  const e = err as Error;
+  if (isTooComplex(err)) {
+    const why = err instanceof TooComplexError ? e.message : 'nested too deeply';
+    return { ruleId: 'parse-error', severity: 'error', message: `file is too complex to lint (${step} ${why}); not linted`, file, range: FIRST_LINE };
+  }
+  internalErrors.push({ ruleId: step, file, message: e?.message ?? String(err), stack: e?.stack });
+  return { ruleId: 'internal-error', severity: 'error', message: `${step} failed on this file: ${e?.message ?? String(err)}`, file, range: FIRST_LINE };
+}
+
+/**
+ * Parses a file's text; a failure (or a file past its time and memory
+ * allowance) becomes a finding for that file alone.
+ */
+function parseSource(file: SourceInput, notices: string[], watchdog = new FileWatchdog()): ParsedFile {
+  const parsed: ParsedFile = { file, objects: [], findings: [], skipped: [] };
+  watchdog.start();
+  try {
+    readParsed(parsed, notices);
+    watchdog.check(true);
+  } catch (err) {
+    parsed.compose = undefined;
+    parsed.yaml = undefined;
+    parsed.objects = [];
+    parsed.findings = file.contextOnly ? [] : [fileFailure(err, file.displayPath, 'parsing', parsed.internalErrors = [])];
+  }
+  return parsed;
+}
+
+/** A document's text without its comment lines, to look for template syntax. */
+function documentCode(model: YamlFileModel, doc: YamlDocumentModel): string {
+  const from = model.index.offsetAt({ line: doc.range.start.line, column: 1 });
+  const to = model.index.offsetAt({ line: doc.range.end.line + 1, column: 1 });
+  return model.text.slice(from, to).replace(/^[ \t]*#.*$/gm, '');
+}
+
+function readParsed(parsed: ParsedFile, notices: string[]): void {
+  const file = parsed.file;
   const fail = (ruleId: string, message: string, range: SourceRange = FIRST_LINE) => {
     if (!file.contextOnly) parsed.findings.push({ ruleId, severity: 'error', message, file: file.displayPath, range });
   };
   if (file.text === undefined) {
     fail('unreadable-file', file.problem ?? 'cannot read file');
-    return parsed;
+    return;
   }
   const text = file.text;
   // Dockerfiles need no run-wide context: they are parsed when linted, one at a time.
-  if (file.kind === 'dockerfile') return parsed;
+  if (file.kind === 'dockerfile') return;
   if (file.absPath && isHelmTemplatePath(file.absPath)) {
     notices.push(`skipped Helm template ${file.displayPath} (render it with \`helm template\` to lint it)`);
-    return parsed;
+    return;
   }
-  let model: YamlFileModel;
-  try {
-    model = parseYaml(text);
-  } catch (err) {
-    fail('parse-error', `YAML cannot be parsed: ${(err as Error).message}`);
-    return parsed;
-  }
-  const broken = model.documents.filter((d) => d.errors.length);
-  if (broken.length && TEMPLATE_MARKERS.test(text)) {
-    notices.push(`skipped ${file.displayPath}: template syntax ({{ }} or {% %}) that is not YAML`);
-    return parsed;
-  }
+  const model = parseYaml(text);
   parsed.yaml = model;
-  const firstValue = model.documents.find((d) => !d.errors.length)?.value;
-  if (file.kind === 'compose' || looksLikeCompose(firstValue)) {
-    if (broken.length) {
-      const first = broken[0].errors[0];
-      fail('parse-error', `invalid YAML: ${first.message}`, first.range);
-    }
-    parsed.compose = composeModelOf(model);
-    if (parsed.compose && file.absPath && isComposeOverrideName(basename(file.absPath))) {
-      parsed.compose.baseServices = readBaseServices(dirname(file.absPath), dirname(file.displayPath), file.root, notices);
-    }
-    for (const doc of model.documents) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
-    return parsed;
+  // A broken document that holds template syntax is a template, not a YAML mistake: it is
+  // skipped (and said so); the file's other documents are linted all the same.
+  const broken: YamlDocumentModel[] = [];
+  for (const d of model.documents) {
+    if (!d.errors.length) continue;
+    if (TEMPLATE_MARKERS.test(documentCode(model, d))) {
+      const what = model.documents.length > 1 ? `document ${d.index + 1} (line ${d.contentLine}) of ${file.displayPath}` : file.displayPath;
+      if (!file.contextOnly) parsed.skipped.push(`skipped ${what}: template syntax ({{ }} or {% %}) that is not YAML`);
+    } else broken.push(d);
   }
   if (broken.length) {
     const first = broken[0].errors[0];
     const more = broken.reduce((n, d) => n + d.errors.length, 0) - 1;
     fail('parse-error', `invalid YAML: ${first.message}${more > 0 ? ` (and ${more} more YAML error${more > 1 ? 's' : ''})` : ''}`, first.range);
   }
-  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly);
-  // Duplicate keys matter only in documents that are Kubernetes objects.
-  const objectDocs = new Set(parsed.objects.map((o) => o.document));
-  for (const doc of objectDocs) {
-    for (const w of doc.warnings) fail('parse-error', w.message, w.range);
+  // Each document is read by its own shape: a Compose file (the first usable document, when the
+  // name or that document's shape says Compose) and Kubernetes objects (documents with apiVersion and kind).
+  const firstValue = model.documents.find((d) => !d.errors.length)?.value;
+  const usedDocs = new Set<YamlDocumentModel>();
+  if (file.kind === 'compose' || looksLikeCompose(firstValue)) {
+    parsed.compose = composeModelOf(model);
+    if (parsed.compose) {
+      usedDocs.add(parsed.compose.document);
+      if (file.absPath && isComposeOverrideName(basename(file.absPath))) {
+        parsed.compose.baseServices = readBaseServices(dirname(file.absPath), dirname(file.displayPath), file.root, notices);
+      }
+    }
   }
-  return parsed;
+  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document);
+  for (const o of parsed.objects) usedDocs.add(o.document);
+  // Duplicate keys matter only in the documents that are linted.
+  for (const doc of model.documents) {
+    if (usedDocs.has(doc)) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
+  }
 }
 
 /** A document without its source positions, once its file has been linted. */
@@ -266,13 +376,39 @@ function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   };
 }
 
-/** What a Dockerfile finding is about, independent of its line: the instruction's text. */
-function dockerfileLocator(model: DockerfileModel, range: SourceRange): string {
-  const line = range.start.line;
-  const instr = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
-  const text = instr ? `${instr.keyword} ${instr.argsText}` : model.index.lineText(line);
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * What a Dockerfile finding is about, independent of its line: the
+ * instruction's text, whitespace collapsed. Computed once per instruction
+ * (a RUN line of 20,000 words with a finding per word shares one copy), and
+ * instructions are found by binary search on their lines.
+ */
+function dockerfileLocator(model: DockerfileModel): (range: SourceRange) => string {
+  const byInstruction = new Map<DockerInstruction, string>();
+  const list = model.instructions;
+  return (range) => {
+    const line = range.start.line;
+    let lo = 0;
+    let hi = list.length - 1;
+    let instr: DockerInstruction | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = list[mid].range;
+      if (r.end.line < line) lo = mid + 1;
+      else if (r.start.line > line) hi = mid - 1;
+      else {
+        instr = list[mid];
+        break;
+      }
+    }
+    if (!instr) return model.index.lineText(line).replace(/\s+/g, ' ').trim();
+    let text = byInstruction.get(instr);
+    if (text === undefined) byInstruction.set(instr, (text = `${instr.keyword} ${instr.argsText}`.replace(/\s+/g, ' ').trim()));
+    return text;
+  };
 }
+
+/** Locators up to this length enter fingerprints as they are; longer ones by their digest. */
+const MAX_PLAIN_LOCATOR = 1024;
 
 /**
  * Fingerprints: rule, file and locator (object + key path, or instruction
@@ -282,8 +418,16 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
   let lines: string[] | undefined;
   const lineOf = (f: Finding) => (lines ??= text.split(/\r?\n/))[f.range.start.line - 1]?.trim() ?? '';
   const seen = new Map<string, number>();
+  // A long locator (a RUN line of thousands of words) is hashed once, however many findings share it.
+  const digests = new Map<string, string>();
+  const short = (locator: string) => {
+    if (locator.length <= MAX_PLAIN_LOCATOR) return locator;
+    let d = digests.get(locator);
+    if (d === undefined) digests.set(locator, (d = `sha256:${createHash('sha256').update(locator).digest('hex')}`));
+    return d;
+  };
   for (const f of findings) {
-    const base = `${f.ruleId}\u0000${f.file}\u0000${locators.get(f) ?? lineOf(f)}`;
+    const base = `${f.ruleId}\u0000${f.file}\u0000${short(locators.get(f) ?? lineOf(f))}`;
     const n = seen.get(base) ?? 0;
     seen.set(base, n + 1);
     f.fingerprint = createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32);
@@ -310,7 +454,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     : undefined;
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile })
-    : { files: [], missing: [], notices: [] };
+    : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
@@ -319,17 +463,17 @@ export async function runLint(input: RunInput): Promise<RunResult> {
       // Threads see only their share of files: Compose build contexts are read here, for all of them.
       const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, []);
       const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, early);
-      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)] };
+      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
     }
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input.stdin) sources.push(stdinSource(input.stdin.text, input.stdin.filename));
-  const result = lintSources({ sources, config, rules: input.rules });
+  if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
+  const result = lintSources({ sources, config, rules: input.rules, limits: input.limits });
   debug('linted');
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
-  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)] };
+  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
 }
 
 /** Notices of parsing and linting, once each, in an order that does not depend on how the work was split between threads. */
@@ -340,9 +484,10 @@ function runNotices(notices: readonly string[]): string[] {
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */
 export function lintSources(input: SourcesInput): RunResult {
   const notices: string[] = [];
-  const parsedFiles = input.sources.map((f) => parseSource(f, notices));
+  const watchdog = new FileWatchdog(input.limits);
+  const parsedFiles = input.sources.map((f) => parseSource(f, notices, watchdog));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
-  const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules);
+  const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules, input.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 
@@ -352,7 +497,13 @@ export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveCo
 }
 
 /** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
-export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, config: EffectiveConfig, rules: readonly AnyRule[]): RunResult {
+export function lintParsed(
+  parsedFiles: readonly ParsedFile[],
+  index: RunIndex,
+  config: EffectiveConfig,
+  rules: readonly AnyRule[],
+  limits: FileLimits = DEFAULT_FILE_LIMITS,
+): RunResult {
   const input = { config, rules };
   const notices: string[] = [];
   const enabled = input.rules.filter((r) => isRuleEnabled(config, r.meta));
@@ -376,6 +527,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   const secrets: FoundSecret[] = [];
+  const skipped: string[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
   const locators = new WeakMap<Finding, string>();
   let schemaValidator: KubeSchemaValidator | undefined;
@@ -398,10 +550,14 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     return setting?.configured ? (setting.severity as Severity) : own;
   };
 
+  const watchdog = new FileWatchdog(limits);
   const guarded = (ruleId: string, file: string, range: SourceRange, run: () => void, out: Finding[]) => {
+    watchdog.check();
     try {
       run();
     } catch (err) {
+      // A file past its allowance stops as a whole (see the per-file guard below).
+      if (err instanceof TooComplexError) throw err;
       const e = err as Error;
       internalErrors.push({ ruleId, file, message: e?.message ?? String(err), stack: e?.stack });
       out.push({
@@ -419,6 +575,25 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     filesChecked++;
     const display = p.file.displayPath;
     checkedFiles.push(display);
+    skipped.push(...p.skipped);
+    internalErrors.push(...(p.internalErrors ?? []));
+    watchdog.start();
+    try {
+      findings.push(...lintFile(p));
+    } catch (err) {
+      findings.push(fileFailure(err, display, 'linting', internalErrors));
+    }
+    // Done with this file: keep its objects' data for other files' rules, release the rest.
+    p.dockerfile = undefined;
+    p.yaml = undefined;
+    p.compose = undefined;
+    p.file.text = undefined;
+    for (const obj of p.objects) obj.document = releasedDocument(obj.document);
+  }
+
+  /** Rules, suppressions, template mapping and fingerprints of one file, under its watchdog. */
+  function lintFile(p: ParsedFile): Finding[] {
+    const display = p.file.displayPath;
     const raw: Finding[] = [...p.findings];
     let suppressions: Suppression[] = [];
     if (p.file.kind === 'dockerfile' && p.file.text !== undefined) {
@@ -426,9 +601,11 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
       const noFrom = missingFromProblem(p.dockerfile);
       if (noFrom) raw.push({ ruleId: 'parse-error', severity: 'error', message: noFrom, file: display, range: FIRST_LINE });
     }
+    watchdog.check(true);
 
     if (p.dockerfile) {
       const model = p.dockerfile;
+      const locate = dockerfileLocator(model);
       const absPath = p.file.absPath;
       const buildContext = (req: BuildContextRequest): BuildContextInfo | undefined => {
         if (!absPath) return undefined;
@@ -461,7 +638,7 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
             report: (r: Report) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
-              locators.set(f, dockerfileLocator(model, r.range));
+              locators.set(f, locate(r.range));
               raw.push(f);
             },
           }),
@@ -501,8 +678,8 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
           }),
         raw);
       }
-      suppressions = yamlSuppressions(model.yaml, []);
-    } else if (p.yaml) {
+    }
+    if (p.yaml && p.objects.length) {
       for (const obj of p.objects) {
         objectsChecked++;
         for (const rule of k8sRules) {
@@ -542,8 +719,9 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
           raw);
         }
       }
-      suppressions = yamlSuppressions(p.yaml, p.objects);
     }
+    watchdog.check(true);
+    if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
 
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
@@ -563,15 +741,9 @@ export function lintParsed(parsedFiles: readonly ParsedFile[], index: RunIndex, 
     }
     fileFindings.sort(compareFindings);
     assignFingerprints(fileFindings, locators, p.file.text ?? '');
-    findings.push(...fileFindings);
-    // Done with this file: keep its objects' data for other files' rules, release the rest.
-    p.dockerfile = undefined;
-    p.yaml = undefined;
-    p.compose = undefined;
-    p.file.text = undefined;
-    for (const obj of p.objects) obj.document = releasedDocument(obj.document);
+    return fileFindings;
   }
 
   findings.sort(compareFindings);
-  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, internalErrors, secrets };
+  return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, skipped, internalErrors, secrets };
 }

@@ -63,6 +63,8 @@ export interface ShareResult {
   checked: { index: number; file: string }[];
   objectsChecked: number;
   notices: string[];
+  /** Parts of files not linted (see RunResult.skipped). */
+  skipped: string[];
   /** Rule failures, with the index of the file they happened on. */
   internalErrors: { index: number; error: InternalError }[];
   /** Files named on the command line that could not be read. */
@@ -169,7 +171,7 @@ export class Share {
     const index = new RunIndex(ordered.map((o) => o.object));
     ordered.length = 0;
 
-    const result: ShareResult = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], internalErrors: [], unreadable: [], secrets: [] };
+    const result: ShareResult = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], skipped: [], internalErrors: [], unreadable: [], secrets: [] };
     this.lintFiles(this.own, index, result);
     this.own.length = 0;
     for (const chunk of this.take(NEXT_DOCKERFILE, this.jobs.dockerfileJobs, DOCKERFILE_CHUNK)) {
@@ -196,6 +198,7 @@ export class Share {
     into.findings.push(...r.findings);
     into.objectsChecked += r.objectsChecked;
     into.notices.push(...r.notices);
+    into.skipped.push(...r.skipped);
     into.secrets.push(...r.secrets);
     const indexOf = new Map(files.map((f) => [f.parsed.file.displayPath, f.index]));
     for (const error of r.internalErrors) into.internalErrors.push({ index: indexOf.get(error.file) ?? -1, error });

@@ -22,16 +22,20 @@ export const IGNORE_ANNOTATION = 'genai-lint.io/ignore';
 /** Lower-case words joined by `-` or `/`, as every rule id is. */
 const RULE_ID_SHAPE = /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+$/;
 
-const DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=\s*(.*?)\s*(?:--\s*(.*))?$/;
+const DIRECTIVE = /^genai-lint\s+(ignore-file|ignore)\s*=/;
 
+/** `genai-lint ignore=a,b -- reason`: the ids end at the first `--` (found with indexOf: no backtracking on long comments). */
 export function parseDirective(commentText: string): { fileWide: boolean; ruleIds: string[]; reason?: string } | undefined {
-  const m = DIRECTIVE.exec(commentText.trim());
+  const text = commentText.trim();
+  const m = DIRECTIVE.exec(text);
   if (!m) return undefined;
-  const ruleIds = m[2]
+  const rest = text.slice(m[0].length);
+  const dash = rest.indexOf('--');
+  const ruleIds = (dash < 0 ? rest : rest.slice(0, dash))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  return { fileWide: m[1] === 'ignore-file', ruleIds, reason: m[3]?.trim() || undefined };
+  return { fileWide: m[1] === 'ignore-file', ruleIds, reason: dash < 0 ? undefined : rest.slice(dash + 2).trim() || undefined };
 }
 
 function make(ids: string[], lines: Suppression['lines'], origin: SourceRange, reason?: string): Suppression {
@@ -45,6 +49,14 @@ function make(ids: string[], lines: Suppression['lines'], origin: SourceRange, r
 export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
   const out: Suppression[] = [];
   const commentLines = new Set(model.comments.map((c) => c.line));
+  // The first line after each run of comment lines, in one backward pass.
+  const after = new Map<number, number>();
+  for (let k = model.comments.length - 1; k >= 0; k--) {
+    const line = model.comments[k].line;
+    after.set(line, commentLines.has(line + 1) ? (after.get(line + 1) ?? line + 1) : line + 1);
+  }
+  const instructionAt = new Map<number, DockerfileModel['instructions'][number]>();
+  for (const i of model.instructions) if (!instructionAt.has(i.range.start.line)) instructionAt.set(i.range.start.line, i);
   for (const c of model.comments) {
     const d = parseDirective(c.text);
     if (!d) continue;
@@ -52,9 +64,8 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
       out.push(make(d.ruleIds, undefined, c.range, d.reason));
       continue;
     }
-    let next = c.line + 1;
-    while (commentLines.has(next)) next++;
-    const instr = model.instructions.find((i) => i.range.start.line === next);
+    const next = after.get(c.line) ?? c.line + 1;
+    const instr = instructionAt.get(next);
     // An ignore comment not directly above an instruction covers nothing (reported as unused).
     out.push(make(d.ruleIds, instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 }, c.range, d.reason));
   }
@@ -69,9 +80,16 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
 export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObject[]): Suppression[] {
   const out: Suppression[] = [];
   const { index } = model;
+  // For each line, the first line at or after it that is not a comment line: one backward pass.
+  const nextCode = new Int32Array(index.lineCount + 2);
+  nextCode[index.lineCount + 1] = index.lineCount + 1;
+  for (let line = index.lineCount; line >= 1; line--) {
+    nextCode[line] = /^[ \t]*#/.test(index.lineText(line)) ? nextCode[line + 1] : line;
+  }
+  const covered = new Map<number, Suppression['lines']>();
   for (let line = 1; line <= index.lineCount; line++) {
     const text = index.lineText(line);
-    const m = /^(\s*)#(.*)$/.exec(text);
+    const m = /^([ \t]*)#(.*)$/.exec(text);
     if (!m) continue;
     const d = parseDirective(m[2]);
     if (!d) continue;
@@ -80,15 +98,12 @@ export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObj
       out.push(make(d.ruleIds, undefined, origin, d.reason));
       continue;
     }
-    let next = line + 1;
-    while (next <= index.lineCount && /^\s*(#.*)?$/.test(index.lineText(next)) && !/^\s*$/.test(index.lineText(next))) next++;
-    let nextText = index.lineText(next).trim();
-    if (nextText === '---' || nextText.startsWith('--- ')) {
-      next++;
-      while (next <= index.lineCount && /^\s*#/.test(index.lineText(next))) next++;
-      nextText = index.lineText(next).trim();
-    }
-    out.push(make(d.ruleIds, coveredLines(model.documents, next), origin, d.reason));
+    let next = nextCode[line + 1];
+    const nextText = index.lineText(next).trim();
+    if (nextText === '---' || nextText.startsWith('--- ')) next = nextCode[next + 1];
+    let lines = covered.get(next);
+    if (!lines) covered.set(next, (lines = coveredLines(model.documents, next)));
+    out.push(make(d.ruleIds, { ...lines! }, origin, d.reason));
   }
   for (const obj of objects) {
     const annotated: { metaPath: string; coverPath: string }[] = [
@@ -148,10 +163,17 @@ export function applySuppressions(
   enabledRuleIds: ReadonlySet<string>,
 ): SuppressionOutcome {
   const kept: Finding[] = [];
+  const byRule = new Map<string, Suppression[]>();
+  for (const s of suppressions) {
+    for (const id of new Set(s.ruleIds)) {
+      const list = byRule.get(id);
+      if (list) list.push(s);
+      else byRule.set(id, [s]);
+    }
+  }
   for (const f of findings) {
     let suppressed = false;
-    for (const s of suppressions) {
-      if (!s.ruleIds.includes(f.ruleId)) continue;
+    for (const s of byRule.get(f.ruleId) ?? []) {
       const line = f.range.start.line;
       if (s.lines && (line < s.lines.from || line > s.lines.to)) continue;
       s.used.add(f.ruleId);

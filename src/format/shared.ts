@@ -11,6 +11,8 @@ export interface FormatInput {
   /** Directory the display paths are relative to. */
   cwd: string;
   objectsChecked: number;
+  /** Parts of the input not linted that could hide findings (see RunResult.skipped). */
+  skipped?: number;
   /** Metadata of every rule id that can appear. */
   rules: readonly RuleMeta[];
   toolVersion: string;

@@ -39,7 +39,7 @@ export function stylishFormatter(c: Style): Formatter {
     }
     const { errors, warnings, infos } = countBySeverity(input.findings);
     const total = input.findings.length;
-    const checked = `${plural(input.filesChecked, 'file')} checked`;
+    const checked = `${plural(input.filesChecked, 'file')} checked${input.skipped ? `, ${input.skipped} skipped` : ''}`;
     if (total === 0) {
       lines.push(c.green(`✔ no problems (${checked})`));
     } else {

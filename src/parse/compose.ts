@@ -1,5 +1,5 @@
 import type { YamlDocumentModel, YamlFileModel } from './yaml.js';
-import { isRecord } from './kube.js';
+import { isRecord, setOwn } from './kube.js';
 
 /** A service of a Compose file, as written. */
 export interface ComposeService {
@@ -32,10 +32,10 @@ export const COMPOSE_BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compos
 export function mergeService(base: Readonly<Record<string, unknown>>, override: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(override)) {
-    const b = out[k];
-    if (isRecord(b) && isRecord(v)) out[k] = mergeService(b, v);
-    else if (Array.isArray(b) && Array.isArray(v) && ['volumes', 'ports', 'devices', 'env_file'].includes(k)) out[k] = [...b, ...v];
-    else out[k] = v;
+    const b = Object.hasOwn(out, k) ? out[k] : undefined;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ['volumes', 'ports', 'devices', 'env_file'].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
   }
   return out;
 }

@@ -10,7 +10,66 @@ export interface VarBinding {
   source: 'arg' | 'env';
   line: number;
 }
-export type VarScope = ReadonlyMap<string, VarBinding>;
+/** The variables visible at one point of a Dockerfile (a Map fits). */
+export interface VarScope {
+  get(name: string): VarBinding | undefined;
+}
+
+/**
+ * The variables of one stage (or of the global ARGs) through time: every
+ * binding is kept with the step that made it, and a view at step N sees
+ * the bindings made before it. Instructions share one store instead of each
+ * holding a copy of all variables, so a file of 20,000 ENV lines costs
+ * 20,000 bindings, not 200 million. A stage built FROM an earlier one sees
+ * that stage's ENV variables as they were at its end.
+ */
+class ScopeStore {
+  private readonly history = new Map<string, { steps: number[]; bindings: VarBinding[] }>();
+  private step = 0;
+  private readonly inheritedCache = new Map<string, VarBinding | null>();
+
+  constructor(private readonly inherited?: VarScope) {}
+
+  set(name: string, binding: VarBinding): void {
+    this.step++;
+    let h = this.history.get(name);
+    if (!h) this.history.set(name, (h = { steps: [], bindings: [] }));
+    h.steps.push(this.step);
+    h.bindings.push(binding);
+  }
+
+  /** The variables as they are now: views taken before a binding do not see it. */
+  view(): VarScope {
+    const at = this.step;
+    return { get: (name) => this.lookup(name, at) };
+  }
+
+  private lookup(name: string, at: number): VarBinding | undefined {
+    const h = this.history.get(name);
+    if (h) {
+      // Last binding made at a step <= at.
+      let lo = 0;
+      let hi = h.steps.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (h.steps[mid] <= at) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      if (found >= 0) return h.bindings[found];
+    }
+    if (!this.inherited) return undefined;
+    let known = this.inheritedCache.get(name);
+    if (known === undefined) {
+      const b = this.inherited.get(name);
+      known = b?.source === 'env' ? b : null;
+      this.inheritedCache.set(name, known);
+    }
+    return known ?? undefined;
+  }
+}
 
 export interface DockerFlag {
   name: string;
@@ -122,102 +181,142 @@ export interface Expansion {
   unresolved: string[];
 }
 
+/** Upper bound of an expanded value's length: a chain of `ENV A=$A$A` lines cannot double it forever. */
+export const MAX_EXPANDED_LENGTH = 1 << 20;
+
+/**
+ * Positions of the `}` closing each `{`, found in one pass (-1: unclosed).
+ * A closed `${...}` holds balanced braces, so the pairs found over the
+ * whole text are the ones its parts would find on their own.
+ */
+function matchBraces(text: string): Int32Array | undefined {
+  if (!text.includes('${')) return undefined;
+  const close = new Int32Array(text.length).fill(-1);
+  const open: number[] = [];
+  for (let j = 0; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 123) open.push(j);
+    else if (c === 125 && open.length) close[open.pop()!] = j;
+  }
+  return close;
+}
+
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57);
+
 /**
  * Expands $VAR, ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:+alt} and
  * ${VAR+alt} the way the Dockerfile frontend does. Unresolved references are
- * kept verbatim so callers can still see them.
+ * kept verbatim so callers can still see them. One pass over the text:
+ * a default or alternative word that applies is expanded in place (its end
+ * kept on a stack), so nesting depth costs neither stack nor time, and the
+ * result stops growing at MAX_EXPANDED_LENGTH.
  */
 export function expandVariables(text: string, scope: VarScope, escapeChar = '\\'): Expansion {
   const references: string[] = [];
   const unresolved: string[] = [];
+  const closeOf = matchBraces(text);
+  /** Ends (positions of `}`) of the words being expanded, innermost last. */
+  const wordEnds: number[] = [];
   let out = '';
+  const append = (s: string) => {
+    if (out.length < MAX_EXPANDED_LENGTH) out += s.length + out.length > MAX_EXPANDED_LENGTH ? s.slice(0, MAX_EXPANDED_LENGTH - out.length) : s;
+  };
   let i = 0;
+  let literalFrom = 0;
+  const flush = (to: number) => {
+    if (to > literalFrom) append(text.slice(literalFrom, to));
+  };
   while (i < text.length) {
+    if (wordEnds.length && i === wordEnds[wordEnds.length - 1]) {
+      flush(i);
+      wordEnds.pop();
+      i++;
+      literalFrom = i;
+      continue;
+    }
     const ch = text[i];
     if (ch === escapeChar && text[i + 1] === '$') {
-      out += '$';
+      flush(i);
+      append('$');
       i += 2;
+      literalFrom = i;
       continue;
     }
     if (ch !== '$') {
-      out += ch;
       i++;
       continue;
     }
     if (text[i + 1] === '{') {
-      const close = findClosingBrace(text, i + 2);
+      const close = closeOf ? closeOf[i + 1] : -1;
+      // An unclosed `${` keeps the rest of the text as written (up to the end of the word it is in).
       if (close < 0) {
-        out += text.slice(i);
-        break;
-      }
-      const inner = text.slice(i + 2, close);
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
-      if (!m) {
-        out += text.slice(i, close + 1);
-        i = close + 1;
+        const end = wordEnds.length ? wordEnds[wordEnds.length - 1] : text.length;
+        flush(i);
+        append(text.slice(i, end));
+        i = end;
+        literalFrom = i;
         continue;
       }
-      const [, name, op, word = ''] = m;
+      let j = i + 2;
+      if (isNameStart(text.charCodeAt(j))) while (j < close && isNameChar(text.charCodeAt(j))) j++;
+      const name = text.slice(i + 2, j);
+      let op = '';
+      if (text[j] === ':' && (text[j + 1] === '-' || text[j + 1] === '+')) op = text.slice(j, j + 2);
+      else if (text[j] === '-' || text[j] === '+') op = text[j];
+      flush(i);
+      if (!name || (j !== close && !op)) {
+        // Not a variable reference (`${1}`, `${A B}`): kept as written.
+        append(text.slice(i, close + 1));
+        i = close + 1;
+        literalFrom = i;
+        continue;
+      }
       references.push(name);
       const binding = scope.get(name);
       const val = binding?.value;
       const isSet = binding !== undefined && val !== undefined;
       const isNonEmpty = isSet && val !== '';
+      const wordStart = j + op.length;
+      let expandWord = false;
       if (op === ':-' || op === '-') {
-        const useValue = op === ':-' ? isNonEmpty : isSet;
-        if (useValue) out += val;
-        else {
-          const sub = expandVariables(word, scope, escapeChar);
-          references.push(...sub.references);
-          unresolved.push(...sub.unresolved);
-          out += sub.value;
-        }
+        if (op === ':-' ? isNonEmpty : isSet) append(val!);
+        else expandWord = true;
       } else if (op === ':+' || op === '+') {
-        const useAlt = op === ':+' ? isNonEmpty : isSet;
-        if (useAlt) {
-          const sub = expandVariables(word, scope, escapeChar);
-          references.push(...sub.references);
-          unresolved.push(...sub.unresolved);
-          out += sub.value;
-        }
+        expandWord = op === ':+' ? isNonEmpty : isSet;
       } else if (isSet) {
-        out += val;
+        append(val!);
       } else {
         unresolved.push(name);
-        out += text.slice(i, close + 1);
+        append(text.slice(i, close + 1));
       }
-      i = close + 1;
+      if (expandWord) {
+        wordEnds.push(close);
+        i = wordStart;
+      } else i = close + 1;
+      literalFrom = i;
       continue;
     }
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1, i + 1 + 256));
-    if (!m) {
-      out += ch;
+    let j = i + 1;
+    if (!isNameStart(text.charCodeAt(j))) {
       i++;
       continue;
     }
-    const name = m[0];
+    while (j < text.length && j - i <= 256 && isNameChar(text.charCodeAt(j))) j++;
+    const name = text.slice(i + 1, j);
+    flush(i);
     references.push(name);
     const binding = scope.get(name);
-    if (binding?.value !== undefined) out += binding.value;
+    if (binding?.value !== undefined) append(binding.value);
     else {
       unresolved.push(name);
-      out += '$' + name;
+      append('$' + name);
     }
-    i += 1 + name.length;
+    i = j;
+    literalFrom = i;
   }
+  flush(i);
   return { value: out, references, unresolved };
-}
-
-function findClosingBrace(text: string, from: number): number {
-  let depth = 1;
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === '{') depth++;
-    else if (text[j] === '}') {
-      depth--;
-      if (depth === 0) return j;
-    }
-  }
-  return -1;
 }
 
 /** Runs an accessor of the AST library, which can throw on odd input. */
@@ -331,10 +430,11 @@ export function parseDockerfile(text: string): DockerfileModel {
     comments: collectComments(index),
   };
 
-  const globalScope = new Map<string, VarBinding>();
-  let scope = new Map<string, VarBinding>();
+  const globalStore = new ScopeStore();
+  let store = globalStore;
   let stage: DockerStage | undefined;
-  const stageScopes: Map<string, VarBinding>[] = [];
+  const stageStores: ScopeStore[] = [];
+  const stageByName = new Map<string, number>();
 
   for (const raw of rawInstructions) {
     const keyword = guard(() => raw.getKeyword(), '').toUpperCase();
@@ -375,7 +475,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       jsonArgs,
       heredocs,
       properties: [],
-      scope,
+      scope: store.view(),
     };
 
     // Splitting arguments is costly in the AST library and only COPY/ADD sources need it: done on first use.
@@ -390,12 +490,13 @@ export function parseDockerfile(text: string): DockerfileModel {
       const imageRange = guard(() => (raw as import('dockerfile-ast').From).getImageRange(), null);
       const stageName = guard(() => (raw as import('dockerfile-ast').From).getBuildStage(), null);
       const platform = flags.find((f) => f.name === 'platform')?.value ?? undefined;
-      const exp = expandVariables(image, globalScope, escapeChar);
+      // FROM sees the global ARGs only.
+      instr.scope = globalStore.view();
+      const exp = expandVariables(image, instr.scope, escapeChar);
       const resolved = exp.value;
       const lower = resolved.toLowerCase();
-      const refIndex = model.stages.findIndex((s) => s.name !== undefined && s.name === lower);
+      const refIndex = stageByName.get(lower) ?? -1;
       const parts = splitImageReference(resolved);
-      instr.scope = globalScope;
       const newStage: DockerStage = {
         index: model.stages.length,
         name: stageName ? stageName.toLowerCase() : undefined,
@@ -416,43 +517,33 @@ export function parseDockerfile(text: string): DockerfileModel {
       };
       instr.stageIndex = newStage.index;
       model.stages.push(newStage);
+      if (newStage.name !== undefined && !stageByName.has(newStage.name)) stageByName.set(newStage.name, newStage.index);
       stage = newStage;
       // ENV carries over from a parent stage; ARGs never do.
-      scope = new Map();
-      if (refIndex >= 0) {
-        for (const [k, v] of stageScopes[refIndex]) if (v.source === 'env') scope.set(k, v);
-      }
-      stageScopes[newStage.index] = scope;
+      store = new ScopeStore(refIndex >= 0 ? stageStores[refIndex].view() : undefined);
+      stageStores[newStage.index] = store;
       model.instructions.push(instr);
       continue;
     }
 
     if (keyword === 'ARG' || keyword === 'ENV' || keyword === 'LABEL') {
       const props = guard(() => (raw as import('dockerfile-ast').Env).getProperties(), [] as Property[]);
-      const next = new Map(stage ? scope : globalScope);
       for (const p of props) {
-        const prop = toProperty(p, keyword === 'ENV' ? next : stage ? scope : globalScope, escapeChar, range);
+        // ENV sees the pairs before it in the same instruction; ARG and LABEL see the scope before the instruction.
+        const prop = toProperty(p, keyword === 'ENV' ? store.view() : instr.scope, escapeChar, range);
         instr.properties.push(prop);
         if (keyword === 'LABEL') continue;
         let value = prop.resolved ?? undefined;
         if (keyword === 'ARG' && prop.value === null) {
           // `ARG NAME` inside a stage takes the default of a global ARG of that name.
-          const inherited = stage ? globalScope.get(prop.name) : undefined;
+          const inherited = stage ? globalStore.view().get(prop.name) : undefined;
           value = inherited?.value;
           if (BUILTIN_ARGS.has(prop.name)) value = undefined;
         }
-        const existing = next.get(prop.name);
+        const existing = store.view().get(prop.name);
         // An ENV of the same name shadows a later ARG.
         if (keyword === 'ARG' && existing?.source === 'env') continue;
-        next.set(prop.name, { value, source: keyword === 'ARG' ? 'arg' : 'env', line: range.start.line });
-      }
-      if (keyword !== 'LABEL') {
-        if (stage) {
-          scope = next;
-          stageScopes[stage.index] = scope;
-        } else {
-          for (const [k, v] of next) globalScope.set(k, v);
-        }
+        store.set(prop.name, { value, source: keyword === 'ARG' ? 'arg' : 'env', line: range.start.line });
       }
     }
 
@@ -460,10 +551,17 @@ export function parseDockerfile(text: string): DockerfileModel {
     if (stage) stage.instructions.push(instr);
     else if (keyword === 'ARG') model.globalArgs.push(instr);
   }
-  const heredocLines = model.instructions.flatMap((i) => i.heredocs.map((h) => h.range).filter((r): r is SourceRange => !!r));
-  if (heredocLines.length) {
-    model.comments = model.comments.filter((c) => !heredocLines.some((r) => c.line >= r.start.line && c.line <= r.end.line));
+  // `#` lines inside heredoc bodies are script, not Dockerfile comments.
+  const inHeredoc = new Uint8Array(index.lineCount + 2);
+  let anyHeredoc = false;
+  for (const i of model.instructions) {
+    for (const h of i.heredocs) {
+      if (!h.range) continue;
+      anyHeredoc = true;
+      for (let l = Math.max(0, h.range.start.line); l <= Math.min(index.lineCount, h.range.end.line); l++) inHeredoc[l] = 1;
+    }
   }
+  if (anyHeredoc) model.comments = model.comments.filter((c) => !inHeredoc[c.line]);
   return model;
 }
 

@@ -23,6 +23,16 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Sets an own property, whatever the key: `out['__proto__'] = v` would
+ * replace the object's prototype instead, hiding the key from validation
+ * and making its contents readable as if they were fields of the object.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+
 /** The value at a JSON pointer (`/spec/template/spec`) inside plain data, if any. */
 export function valueAtPointer(root: unknown, pointer: string): unknown {
   let cur = root;

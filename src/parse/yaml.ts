@@ -111,7 +111,8 @@ export function withPlainEnv<T>(fn: () => T): T {
 export function parseYaml(text: string): YamlFileModel {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: false });
+    // Duplicate keys are found while the node table is built (the parser's own check compares every pair of keys).
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
     const list = Array.isArray(docs) ? docs : [];
     const documents: YamlDocumentModel[] = [];
     list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
@@ -144,9 +145,20 @@ function buildDocument(doc: Document.Parsed, docIndex: number, index: TextIndex)
       const builder = new NodeTableBuilder(index.text);
       builder.add(doc.contents as YamlNode, '', NO_KEY, 0);
       locations = builder.build();
+      for (const [start, end] of builder.duplicates) {
+        warnings.push({ message: duplicateKeyMessage(doc, start, index), code: 'DUPLICATE_KEY', range: rangeFromOffsets(index, start, end) });
+      }
     }
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+      if (expandedSize(value) > MAX_EXPANDED_SIZE) {
+        value = undefined;
+        errors.push({
+          message: `cannot expand the document: its aliases expand to more than ${MAX_EXPANDED_SIZE / 1e6} million nodes and characters`,
+          code: 'ALIAS_LIMIT',
+          range: docRange,
+        });
+      }
     } catch (err) {
       errors.push({
         message: `cannot expand the document: ${cleanMessage((err as Error).message)}`,
@@ -180,6 +192,33 @@ function duplicateKeyMessage(doc: Document.Parsed, offset: number, index: TextIn
 }
 
 const MAX_DEPTH = 512;
+
+/**
+ * Upper bound of a document's size once its aliases are expanded (nodes
+ * plus string characters). The alias count alone lets a few hundred aliases
+ * of aliases stand for gigabytes that rules walking the value would visit.
+ */
+export const MAX_EXPANDED_SIZE = 32_000_000;
+
+/** Nodes plus characters of a parsed value as if every alias were copied; shared parts are measured once. */
+export function expandedSize(value: unknown): number {
+  const memo = new Map<object, number>();
+  const size = (v: unknown, depth: number): number => {
+    if (typeof v === 'string') return 1 + v.length;
+    if (typeof v !== 'object' || v === null || depth > MAX_DEPTH) return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    memo.set(v, 1); // a value that contains itself counts once
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child, depth + 1);
+      if (n > MAX_EXPANDED_SIZE) break;
+    }
+    memo.set(v, n);
+    return n;
+  };
+  return size(value, 0);
+}
 
 /** Node ranges include the line break after a block node; positions stop at its last character. */
 function trimEnd(text: string, start: number, end: number): number {
@@ -270,6 +309,8 @@ export class NodeTable {
 
 /** Collects a NodeTable in one depth-first walk of the YAML nodes. */
 class NodeTableBuilder {
+  /** Offsets [start, end] of keys repeated in their mapping. */
+  readonly duplicates: [number, number][] = [];
   private readonly keys: string[] = [];
   private readonly sizes: number[] = [];
   private readonly offsets: number[] = [];
@@ -295,9 +336,15 @@ class NodeTableBuilder {
     if (depth <= MAX_DEPTH) {
       const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
       if (isMap(node)) {
+        const seen = new Set<unknown>();
         for (const pair of node.items) {
           if (!isPair(pair)) continue;
           const k = pair.key as YamlNode | null;
+          // The parser's rule: scalar keys with the same value (1 and "1" differ).
+          if (isScalar(k) && k.range) {
+            if (seen.has(k.value)) this.duplicates.push([k.range[0], k.range[1]]);
+            else seen.add(k.value);
+          }
           const keyText = keyName(isScalar(k) ? String(k.value) : k ? String(k) : '');
           const kr = k && (k as ParsedNode).range ? ([(k as ParsedNode).range[0], (k as ParsedNode).range[1]] as const) : NO_KEY;
           const v = pair.value as YamlNode | null;
