@@ -212,3 +212,21 @@ describe('time and memory bombs', () => {
     expect(JSON.parse(r.stdout).findings.map((f: Finding) => f.ruleId)).toEqual(['unreadable-file']);
   });
 });
+
+describe('nothing from the repository runs, nothing reaches the network', () => {
+  it('a `!!js/function` tag stays data: the value is a string, never a function', () => {
+    const model = parseYaml('args: [!!js/function "function () { return 1 }"]\n');
+    const args = (model.documents[0].value as { args: unknown[] }).args;
+    expect(args.every((a) => typeof a !== 'function')).toBe(true);
+  });
+
+  it('a custom policy whose schema references a remote URL is a config error, resolved nowhere', () => {
+    const dir = project({
+      '.genai-lint.yaml': 'policies:\n  custom:\n    - id: acme/remote\n      message: remote\n      match: { target: k8s }\n      schema: { $ref: "https://schemas.example.com/x.json" }\n',
+      'k8s/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+    });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'cli.js'), '.'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("can't resolve reference https://schemas.example.com/x.json");
+  });
+});
