@@ -39,6 +39,8 @@ export interface DiscoverOptions {
   /** Gitignore-style patterns relative to `ignoreBase` (the config's directory). */
   ignorePaths: readonly string[];
   ignoreBase: string;
+  /** Directory names skipped wherever they appear in a walk (vendored code); default none. */
+  vendoredDirs?: readonly string[];
   /** Called with the number of files found so far, as each is found. */
   onFile?: (count: number) => void;
 }
@@ -135,6 +137,7 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
     : [];
   const result: DiscoveryResult = { files: [], missing: [], notices: [], skipped: [] };
   const seen = new Set<string>();
+  const vendored = new Set(opts.vendoredDirs ?? []);
   const explicitDirs = new Set<string>();
   const skip = (p: string, why: string) => result.notices.push(`${NOT_READ}${toDisplayPath(opts.cwd, p)}: ${why}`);
 
@@ -172,6 +175,10 @@ export function discover(paths: readonly string[], opts: DiscoverOptions): Disco
       const p = join(dir, e.name);
       if (e.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(e.name) || isIgnored(here, p, true)) continue;
+        if (vendored.has(e.name)) {
+          result.notices.push(`skipped vendored directory ${toDisplayPath(opts.cwd, p)} (config vendoredDirs)`);
+          continue;
+        }
         walk(p, here, depth + 1, root);
       } else if (e.isFile() || e.isSymbolicLink()) {
         const kind = kindByName(e.name);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, chmodSync } from 'node:fs';
+import { readFileSync, symlinkSync, chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -179,6 +179,16 @@ describe('bad-input catalogue', () => {
     expect(r.status).toBe(0);
     expect([...new Set(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file))]).toEqual(['d/d/Dockerfile']);
     expect(r.stderr).toMatch(/skipped d(\/d){100}: more than 100 directories deep/);
+  });
+  it('vendored trees (vendor/, third_party/) are skipped like node_modules, said under --verbose, linted when named or configured', () => {
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "busybox:latest"}]\n';
+    const dir = project({ 'vendor/k8s.io/pod.yaml': pod, 'third_party/x/pod.yaml': pod, 'app/pod.yaml': pod });
+    const files = (args: string[]) => [...new Set(JSON.parse(run(['-f', 'json', ...args], dir).stdout).findings.map((f: { file: string }) => f.file))];
+    expect(files(['.'])).toEqual(['app/pod.yaml']);
+    expect(run(['.', '--verbose'], dir).stderr).toContain('skipped vendored directory vendor (config vendoredDirs)');
+    expect(files(['vendor'])).toEqual(['vendor/k8s.io/pod.yaml']);
+    writeFileSync(join(dir, '.genai-lint.yaml'), 'vendoredDirs: []\n');
+    expect(files(['.'])).toEqual(['app/pod.yaml', 'third_party/x/pod.yaml', 'vendor/k8s.io/pod.yaml']);
   });
   const canDropPrivileges = process.getuid?.() === 0 ? spawnSync('setpriv', ['--reuid', '65534', '--regid', '65534', '--clear-groups', 'true']).status === 0 : true;
   it.runIf(canDropPrivileges)('an unreadable file: a finding naming it, the run goes on; exit 2 only when it was named on the command line', () => {

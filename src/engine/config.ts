@@ -27,6 +27,9 @@ export const DEFAULT_KUBERNETES_VERSION = '1.32';
 /** Files larger than this are skipped with a finding (config `maxFileSizeMB`). */
 export const DEFAULT_MAX_FILE_SIZE_MB = 5;
 
+/** Vendored third-party trees: their manifests are someone else's to fix. */
+export const DEFAULT_VENDORED_DIRS = ['vendor', 'third_party'];
+
 export interface RawConfig {
   rules?: Record<string, SeveritySetting | [SeveritySetting, Record<string, unknown>?]>;
   ignorePaths?: string[];
@@ -36,6 +39,7 @@ export interface RawConfig {
   kubernetesVersion?: string;
   schemas?: { apiVersion: string; kind: string; schema: string }[];
   maxFileSizeMB?: number;
+  vendoredDirs?: string[];
   /** One entry may be a plain string; readRawConfig makes it a list. */
   extends?: string[];
   policies?: PolicyConfig;
@@ -135,6 +139,8 @@ export interface EffectiveConfig {
   baseDir: string;
   rules: Map<string, RuleSetting>;
   ignorePaths: string[];
+  /** Directory names skipped wherever they appear (vendored code). */
+  vendoredDirs: string[];
   failOn: Severity;
   /** Files larger than this are skipped with a finding. */
   maxFileSizeMB: number;
@@ -572,6 +578,7 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
     baseDir,
     rules,
     ignorePaths: raw.ignorePaths ?? [],
+    vendoredDirs: raw.vendoredDirs ?? DEFAULT_VENDORED_DIRS,
     failOn: raw.failOn ?? 'error',
     maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
     settings: {
@@ -597,6 +604,7 @@ export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
     platform: cfg.settings.platform,
     kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,
+    vendoredDirs: cfg.vendoredDirs,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
     policies: cfg.settings.policies,
     rules: Object.fromEntries(

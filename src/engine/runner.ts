@@ -453,7 +453,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     ? (count: number) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config))
     : undefined;
   const discovery = paths.length
-    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile })
+    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
