@@ -115,6 +115,33 @@ function describeValue(v: unknown, pointer: string): string {
   return jsType(v);
 }
 
+/**
+ * Fields the strict schemas mark required but the API server fills in or no
+ * longer needs: what kubectl apply accepts is not an error.
+ */
+const DEFAULTED_REQUIRED: readonly { kinds: readonly string[]; path: string; field: string }[] = [
+  // SetDefaults for RBAC bindings sets roleRef.apiGroup to rbac.authorization.k8s.io.
+  { kinds: ['RoleBinding', 'ClusterRoleBinding'], path: '/roleRef', field: 'apiGroup' },
+  // The API server's validation accepts a StatefulSet without serviceName; only the OpenAPI document marked it required (until 1.33).
+  { kinds: ['StatefulSet'], path: '/spec', field: 'serviceName' },
+];
+
+function defaultedByApiServer(kind: string, e: ErrorObject): boolean {
+  if (e.keyword !== 'required') return false;
+  const missing = String((e.params as { missingProperty: string }).missingProperty);
+  return DEFAULTED_REQUIRED.some((d) => d.field === missing && d.path === e.instancePath && d.kinds.includes(kind));
+}
+
+/**
+ * A value that is still a variable reference (`${REPLICAS}`, envsubst or
+ * Terraform input): its type is decided when it is filled in, not here.
+ */
+function unresolvedValue(e: ErrorObject, data: unknown): boolean {
+  if (e.keyword === 'required' || e.keyword === 'additionalProperties') return false;
+  const v = valueAt(data, segments(e.instancePath));
+  return typeof v === 'string' && /\$\{[^{}]*\}/.test(v);
+}
+
 const ARTICLE: Record<string, string> = { integer: 'an integer', number: 'a number', string: 'a string', boolean: 'a boolean (true or false)', object: 'a mapping', array: 'a list' };
 
 /** Fields that belong in a pod spec, for "misplaced field" hints. */
@@ -211,7 +238,8 @@ export class KubeSchemaValidator {
     if (!fn) return undefined;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    return this.interpret((fn.errors ?? []) as ErrorObject[], data, `${apiVersion} ${kind}`);
+    const errors = ((fn.errors ?? []) as ErrorObject[]).filter((e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data));
+    return this.interpret(errors, data, `${apiVersion} ${kind}`);
   }
 
   private podSpecFields(): string[] {

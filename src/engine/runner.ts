@@ -8,6 +8,8 @@ import type { DiscoveredFile } from '../discover.js';
 import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel, DockerInstruction } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
+import { structuralTemplate } from '../parse/template.js';
+import type { TemplateKind } from '../parse/template.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { isRecord, kubeObjectsOf, locateInDocument, locateInObject } from '../parse/kube.js';
 import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCompose } from '../parse/compose.js';
@@ -112,7 +114,6 @@ export function isHelmTemplatePath(absPath: string): boolean {
   return false;
 }
 
-const TEMPLATE_MARKERS = /\{\{-?\s|\{%-?\s/;
 
 /** One input to lint: a file's text, or why it could not be read. */
 export interface SourceInput {
@@ -297,11 +298,11 @@ function parseSource(file: SourceInput, notices: string[], watchdog = new FileWa
   return parsed;
 }
 
-/** A document's text without its comment lines, to look for template syntax. */
-function documentCode(model: YamlFileModel, doc: YamlDocumentModel): string {
-  const from = model.index.offsetAt({ line: doc.range.start.line, column: 1 });
-  const to = model.index.offsetAt({ line: doc.range.end.line + 1, column: 1 });
-  return model.text.slice(from, to).replace(/^[ \t]*#.*$/gm, '');
+/** The lines of one document of a file. */
+function documentLines(model: YamlFileModel, doc: YamlDocumentModel): string[] {
+  const lines: string[] = [];
+  for (let line = doc.range.start.line; line <= doc.range.end.line; line++) lines.push(model.index.lineText(line));
+  return lines;
 }
 
 function readParsed(parsed: ParsedFile, notices: string[]): void {
@@ -322,15 +323,25 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
   }
   const model = parseYaml(text);
   parsed.yaml = model;
-  // A broken document that holds template syntax is a template, not a YAML mistake: it is
-  // skipped (and said so); the file's other documents are linted all the same.
+  // A document shaped by template syntax (Helm, CL2, Jinja, Terraform) is not the manifest that
+  // gets applied: it is skipped, said once per file, and the file's other documents are linted.
   const broken: YamlDocumentModel[] = [];
+  const templated = new Set<YamlDocumentModel>();
+  let templateKind: TemplateKind | undefined;
+  let templatedManifest = false;
   for (const d of model.documents) {
-    if (!d.errors.length) continue;
-    if (TEMPLATE_MARKERS.test(documentCode(model, d))) {
-      const what = model.documents.length > 1 ? `document ${d.index + 1} (line ${d.contentLine}) of ${file.displayPath}` : file.displayPath;
-      if (!file.contextOnly) parsed.skipped.push(`skipped ${what}: template syntax ({{ }} or {% %}) that is not YAML`);
-    } else broken.push(d);
+    const lines = documentLines(model, d);
+    const kind = structuralTemplate(lines);
+    if (kind) {
+      templated.add(d);
+      templateKind ??= kind;
+      // Said only for templates of manifests: a templated values file was never going to be linted.
+      templatedManifest ||= lines.some((l) => /^(apiVersion|kind|services)\s*:/.test(l));
+    } else if (d.errors.length) broken.push(d);
+  }
+  if (templateKind && templatedManifest && !file.contextOnly) {
+    const which = model.documents.length > 1 ? `${templated.size} of ${model.documents.length} documents` : 'the document';
+    parsed.skipped.push(`skipped ${file.displayPath}: ${templateKind} syntax shapes ${which}; render the template to lint what it produces`);
   }
   if (broken.length) {
     const first = broken[0].errors[0];
@@ -343,6 +354,7 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
   const usedDocs = new Set<YamlDocumentModel>();
   if (file.kind === 'compose' || looksLikeCompose(firstValue)) {
     parsed.compose = composeModelOf(model);
+    if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = undefined;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
       if (file.absPath && isComposeOverrideName(basename(file.absPath))) {
@@ -350,7 +362,7 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
       }
     }
   }
-  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document);
+  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document && !templated.has(o.document));
   for (const o of parsed.objects) usedDocs.add(o.document);
   // Duplicate keys matter only in the documents that are linted.
   for (const doc of model.documents) {

@@ -112,7 +112,7 @@ export function parseYaml(text: string): YamlFileModel {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
     // Duplicate keys are found while the node table is built (the parser's own check compares every pair of keys).
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
     const list = Array.isArray(docs) ? docs : [];
     const documents: YamlDocumentModel[] = [];
     list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
