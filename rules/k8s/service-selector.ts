@@ -1,35 +1,53 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
 import type { KubeObject } from '../../src/parse/kube.js';
 import { sameNamespace } from '../../src/engine/run-index.js';
-import { POD_BEARING_KINDS, POD_SPEC_PATHS, workloadLabel } from '../lib/workload.js';
+import { POD_BEARING_KINDS, podTemplateLabels, serviceSelector, workloadLabel } from '../lib/workload.js';
 
-/** Labels of the pods a workload creates (its pod template's labels). */
-export function podTemplateLabels(obj: KubeObject): Record<string, unknown> | undefined {
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (!specPath) return undefined;
-  const metaPath = obj.kind === 'Pod' ? '/metadata' : specPath.replace(/\/spec$/, '/metadata');
-  const meta = valueAtPointer(obj.raw, metaPath);
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
+/** Custom resources whose controllers create pods with labels of their own (LeaderWorkerSet, KubeRay, KServe...). */
+export const POD_CREATING_CUSTOM_KINDS: readonly string[] = [
+  'LeaderWorkerSet',
+  'RayCluster',
+  'RayService',
+  'RayJob',
+  'InferenceService',
+  'LLMInferenceService',
+  'JobSet',
+  'PyTorchJob',
+  'TFJob',
+  'MPIJob',
+  'TrainJob',
+  'Rollout',
+  'Notebook',
+  'SeldonDeployment',
+  'Model',
+  'NIMService',
+];
+
+/** Label keys that controllers put on the pods they create, never written in a pod template. */
+const CONTROLLER_LABEL = /^(pod-template-hash|controller-revision-hash|controller-uid|job-name|statefulset\.kubernetes\.io\/|apps\.kubernetes\.io\/|batch\.kubernetes\.io\/|leaderworkerset\.sigs\.k8s\.io\/|ray\.io\/|serving\.kserve\.io\/|serving\.knative\.dev\/|jobset\.sigs\.k8s\.io\/|training\.kubeflow\.org\/|kubeai\.org\/|rollouts-pod-template-hash)/;
+
+function labelList(labels: Record<string, unknown>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(',');
 }
 
 export default defineK8sRule({
   meta: {
     id: 'k8s/service-selector',
     severity: 'warning',
-    summary: 'A Service whose selector matches no pod template in the run.',
+    summary: 'A Service whose selector matches no pod template of its namespace in the run.',
     rationale:
-      'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why.',
-    fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts.',
+      'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why. A Service only selects pods of its own namespace: pods with the right labels in another namespace do not count. ' +
+      'Judged: core v1 Services with a selector, against the pod templates of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs of the run in the same namespace (an object without `metadata.namespace` can be applied to any namespace, so it counts as the same). Reported when workloads of the Service\'s namespace exist in the run but none matches, or when only workloads of another namespace match. ' +
+      'Not judged: Services whose namespace has no workload in the run (the pods are deployed elsewhere), selectors using labels that controllers add themselves (pod-template-hash, statefulset.kubernetes.io/pod-name, leaderworkerset.sigs.k8s.io/*, ray.io/*, serving.kserve.io/*...), Services beside custom resources that create pods (LeaderWorkerSet, RayCluster, InferenceService, JobSet...), ExternalName Services and Services of other API groups (Knative).',
+    fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts, in the same namespace.',
     kinds: ['Service'],
-    indexKinds: POD_BEARING_KINDS,
+    indexKinds: [...POD_BEARING_KINDS, ...POD_CREATING_CUSTOM_KINDS],
   },
   check(ctx) {
     const svc = ctx.object;
-    const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
-    if (spec.type === 'ExternalName' || !isRecord(spec.selector)) return;
-    const selector = Object.entries(spec.selector);
-    if (!selector.length) return;
+    if (svc.apiVersion !== 'v1') return;
+    const selector = serviceSelector(svc);
+    if (!selector.length || selector.some(([k]) => CONTROLLER_LABEL.test(k))) return;
     // Pod templates indexed by label pair: a selector's matches are the workloads carrying all its pairs.
     const byLabel = ctx.index.memo('pod-templates-by-label', (idx) => {
       const m = new Map<string, KubeObject[]>();
@@ -41,22 +59,33 @@ export default defineK8sRule({
       }
       return m;
     });
-    const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${String(v)}`) ?? []);
-    const matches = first.filter((w) => sameNamespace(w.namespace, svc.namespace) && rest.every((list) => list.includes(w)));
-    if (matches.length) return;
+    const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${v}`) ?? []);
+    const all = first.filter((w) => rest.every((list) => list.includes(w)));
+    if (all.some((w) => sameNamespace(w.namespace, svc.namespace))) return;
+    if (ctx.index.ofKind(...POD_CREATING_CUSTOM_KINDS).some((o) => sameNamespace(o.namespace, svc.namespace))) return;
+    const wanted = selector.map(([k, v]) => `${k}=${v}`).join(',');
+    const name = svc.name ?? '(unnamed)';
+    if (all.length) {
+      const elsewhere = [...new Set(all.map((w) => w.namespace))].map((n) => `\`${n}\``).join(', ');
+      ctx.report({
+        message: `Service \`${name}\` in namespace \`${svc.namespace}\` selects ${wanted}, which matches only pods of namespace ${elsewhere} (${workloadLabel(all[0])}): a Service selects pods of its own namespace, so it has no endpoints`,
+        path: '/spec/selector',
+        fix: 'Put the Service in the namespace of the workload it fronts (or the workload in the Service\'s namespace).',
+      });
+      return;
+    }
     const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
     // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
     if (!candidates.length) return;
     let best: { w: KubeObject; shared: number } | undefined;
     for (const w of candidates) {
       const labels = podTemplateLabels(w) ?? {};
-      const shared = selector.filter(([k, v]) => String(labels[k]) === String(v)).length + selector.filter(([k]) => k in labels).length;
+      const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
       if (!best || shared > best.shared) best = { w, shared };
     }
-    const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(',');
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(podTemplateLabels(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',')}` : '';
+    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${labelList(podTemplateLabels(best.w) ?? {})}` : '';
     ctx.report({
-      message: `Service \`${svc.name ?? '(unnamed)'}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
+      message: `Service \`${name}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
       path: '/spec/selector',
       fix: 'Correct the selector (or the pod template labels) so they match.',
     });

@@ -32,3 +32,26 @@ export function imageMatches(image: string, pattern: string): boolean {
   const re = globToRegex(normalisePattern(pattern));
   return re.test(img.repository) || re.test(img.full);
 }
+
+/**
+ * Tags that move to a new image without the reference changing: `latest`
+ * and its variants, channel names and branch names. Patterns may use `*`.
+ */
+export const DEFAULT_FLOATING_TAGS: readonly string[] = [
+  'latest',
+  'latest-*',
+  '*-latest',
+  'nightly',
+  'main',
+  'master',
+  'dev',
+  'develop',
+  'edge',
+  'stable',
+  'rolling',
+];
+
+/** The floating-tag pattern a tag matches (case-insensitive), if any. */
+export function floatingTagPattern(tag: string, patterns: readonly string[]): string | undefined {
+  return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+}
