@@ -21,10 +21,23 @@ export const POD_CREATING_CUSTOM_KINDS: readonly string[] = [
   'SeldonDeployment',
   'Model',
   'NIMService',
+  'StormService',
+  'RoleSet',
+  'PodSet',
+  'Workspace',
 ];
 
 /** Label keys that controllers put on the pods they create, never written in a pod template. */
 const CONTROLLER_LABEL = /^(pod-template-hash|controller-revision-hash|controller-uid|job-name|statefulset\.kubernetes\.io\/|apps\.kubernetes\.io\/|batch\.kubernetes\.io\/|leaderworkerset\.sigs\.k8s\.io\/|ray\.io\/|serving\.kserve\.io\/|serving\.knative\.dev\/|jobset\.sigs\.k8s\.io\/|training\.kubeflow\.org\/|kubeai\.org\/|rollouts-pod-template-hash)/;
+
+function dirOf(file: string): string {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i >= 0 ? file.slice(0, i) : '';
+}
+
+function sameDir(a: KubeObject, b: KubeObject): boolean {
+  return dirOf(a.file) === dirOf(b.file);
+}
 
 function labelList(labels: Record<string, unknown>): string {
   return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(',');
@@ -37,15 +50,16 @@ export default defineK8sRule({
     summary: 'A Service whose selector matches no pod template of its namespace in the run.',
     rationale:
       'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why. A Service only selects pods of its own namespace: pods with the right labels in another namespace do not count. ' +
-      'Judged: core v1 Services with a selector, against the pod templates of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs of the run in the same namespace (an object without `metadata.namespace` can be applied to any namespace, so it counts as the same). Reported when workloads of the Service\'s namespace exist in the run but none matches, or when only workloads of another namespace match. ' +
-      'Not judged: Services whose namespace has no workload in the run (the pods are deployed elsewhere), selectors using labels that controllers add themselves (pod-template-hash, statefulset.kubernetes.io/pod-name, leaderworkerset.sigs.k8s.io/*, ray.io/*, serving.kserve.io/*...), Services beside custom resources that create pods (LeaderWorkerSet, RayCluster, InferenceService, JobSet...), ExternalName Services and Services of other API groups (Knative).',
+      'Judged: core v1 Services with a selector, against the pod templates of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs of the run in the same namespace (an object without `metadata.namespace` can be applied to any namespace, so it counts as the same). Reported when no pod template of the run matches while a workload beside the Service (same directory, a namespace it can share) uses some of the selector\'s label keys (a typo or a stale label), or when only a workload of another namespace beside it matches. ' +
+      'Not judged: Services with no workload beside them that uses the selector\'s label keys (the pods are deployed from elsewhere: another directory, a chart, a template, a controller), Services in kube-system (cluster add-ons such as kube-dns), selectors using labels that controllers add themselves (pod-template-hash, statefulset.kubernetes.io/pod-name, leaderworkerset.sigs.k8s.io/*, ray.io/*, serving.kserve.io/*...), Services beside (or in the namespace of) custom resources that create pods (LeaderWorkerSet, RayCluster, InferenceService, JobSet, StormService...), ExternalName Services and Services of other API groups (Knative).',
     fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts, in the same namespace.',
     kinds: ['Service'],
     indexKinds: [...POD_BEARING_KINDS, ...POD_CREATING_CUSTOM_KINDS],
   },
   check(ctx) {
     const svc = ctx.object;
-    if (svc.apiVersion !== 'v1') return;
+    // kube-system Services front cluster add-ons (kube-dns...) that the cluster deploys, not the repository.
+    if (svc.apiVersion !== 'v1' || svc.namespace === 'kube-system') return;
     const selector = serviceSelector(svc);
     if (!selector.length || selector.some(([k]) => CONTROLLER_LABEL.test(k))) return;
     // Pod templates indexed by label pair: a selector's matches are the workloads carrying all its pairs.
@@ -62,28 +76,33 @@ export default defineK8sRule({
     const [first, ...rest] = selector.map(([k, v]) => byLabel.get(`${k}=${v}`) ?? []);
     const all = first.filter((w) => rest.every((list) => list.includes(w)));
     if (all.some((w) => sameNamespace(w.namespace, svc.namespace))) return;
-    if (ctx.index.ofKind(...POD_CREATING_CUSTOM_KINDS).some((o) => sameNamespace(o.namespace, svc.namespace))) return;
+    // Pods of custom controllers carry labels no manifest shows.
+    const custom = ctx.index.ofKind(...POD_CREATING_CUSTOM_KINDS);
+    if (custom.some((o) => sameDir(o, svc) || (o.namespace !== undefined && o.namespace === svc.namespace))) return;
     const wanted = selector.map(([k, v]) => `${k}=${v}`).join(',');
     const name = svc.name ?? '(unnamed)';
     if (all.length) {
-      const elsewhere = [...new Set(all.map((w) => w.namespace))].map((n) => `\`${n}\``).join(', ');
+      // Matches only in another namespace: judged when such a workload sits beside the Service (kustomize may move either).
+      const beside = all.find((w) => sameDir(w, svc));
+      if (!beside) return;
       ctx.report({
-        message: `Service \`${name}\` in namespace \`${svc.namespace}\` selects ${wanted}, which matches only pods of namespace ${elsewhere} (${workloadLabel(all[0])}): a Service selects pods of its own namespace, so it has no endpoints`,
+        message: `Service \`${name}\` in namespace \`${svc.namespace}\` selects ${wanted}, which matches only pods of namespace \`${beside.namespace}\` (${workloadLabel(beside)}): a Service selects pods of its own namespace, so it has no endpoints`,
         path: '/spec/selector',
         fix: 'Put the Service in the namespace of the workload it fronts (or the workload in the Service\'s namespace).',
       });
       return;
     }
-    const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameNamespace(w.namespace, svc.namespace));
-    // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
-    if (!candidates.length) return;
+    // The workloads deployed with the Service: beside it (same directory), in a namespace it can share.
+    const candidates = ctx.index.ofKind(...POD_BEARING_KINDS).filter((w) => sameDir(w, svc) && sameNamespace(w.namespace, svc.namespace));
     let best: { w: KubeObject; shared: number } | undefined;
     for (const w of candidates) {
       const labels = podTemplateLabels(w) ?? {};
       const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
       if (!best || shared > best.shared) best = { w, shared };
     }
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${labelList(podTemplateLabels(best.w) ?? {})}` : '';
+    // Without a workload beside it that uses the selector's label keys, the pods live elsewhere (another directory, a chart, a controller).
+    if (!best || best.shared === 0) return;
+    const hint = `; closest: ${workloadLabel(best.w)} with ${labelList(podTemplateLabels(best.w) ?? {})}`;
     ctx.report({
       message: `Service \`${name}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
       path: '/spec/selector',

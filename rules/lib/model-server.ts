@@ -173,9 +173,13 @@ export function clientRole(container: Container): 'idle' | 'load-generator' | un
   return undefined;
 }
 
+/** Image names of tools built around a server, not the server: `vllm-mock`, `vllm-simulator`, `vllm-router`, `tritonserver-client`. */
+const NOT_A_SERVER_IMAGE = /(mock|simulator|(^|[-_])sim($|[-_])|router|proxy|gateway|bench|client|exporter|operator|controller)/;
+
 /** The known model server an image reference runs by default, if any (tag rules applied). */
 export function modelServerOfImage(image: string): ModelServerKind | undefined {
   const { repository, tag } = splitImageReference(image);
+  if (NOT_A_SERVER_IMAGE.test(repository.split('/').pop() ?? '')) return undefined;
   return MODEL_SERVERS.find(
     (s) => s.image.test(repository) && !(tag && s.clientTag?.test(tag)) && !(s.serverTag && !(tag && s.serverTag.test(tag))),
   );
