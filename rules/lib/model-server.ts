@@ -168,8 +168,10 @@ export function clientRole(container: Container): 'idle' | 'load-generator' | un
   if (cmds.some((c) => MODEL_SERVERS.some((s) => s.command?.(c)))) return undefined;
   if (cmds.some((c) => LOAD_GENERATORS.some((g) => g(c)))) return 'load-generator';
   if (cmds.length && IDLE(cmds[cmds.length - 1])) return 'idle';
+  // Without a command of its own, the image's entrypoint runs (args are its arguments).
+  const ownCommand = Array.isArray(container.command) && container.command.length > 0;
   const image = typeof container.image === 'string' ? splitImageReference(container.image).repository : '';
-  if (!cmds.length && LOAD_GENERATOR_IMAGES.test(image)) return 'load-generator';
+  if (!ownCommand && LOAD_GENERATOR_IMAGES.test(image)) return 'load-generator';
   return undefined;
 }
 
