@@ -3,6 +3,7 @@ import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
 import type { KubeObject } from '../../src/parse/kube.js';
 import { sameNamespace } from '../../src/engine/run-index.js';
 import type { RunIndex } from '../../src/engine/run-index.js';
+import { splitImageReference } from '../../src/parse/dockerfile.js';
 import { clientRole, modelServerKind } from './model-server.js';
 
 /** Where each pod-bearing kind keeps its pod spec. */
@@ -132,6 +133,13 @@ function hasPorts(c: ContainerView): boolean {
   return Array.isArray(c.container.ports) && c.container.ports.length > 0;
 }
 
+/** Images of proxies, exporters and log shippers that run beside a server (matched on the repository). */
+const SIDECAR_IMAGES = /(^|\/)(kube-rbac-proxy|oauth2-proxy|cloud-sql-proxy|cloudsql-proxy|proxyv2|linkerd2?-proxy|fluent-bit|fluentd|promtail|vector|opentelemetry-collector[\w-]*|otel-collector|[\w-]+-exporter)$/;
+
+function isKnownSidecar(c: ContainerView): boolean {
+  return typeof c.container.image === 'string' && SIDECAR_IMAGES.test(splitImageReference(c.container.image).repository);
+}
+
 function hasProbe(c: ContainerView): boolean {
   return isRecord(c.container.readinessProbe) || isRecord(c.container.livenessProbe);
 }
@@ -145,7 +153,9 @@ function hasProbe(c: ContainerView): boolean {
  *   `tail -f /dev/null`) and load generators (k6, locust, genai-perf,
  *   benchmark scripts).
  * - A container serves when it declares ports or runs a known model server;
- *   portless containers beside such a server are sidecars.
+ *   portless containers beside such a server are sidecars, and so are known
+ *   proxies, exporters and log shippers (kube-rbac-proxy, *-exporter,
+ *   fluent-bit...) beside another serving container.
  * - When no container declares ports but a Service of the run targets the
  *   pods, the probed containers serve, or else the first container.
  * - Otherwise nothing shows that the pods serve: none is judged.
@@ -155,6 +165,8 @@ export function servingContainers(obj: KubeObject, index: RunIndex): ContainerVi
   const pod = podSpecOf(obj)!;
   const app = containersOf(pod).filter((c) => clientRole(c.container) === undefined);
   const servers = app.filter((c) => hasPorts(c) || modelServerKind(c.container) !== undefined);
+  const main = servers.filter((c) => !isKnownSidecar(c));
+  if (main.length) return main;
   if (servers.length) return servers;
   if (!app.length || !servicesTargeting(obj, index).length) return [];
   const probed = app.filter(hasProbe);
