@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
+import { ALL_AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
 import { servingContainers, workloadLabel } from '../lib/workload.js';
 import { isModelServer } from '../lib/model-server.js';
 
@@ -10,12 +10,12 @@ export default defineK8sRule({
     severity: 'info',
     summary: 'A model-serving Deployment or StatefulSet that no HorizontalPodAutoscaler or KEDA ScaledObject targets.',
     rationale:
-      'LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run) scales on load. ' +
+      'LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run: a HorizontalPodAutoscaler, a KEDA ScaledObject or an AIBrix PodAutoscaler) scales on load. ' +
       'Judged: Deployments and StatefulSets with a long-running serving container (see k8s/probes) that is a model server: a known server (by image or command) or a container asking for GPUs/TPUs. ' +
       'Not judged: everything else, because a fixed replica count is the right choice there: controllers and operators (leader election keeps one active replica), databases, caches and other stateful stores, gateways and web front-ends, DaemonSets (one pod per node), Jobs and CronJobs, and workloads scaled to 0.',
     fix: 'Add a HorizontalPodAutoscaler (autoscaling/v2) or a KEDA ScaledObject whose scaleTargetRef names this workload, ideally on a queue-depth metric for model servers.',
     kinds: ['Deployment', 'StatefulSet'],
-    indexKinds: [...AUTOSCALER_KINDS, 'Service'],
+    indexKinds: [...ALL_AUTOSCALER_KINDS, 'Service'],
   },
   check(ctx) {
     const obj = ctx.object;

@@ -9,6 +9,8 @@ export interface RunCommand {
   /** Base name of the executable or script, or the module of `python -m`. */
   program: string;
   args: string[];
+  /** Set for `python -m module`: the program is a module, named on purpose. */
+  module?: boolean;
 }
 
 /** A known model server: how to recognise it and where it reports readiness. */
@@ -100,7 +102,7 @@ function commandOfWords(words: readonly string[]): RunCommand | undefined {
   if (PYTHON.test(program)) {
     let j = 0;
     while (j < rest.length && rest[j].startsWith('-') && rest[j] !== '-m' && rest[j] !== '-c') j++;
-    if (rest[j] === '-m' && rest[j + 1]) return { program: rest[j + 1], args: rest.slice(j + 2) };
+    if (rest[j] === '-m' && rest[j + 1]) return { program: rest[j + 1], args: rest.slice(j + 2), module: true };
     if (rest[j] === '-c') return { program, args: rest.slice(j) };
     if (rest[j]) return { program: baseName(rest[j]), args: rest.slice(j + 1) };
   }
@@ -205,9 +207,12 @@ export function startsServer(argv: readonly unknown[]): boolean {
  * load generator).
  */
 export function modelServerKind(container: Container): ModelServerKind | undefined {
-  const byCommand = modelServerOfCommand(containerArgv(container));
+  const argv = containerArgv(container);
+  const byCommand = modelServerOfCommand(argv);
   if (byCommand) return byCommand;
   if (clientRole(container)) return undefined;
+  // `python -m some.module` names what runs: in a server image, another module (a router, a loader) is not the server.
+  if (commandsOf(argv).some((c) => c.module)) return undefined;
   return typeof container.image === 'string' ? modelServerOfImage(container.image) : undefined;
 }
 

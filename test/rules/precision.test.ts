@@ -18,6 +18,7 @@ describe('precision fixtures', () => {
     ['k8s/probes', 'bad-service.yaml', ['14:11']],
     ['k8s/termination-grace', 'good-clients.yaml', []],
     ['k8s/hpa', 'good-not-model-serving.yaml', []],
+    ['k8s/hpa', 'good.yaml', []],
     ['k8s/image-tag', 'bad-floating.yaml', ['14:18', '16:18', '18:18']],
     ['k8s/image-tag', 'good-versioned.yaml', []],
     ['k8s/service-selector', 'bad-namespace.yaml', ['24:3']],
@@ -76,6 +77,10 @@ describe('model servers by image and command, never by a word in the args', () =
     expect(modelServerKind(c('ghcr.io/acme/llm:1.0', ['tini', '--', 'python3', '-u', '-m', 'sglang.launch_server', '--model-path', 'x']))?.id).toBe('sglang');
     expect(modelServerKind(c('ghcr.io/acme/llm:1.0', ['text-generation-launcher'], ['--model-id', 'x']))?.id).toBe('tgi');
     expect(commandsOf(['sh', '-c', 'echo start; cd /app; uvicorn main:app'])).toEqual([{ program: 'uvicorn', args: ['main:app'] }]);
+  });
+  it('another module run in a server image is not the server', () => {
+    expect(modelServerKind(c('lmsysorg/sglang:v0.4.6', ['python3', '-m', 'sglang_router.launch_router', '--pd-disaggregation']))).toBeUndefined();
+    expect(modelServerKind(c('lmsysorg/sglang:v0.4.6', ['/bin/sh', '-c', 'python3 -m sglang.launch_server --model-path x']))?.id).toBe('sglang');
   });
   it('tag and name rules: llama.cpp CLI tags, mocks and routers', () => {
     expect(modelServerKind(c('ghcr.io/ggml-org/llama.cpp:light'))).toBeUndefined();
