@@ -37,11 +37,12 @@ var require_ucs2length = __commonJS({
 // dist/config-validator.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "vendoredDirs": { "description": "Names of directories holding vendored third-party code, skipped wherever they appear in the tree (default vendor, third_party); [] lints them. A directory named on the command line is always linted.", "type": "array", "items": { "type": "string", "minLength": 1, "pattern": "^[^/]+$" } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
 var schema12 = { "enum": ["off", "info", "warning", "error"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^1\\.[0-9]+$", "u");
+var pattern1 = new RegExp("^[^/]+$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -473,45 +474,43 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.maxFileSizeMB !== void 0) {
-      let data19 = data.maxFileSizeMB;
-      if (typeof data19 == "number") {
-        if (data19 <= 0 || isNaN(data19)) {
-          const err36 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-          if (vErrors === null) {
-            vErrors = [err36];
+    if (data.vendoredDirs !== void 0) {
+      let data19 = data.vendoredDirs;
+      if (Array.isArray(data19)) {
+        const len5 = data19.length;
+        for (let i4 = 0; i4 < len5; i4++) {
+          let data20 = data19[i4];
+          if (typeof data20 === "string") {
+            if (func3(data20) < 1) {
+              const err36 = { instancePath: instancePath + "/vendoredDirs/" + i4, schemaPath: "#/properties/vendoredDirs/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err36];
+              } else {
+                vErrors.push(err36);
+              }
+              errors++;
+            }
+            if (!pattern1.test(data20)) {
+              const err37 = { instancePath: instancePath + "/vendoredDirs/" + i4, schemaPath: "#/properties/vendoredDirs/items/pattern", keyword: "pattern", params: { pattern: "^[^/]+$" }, message: 'must match pattern "^[^/]+$"' };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
           } else {
-            vErrors.push(err36);
+            const err38 = { instancePath: instancePath + "/vendoredDirs/" + i4, schemaPath: "#/properties/vendoredDirs/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
           }
-          errors++;
         }
       } else {
-        const err37 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.extends !== void 0) {
-      let data20 = data.extends;
-      const _errs48 = errors;
-      let valid16 = false;
-      const _errs49 = errors;
-      if (typeof data20 === "string") {
-        if (func3(data20) < 1) {
-          const err38 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err39 = { instancePath: instancePath + "/vendoredDirs", schemaPath: "#/properties/vendoredDirs/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -519,36 +518,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      var _valid1 = _errs49 === errors;
-      valid16 = valid16 || _valid1;
-      if (!valid16) {
-        const _errs51 = errors;
-        if (Array.isArray(data20)) {
-          const len5 = data20.length;
-          for (let i4 = 0; i4 < len5; i4++) {
-            let data21 = data20[i4];
-            if (typeof data21 === "string") {
-              if (func3(data21) < 1) {
-                const err40 = { instancePath: instancePath + "/extends/" + i4, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err40];
-                } else {
-                  vErrors.push(err40);
-                }
-                errors++;
-              }
-            } else {
-              const err41 = { instancePath: instancePath + "/extends/" + i4, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              if (vErrors === null) {
-                vErrors = [err41];
-              } else {
-                vErrors.push(err41);
-              }
-              errors++;
-            }
+    }
+    if (data.maxFileSizeMB !== void 0) {
+      let data21 = data.maxFileSizeMB;
+      if (typeof data21 == "number") {
+        if (data21 <= 0 || isNaN(data21)) {
+          const err40 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
           }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err41];
         } else {
-          const err42 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.extends !== void 0) {
+      let data22 = data.extends;
+      const _errs52 = errors;
+      let valid18 = false;
+      const _errs53 = errors;
+      if (typeof data22 === "string") {
+        if (func3(data22) < 1) {
+          const err42 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -556,22 +556,68 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        var _valid1 = _errs51 === errors;
-        valid16 = valid16 || _valid1;
-      }
-      if (!valid16) {
-        const err43 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      } else {
+        const err43 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
           vErrors.push(err43);
         }
         errors++;
+      }
+      var _valid1 = _errs53 === errors;
+      valid18 = valid18 || _valid1;
+      if (!valid18) {
+        const _errs55 = errors;
+        if (Array.isArray(data22)) {
+          const len6 = data22.length;
+          for (let i5 = 0; i5 < len6; i5++) {
+            let data23 = data22[i5];
+            if (typeof data23 === "string") {
+              if (func3(data23) < 1) {
+                const err44 = { instancePath: instancePath + "/extends/" + i5, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (vErrors === null) {
+                  vErrors = [err44];
+                } else {
+                  vErrors.push(err44);
+                }
+                errors++;
+              }
+            } else {
+              const err45 = { instancePath: instancePath + "/extends/" + i5, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
+            }
+          }
+        } else {
+          const err46 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+        var _valid1 = _errs55 === errors;
+        valid18 = valid18 || _valid1;
+      }
+      if (!valid18) {
+        const err47 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
       } else {
-        errors = _errs48;
+        errors = _errs52;
         if (vErrors !== null) {
-          if (_errs48) {
-            vErrors.length = _errs48;
+          if (_errs52) {
+            vErrors.length = _errs52;
           } else {
             vErrors = null;
           }
@@ -579,137 +625,87 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.policies !== void 0) {
-      let data22 = data.policies;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key4 in data22) {
+      let data24 = data.policies;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key4 in data24) {
           if (!(key4 === "trustedRegistries" || key4 === "requiredLabels" || key4 === "resourceCaps" || key4 === "allowedBaseImages" || key4 === "custom")) {
-            const err44 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            const err48 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err44];
+              vErrors = [err48];
             } else {
-              vErrors.push(err44);
+              vErrors.push(err48);
             }
             errors++;
           }
         }
-        if (data22.trustedRegistries !== void 0) {
-          let data23 = data22.trustedRegistries;
-          if (Array.isArray(data23)) {
-            const len6 = data23.length;
-            for (let i5 = 0; i5 < len6; i5++) {
-              let data24 = data23[i5];
-              if (typeof data24 === "string") {
-                if (func3(data24) < 1) {
-                  const err45 = { instancePath: instancePath + "/policies/trustedRegistries/" + i5, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (data24.trustedRegistries !== void 0) {
+          let data25 = data24.trustedRegistries;
+          if (Array.isArray(data25)) {
+            const len7 = data25.length;
+            for (let i6 = 0; i6 < len7; i6++) {
+              let data26 = data25[i6];
+              if (typeof data26 === "string") {
+                if (func3(data26) < 1) {
+                  const err49 = { instancePath: instancePath + "/policies/trustedRegistries/" + i6, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err49];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err49);
                   }
                   errors++;
                 }
               } else {
-                const err46 = { instancePath: instancePath + "/policies/trustedRegistries/" + i5, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err50 = { instancePath: instancePath + "/policies/trustedRegistries/" + i6, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err46];
+                  vErrors = [err50];
                 } else {
-                  vErrors.push(err46);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
             }
           } else {
-            const err47 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err51 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err47];
+              vErrors = [err51];
             } else {
-              vErrors.push(err47);
+              vErrors.push(err51);
             }
             errors++;
           }
         }
-        if (data22.requiredLabels !== void 0) {
-          let data25 = data22.requiredLabels;
-          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
-            for (const key5 in data25) {
+        if (data24.requiredLabels !== void 0) {
+          let data27 = data24.requiredLabels;
+          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+            for (const key5 in data27) {
               if (!(key5 === "kinds" || key5 === "labels" || key5 === "annotations" || key5 === "dockerfileLabels")) {
-                const err48 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
+                const err52 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err48];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err48);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
             }
-            if (data25.kinds !== void 0) {
-              let data26 = data25.kinds;
-              if (Array.isArray(data26)) {
-                const len7 = data26.length;
-                for (let i6 = 0; i6 < len7; i6++) {
-                  let data27 = data26[i6];
-                  if (typeof data27 === "string") {
-                    if (func3(data27) < 1) {
-                      const err49 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i6, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data27.kinds !== void 0) {
+              let data28 = data27.kinds;
+              if (Array.isArray(data28)) {
+                const len8 = data28.length;
+                for (let i7 = 0; i7 < len8; i7++) {
+                  let data29 = data28[i7];
+                  if (typeof data29 === "string") {
+                    if (func3(data29) < 1) {
+                      const err53 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err49];
+                        vErrors = [err53];
                       } else {
-                        vErrors.push(err49);
+                        vErrors.push(err53);
                       }
                       errors++;
                     }
                   } else {
-                    const err50 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i6, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err50];
-                    } else {
-                      vErrors.push(err50);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err51 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data25.labels !== void 0) {
-              let data28 = data25.labels;
-              if (data28 && typeof data28 == "object" && !Array.isArray(data28)) {
-                for (const key6 in data28) {
-                  let data29 = data28[key6];
-                  if (typeof data29 !== "string" && data29 !== null) {
-                    const err52 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err52];
-                    } else {
-                      vErrors.push(err52);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err53 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-            }
-            if (data25.annotations !== void 0) {
-              let data30 = data25.annotations;
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                for (const key7 in data30) {
-                  let data31 = data30[key7];
-                  if (typeof data31 !== "string" && data31 !== null) {
-                    const err54 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
+                    const err54 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err54];
                     } else {
@@ -719,7 +715,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err55 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err55 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -728,117 +724,120 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data25.dockerfileLabels !== void 0) {
-              let data32 = data25.dockerfileLabels;
-              if (Array.isArray(data32)) {
-                const len8 = data32.length;
-                for (let i7 = 0; i7 < len8; i7++) {
-                  let data33 = data32[i7];
-                  if (typeof data33 === "string") {
-                    if (func3(data33) < 1) {
-                      const err56 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err57 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data27.labels !== void 0) {
+              let data30 = data27.labels;
+              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+                for (const key6 in data30) {
+                  let data31 = data30[key6];
+                  if (typeof data31 !== "string" && data31 !== null) {
+                    const err56 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
                     if (vErrors === null) {
-                      vErrors = [err57];
+                      vErrors = [err56];
                     } else {
-                      vErrors.push(err57);
+                      vErrors.push(err56);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err58 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err57 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err58];
+                  vErrors = [err57];
                 } else {
-                  vErrors.push(err58);
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data27.annotations !== void 0) {
+              let data32 = data27.annotations;
+              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
+                for (const key7 in data32) {
+                  let data33 = data32[key7];
+                  if (typeof data33 !== "string" && data33 !== null) {
+                    const err58 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err59 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+            }
+            if (data27.dockerfileLabels !== void 0) {
+              let data34 = data27.dockerfileLabels;
+              if (Array.isArray(data34)) {
+                const len9 = data34.length;
+                for (let i8 = 0; i8 < len9; i8++) {
+                  let data35 = data34[i8];
+                  if (typeof data35 === "string") {
+                    if (func3(data35) < 1) {
+                      const err60 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err62 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
                 }
                 errors++;
               }
             }
           } else {
-            const err59 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err63 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err63];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err63);
             }
             errors++;
           }
         }
-        if (data22.resourceCaps !== void 0) {
-          let data34 = data22.resourceCaps;
-          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-            for (const key8 in data34) {
+        if (data24.resourceCaps !== void 0) {
+          let data36 = data24.resourceCaps;
+          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+            for (const key8 in data36) {
               if (!(key8 === "maxGpusPerPod" || key8 === "allowedGpuResources" || key8 === "maxMemoryLimit" || key8 === "maxWorkloadGpus" || key8 === "namespaces")) {
-                const err60 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                const err64 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err64);
                 }
                 errors++;
               }
             }
-            if (data34.maxGpusPerPod !== void 0) {
-              let data35 = data34.maxGpusPerPod;
-              if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)))) {
-                const err61 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
-              }
-              if (typeof data35 == "number") {
-                if (data35 < 0 || isNaN(data35)) {
-                  const err62 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err62];
-                  } else {
-                    vErrors.push(err62);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data34.allowedGpuResources !== void 0) {
-              let data36 = data34.allowedGpuResources;
-              if (Array.isArray(data36)) {
-                const len9 = data36.length;
-                for (let i8 = 0; i8 < len9; i8++) {
-                  let data37 = data36[i8];
-                  if (typeof data37 === "string") {
-                    if (func3(data37) < 1) {
-                      const err63 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i8, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err64 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i8, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err64];
-                    } else {
-                      vErrors.push(err64);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err65 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (data36.maxGpusPerPod !== void 0) {
+              let data37 = data36.maxGpusPerPod;
+              if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+                const err65 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err65];
                 } else {
@@ -846,70 +845,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data34.maxMemoryLimit !== void 0) {
-              let data38 = data34.maxMemoryLimit;
-              if (typeof data38 !== "string" && !(typeof data38 == "number")) {
-                const err66 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
-                if (vErrors === null) {
-                  vErrors = [err66];
-                } else {
-                  vErrors.push(err66);
-                }
-                errors++;
-              }
-            }
-            if (data34.maxWorkloadGpus !== void 0) {
-              let data39 = data34.maxWorkloadGpus;
-              if (!(typeof data39 == "number" && (!(data39 % 1) && !isNaN(data39)))) {
-                const err67 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err67];
-                } else {
-                  vErrors.push(err67);
-                }
-                errors++;
-              }
-              if (typeof data39 == "number") {
-                if (data39 < 0 || isNaN(data39)) {
-                  const err68 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              if (typeof data37 == "number") {
+                if (data37 < 0 || isNaN(data37)) {
+                  const err66 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err68];
+                    vErrors = [err66];
                   } else {
-                    vErrors.push(err68);
+                    vErrors.push(err66);
                   }
                   errors++;
                 }
               }
             }
-            if (data34.namespaces !== void 0) {
-              let data40 = data34.namespaces;
-              if (Array.isArray(data40)) {
-                const len10 = data40.length;
+            if (data36.allowedGpuResources !== void 0) {
+              let data38 = data36.allowedGpuResources;
+              if (Array.isArray(data38)) {
+                const len10 = data38.length;
                 for (let i9 = 0; i9 < len10; i9++) {
-                  let data41 = data40[i9];
-                  if (typeof data41 === "string") {
-                    if (func3(data41) < 1) {
-                      const err69 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  let data39 = data38[i9];
+                  if (typeof data39 === "string") {
+                    if (func3(data39) < 1) {
+                      const err67 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err69];
+                        vErrors = [err67];
                       } else {
-                        vErrors.push(err69);
+                        vErrors.push(err67);
                       }
                       errors++;
                     }
                   } else {
-                    const err70 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err68 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err70];
+                      vErrors = [err68];
                     } else {
-                      vErrors.push(err70);
+                      vErrors.push(err68);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err71 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err69 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data36.maxMemoryLimit !== void 0) {
+              let data40 = data36.maxMemoryLimit;
+              if (typeof data40 !== "string" && !(typeof data40 == "number")) {
+                const err70 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data36.maxWorkloadGpus !== void 0) {
+              let data41 = data36.maxWorkloadGpus;
+              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)))) {
+                const err71 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err71];
                 } else {
@@ -917,286 +916,285 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-          } else {
-            const err72 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err72];
-            } else {
-              vErrors.push(err72);
-            }
-            errors++;
-          }
-        }
-        if (data22.allowedBaseImages !== void 0) {
-          let data42 = data22.allowedBaseImages;
-          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-            for (const key9 in data42) {
-              if (!(key9 === "allowed" || key9 === "banned")) {
-                const err73 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err73];
-                } else {
-                  vErrors.push(err73);
+              if (typeof data41 == "number") {
+                if (data41 < 0 || isNaN(data41)) {
+                  const err72 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
                 }
-                errors++;
               }
             }
-            if (data42.allowed !== void 0) {
-              let data43 = data42.allowed;
-              if (Array.isArray(data43)) {
-                const len11 = data43.length;
+            if (data36.namespaces !== void 0) {
+              let data42 = data36.namespaces;
+              if (Array.isArray(data42)) {
+                const len11 = data42.length;
                 for (let i10 = 0; i10 < len11; i10++) {
-                  let data44 = data43[i10];
-                  if (typeof data44 === "string") {
-                    if (func3(data44) < 1) {
-                      const err74 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i10, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  let data43 = data42[i10];
+                  if (typeof data43 === "string") {
+                    if (func3(data43) < 1) {
+                      const err73 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err74];
+                        vErrors = [err73];
                       } else {
-                        vErrors.push(err74);
+                        vErrors.push(err73);
                       }
                       errors++;
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i10, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err74 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err74];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err74);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err76 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err75 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err76];
+                  vErrors = [err75];
                 } else {
-                  vErrors.push(err76);
+                  vErrors.push(err75);
                 }
                 errors++;
               }
             }
-            if (data42.banned !== void 0) {
-              let data45 = data42.banned;
+          } else {
+            const err76 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+        if (data24.allowedBaseImages !== void 0) {
+          let data44 = data24.allowedBaseImages;
+          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
+            for (const key9 in data44) {
+              if (!(key9 === "allowed" || key9 === "banned")) {
+                const err77 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err77];
+                } else {
+                  vErrors.push(err77);
+                }
+                errors++;
+              }
+            }
+            if (data44.allowed !== void 0) {
+              let data45 = data44.allowed;
               if (Array.isArray(data45)) {
                 const len12 = data45.length;
                 for (let i11 = 0; i11 < len12; i11++) {
                   let data46 = data45[i11];
                   if (typeof data46 === "string") {
                     if (func3(data46) < 1) {
-                      const err77 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err78 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err77];
+                        vErrors = [err78];
                       } else {
-                        vErrors.push(err77);
+                        vErrors.push(err78);
                       }
                       errors++;
                     }
                   } else {
-                    const err78 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err79 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err78];
+                      vErrors = [err79];
                     } else {
-                      vErrors.push(err78);
+                      vErrors.push(err79);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err79 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err80 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err79];
+                  vErrors = [err80];
                 } else {
-                  vErrors.push(err79);
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+            if (data44.banned !== void 0) {
+              let data47 = data44.banned;
+              if (Array.isArray(data47)) {
+                const len13 = data47.length;
+                for (let i12 = 0; i12 < len13; i12++) {
+                  let data48 = data47[i12];
+                  if (typeof data48 === "string") {
+                    if (func3(data48) < 1) {
+                      const err81 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err81];
+                      } else {
+                        vErrors.push(err81);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err82 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err82];
+                    } else {
+                      vErrors.push(err82);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err83 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
                 }
                 errors++;
               }
             }
           } else {
-            const err80 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err84 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err80];
+              vErrors = [err84];
             } else {
-              vErrors.push(err80);
+              vErrors.push(err84);
             }
             errors++;
           }
         }
-        if (data22.custom !== void 0) {
-          let data47 = data22.custom;
-          if (Array.isArray(data47)) {
-            const len13 = data47.length;
-            for (let i12 = 0; i12 < len13; i12++) {
-              let data48 = data47[i12];
-              if (data48 && typeof data48 == "object" && !Array.isArray(data48)) {
-                if (data48.id === void 0) {
-                  const err81 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+        if (data24.custom !== void 0) {
+          let data49 = data24.custom;
+          if (Array.isArray(data49)) {
+            const len14 = data49.length;
+            for (let i13 = 0; i13 < len14; i13++) {
+              let data50 = data49[i13];
+              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
+                if (data50.id === void 0) {
+                  const err85 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err81];
+                    vErrors = [err85];
                   } else {
-                    vErrors.push(err81);
+                    vErrors.push(err85);
                   }
                   errors++;
                 }
-                if (data48.message === void 0) {
-                  const err82 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                if (data50.message === void 0) {
+                  const err86 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
                   if (vErrors === null) {
-                    vErrors = [err82];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err82);
+                    vErrors.push(err86);
                   }
                   errors++;
                 }
-                if (data48.match === void 0) {
-                  const err83 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
+                if (data50.match === void 0) {
+                  const err87 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
                   if (vErrors === null) {
-                    vErrors = [err83];
+                    vErrors = [err87];
                   } else {
-                    vErrors.push(err83);
+                    vErrors.push(err87);
                   }
                   errors++;
                 }
-                if (data48.schema === void 0) {
-                  const err84 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+                if (data50.schema === void 0) {
+                  const err88 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
                   if (vErrors === null) {
-                    vErrors = [err84];
+                    vErrors = [err88];
                   } else {
-                    vErrors.push(err84);
+                    vErrors.push(err88);
                   }
                   errors++;
                 }
-                for (const key10 in data48) {
+                for (const key10 in data50) {
                   if (!(key10 === "id" || key10 === "severity" || key10 === "message" || key10 === "match" || key10 === "schema")) {
-                    const err85 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                    const err89 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err85];
+                      vErrors = [err89];
                     } else {
-                      vErrors.push(err85);
+                      vErrors.push(err89);
                     }
                     errors++;
                   }
                 }
-                if (data48.id !== void 0) {
-                  let data49 = data48.id;
-                  if (typeof data49 === "string") {
-                    if (func3(data49) < 3) {
-                      const err86 = { instancePath: instancePath + "/policies/custom/" + i12 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err86];
-                      } else {
-                        vErrors.push(err86);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err87 = { instancePath: instancePath + "/policies/custom/" + i12 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err87];
-                    } else {
-                      vErrors.push(err87);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.severity !== void 0) {
-                  let data50 = data48.severity;
-                  if (!(data50 === "error" || data50 === "warning" || data50 === "info")) {
-                    const err88 = { instancePath: instancePath + "/policies/custom/" + i12 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err88];
-                    } else {
-                      vErrors.push(err88);
-                    }
-                    errors++;
-                  }
-                }
-                if (data48.message !== void 0) {
-                  let data51 = data48.message;
+                if (data50.id !== void 0) {
+                  let data51 = data50.id;
                   if (typeof data51 === "string") {
-                    if (func3(data51) < 1) {
-                      const err89 = { instancePath: instancePath + "/policies/custom/" + i12 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (func3(data51) < 3) {
+                      const err90 = { instancePath: instancePath + "/policies/custom/" + i13 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
                       if (vErrors === null) {
-                        vErrors = [err89];
+                        vErrors = [err90];
                       } else {
-                        vErrors.push(err89);
+                        vErrors.push(err90);
                       }
                       errors++;
                     }
                   } else {
-                    const err90 = { instancePath: instancePath + "/policies/custom/" + i12 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err91 = { instancePath: instancePath + "/policies/custom/" + i13 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err90];
+                      vErrors = [err91];
                     } else {
-                      vErrors.push(err90);
+                      vErrors.push(err91);
                     }
                     errors++;
                   }
                 }
-                if (data48.match !== void 0) {
-                  let data52 = data48.match;
-                  if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
-                    if (data52.target === void 0) {
-                      const err91 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                if (data50.severity !== void 0) {
+                  let data52 = data50.severity;
+                  if (!(data52 === "error" || data52 === "warning" || data52 === "info")) {
+                    const err92 = { instancePath: instancePath + "/policies/custom/" + i13 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err92];
+                    } else {
+                      vErrors.push(err92);
+                    }
+                    errors++;
+                  }
+                }
+                if (data50.message !== void 0) {
+                  let data53 = data50.message;
+                  if (typeof data53 === "string") {
+                    if (func3(data53) < 1) {
+                      const err93 = { instancePath: instancePath + "/policies/custom/" + i13 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err91];
+                        vErrors = [err93];
                       } else {
-                        vErrors.push(err91);
+                        vErrors.push(err93);
                       }
                       errors++;
                     }
-                    for (const key11 in data52) {
-                      if (!(key11 === "target" || key11 === "kinds" || key11 === "apiVersions" || key11 === "namespaces")) {
-                        const err92 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err92];
-                        } else {
-                          vErrors.push(err92);
-                        }
-                        errors++;
-                      }
+                  } else {
+                    const err94 = { instancePath: instancePath + "/policies/custom/" + i13 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err94];
+                    } else {
+                      vErrors.push(err94);
                     }
-                    if (data52.target !== void 0) {
-                      let data53 = data52.target;
-                      if (!(data53 === "k8s" || data53 === "dockerfile")) {
-                        const err93 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err93];
-                        } else {
-                          vErrors.push(err93);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data52.kinds !== void 0) {
-                      let data54 = data52.kinds;
-                      if (Array.isArray(data54)) {
-                        const len14 = data54.length;
-                        for (let i13 = 0; i13 < len14; i13++) {
-                          let data55 = data54[i13];
-                          if (typeof data55 === "string") {
-                            if (func3(data55) < 1) {
-                              const err94 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/kinds/" + i13, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err94];
-                              } else {
-                                vErrors.push(err94);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err95 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/kinds/" + i13, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err95];
-                            } else {
-                              vErrors.push(err95);
-                            }
-                            errors++;
-                          }
-                        }
+                    errors++;
+                  }
+                }
+                if (data50.match !== void 0) {
+                  let data54 = data50.match;
+                  if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+                    if (data54.target === void 0) {
+                      const err95 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                      if (vErrors === null) {
+                        vErrors = [err95];
                       } else {
-                        const err96 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        vErrors.push(err95);
+                      }
+                      errors++;
+                    }
+                    for (const key11 in data54) {
+                      if (!(key11 === "target" || key11 === "kinds" || key11 === "apiVersions" || key11 === "namespaces")) {
+                        const err96 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
                           vErrors = [err96];
                         } else {
@@ -1205,136 +1203,184 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data52.apiVersions !== void 0) {
-                      let data56 = data52.apiVersions;
+                    if (data54.target !== void 0) {
+                      let data55 = data54.target;
+                      if (!(data55 === "k8s" || data55 === "dockerfile")) {
+                        const err97 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err97];
+                        } else {
+                          vErrors.push(err97);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data54.kinds !== void 0) {
+                      let data56 = data54.kinds;
                       if (Array.isArray(data56)) {
                         const len15 = data56.length;
                         for (let i14 = 0; i14 < len15; i14++) {
                           let data57 = data56[i14];
                           if (typeof data57 === "string") {
                             if (func3(data57) < 1) {
-                              const err97 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/apiVersions/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              const err98 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                               if (vErrors === null) {
-                                vErrors = [err97];
+                                vErrors = [err98];
                               } else {
-                                vErrors.push(err97);
+                                vErrors.push(err98);
                               }
                               errors++;
                             }
                           } else {
-                            const err98 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/apiVersions/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err99 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err98];
+                              vErrors = [err99];
                             } else {
-                              vErrors.push(err98);
+                              vErrors.push(err99);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err99 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err100 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err99];
+                          vErrors = [err100];
                         } else {
-                          vErrors.push(err99);
+                          vErrors.push(err100);
                         }
                         errors++;
                       }
                     }
-                    if (data52.namespaces !== void 0) {
-                      let data58 = data52.namespaces;
+                    if (data54.apiVersions !== void 0) {
+                      let data58 = data54.apiVersions;
                       if (Array.isArray(data58)) {
                         const len16 = data58.length;
                         for (let i15 = 0; i15 < len16; i15++) {
                           let data59 = data58[i15];
                           if (typeof data59 === "string") {
                             if (func3(data59) < 1) {
-                              const err100 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/namespaces/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              const err101 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                               if (vErrors === null) {
-                                vErrors = [err100];
+                                vErrors = [err101];
                               } else {
-                                vErrors.push(err100);
+                                vErrors.push(err101);
                               }
                               errors++;
                             }
                           } else {
-                            const err101 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/namespaces/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            const err102 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                             if (vErrors === null) {
-                              vErrors = [err101];
+                              vErrors = [err102];
                             } else {
-                              vErrors.push(err101);
+                              vErrors.push(err102);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err102 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        const err103 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                         if (vErrors === null) {
-                          vErrors = [err102];
+                          vErrors = [err103];
                         } else {
-                          vErrors.push(err102);
+                          vErrors.push(err103);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data54.namespaces !== void 0) {
+                      let data60 = data54.namespaces;
+                      if (Array.isArray(data60)) {
+                        const len17 = data60.length;
+                        for (let i16 = 0; i16 < len17; i16++) {
+                          let data61 = data60[i16];
+                          if (typeof data61 === "string") {
+                            if (func3(data61) < 1) {
+                              const err104 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err104];
+                              } else {
+                                vErrors.push(err104);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err105 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err105];
+                            } else {
+                              vErrors.push(err105);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err106 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err106];
+                        } else {
+                          vErrors.push(err106);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err103 = { instancePath: instancePath + "/policies/custom/" + i12 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err107 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err103];
+                      vErrors = [err107];
                     } else {
-                      vErrors.push(err103);
+                      vErrors.push(err107);
                     }
                     errors++;
                   }
                 }
-                if (data48.schema !== void 0) {
-                  let data60 = data48.schema;
-                  if (!(data60 && typeof data60 == "object" && !Array.isArray(data60)) && typeof data60 !== "string") {
-                    const err104 = { instancePath: instancePath + "/policies/custom/" + i12 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
+                if (data50.schema !== void 0) {
+                  let data62 = data50.schema;
+                  if (!(data62 && typeof data62 == "object" && !Array.isArray(data62)) && typeof data62 !== "string") {
+                    const err108 = { instancePath: instancePath + "/policies/custom/" + i13 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
                     if (vErrors === null) {
-                      vErrors = [err104];
+                      vErrors = [err108];
                     } else {
-                      vErrors.push(err104);
+                      vErrors.push(err108);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err105 = { instancePath: instancePath + "/policies/custom/" + i12, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err109 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err105];
+                  vErrors = [err109];
                 } else {
-                  vErrors.push(err105);
+                  vErrors.push(err109);
                 }
                 errors++;
               }
             }
           } else {
-            const err106 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err110 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err106];
+              vErrors = [err110];
             } else {
-              vErrors.push(err106);
+              vErrors.push(err110);
             }
             errors++;
           }
         }
       } else {
-        const err107 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err111 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err107];
+          vErrors = [err111];
         } else {
-          vErrors.push(err107);
+          vErrors.push(err111);
         }
         errors++;
       }
     }
   } else {
-    const err108 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err108];
+      vErrors = [err112];
     } else {
-      vErrors.push(err108);
+      vErrors.push(err112);
     }
     errors++;
   }

@@ -14303,8 +14303,8 @@ function cleanSchema(schema) {
     if (key === "properties" && isObject(value)) {
       const props = {};
       for (const name of Object.keys(value).sort()) {
-        const sub = value[name];
-        props[name] = isObject(sub) ? cleanSchema(sub) : sub;
+        const sub2 = value[name];
+        props[name] = isObject(sub2) ? cleanSchema(sub2) : sub2;
       }
       out[key] = props;
     } else if ((key === "items" || key === "additionalProperties" || key === "not") && isObject(value)) {
@@ -21239,7 +21239,7 @@ function withPlainEnv(fn) {
 function parseYaml(text) {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false });
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
     const list2 = Array.isArray(docs) ? docs : [];
     const documents = [];
     list2.forEach((doc, i) => documents.push(buildDocument(doc, i, index)));
@@ -21673,6 +21673,7 @@ var ConfigError = class extends Error {
 };
 var DEFAULT_KUBERNETES_VERSION = "1.32";
 var DEFAULT_MAX_FILE_SIZE_MB = 5;
+var DEFAULT_VENDORED_DIRS = ["vendor", "third_party"];
 var PRESETS = {
   "genai-lint:recommended": {},
   "genai-lint:strict": {
@@ -22060,6 +22061,7 @@ function resolveConfig(raw, metas, file, baseDir) {
     baseDir,
     rules,
     ignorePaths: raw.ignorePaths ?? [],
+    vendoredDirs: raw.vendoredDirs ?? DEFAULT_VENDORED_DIRS,
     failOn: raw.failOn ?? "error",
     maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
     settings: {
@@ -23389,24 +23391,344 @@ var no_root_user_default = defineDockerfileRule({
   }
 });
 
+// rules/lib/gpu.ts
+var DEFAULT_ACCELERATOR_RESOURCES = [
+  ["nvidia.com/gpu", "gpu"],
+  ["nvidia.com/mig-*", "gpu"],
+  ["nvidia.com/gpu.shared", "gpu"],
+  ["amd.com/gpu", "gpu"],
+  ["gpu.intel.com/*", "gpu"],
+  ["google.com/tpu", "tpu"],
+  ["habana.ai/gaudi", "other"],
+  ["aws.amazon.com/neuron*", "other"]
+];
+var DEFAULT_GPU_RESOURCES = DEFAULT_ACCELERATOR_RESOURCES.map(([p]) => p);
+var DEFAULT_GPU_TAINT_KEYS = ["nvidia.com/gpu", "amd.com/gpu", "sku=gpu"];
+function matchesPattern(name, pattern) {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+}
+function acceleratorKind(name, settings) {
+  const builtIn = DEFAULT_ACCELERATOR_RESOURCES.find(([p]) => matchesPattern(name, p));
+  if (builtIn) return builtIn[1];
+  return settings.gpuResources.some((p) => matchesPattern(name, p)) ? "gpu" : void 0;
+}
+function quantityField(v) {
+  return typeof v === "string" || typeof v === "number" ? v : void 0;
+}
+function gpuResourcesOf(container, settings) {
+  const res = isRecord(container.resources) ? container.resources : {};
+  const requests = isRecord(res.requests) ? res.requests : {};
+  const limits = isRecord(res.limits) ? res.limits : {};
+  const out = [];
+  for (const resource of [.../* @__PURE__ */ new Set([...Object.keys(requests), ...Object.keys(limits)])].sort()) {
+    const kind = acceleratorKind(resource, settings);
+    if (kind) out.push({ resource, kind, request: quantityField(requests[resource]), limit: quantityField(limits[resource]) });
+  }
+  return out;
+}
+function usesGpu(container, settings) {
+  return gpuResourcesOf(container, settings).length > 0;
+}
+function gpuCount(container, settings, kinds = ["gpu"]) {
+  let total = 0;
+  for (const use of gpuResourcesOf(container, settings)) {
+    if (!kinds.includes(use.kind)) continue;
+    const n = Number(use.limit ?? use.request ?? 0);
+    if (Number.isFinite(n)) total += n;
+  }
+  return total;
+}
+function deviceCount(n, kind) {
+  const word = kind === "gpu" ? "GPU" : kind === "tpu" ? "TPU chip" : "accelerator";
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+var GKE_ACCELERATOR_NODE_LABELS = [
+  "cloud.google.com/gke-accelerator",
+  "cloud.google.com/gke-tpu-accelerator",
+  "cloud.google.com/gke-tpu-topology"
+];
+function nodeLabelKeys(spec) {
+  const keys = [];
+  if (isRecord(spec.nodeSelector)) keys.push(...Object.keys(spec.nodeSelector));
+  const node = isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity) ? spec.affinity.nodeAffinity : void 0;
+  if (!node) return keys;
+  const terms = [];
+  const required = node.requiredDuringSchedulingIgnoredDuringExecution;
+  if (isRecord(required) && Array.isArray(required.nodeSelectorTerms)) terms.push(...required.nodeSelectorTerms);
+  const preferred = node.preferredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(preferred)) {
+    for (const p of preferred) if (isRecord(p)) terms.push(p.preference);
+  }
+  for (const term of terms) {
+    if (!isRecord(term)) continue;
+    for (const list2 of [term.matchExpressions, term.matchFields]) {
+      if (!Array.isArray(list2)) continue;
+      for (const e of list2) if (isRecord(e) && typeof e.key === "string") keys.push(e.key);
+    }
+  }
+  return keys;
+}
+function gkeAcceleratorTarget(spec) {
+  return nodeLabelKeys(spec).find((k) => GKE_ACCELERATOR_NODE_LABELS.includes(k));
+}
+function toleratesGpu(tolerations, resources, settings) {
+  const taints = [...DEFAULT_GPU_TAINT_KEYS, ...settings.gpuTaintKeys, ...resources].map((t) => {
+    const [key, value] = t.split("=", 2);
+    return { key, value };
+  });
+  return tolerations.some((t) => {
+    if (!isRecord(t)) return false;
+    const op = t.operator ?? "Equal";
+    if (!t.key) return op === "Exists";
+    return taints.some((taint) => {
+      if (taint.key !== t.key) return false;
+      if (op === "Exists" || taint.value === void 0) return true;
+      return t.value === taint.value;
+    });
+  });
+}
+
+// rules/lib/model-server.ts
+var sub = (program, ...subcommands) => (c) => (typeof program === "string" ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ""));
+var MODEL_SERVERS = [
+  { id: "vllm", name: "vLLM", image: /(^|\/)vllm([-/][\w.-]*)?$/, command: (c) => sub("vllm", "serve")(c) || /^vllm\.entrypoints\./.test(c.program), imageServes: true, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
+  { id: "sglang", name: "SGLang", image: /(^|\/)sglang([-/][\w.-]*)?$/, command: (c) => c.program === "sglang.launch_server" || sub("sglang", "serve", "launch_server")(c), readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
+  { id: "tgi", name: "Text Generation Inference", image: /text-generation-inference/, command: sub(/^text-generation-(launcher|server)$/), imageServes: true, readyPath: "/health", defaultCacheDir: "/data" },
+  { id: "tei", name: "Text Embeddings Inference", image: /text-embeddings-inference/, command: sub("text-embeddings-router"), imageServes: true, readyPath: "/health", defaultCacheDir: "/data" },
+  { id: "triton", name: "Triton Inference Server", image: /(^|\/)tritonserver$/, clientTag: /sdk/, command: sub("tritonserver"), readyPath: "/v2/health/ready" },
+  { id: "ollama", name: "Ollama", image: /(^|\/)ollama$/, command: sub("ollama", "serve"), imageServes: true, readyPath: "/", defaultCacheDir: "/root/.ollama" },
+  { id: "llama.cpp", name: "llama.cpp server", image: /llama\.cpp|llama-cpp/, serverTag: /^server/, command: (c) => c.program === "llama-server" || c.program === "llama_cpp.server", imageServes: true, readyPath: "/health" },
+  { id: "lmdeploy", name: "LMDeploy", image: /(^|\/)lmdeploy$/, command: sub("lmdeploy", "serve"), readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
+  { id: "nim", name: "NVIDIA NIM", image: /^nvcr\.io\/nim\//, imageServes: true, readyPath: "/v1/health/ready", defaultCacheDir: "/opt/nim/.cache" },
+  { id: "ray-serve", name: "Ray Serve", image: /(^|\/)ray-llm$/, command: sub("serve", "run", "deploy"), readyPath: "/-/healthz" },
+  { id: "kserve-huggingface", name: "KServe Hugging Face server", image: /kserve\/huggingfaceserver$/, command: (c) => c.program === "huggingfaceserver", imageServes: true, readyPath: "/v2/health/ready", defaultCacheDir: "/root/.cache/huggingface" },
+  { id: "localai", name: "LocalAI", image: /(^|\/)local-?ai$/, command: sub("local-ai"), imageServes: true, readyPath: "/readyz", defaultCacheDir: "/build/models" }
+];
+var WEB_SERVERS = [
+  sub(/^(uvicorn|gunicorn|hypercorn|daphne|granian|waitress-serve|nginx|httpd|apache2|apache2ctl|caddy|envoy|haproxy|traefik|torchserve|tensorflow_model_server|mlserver)$/),
+  sub(/^(flask|streamlit|fastapi|chainlit|panel)$/, "run", "serve"),
+  sub(/^(bentoml|mlflow|litellm)$/),
+  sub("http.server"),
+  sub(/^(jupyter|jupyter-lab|jupyter-notebook)$/, "lab", "notebook", "server")
+];
+var WRAPPERS = /* @__PURE__ */ new Set(["exec", "env", "dumb-init", "tini", "tini-static", "nohup", "stdbuf", "time", "gosu", "su-exec", "setsid", "sudo", "catatonit"]);
+var SHELLS = /^(sh|bash|ash|dash|zsh|ksh)$/;
+var PYTHON = /^python(\d+(\.\d+)?)?$/;
+var SHELL_KEYWORDS = /* @__PURE__ */ new Set(["do", "then", "else", "elif", "while", "until", "if", "{", "(", "!", "time"]);
+var SETUP_PROGRAMS = /* @__PURE__ */ new Set(["set", "trap", "echo", "printf", "export", "cd", "source", ".", "mkdir", "cp", "mv", "ln", "chmod", "chown", "rm", "ls", "cat", "wait", "true", "false", ":", "fi", "done", "esac", "}", ")", "test", "[", "[[", "pip", "pip3", "apt-get", "apt", "apk", "yum", "uv", "touch", "sed", "env", "date", "ulimit", "umask", "unset", "shift", "local", "declare", "read", "let", "eval"]);
+function baseName(word) {
+  return word.replace(/\/+$/, "").split("/").pop() ?? word;
+}
+function unquote(word) {
+  return word.replace(/^["']+|["']+$/g, "");
+}
+function commandOfWords(words) {
+  let i = 0;
+  while (i < words.length) {
+    const w = words[i];
+    const name = baseName(w);
+    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(w) || w === "--") i++;
+    else if (WRAPPERS.has(name)) {
+      i++;
+      while (i < words.length && words[i].startsWith("-")) i++;
+    } else break;
+  }
+  if (i >= words.length || words[i].startsWith("-")) return void 0;
+  const program = baseName(words[i]);
+  const rest = words.slice(i + 1);
+  if (PYTHON.test(program)) {
+    let j = 0;
+    while (j < rest.length && rest[j].startsWith("-") && rest[j] !== "-m" && rest[j] !== "-c") j++;
+    if (rest[j] === "-m" && rest[j + 1]) return { program: rest[j + 1], args: rest.slice(j + 2), module: true };
+    if (rest[j] === "-c") return { program, args: rest.slice(j) };
+    if (rest[j]) return { program: baseName(rest[j]), args: rest.slice(j + 1) };
+  }
+  return { program, args: rest };
+}
+function commandsOfScript(script) {
+  const out = [];
+  for (const part of script.split(/\n|;|&&|\|\||\||&/)) {
+    let words = part.trim().split(/\s+/).filter(Boolean).map(unquote).filter(Boolean);
+    while (words.length && SHELL_KEYWORDS.has(words[0])) words = words.slice(1);
+    const cmd = commandOfWords(words);
+    if (cmd && !SETUP_PROGRAMS.has(cmd.program)) out.push(cmd);
+  }
+  return out;
+}
+function commandsOf(argv) {
+  const words = argv.filter((w) => typeof w === "string");
+  const first = commandOfWords(words);
+  if (!first) return [];
+  if (SHELLS.test(first.program)) {
+    const c = first.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+    if (c >= 0 && typeof first.args[c + 1] === "string") return commandsOfScript(first.args[c + 1]);
+    const script = first.args.find((a) => !a.startsWith("-"));
+    return script ? [{ program: baseName(script), args: [] }] : [];
+  }
+  return [first];
+}
+function containerArgv(container) {
+  return [...Array.isArray(container.command) ? container.command : [], ...Array.isArray(container.args) ? container.args : []];
+}
+var IDLE = (c) => c.program === "sleep" || c.program === "pause" || c.program === "tail" && c.args.includes("-f") && c.args.includes("/dev/null");
+var LOAD_GENERATORS = [
+  sub(/^(k6|locust|vegeta|hey|wrk|wrk2|ab|genai-perf|perf_analyzer|perf_client|guidellm|inference-perf|llmperf|ghz|oha)$/),
+  sub("fortio", "load"),
+  sub("vllm", "bench"),
+  (c) => /bench/i.test(c.program)
+];
+var LOAD_GENERATOR_IMAGES = /(^|\/)(k6|locust|vegeta|hey|wrk|oha|ghz|guidellm|genai-perf|inference-perf|llmperf)$/;
+function clientRole(container) {
+  const cmds = commandsOf(containerArgv(container));
+  if (cmds.some((c) => MODEL_SERVERS.some((s) => s.command?.(c)))) return void 0;
+  if (cmds.some((c) => LOAD_GENERATORS.some((g) => g(c)))) return "load-generator";
+  if (cmds.length && IDLE(cmds[cmds.length - 1])) return "idle";
+  const ownCommand = Array.isArray(container.command) && container.command.length > 0;
+  const image = typeof container.image === "string" ? splitImageReference(container.image).repository : "";
+  if (!ownCommand && LOAD_GENERATOR_IMAGES.test(image)) return "load-generator";
+  return void 0;
+}
+var NOT_A_SERVER_IMAGE = /(mock|simulator|(^|[-_])sim($|[-_])|router|proxy|gateway|bench|client|exporter|operator|controller)/;
+function modelServerOfImage(image) {
+  const { repository, tag } = splitImageReference(image);
+  if (NOT_A_SERVER_IMAGE.test(repository.split("/").pop() ?? "")) return void 0;
+  return MODEL_SERVERS.find(
+    (s) => s.image.test(repository) && !(tag && s.clientTag?.test(tag)) && !(s.serverTag && !(tag && s.serverTag.test(tag)))
+  );
+}
+function modelServerOfCommand(argv) {
+  const cmds = commandsOf(argv);
+  return MODEL_SERVERS.find((s) => s.command && cmds.some((c) => s.command(c)));
+}
+function startsServer(argv) {
+  const cmds = commandsOf(argv);
+  return cmds.some((c) => MODEL_SERVERS.some((s) => s.command?.(c)) || WEB_SERVERS.some((w) => w(c)));
+}
+function modelServerKind(container) {
+  const argv = containerArgv(container);
+  const byCommand = modelServerOfCommand(argv);
+  if (byCommand) return byCommand;
+  if (clientRole(container)) return void 0;
+  if (commandsOf(argv).some((c) => c.module)) return void 0;
+  return typeof container.image === "string" ? modelServerOfImage(container.image) : void 0;
+}
+function isModelServer(container, settings) {
+  return modelServerKind(container) !== void 0 || usesGpu(container, settings) && clientRole(container) === void 0;
+}
+function argTokens(container) {
+  const cmd = Array.isArray(container.command) ? container.command : [];
+  const args = Array.isArray(container.args) ? container.args : [];
+  const out = [];
+  for (const a of [...cmd, ...args]) {
+    if (typeof a !== "string") continue;
+    out.push(...a.trim().split(/\s+/).filter(Boolean));
+  }
+  return out;
+}
+function flagValue(tokens, names) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    for (const n of names) {
+      if (t === n && i + 1 < tokens.length) return tokens[i + 1];
+      if (t.startsWith(n + "=")) return t.slice(n.length + 1);
+    }
+  }
+  return void 0;
+}
+function hasFlag(tokens, names) {
+  return tokens.some((t) => names.some((n) => t === n || t.startsWith(n + "=")));
+}
+function envValues(container) {
+  const out = /* @__PURE__ */ new Map();
+  for (const e of Array.isArray(container.env) ? container.env : []) {
+    if (isRecord(e) && typeof e.name === "string" && typeof e.value === "string") out.set(e.name, e.value);
+  }
+  return out;
+}
+var MODEL_FLAGS = ["--model", "--model-id", "--model_id", "--model-path", "--model_path", "--model-name-or-path"];
+var MODEL_ENV = ["MODEL_ID", "HF_MODEL", "HF_MODEL_ID", "MODEL_NAME_OR_PATH", "MODEL", "MODEL_NAME"];
+function isHubModelId(value) {
+  return /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(value) && !/^(models?|data|mnt|opt|tmp|root|home|workspace)\//i.test(value);
+}
+function modelReference(container) {
+  const tokens = argTokens(container);
+  let value = flagValue(tokens, MODEL_FLAGS);
+  if (!value) {
+    const serve = tokens.findIndex((t, i) => t === "serve" && i > 0 && /vllm|sglang$/.test(tokens[i - 1]));
+    const next = serve >= 0 ? tokens[serve + 1] : void 0;
+    if (next && !next.startsWith("-")) value = next;
+  }
+  if (!value) {
+    const env = envValues(container);
+    value = MODEL_ENV.map((n) => env.get(n)).find((v) => v !== void 0 && v !== "");
+  }
+  if (!value) return void 0;
+  value = value.replace(/^["']|["']$/g, "");
+  return { value, isHubId: isHubModelId(value) };
+}
+var CACHE_ENV = ["HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_HOME", "OLLAMA_MODELS"];
+var CACHE_FLAGS = ["--download-dir", "--download_dir", "--huggingface-hub-cache"];
+function modelDownload(container) {
+  const kind = modelServerKind(container);
+  const model = modelReference(container);
+  if (!(model?.isHubId ?? false) && kind?.id !== "ollama") return void 0;
+  const env = envValues(container);
+  const envName = CACHE_ENV.find((n) => env.get(n));
+  const flagDir = flagValue(argTokens(container), CACHE_FLAGS);
+  const cacheDir = flagDir ?? (envName ? env.get(envName) : void 0) ?? kind?.defaultCacheDir ?? "/root/.cache/huggingface";
+  return { cacheDir, what: model?.isHubId ? `downloads \`${model.value}\`` : "pulls models at run time" };
+}
+function normalisePath(p) {
+  return p.replace(/\/+$/, "") || "/";
+}
+function isUnder(path, mount) {
+  const p = normalisePath(path);
+  const m = normalisePath(mount);
+  return p === m || p.startsWith(m === "/" ? "/" : m + "/");
+}
+
 // rules/dockerfile/healthcheck.ts
+function argvOf(instr) {
+  if (!instr) return [];
+  return instr.jsonArgs ?? ["/bin/sh", "-c", instr.argsText];
+}
 var healthcheck_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/healthcheck",
     severity: "info",
-    summary: "An image that serves something (EXPOSE, CMD or ENTRYPOINT) has no HEALTHCHECK.",
-    rationale: "Without a HEALTHCHECK, Docker and Compose report a model server as healthy while it is still loading weights or after its GPU has wedged; `depends_on: condition: service_healthy` cannot wait for it.",
+    summary: "An image that shows it serves (EXPOSE, a known server command or server base image) has no HEALTHCHECK.",
+    rationale: "Without a HEALTHCHECK, Docker and Compose report a model server as healthy while it is still loading weights or after its GPU has wedged; `depends_on: condition: service_healthy` cannot wait for it. Judged: final images with evidence of a server: an EXPOSE, an ENTRYPOINT/CMD that starts a known model server (vllm serve, text-generation-launcher, tritonserver, ollama serve, llama-server...) or a general-purpose server (uvicorn, gunicorn, nginx, streamlit run...), or a base image whose own entrypoint starts a model server (vllm/vllm-openai, TGI, TEI, Ollama, NIM) when ENTRYPOINT is not replaced. Not judged: images whose ENTRYPOINT or CMD is a CLI tool, a batch or init job, a device plugin, a benchmark or anything else not known to serve, since an ENTRYPOINT alone says nothing about a port; images with a HEALTHCHECK (or `HEALTHCHECK NONE`) anywhere in the chain of stages.",
     fix: "Add a HEALTHCHECK against the server's readiness endpoint, e.g. `HEALTHCHECK --interval=30s --start-period=600s CMD curl -fsS http://localhost:8000/health || exit 1`, or `HEALTHCHECK NONE` to state that none is wanted."
   },
   check(ctx) {
     const chain = finalImageChain(ctx.model);
     if (!chain.length) return;
+    const last = (keyword) => {
+      for (const stage of chain) {
+        const found = stage.instructions.filter((i) => i.keyword === keyword);
+        if (found.length) return found[found.length - 1];
+      }
+      return void 0;
+    };
     const instructions = chain.flatMap((s) => s.instructions);
     if (instructions.some((i) => i.keyword === "HEALTHCHECK")) return;
-    const serving = instructions.find((i) => i.keyword === "EXPOSE" || i.keyword === "CMD" || i.keyword === "ENTRYPOINT");
-    if (!serving) return;
+    const entrypoint = last("ENTRYPOINT");
+    const cmd = last("CMD");
+    const argv = [...argvOf(entrypoint), ...argvOf(cmd)];
+    let evidence;
+    const expose = instructions.find((i) => i.keyword === "EXPOSE");
+    if (expose) evidence = "it has EXPOSE";
+    else if (startsServer(argv)) evidence = `its ${entrypoint ? "ENTRYPOINT" : "CMD"} starts a server`;
+    else if (entrypoint && startsServer(argvOf(cmd))) evidence = "its CMD starts a server";
+    else {
+      const root = chain[chain.length - 1].base;
+      const server = root.stageRef === void 0 && !root.hasUnresolved ? modelServerOfImage(root.resolved) : void 0;
+      const cmdIsFlags = !cmd || (cmd.jsonArgs ?? cmd.args)[0]?.startsWith("-") === true;
+      if (server?.imageServes && !entrypoint && cmdIsFlags) evidence = `its base image ${root.resolved} starts ${server.name}`;
+    }
+    if (!evidence) return;
     ctx.report({
-      message: `the final image serves (it has ${serving.keyword}) but defines no HEALTHCHECK`,
+      message: `the final image serves (${evidence}) but defines no HEALTHCHECK`,
       range: chain[0].from.range
     });
   }
@@ -23444,6 +23766,22 @@ var TEMPLATE_SYNTAX = /\{\{|\{%|\$\{|\$\(|\$[A-Za-z_]|%\{|#\{|@[A-Za-z_][A-Za-z0
 function isResolvableImage(ref) {
   const r = ref.trim();
   return r !== "" && r.length <= 512 && !TEMPLATE_SYNTAX.test(r) && REFERENCE.test(r);
+}
+var DEFAULT_FLOATING_TAGS = [
+  "latest",
+  "latest-*",
+  "*-latest",
+  "nightly",
+  "main",
+  "master",
+  "dev",
+  "develop",
+  "edge",
+  "stable",
+  "rolling"
+];
+function floatingTagPattern(tag, patterns) {
+  return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
 }
 
 // rules/dockerfile/pin-base-image.ts
@@ -23864,6 +24202,45 @@ var no_plaintext_secrets_default = defineK8sRule({
   }
 });
 
+// src/engine/run-index.ts
+var RunIndex = class {
+  constructor(objects) {
+    this.objects = objects;
+    for (const o of objects) {
+      const list2 = this.byKindMap.get(o.kind);
+      if (list2) list2.push(o);
+      else this.byKindMap.set(o.kind, [o]);
+    }
+  }
+  objects;
+  byKindMap = /* @__PURE__ */ new Map();
+  memos = /* @__PURE__ */ new Map();
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
+  }
+  /**
+   * A derived index built once per run on first use (by name), so
+   * cross-object lookups stay linear on monorepos with thousands of objects.
+   */
+  memo(name, build) {
+    if (!this.memos.has(name)) this.memos.set(name, build(this));
+    return this.memos.get(name);
+  }
+  /** Objects of a kind with a given name (any namespace). */
+  named(kind, name) {
+    const byName = this.memo(`named:${kind}`, (idx) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
+      return m;
+    });
+    return byName.get(name) ?? [];
+  }
+};
+function sameNamespace(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
 // rules/lib/workload.ts
 var POD_SPEC_PATHS = {
   Pod: "/spec",
@@ -23915,165 +24292,52 @@ function containerAnchor(c) {
 function workloadLabel(obj) {
   return `${obj.kind} \`${obj.name ?? "(unnamed)"}\``;
 }
-
-// rules/lib/gpu.ts
-var DEFAULT_GPU_RESOURCES = [
-  "nvidia.com/gpu",
-  "nvidia.com/mig-*",
-  "nvidia.com/gpu.shared",
-  "amd.com/gpu",
-  "gpu.intel.com/*",
-  "habana.ai/gaudi",
-  "aws.amazon.com/neuron*",
-  "google.com/tpu"
-];
-var DEFAULT_GPU_TAINT_KEYS = ["nvidia.com/gpu", "amd.com/gpu", "sku=gpu"];
-function matchesPattern(name, pattern) {
-  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : name === pattern;
+function podTemplateLabels(obj) {
+  const specPath = POD_SPEC_PATHS[obj.kind];
+  if (!specPath) return void 0;
+  const metaPath = obj.kind === "Pod" ? "/metadata" : specPath.replace(/\/spec$/, "/metadata");
+  const meta = valueAtPointer(obj.raw, metaPath);
+  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
 }
-function isGpuResource(name, settings) {
-  return [...DEFAULT_GPU_RESOURCES, ...settings.gpuResources].some((p) => matchesPattern(name, p));
+function serviceSelector(svc) {
+  const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
+  if (spec.type === "ExternalName" || !isRecord(spec.selector)) return [];
+  return Object.entries(spec.selector).map(([k, v]) => [k, String(v)]);
 }
-function quantityField(v) {
-  return typeof v === "string" || typeof v === "number" ? v : void 0;
-}
-function gpuResourcesOf(container, settings) {
-  const res = isRecord(container.resources) ? container.resources : {};
-  const requests = isRecord(res.requests) ? res.requests : {};
-  const limits = isRecord(res.limits) ? res.limits : {};
-  const names = new Set([...Object.keys(requests), ...Object.keys(limits)].filter((n) => isGpuResource(n, settings)));
-  return [...names].sort().map((resource) => ({
-    resource,
-    request: quantityField(requests[resource]),
-    limit: quantityField(limits[resource])
-  }));
-}
-function usesGpu(container, settings) {
-  return gpuResourcesOf(container, settings).length > 0;
-}
-function gpuCount(container, settings) {
-  let total = 0;
-  for (const use of gpuResourcesOf(container, settings)) {
-    const n = Number(use.limit ?? use.request ?? 0);
-    if (Number.isFinite(n)) total += n;
-  }
-  return total;
-}
-function toleratesGpu(tolerations, resources, settings) {
-  const taints = [...DEFAULT_GPU_TAINT_KEYS, ...settings.gpuTaintKeys, ...resources].map((t) => {
-    const [key, value] = t.split("=", 2);
-    return { key, value };
-  });
-  return tolerations.some((t) => {
-    if (!isRecord(t)) return false;
-    const op = t.operator ?? "Equal";
-    if (!t.key) return op === "Exists";
-    return taints.some((taint) => {
-      if (taint.key !== t.key) return false;
-      if (op === "Exists" || taint.value === void 0) return true;
-      return t.value === taint.value;
-    });
+function servicesTargeting(workload, index) {
+  const labels = podTemplateLabels(workload);
+  if (!labels) return [];
+  return index.ofKind("Service").filter((svc) => {
+    const selector = serviceSelector(svc);
+    return selector.length > 0 && sameNamespace(svc.namespace, workload.namespace) && selector.every(([k, v]) => k in labels && String(labels[k]) === v);
   });
 }
-
-// rules/lib/model-server.ts
-var MODEL_SERVERS = [
-  { id: "vllm", name: "vLLM", image: /(^|\/)vllm[-/]|(^|\/)vllm(:|$)/, command: /\bvllm\b|vllm\.entrypoints/, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
-  { id: "sglang", name: "SGLang", image: /(^|\/)sglang(:|$|[-/])/, command: /\bsglang\.launch_server\b|\bsglang\b/, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
-  { id: "tgi", name: "Text Generation Inference", image: /text-generation-inference/, command: /\btext-generation-launcher\b/, readyPath: "/health", defaultCacheDir: "/data" },
-  { id: "tei", name: "Text Embeddings Inference", image: /text-embeddings-inference/, command: /\btext-embeddings-router\b/, readyPath: "/health", defaultCacheDir: "/data" },
-  { id: "triton", name: "Triton Inference Server", image: /tritonserver/, command: /\btritonserver\b/, readyPath: "/v2/health/ready" },
-  { id: "ollama", name: "Ollama", image: /(^|\/)ollama(:|$|\/ollama)/, command: /\bollama\s+serve\b/, readyPath: "/", defaultCacheDir: "/root/.ollama" },
-  { id: "llama.cpp", name: "llama.cpp server", image: /llama\.cpp|llama-cpp/, command: /\bllama-server\b|llama_cpp\.server/, readyPath: "/health" },
-  { id: "lmdeploy", name: "LMDeploy", image: /lmdeploy/, command: /\blmdeploy\s+serve\b/, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
-  { id: "nim", name: "NVIDIA NIM", image: /^nvcr\.io\/nim\//, readyPath: "/v1/health/ready", defaultCacheDir: "/opt/nim/.cache" },
-  { id: "ray-serve", name: "Ray Serve", image: /(^|\/)ray-llm|(^|\/)rayproject\/ray/, command: /\bserve\s+run\b|\bray\.serve\b/, readyPath: "/-/healthz" },
-  { id: "kserve-huggingface", name: "KServe Hugging Face server", image: /kserve\/huggingfaceserver/, command: /\bhuggingfaceserver\b/, readyPath: "/v2/health/ready", defaultCacheDir: "/root/.cache/huggingface" },
-  { id: "localai", name: "LocalAI", image: /localai/, command: /\blocal-ai\b/, readyPath: "/readyz", defaultCacheDir: "/build/models" }
-];
-function commandLine(container) {
-  const cmd = Array.isArray(container.command) ? container.command : [];
-  const args = Array.isArray(container.args) ? container.args : [];
-  return [...cmd, ...args].filter((s) => typeof s === "string").join(" ");
+function isLongRunning(obj) {
+  if (!LONG_RUNNING_KINDS.includes(obj.kind)) return false;
+  const pod = podSpecOf(obj);
+  return !!pod && (pod.spec.restartPolicy === void 0 || pod.spec.restartPolicy === "Always");
 }
-function modelServerKind(container) {
-  const image = typeof container.image === "string" ? container.image.toLowerCase() : "";
-  const cmd = commandLine(container);
-  return MODEL_SERVERS.find((s) => s.image.test(image)) ?? MODEL_SERVERS.find((s) => s.command && cmd && s.command.test(cmd));
+function hasPorts(c) {
+  return Array.isArray(c.container.ports) && c.container.ports.length > 0;
 }
-function isModelServer(container, settings) {
-  return usesGpu(container, settings) || modelServerKind(container) !== void 0;
+var SIDECAR_IMAGES = /(^|\/)(kube-rbac-proxy|oauth2-proxy|cloud-sql-proxy|cloudsql-proxy|proxyv2|linkerd2?-proxy|fluent-bit|fluentd|promtail|vector|opentelemetry-collector[\w-]*|otel-collector|[\w-]+-exporter)$/;
+function isKnownSidecar(c) {
+  return typeof c.container.image === "string" && SIDECAR_IMAGES.test(splitImageReference(c.container.image).repository);
 }
-function argTokens(container) {
-  const cmd = Array.isArray(container.command) ? container.command : [];
-  const args = Array.isArray(container.args) ? container.args : [];
-  const out = [];
-  for (const a of [...cmd, ...args]) {
-    if (typeof a !== "string") continue;
-    out.push(...a.trim().split(/\s+/).filter(Boolean));
-  }
-  return out;
+function hasProbe(c) {
+  return isRecord(c.container.readinessProbe) || isRecord(c.container.livenessProbe);
 }
-function flagValue(tokens, names) {
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    for (const n of names) {
-      if (t === n && i + 1 < tokens.length) return tokens[i + 1];
-      if (t.startsWith(n + "=")) return t.slice(n.length + 1);
-    }
-  }
-  return void 0;
-}
-function hasFlag(tokens, names) {
-  return tokens.some((t) => names.some((n) => t === n || t.startsWith(n + "=")));
-}
-function envValues(container) {
-  const out = /* @__PURE__ */ new Map();
-  for (const e of Array.isArray(container.env) ? container.env : []) {
-    if (isRecord(e) && typeof e.name === "string" && typeof e.value === "string") out.set(e.name, e.value);
-  }
-  return out;
-}
-var MODEL_FLAGS = ["--model", "--model-id", "--model_id", "--model-path", "--model_path", "--model-name-or-path"];
-var MODEL_ENV = ["MODEL_ID", "HF_MODEL", "HF_MODEL_ID", "MODEL_NAME_OR_PATH", "MODEL", "MODEL_NAME"];
-function isHubModelId(value) {
-  return /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/.test(value) && !/^(models?|data|mnt|opt|tmp|root|home|workspace)\//i.test(value);
-}
-function modelReference(container) {
-  const tokens = argTokens(container);
-  let value = flagValue(tokens, MODEL_FLAGS);
-  if (!value) {
-    const serve = tokens.findIndex((t, i) => t === "serve" && i > 0 && /vllm|sglang$/.test(tokens[i - 1]));
-    const next = serve >= 0 ? tokens[serve + 1] : void 0;
-    if (next && !next.startsWith("-")) value = next;
-  }
-  if (!value) {
-    const env = envValues(container);
-    value = MODEL_ENV.map((n) => env.get(n)).find((v) => v !== void 0 && v !== "");
-  }
-  if (!value) return void 0;
-  value = value.replace(/^["']|["']$/g, "");
-  return { value, isHubId: isHubModelId(value) };
-}
-var CACHE_ENV = ["HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "HF_HOME", "OLLAMA_MODELS"];
-var CACHE_FLAGS = ["--download-dir", "--download_dir", "--huggingface-hub-cache"];
-function modelDownload(container) {
-  const kind = modelServerKind(container);
-  const model = modelReference(container);
-  if (!(model?.isHubId ?? false) && kind?.id !== "ollama") return void 0;
-  const env = envValues(container);
-  const envName = CACHE_ENV.find((n) => env.get(n));
-  const flagDir = flagValue(argTokens(container), CACHE_FLAGS);
-  const cacheDir = flagDir ?? (envName ? env.get(envName) : void 0) ?? kind?.defaultCacheDir ?? "/root/.cache/huggingface";
-  return { cacheDir, what: model?.isHubId ? `downloads \`${model.value}\`` : "pulls models at run time" };
-}
-function normalisePath(p) {
-  return p.replace(/\/+$/, "") || "/";
-}
-function isUnder(path, mount) {
-  const p = normalisePath(path);
-  const m = normalisePath(mount);
-  return p === m || p.startsWith(m === "/" ? "/" : m + "/");
+function servingContainers(obj, index) {
+  if (!isLongRunning(obj)) return [];
+  const pod = podSpecOf(obj);
+  const app = containersOf(pod).filter((c) => clientRole(c.container) === void 0);
+  const servers = app.filter((c) => hasPorts(c) || modelServerKind(c.container) !== void 0);
+  const main = servers.filter((c) => !isKnownSidecar(c));
+  if (main.length) return main;
+  if (servers.length) return servers;
+  if (!app.length || !servicesTargeting(obj, index).length) return [];
+  const probed = app.filter(hasProbe);
+  return probed.length ? probed : app.slice(0, 1);
 }
 
 // rules/k8s/probes.ts
@@ -24087,10 +24351,11 @@ var probes_default = defineK8sRule({
   meta: {
     id: "k8s/probes",
     severity: "warning",
-    summary: "A serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.",
-    rationale: "Without a readinessProbe, a Service sends requests to a model server that is still loading weights and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health.",
+    summary: "A long-running serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.",
+    rationale: "Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.",
     fix: "Add a readinessProbe and a livenessProbe on the server's health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.",
     kinds: LONG_RUNNING_KINDS,
+    indexKinds: ["Service"],
     optionsSchema: {
       type: "object",
       additionalProperties: false,
@@ -24099,16 +24364,11 @@ var probes_default = defineK8sRule({
     defaultOptions: { minStartupBudgetSeconds: 600 }
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const containers = containersOf(pod);
-    const anyPorts = containers.some((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
-    for (const c of containers) {
-      const hasPorts = Array.isArray(c.container.ports) && c.container.ports.length > 0;
-      if (anyPorts && !hasPorts) continue;
+    for (const c of servingContainers(ctx.object, ctx.index)) {
       const missing = ["readinessProbe", "livenessProbe"].filter((p) => !isRecord(c.container[p]));
       if (missing.length) {
-        const why = missing.includes("readinessProbe") ? "traffic is routed to it before it is ready (a model server is still loading weights)" : "a hung server is never restarted";
+        const modelServer = isModelServer(c.container, ctx.settings);
+        const why = missing.includes("readinessProbe") ? modelServer ? "traffic is routed to it while it is still loading weights" : "traffic is routed to it before it is ready" : "a hung server is never restarted";
         ctx.report({
           message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(" and no ")}: ${why}`,
           path: containerAnchor(c),
@@ -24197,7 +24457,7 @@ var gpu_tolerations_default = defineK8sRule({
     id: "k8s/gpu-tolerations",
     severity: "warning",
     summary: "A pod that requests GPUs has no toleration for the taints GPU nodes carry.",
-    rationale: 'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. GKE adds the toleration automatically; turn the rule off there.',
+    rationale: 'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. Judged: pods asking for GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, and resources listed under `gpu.resources` in the config) or other accelerators (Gaudi, Neuron: a toleration for the resource name itself counts). Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
     fix: "Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.",
     kinds: POD_BEARING_KINDS
   },
@@ -24205,15 +24465,17 @@ var gpu_tolerations_default = defineK8sRule({
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
     const uses = containersOf(pod, ["initContainer", "container"]).flatMap(
-      (c) => gpuResourcesOf(c.container, ctx.settings).map((g) => ({ container: c, resource: g.resource }))
+      (c) => gpuResourcesOf(c.container, ctx.settings).filter((g) => g.kind !== "tpu").map((g) => ({ container: c, resource: g.resource, kind: g.kind }))
     );
-    if (!uses.length) return;
+    if (!uses.length || gkeAcceleratorTarget(pod.spec)) return;
     const tolerations = Array.isArray(pod.spec.tolerations) ? pod.spec.tolerations : [];
     const resources = [...new Set(uses.map((u) => u.resource))];
     if (toleratesGpu(tolerations, resources, ctx.settings)) return;
-    const taints = [.../* @__PURE__ */ new Set([...resources, ...DEFAULT_GPU_TAINT_KEYS, ...ctx.settings.gpuTaintKeys])];
+    const gpuTaints = uses.some((u) => u.kind === "gpu") ? DEFAULT_GPU_TAINT_KEYS : [];
+    const taints = [.../* @__PURE__ */ new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
+    const what = uses.every((u) => u.kind === "gpu") ? "GPU" : uses.some((u) => u.kind === "gpu") ? "GPU and accelerator" : "accelerator";
     ctx.report({
-      message: `${workloadLabel(ctx.object)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the GPU node taints (${taints.join(", ")}); it stays Pending on tainted GPU pools`,
+      message: `${workloadLabel(ctx.object)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
       path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
       fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
     });
@@ -24255,45 +24517,6 @@ var memory_limits_default = defineK8sRule({
   }
 });
 
-// src/engine/run-index.ts
-var RunIndex = class {
-  constructor(objects) {
-    this.objects = objects;
-    for (const o of objects) {
-      const list2 = this.byKindMap.get(o.kind);
-      if (list2) list2.push(o);
-      else this.byKindMap.set(o.kind, [o]);
-    }
-  }
-  objects;
-  byKindMap = /* @__PURE__ */ new Map();
-  memos = /* @__PURE__ */ new Map();
-  ofKind(...kinds) {
-    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
-    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
-  }
-  /**
-   * A derived index built once per run on first use (by name), so
-   * cross-object lookups stay linear on monorepos with thousands of objects.
-   */
-  memo(name, build) {
-    if (!this.memos.has(name)) this.memos.set(name, build(this));
-    return this.memos.get(name);
-  }
-  /** Objects of a kind with a given name (any namespace). */
-  named(kind, name) {
-    const byName = this.memo(`named:${kind}`, (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
-      return m;
-    });
-    return byName.get(name) ?? [];
-  }
-};
-function sameNamespace(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
-
 // rules/lib/autoscaling.ts
 var AUTOSCALER_KINDS = ["HorizontalPodAutoscaler", "ScaledObject"];
 function isAutoscaler(a) {
@@ -24306,11 +24529,16 @@ function scaleTargetRef(a) {
   const kind = typeof ref.kind === "string" ? ref.kind : a.kind === "ScaledObject" ? "Deployment" : void 0;
   return kind ? { kind, name: ref.name } : void 0;
 }
+var OTHER_AUTOSCALER_KINDS = ["PodAutoscaler"];
+var ALL_AUTOSCALER_KINDS = [...AUTOSCALER_KINDS, ...OTHER_AUTOSCALER_KINDS];
+function isOtherAutoscaler(a) {
+  return a.kind === "PodAutoscaler" && a.apiVersion.startsWith("autoscaling.aibrix.ai/");
+}
 function autoscalersOf(workload, index) {
   const byTarget = index.memo("autoscalers-by-target", (idx) => {
     const m = /* @__PURE__ */ new Map();
-    for (const a of idx.ofKind(...AUTOSCALER_KINDS)) {
-      const ref = isAutoscaler(a) ? scaleTargetRef(a) : void 0;
+    for (const a of idx.ofKind(...ALL_AUTOSCALER_KINDS)) {
+      const ref = isAutoscaler(a) || isOtherAutoscaler(a) ? scaleTargetRef(a) : void 0;
       if (!ref) continue;
       const key = `${ref.kind}\0${ref.name}`;
       m.set(key, [...m.get(key) ?? [], a]);
@@ -24344,20 +24572,22 @@ var hpa_default = defineK8sRule({
   meta: {
     id: "k8s/hpa",
     severity: "info",
-    summary: "A Deployment or StatefulSet that no HorizontalPodAutoscaler or KEDA ScaledObject targets.",
-    rationale: "LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run) scales on load.",
+    summary: "A model-serving Deployment or StatefulSet that no HorizontalPodAutoscaler or KEDA ScaledObject targets.",
+    rationale: "LLM traffic is bursty. A fixed replica count either queues requests until clients time out or keeps idle GPUs paid for all night. An autoscaler (found in any file of the run: a HorizontalPodAutoscaler, a KEDA ScaledObject or an AIBrix PodAutoscaler) scales on load. Judged: Deployments and StatefulSets with a long-running serving container (see k8s/probes) that is a model server: a known server (by image or command) or a container asking for GPUs/TPUs. Not judged: everything else, because a fixed replica count is the right choice there: controllers and operators (leader election keeps one active replica), databases, caches and other stateful stores, gateways and web front-ends, DaemonSets (one pod per node), Jobs and CronJobs, and workloads scaled to 0.",
     fix: "Add a HorizontalPodAutoscaler (autoscaling/v2) or a KEDA ScaledObject whose scaleTargetRef names this workload, ideally on a queue-depth metric for model servers.",
     kinds: ["Deployment", "StatefulSet"],
-    indexKinds: AUTOSCALER_KINDS
+    indexKinds: [...ALL_AUTOSCALER_KINDS, "Service"]
   },
   check(ctx) {
     const obj = ctx.object;
     if (!obj.name) return;
     const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
     if (spec.replicas === 0) return;
+    const server = servingContainers(obj, ctx.index).find((c) => isModelServer(c.container, ctx.settings));
+    if (!server) return;
     if (autoscalersOf(obj, ctx.index).length) return;
     ctx.report({
-      message: `${workloadLabel(obj)} has a fixed replica count${typeof spec.replicas === "number" ? ` (${spec.replicas})` : ""}: no HorizontalPodAutoscaler or ScaledObject targets it`,
+      message: `${workloadLabel(obj)} serves a model (${server.label}) with a fixed replica count${typeof spec.replicas === "number" ? ` (${spec.replicas})` : ""}: no HorizontalPodAutoscaler or ScaledObject targets it`,
       path: "/metadata/name",
       part: "value",
       fix: `Add an autoscaling/v2 HorizontalPodAutoscaler with scaleTargetRef {kind: ${obj.kind}, name: ${obj.name}}.`
@@ -24391,7 +24621,7 @@ var gpu_limits_default = defineK8sRule({
           });
         } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
           ctx.report({
-            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; GPU requests must equal limits`,
+            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; requests of extended resources must equal limits`,
             path: requestPath,
             part: "span",
             fix: `Set the request and the limit of ${g.resource} to the same count.`
@@ -24424,7 +24654,7 @@ var shm_size_default = defineK8sRule({
     id: "k8s/shm-size",
     severity: "warning",
     summary: "A multi-GPU or tensor/pipeline-parallel pod without a memory-backed /dev/shm (or with one sized wrongly).",
-    rationale: 'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed.',
+    rationale: 'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC.',
     fix: "Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.",
     kinds: POD_BEARING_KINDS
   },
@@ -24434,9 +24664,10 @@ var shm_size_default = defineK8sRule({
     const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
     for (const c of containersOf(pod)) {
       const gpus = gpuCount(c.container, ctx.settings);
-      const { degree, source } = parallelDegree(argTokens(c.container), envValues(c.container));
+      const otherDevices = gpuResourcesOf(c.container, ctx.settings).some((g) => g.kind !== "gpu");
+      const { degree, source } = otherDevices && gpus === 0 ? { degree: 1, source: "" } : parallelDegree(argTokens(c.container), envValues(c.container));
       if (gpus <= 1 && degree <= 1) continue;
-      const why = gpus > 1 ? `${gpus} GPUs` : source;
+      const why = gpus > 1 ? deviceCount(gpus, "gpu") : source;
       const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
       const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === "string" && m.mountPath.replace(/\/+$/, "") === "/dev/shm");
       const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
@@ -24624,7 +24855,7 @@ var model_cache_default = defineK8sRule({
     rationale: "A server started with a hub model id downloads tens of gigabytes at start-up. With the cache (HF_HOME, --download-dir, /root/.cache/huggingface, /root/.ollama) on the container filesystem or an emptyDir, every restart, reschedule and scale-up downloads it again: minutes of GPU time wasted, and hub rate limits hit during an incident. A ReadWriteOnce PVC cannot be mounted by a second replica on another node: it stays Pending.",
     fix: "Mount the cache directory from a PersistentVolumeClaim (ReadWriteMany, or ReadOnlyMany pre-populated) or use a StatefulSet volumeClaimTemplate per replica; or pre-load the model into a volume and point the server at the local path.",
     kinds: ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"],
-    indexKinds: ["PersistentVolumeClaim", ...AUTOSCALER_KINDS]
+    indexKinds: ["PersistentVolumeClaim", ...ALL_AUTOSCALER_KINDS]
   },
   check(ctx) {
     const obj = ctx.object;
@@ -24688,10 +24919,16 @@ var image_tag_default = defineK8sRule({
   meta: {
     id: "k8s/image-tag",
     severity: "warning",
-    summary: "A container image with the `latest` tag or no tag.",
-    rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Not judged: references that are templates or unresolved variables (`{{ .Values.image }}`, `${IMAGE}`, `$(REGISTRY)/app`) or not valid references at all; the real image is only known when the file is rendered.",
+    summary: "A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).",
+    rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Judged: images without a tag and tags matching a `floatingTags` pattern (case-insensitive, `*` matches any text): by default `latest`, `latest-*`, `*-latest`, `nightly`, `main`, `master`, `dev`, `develop`, `edge`, `stable` and `rolling`. Not judged: images pinned by digest, other tags (a version such as `v0.6.3` or `2.4.0-cuda12`, or a dated nightly), templates or unresolved variables (`{{ ... }}`, `${IMAGE}`, `$(VAR)`) and strings that are not image references at all; the real image is only known when the file is rendered.",
     fix: "Pin a version tag (`vllm/vllm-openai:v0.6.3`) or, better, a digest (`@sha256:...`).",
-    kinds: POD_BEARING_KINDS
+    kinds: POD_BEARING_KINDS,
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { floatingTags: { type: "array", items: { type: "string", minLength: 1 } } }
+    },
+    defaultOptions: { floatingTags: [...DEFAULT_FLOATING_TAGS] }
   },
   check(ctx) {
     const pod = podSpecOf(ctx.object);
@@ -24701,10 +24938,11 @@ var image_tag_default = defineK8sRule({
       if (typeof image !== "string" || !isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
-      if (ref.tag && ref.tag !== "latest") continue;
+      const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : void 0;
+      if (ref.tag && !floating) continue;
       const always = c.container.imagePullPolicy === "Always";
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${ref.tag ? "the `latest` tag" : "no tag, so `latest`"})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
+        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
         path: `${c.path}/image`,
         part: "value",
         fix: "Pin a version tag or a digest."
@@ -24728,9 +24966,10 @@ var termination_grace_default = defineK8sRule({
     id: "k8s/termination-grace",
     severity: "warning",
     summary: "A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep (warning); a recognised model server left at the 30 s default is reported as info.",
-    rationale: "On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy. A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.",
+    rationale: "On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy. Judged: model servers among the long-running serving containers (see k8s/probes): known servers (by image or command) and containers asking for GPUs/TPUs for the shutdown-timeout check, known servers for the default-grace check. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never/OnFailure, client containers (`sleep infinity`, load generators) and containers that show no sign of serving (no ports, no Service, no known server). A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.",
     fix: "Set `terminationGracePeriodSeconds` to at least the server's shutdown timeout plus any preStop sleep (and longer than your longest expected response).",
-    kinds: LONG_RUNNING_KINDS
+    kinds: LONG_RUNNING_KINDS,
+    indexKinds: ["Service"]
   },
   check(ctx) {
     const pod = podSpecOf(ctx.object);
@@ -24739,7 +24978,8 @@ var termination_grace_default = defineK8sRule({
     const grace = graceSet ? pod.spec.terminationGracePeriodSeconds : DEFAULT_GRACE;
     const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
     let reported = false;
-    for (const c of containersOf(pod)) {
+    const serving = servingContainers(ctx.object, ctx.index);
+    for (const c of serving) {
       if (!isModelServer(c.container, ctx.settings)) continue;
       const timeout = Number(flagValue(argTokens(c.container), ["--shutdown-timeout", "--shutdown_timeout"]));
       if (!Number.isFinite(timeout) || timeout <= 0) continue;
@@ -24755,7 +24995,7 @@ var termination_grace_default = defineK8sRule({
       });
     }
     if (reported || graceSet) return;
-    const server = containersOf(pod).find((c) => modelServerKind(c.container) !== void 0);
+    const server = serving.find((c) => modelServerKind(c.container) !== void 0);
     if (!server) return;
     ctx.report({
       message: `${server.label} in ${workloadLabel(ctx.object)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
@@ -24839,96 +25079,6 @@ var gpu_visible_without_request_default = defineK8sRule({
   }
 });
 
-// rules/k8s/service-selector.ts
-function podTemplateLabels(obj) {
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (!specPath) return void 0;
-  const metaPath = obj.kind === "Pod" ? "/metadata" : specPath.replace(/\/spec$/, "/metadata");
-  const meta = valueAtPointer(obj.raw, metaPath);
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
-}
-var service_selector_default = defineK8sRule({
-  meta: {
-    id: "k8s/service-selector",
-    severity: "warning",
-    summary: "A Service whose selector matches no pod template in the run.",
-    rationale: "A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why.",
-    fix: "Make the Service selector a subset of the pod template labels of the workload it fronts.",
-    kinds: ["Service"],
-    indexKinds: POD_BEARING_KINDS
-  },
-  check(ctx) {
-    const svc = ctx.object;
-    const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
-    if (spec.type === "ExternalName" || !isRecord(spec.selector)) return;
-    const selector = Object.entries(spec.selector);
-    if (!selector.length) return;
-    const idx = ctx.index.memo("pod-templates-by-label", (index) => {
-      const byPair = /* @__PURE__ */ new Map();
-      const byKey = /* @__PURE__ */ new Map();
-      const labels = /* @__PURE__ */ new Map();
-      const order = /* @__PURE__ */ new Map();
-      const workloads = index.ofKind(...POD_BEARING_KINDS);
-      workloads.forEach((w, i) => {
-        const l = podTemplateLabels(w) ?? {};
-        labels.set(w, l);
-        order.set(w, i);
-        for (const [k, v] of Object.entries(l)) {
-          const pair = `${k}=${String(v)}`;
-          let set = byPair.get(pair);
-          if (!set) byPair.set(pair, set = /* @__PURE__ */ new Set());
-          set.add(w);
-          let list2 = byKey.get(k);
-          if (!list2) byKey.set(k, list2 = []);
-          list2.push(w);
-        }
-      });
-      return { byPair, byKey, labels, order, workloads, namespaces: /* @__PURE__ */ new Map() };
-    });
-    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${String(v)}`) ?? /* @__PURE__ */ new Set());
-    for (const w of first) {
-      if (sameNamespace(w.namespace, svc.namespace) && rest.every((set) => set.has(w))) return;
-    }
-    let anyInNamespace = idx.namespaces.get(svc.namespace);
-    if (anyInNamespace === void 0) {
-      anyInNamespace = idx.workloads.some((w) => sameNamespace(w.namespace, svc.namespace));
-      idx.namespaces.set(svc.namespace, anyInNamespace);
-    }
-    if (!anyInNamespace) return;
-    const shared = /* @__PURE__ */ new Map();
-    const count = (w) => sameNamespace(w.namespace, svc.namespace) && shared.set(w, (shared.get(w) ?? 0) + 1);
-    for (const set of [first, ...rest]) for (const w of set) count(w);
-    for (const [k] of selector) for (const w of idx.byKey.get(k) ?? []) count(w);
-    let best;
-    for (const [w, n] of shared) {
-      if (!best || n > best.shared || n === best.shared && idx.order.get(w) < idx.order.get(best.w)) best = { w, shared: n };
-    }
-    const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(",");
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(idx.labels.get(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(",")}` : "";
-    ctx.report({
-      message: `Service \`${svc.name ?? "(unnamed)"}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
-      path: "/spec/selector",
-      fix: "Correct the selector (or the pod template labels) so they match."
-    });
-  }
-});
-
-// rules/k8s/schema.ts
-var schema_default = defineK8sRule({
-  meta: {
-    id: "k8s/schema",
-    severity: "error",
-    summary: "A manifest that does not match the strict Kubernetes schema of its kind: unknown or misplaced fields, wrong types, missing required fields.",
-    rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them.",
-    fix: "Correct the field named in the message (the suggestion comes from the fields the schema allows at that place), or move it where it belongs."
-  },
-  check(ctx) {
-    for (const p of ctx.validateSchema() ?? []) {
-      ctx.report({ message: p.message, path: p.path, part: p.part });
-    }
-  }
-});
-
 // src/parse/compose.ts
 function isComposeOverrideName(name) {
   return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
@@ -25000,6 +25150,122 @@ function volumeTargets(service) {
   }
   return out;
 }
+
+// rules/k8s/service-selector.ts
+var POD_CREATING_CUSTOM_KINDS = [
+  "LeaderWorkerSet",
+  "RayCluster",
+  "RayService",
+  "RayJob",
+  "InferenceService",
+  "LLMInferenceService",
+  "JobSet",
+  "PyTorchJob",
+  "TFJob",
+  "MPIJob",
+  "TrainJob",
+  "Rollout",
+  "Notebook",
+  "SeldonDeployment",
+  "Model",
+  "NIMService",
+  "StormService",
+  "RoleSet",
+  "PodSet",
+  "Workspace"
+];
+var CONTROLLER_LABEL = /^(pod-template-hash|controller-revision-hash|controller-uid|job-name|statefulset\.kubernetes\.io\/|apps\.kubernetes\.io\/|batch\.kubernetes\.io\/|leaderworkerset\.sigs\.k8s\.io\/|ray\.io\/|serving\.kserve\.io\/|serving\.knative\.dev\/|jobset\.sigs\.k8s\.io\/|training\.kubeflow\.org\/|kubeai\.org\/|rollouts-pod-template-hash)/;
+function dirOf(file) {
+  const i = Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\"));
+  return i >= 0 ? file.slice(0, i) : "";
+}
+function sameDir(a, b) {
+  return dirOf(a.file) === dirOf(b.file);
+}
+function labelList(labels) {
+  return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(",");
+}
+var service_selector_default = defineK8sRule({
+  meta: {
+    id: "k8s/service-selector",
+    severity: "warning",
+    summary: "A Service whose selector matches no pod template of its namespace in the run.",
+    rationale: "A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why. A Service only selects pods of its own namespace: pods with the right labels in another namespace do not count. Judged: core v1 Services with a selector, against the pod templates of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs of the run in the same namespace (an object without `metadata.namespace` can be applied to any namespace, so it counts as the same). Reported when no pod template of the run matches while a workload beside the Service (same directory, a namespace it can share) uses some of the selector's label keys (a typo or a stale label), or when only a workload of another namespace beside it matches. Not judged: Services with no workload beside them that uses the selector's label keys (the pods are deployed from elsewhere: another directory, a chart, a template, a controller), Services in kube-system (cluster add-ons such as kube-dns), selectors using labels that controllers add themselves (pod-template-hash, statefulset.kubernetes.io/pod-name, leaderworkerset.sigs.k8s.io/*, ray.io/*, serving.kserve.io/*...), Services beside (or in the namespace of) custom resources that create pods (LeaderWorkerSet, RayCluster, InferenceService, JobSet, StormService...), ExternalName Services and Services of other API groups (Knative).",
+    fix: "Make the Service selector a subset of the pod template labels of the workload it fronts, in the same namespace.",
+    kinds: ["Service"],
+    indexKinds: [...POD_BEARING_KINDS, ...POD_CREATING_CUSTOM_KINDS]
+  },
+  check(ctx) {
+    const svc = ctx.object;
+    if (svc.apiVersion !== "v1" || svc.namespace === "kube-system") return;
+    const selector = serviceSelector(svc);
+    if (!selector.length || selector.some(([k]) => CONTROLLER_LABEL.test(k))) return;
+    const idx = ctx.index.memo("pod-templates-by-label-and-dir", (index) => {
+      const byPair = /* @__PURE__ */ new Map();
+      const byDir = /* @__PURE__ */ new Map();
+      for (const w of index.ofKind(...POD_BEARING_KINDS)) {
+        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
+          const key = `${k}=${String(v)}`;
+          let set = byPair.get(key);
+          if (!set) byPair.set(key, set = /* @__PURE__ */ new Set());
+          set.add(w);
+        }
+        const dir = dirOf(w.file);
+        let list2 = byDir.get(dir);
+        if (!list2) byDir.set(dir, list2 = []);
+        list2.push(w);
+      }
+      return { byPair, byDir };
+    });
+    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${v}`) ?? /* @__PURE__ */ new Set());
+    const all = [...first].filter((w) => rest.every((set) => set.has(w)));
+    if (all.some((w) => sameNamespace(w.namespace, svc.namespace))) return;
+    const custom = ctx.index.ofKind(...POD_CREATING_CUSTOM_KINDS);
+    if (custom.some((o) => sameDir(o, svc) || o.namespace !== void 0 && o.namespace === svc.namespace)) return;
+    const wanted = selector.map(([k, v]) => `${k}=${v}`).join(",");
+    const name = svc.name ?? "(unnamed)";
+    if (all.length) {
+      const beside = all.find((w) => sameDir(w, svc));
+      if (!beside) return;
+      ctx.report({
+        message: `Service \`${name}\` in namespace \`${svc.namespace}\` selects ${wanted}, which matches only pods of namespace \`${beside.namespace}\` (${workloadLabel(beside)}): a Service selects pods of its own namespace, so it has no endpoints`,
+        path: "/spec/selector",
+        fix: "Put the Service in the namespace of the workload it fronts (or the workload in the Service's namespace)."
+      });
+      return;
+    }
+    const candidates = (idx.byDir.get(dirOf(svc.file)) ?? []).filter((w) => sameNamespace(w.namespace, svc.namespace));
+    let best;
+    for (const w of candidates) {
+      const labels = podTemplateLabels(w) ?? {};
+      const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
+      if (!best || shared > best.shared) best = { w, shared };
+    }
+    if (!best || best.shared === 0) return;
+    const hint = `; closest: ${workloadLabel(best.w)} with ${labelList(podTemplateLabels(best.w) ?? {})}`;
+    ctx.report({
+      message: `Service \`${name}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
+      path: "/spec/selector",
+      fix: "Correct the selector (or the pod template labels) so they match."
+    });
+  }
+});
+
+// rules/k8s/schema.ts
+var schema_default = defineK8sRule({
+  meta: {
+    id: "k8s/schema",
+    severity: "error",
+    summary: "A manifest that does not match the strict Kubernetes schema of its kind: unknown or misplaced fields, wrong types, missing required fields.",
+    rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them.",
+    fix: "Correct the field named in the message (the suggestion comes from the fields the schema allows at that place), or move it where it belongs."
+  },
+  check(ctx) {
+    for (const p of ctx.validateSchema() ?? []) {
+      ctx.report({ message: p.message, path: p.path, part: p.part });
+    }
+  }
+});
 
 // rules/lib/compose.ts
 function asContainer(service) {
@@ -25404,7 +25670,7 @@ var resource_caps_default = definePolicyRule({
     summary: "Policy: GPUs per pod, allowed GPU resource names, memory limit per container, and replicas x GPUs per workload stay within caps (policies.resourceCaps).",
     rationale: "GPU quota is shared: one manifest asking for 8 full GPUs where MIG slices are the rule, or an autoscaler that can take 64 GPUs, starves every other team. The caps state what one workload may take, and the finding says which cap and by how much.",
     fix: "Lower the request, use an allowed GPU resource (e.g. a MIG slice), or agree a higher cap with the platform team.",
-    indexKinds: ["HorizontalPodAutoscaler", "ScaledObject"]
+    indexKinds: [...ALL_AUTOSCALER_KINDS]
   },
   k8s(ctx) {
     const caps = ctx.settings.policies.resourceCaps;
@@ -25592,6 +25858,7 @@ function discover(paths, opts) {
   const configLayer = opts.ignorePaths.length ? [{ base: resolve3(opts.ignoreBase), matcher: (0, import_ignore.default)().add([...opts.ignorePaths]) }] : [];
   const result = { files: [], missing: [], notices: [], skipped: [] };
   const seen = /* @__PURE__ */ new Set();
+  const vendored = new Set(opts.vendoredDirs ?? []);
   const explicitDirs = /* @__PURE__ */ new Set();
   const skip = (p, why) => result.notices.push(`${NOT_READ}${toDisplayPath(opts.cwd, p)}: ${why}`);
   const layersFor = (dir, root) => {
@@ -25623,6 +25890,10 @@ function discover(paths, opts) {
       const p = join4(dir, e.name);
       if (e.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(e.name) || isIgnored(here, p, true)) continue;
+        if (vendored.has(e.name)) {
+          result.notices.push(`skipped vendored directory ${toDisplayPath(opts.cwd, p)} (config vendoredDirs)`);
+          continue;
+        }
         walk(p, here, depth + 1, root);
       } else if (e.isFile() || e.isSymbolicLink()) {
         const kind = kindByName(e.name);
@@ -25698,6 +25969,48 @@ function discover(paths, opts) {
     }
   }
   return result;
+}
+
+// src/parse/template.ts
+var MARKERS = [
+  { open: "{{", kind: "Go template" },
+  { open: "{%", kind: "Jinja template" },
+  { open: "%{", kind: "Terraform template directive" }
+];
+var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
+function structuralTemplate(lines) {
+  let quote = "";
+  let blockIndent = -1;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    let code = "";
+    let last = "";
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (quote === '"' && ch === "\\") i++;
+        else if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = "";
+        }
+        continue;
+      }
+      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
+      if ((ch === '"' || ch === "'") && (last === "" || BEFORE_QUOTE.has(last))) {
+        quote = ch;
+        continue;
+      }
+      code += ch;
+      if (ch !== " " && ch !== "	") last = ch;
+    }
+    for (const m of MARKERS) if (code.includes(m.open)) return m.kind;
+    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
+  }
+  return void 0;
 }
 
 // src/types.ts
@@ -26183,6 +26496,22 @@ function describeValue(v, pointer) {
   if (typeof v === "number" || typeof v === "boolean") return quotable ? `${jsType(v)} ${String(v)}` : jsType(v);
   return jsType(v);
 }
+var DEFAULTED_REQUIRED = [
+  // SetDefaults for RBAC bindings sets roleRef.apiGroup to rbac.authorization.k8s.io.
+  { kinds: ["RoleBinding", "ClusterRoleBinding"], path: "/roleRef", field: "apiGroup" },
+  // The API server's validation accepts a StatefulSet without serviceName; only the OpenAPI document marked it required (until 1.33).
+  { kinds: ["StatefulSet"], path: "/spec", field: "serviceName" }
+];
+function defaultedByApiServer(kind, e) {
+  if (e.keyword !== "required") return false;
+  const missing = String(e.params.missingProperty);
+  return DEFAULTED_REQUIRED.some((d) => d.field === missing && d.path === e.instancePath && d.kinds.includes(kind));
+}
+function unresolvedValue(e, data) {
+  if (e.keyword === "required" || e.keyword === "additionalProperties") return false;
+  const v = valueAt(data, segments(e.instancePath));
+  return typeof v === "string" && /\$\{[^{}]*\}/.test(v);
+}
 var ARTICLE = { integer: "an integer", number: "a number", string: "a string", boolean: "a boolean (true or false)", object: "a mapping", array: "a list" };
 var POD_SPEC_DEF = "io.k8s.api.core.v1.PodSpec";
 var KubeSchemaValidator = class {
@@ -26264,7 +26593,8 @@ var KubeSchemaValidator = class {
     if (!fn) return void 0;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    return this.interpret(fn.errors ?? [], data, `${apiVersion} ${kind}`);
+    const errors = (fn.errors ?? []).filter((e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data));
+    return this.interpret(errors, data, `${apiVersion} ${kind}`);
   }
   podSpecFields() {
     const def = this.bundle.definitions[POD_SPEC_DEF];
@@ -26510,7 +26840,6 @@ function isHelmTemplatePath(absPath) {
   }
   return false;
 }
-var TEMPLATE_MARKERS = /\{\{-?\s|\{%-?\s/;
 function readSource(file, maxBytes) {
   const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly, root: file.root };
   const read = readFileSafely(file.absPath, maxBytes);
@@ -26643,10 +26972,10 @@ function parseSource(file, notices, watchdog = new FileWatchdog()) {
   }
   return parsed;
 }
-function documentCode(model, doc) {
-  const from = model.index.offsetAt({ line: doc.range.start.line, column: 1 });
-  const to = model.index.offsetAt({ line: doc.range.end.line + 1, column: 1 });
-  return model.text.slice(from, to).replace(/^[ \t]*#.*$/gm, "");
+function documentLines(model, doc) {
+  const lines = [];
+  for (let line = doc.range.start.line; line <= doc.range.end.line; line++) lines.push(model.index.lineText(line));
+  return lines;
 }
 function readParsed(parsed, notices) {
   const file = parsed.file;
@@ -26666,12 +26995,21 @@ function readParsed(parsed, notices) {
   const model = parseYaml(text);
   parsed.yaml = model;
   const broken = [];
+  const templated = /* @__PURE__ */ new Set();
+  let templateKind;
+  let templatedManifest = false;
   for (const d of model.documents) {
-    if (!d.errors.length) continue;
-    if (TEMPLATE_MARKERS.test(documentCode(model, d))) {
-      const what = model.documents.length > 1 ? `document ${d.index + 1} (line ${d.contentLine}) of ${file.displayPath}` : file.displayPath;
-      if (!file.contextOnly) parsed.skipped.push(`skipped ${what}: template syntax ({{ }} or {% %}) that is not YAML`);
-    } else broken.push(d);
+    const lines = documentLines(model, d);
+    const kind = structuralTemplate(lines);
+    if (kind) {
+      templated.add(d);
+      templateKind ??= kind;
+      templatedManifest ||= lines.some((l) => /^(apiVersion|kind|services)\s*:/.test(l));
+    } else if (d.errors.length) broken.push(d);
+  }
+  if (templateKind && templatedManifest && !file.contextOnly) {
+    const which = model.documents.length > 1 ? `${templated.size} of ${model.documents.length} documents` : "the document";
+    parsed.skipped.push(`skipped ${file.displayPath}: ${templateKind} syntax shapes ${which}; render the template to lint what it produces`);
   }
   if (broken.length) {
     const first = broken[0].errors[0];
@@ -26682,6 +27020,7 @@ function readParsed(parsed, notices) {
   const usedDocs = /* @__PURE__ */ new Set();
   if (file.kind === "compose" || looksLikeCompose(firstValue)) {
     parsed.compose = composeModelOf(model);
+    if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = void 0;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
       if (file.absPath && isComposeOverrideName(basename4(file.absPath))) {
@@ -26689,7 +27028,7 @@ function readParsed(parsed, notices) {
       }
     }
   }
-  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document);
+  parsed.objects = kubeObjectsOf(model, file.displayPath, file.contextOnly).filter((o) => o.document !== parsed.compose?.document && !templated.has(o.document));
   for (const o of parsed.objects) usedDocs.add(o.document);
   for (const doc of model.documents) {
     if (usedDocs.has(doc)) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
@@ -26764,7 +27103,7 @@ async function runLint(input2) {
   const workersCanRun = () => sameRuleSet ??= sameRules(input2.rules, rulesFor(config));
   const early = [];
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config)) : void 0;
-  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
+  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);

@@ -21,7 +21,7 @@ function run(args: string[], opts: { cwd?: string; env?: Record<string, string |
 
 const CLEAN_DOCKERFILE = 'FROM python:3.11-slim\nUSER 1000\nHEALTHCHECK CMD curl -f http://localhost:8000/health || exit 1\nCMD ["python", "app.py"]\n';
 const ROOT_DOCKERFILE = 'FROM python:3.11-slim\nCMD ["python", "app.py"]\n';
-const SECRET_DOCKERFILE = 'FROM python:3.11-slim\nUSER 1000\nENV HF_TOKEN=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\nCMD ["python", "serve.py"]\n';
+const SECRET_DOCKERFILE = 'FROM python:3.11-slim\nUSER 1000\nENV HF_TOKEN=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\nCMD ["uvicorn", "serve:app"]\n';
 
 describe('genai-lint CLI', () => {
   it('is built', () => expect(existsSync(BIN)).toBe(true));
@@ -76,7 +76,7 @@ describe('genai-lint CLI', () => {
   if (!haveSchema) console.warn(`skipping SARIF schema validation: ${schemaPath} not found (it is required when CI is set)`);
 
   it.runIf(haveSchema)('sarif: validates against the SARIF 2.1.0 schema', async () => {
-    const dir = project({ Dockerfile: SECRET_DOCKERFILE, 'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n' });
+    const dir = project({ Dockerfile: SECRET_DOCKERFILE, 'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n      ports: [{containerPort: 8080}]\n' });
     const out = join(dir, 'results.sarif');
     const r = run(['--format', 'sarif', '--output-file', out], { cwd: dir });
     expect(r.status).toBe(1);
@@ -190,7 +190,7 @@ describe('genai-lint CLI', () => {
     const broken = findings.filter((f) => f.file === 'k8s/broken.yaml');
     expect(broken.map((f) => f.ruleId)).toEqual(['parse-error']);
     expect(broken[0].line).toBeGreaterThanOrEqual(4);
-    expect(findings.filter((f) => f.file === 'k8s/pod.yaml').map((f) => f.ruleId)).toContain('k8s/probes');
+    expect(findings.filter((f) => f.file === 'k8s/pod.yaml').map((f) => f.ruleId)).toContain('k8s/memory-limits');
     expect(findings.some((f) => f.file === 'k8s/values.yaml')).toBe(false);
   });
 

@@ -162,15 +162,17 @@ spec:
   template:
     spec:
       securityContext: {runAsNonRoot: true}
+      terminationGracePeriodSeconds: 120
       containers:
-        # genai-lint ignore=k8s/probes,k8s/memory-limits -- batch worker
+        # genai-lint ignore=k8s/probes,k8s/memory-limits -- model server under test
         - name: worker
-          image: x:1
+          image: vllm/vllm-openai:v0.6.3
         - name: other
           image: y:1
+          ports: [{containerPort: 8080}]
 `;
     const f = lintSnippet({ code }).map((x) => `${x.ruleId} ${x.range.start.line}`);
-    expect(f).toEqual(['k8s/memory-limits 17', 'k8s/probes 17']);
+    expect(f).toEqual(['k8s/memory-limits 18', 'k8s/probes 18']);
   });
   it('YAML: a comment above a document covers the document, and an unused annotation is reported', () => {
     const code = `# genai-lint ignore=k8s/probes,k8s/memory-limits,k8s/run-as-non-root
@@ -183,6 +185,7 @@ spec:
   containers:
     - name: c
       image: x:1
+      ports: [{containerPort: 8080}]
 `;
     expect(lintSnippet({ code }).map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(['unused-suppression 6:17']);
   });

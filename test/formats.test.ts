@@ -95,11 +95,12 @@ describe('several outputs in one run', () => {
 
 describe('standard input', () => {
   it('helm template output: findings point at the template from # Source, lines within the document', () => {
-    const rendered = '---\n# Source: llm/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: llm\nspec:\n  selector: {app: nope}\n---\n# Source: llm/templates/pod.yaml\n' + POD;
+    const servingPod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: llm}\nspec:\n  containers:\n    - name: c\n      image: x:1\n      ports: [{containerPort: 8080}]\n';
+    const rendered = '---\n# Source: llm/templates/service.yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: llm\nspec:\n  selector: {app: nope}\n---\n# Source: llm/templates/pod.yaml\n' + servingPod;
     const r = run(['-', '-f', 'json'], project({}), rendered);
     const findings = JSON.parse(r.stdout).findings as { file: string; ruleId: string; line: number; column: number }[];
     expect(findings.find((f) => f.ruleId === 'k8s/service-selector')).toMatchObject({ file: 'llm/templates/service.yaml', line: 6, column: 3 });
-    expect(findings.find((f) => f.ruleId === 'k8s/probes')).toMatchObject({ file: 'llm/templates/pod.yaml', line: 7, column: 7 });
+    expect(findings.find((f) => f.ruleId === 'k8s/probes')).toMatchObject({ file: 'llm/templates/pod.yaml', line: 8, column: 7 });
   });
   it('kustomize output (no # Source): lines of the stream, named by --stdin-filename or <stdin>', () => {
     const r = run(['-', '-f', 'json'], project({}), '---\n' + POD);

@@ -30,7 +30,7 @@ export default defineK8sRule({
           });
         } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
           ctx.report({
-            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; GPU requests must equal limits`,
+            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; requests of extended resources must equal limits`,
             path: requestPath,
             part: 'span',
             fix: `Set the request and the limit of ${g.resource} to the same count.`,

@@ -1,7 +1,7 @@
 import type { Toleration } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
-import { DEFAULT_GPU_TAINT_KEYS, gpuResourcesOf, toleratesGpu } from '../lib/gpu.js';
+import { DEFAULT_GPU_TAINT_KEYS, gkeAcceleratorTarget, gpuResourcesOf, toleratesGpu } from '../lib/gpu.js';
 
 export default defineK8sRule({
   meta: {
@@ -9,7 +9,10 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A pod that requests GPUs has no toleration for the taints GPU nodes carry.',
     rationale:
-      'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. GKE adds the toleration automatically; turn the rule off there.',
+      'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. ' +
+      'Judged: pods asking for GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, and resources listed under `gpu.resources` in the config) or other accelerators (Gaudi, Neuron: a toleration for the resource name itself counts). ' +
+      'Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); ' +
+      'pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
     fix: 'Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.',
     kinds: POD_BEARING_KINDS,
   },
@@ -17,15 +20,19 @@ export default defineK8sRule({
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
     const uses = containersOf(pod, ['initContainer', 'container']).flatMap((c) =>
-      gpuResourcesOf(c.container, ctx.settings).map((g) => ({ container: c, resource: g.resource })),
+      gpuResourcesOf(c.container, ctx.settings)
+        .filter((g) => g.kind !== 'tpu')
+        .map((g) => ({ container: c, resource: g.resource, kind: g.kind })),
     );
-    if (!uses.length) return;
+    if (!uses.length || gkeAcceleratorTarget(pod.spec)) return;
     const tolerations = Array.isArray(pod.spec.tolerations) ? (pod.spec.tolerations as Toleration[]) : [];
     const resources = [...new Set(uses.map((u) => u.resource))];
     if (toleratesGpu(tolerations, resources, ctx.settings)) return;
-    const taints = [...new Set([...resources, ...DEFAULT_GPU_TAINT_KEYS, ...ctx.settings.gpuTaintKeys])];
+    const gpuTaints = uses.some((u) => u.kind === 'gpu') ? DEFAULT_GPU_TAINT_KEYS : [];
+    const taints = [...new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
+    const what = uses.every((u) => u.kind === 'gpu') ? 'GPU' : uses.some((u) => u.kind === 'gpu') ? 'GPU and accelerator' : 'accelerator';
     ctx.report({
-      message: `${workloadLabel(ctx.object)} requests ${resources.join(', ')} (${[...new Set(uses.map((u) => u.container.label))].join(', ')}) but tolerates none of the GPU node taints (${taints.join(', ')}); it stays Pending on tainted GPU pools`,
+      message: `${workloadLabel(ctx.object)} requests ${resources.join(', ')} (${[...new Set(uses.map((u) => u.container.label))].join(', ')}) but tolerates none of the ${what} node taints (${taints.join(', ')}); it stays Pending on tainted ${what} pools`,
       path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
       fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
     });

@@ -2,17 +2,29 @@ import { defineK8sRule } from '../../src/engine/rule.js';
 import { splitImageReference } from '../../src/parse/dockerfile.js';
 import { isResolvableImage } from '../lib/images.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { DEFAULT_FLOATING_TAGS, floatingTagPattern } from '../lib/images.js';
 
-export default defineK8sRule({
+interface Options {
+  floatingTags: string[];
+}
+
+export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/image-tag',
     severity: 'warning',
-    summary: 'A container image with the `latest` tag or no tag.',
+    summary: 'A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).',
     rationale:
-      'A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule.'
-      + ' Not judged: references that are templates or unresolved variables (`{{ .Values.image }}`, `${IMAGE}`, `$(REGISTRY)/app`) or not valid references at all; the real image is only known when the file is rendered.',
+      'A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. ' +
+      'Judged: images without a tag and tags matching a `floatingTags` pattern (case-insensitive, `*` matches any text): by default `latest`, `latest-*`, `*-latest`, `nightly`, `main`, `master`, `dev`, `develop`, `edge`, `stable` and `rolling`. ' +
+      'Not judged: images pinned by digest, other tags (a version such as `v0.6.3` or `2.4.0-cuda12`, or a dated nightly), templates or unresolved variables (`{{ ... }}`, `${IMAGE}`, `$(VAR)`) and strings that are not image references at all; the real image is only known when the file is rendered.',
     fix: 'Pin a version tag (`vllm/vllm-openai:v0.6.3`) or, better, a digest (`@sha256:...`).',
     kinds: POD_BEARING_KINDS,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { floatingTags: { type: 'array', items: { type: 'string', minLength: 1 } } },
+    },
+    defaultOptions: { floatingTags: [...DEFAULT_FLOATING_TAGS] },
   },
   check(ctx) {
     const pod = podSpecOf(ctx.object);
@@ -22,10 +34,11 @@ export default defineK8sRule({
       if (typeof image !== 'string' || !isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
-      if (ref.tag && ref.tag !== 'latest') continue;
+      const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : undefined;
+      if (ref.tag && !floating) continue;
       const always = c.container.imagePullPolicy === 'Always';
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${ref.tag ? 'the `latest` tag' : 'no tag, so `latest`'})${always ? ' with imagePullPolicy: Always, so every restart may pull a different image' : ''}`,
+        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${!ref.tag ? 'no tag, so `latest`' : ref.tag === 'latest' ? 'the `latest` tag' : `the floating tag \`${ref.tag}\``})${always ? ' with imagePullPolicy: Always, so every restart may pull a different image' : ''}`,
         path: `${c.path}/image`,
         part: 'value',
         fix: 'Pin a version tag or a digest.',

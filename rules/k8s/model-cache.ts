@@ -4,7 +4,7 @@ import { isRecord } from '../../src/parse/kube.js';
 import { sameNamespace } from '../../src/engine/run-index.js';
 import { containerAnchor, containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { isModelServer, isUnder, modelDownload } from '../lib/model-server.js';
-import { AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
+import { ALL_AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
 
 
 export default defineK8sRule({
@@ -16,7 +16,7 @@ export default defineK8sRule({
       'A server started with a hub model id downloads tens of gigabytes at start-up. With the cache (HF_HOME, --download-dir, /root/.cache/huggingface, /root/.ollama) on the container filesystem or an emptyDir, every restart, reschedule and scale-up downloads it again: minutes of GPU time wasted, and hub rate limits hit during an incident. A ReadWriteOnce PVC cannot be mounted by a second replica on another node: it stays Pending.',
     fix: 'Mount the cache directory from a PersistentVolumeClaim (ReadWriteMany, or ReadOnlyMany pre-populated) or use a StatefulSet volumeClaimTemplate per replica; or pre-load the model into a volume and point the server at the local path.',
     kinds: ['Pod', 'Deployment', 'StatefulSet', 'ReplicaSet', 'DaemonSet'],
-    indexKinds: ['PersistentVolumeClaim', ...AUTOSCALER_KINDS],
+    indexKinds: ['PersistentVolumeClaim', ...ALL_AUTOSCALER_KINDS],
   },
   check(ctx) {
     const obj = ctx.object;

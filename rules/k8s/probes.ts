@@ -1,7 +1,7 @@
 import type { Probe } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { containerAnchor, containersOf, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containerAnchor, LONG_RUNNING_KINDS, servingContainers, workloadLabel } from '../lib/workload.js';
 import { isModelServer, modelServerKind } from '../lib/model-server.js';
 
 interface Options {
@@ -20,11 +20,14 @@ export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/probes',
     severity: 'warning',
-    summary: 'A serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.',
+    summary: 'A long-running serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.',
     rationale:
-      'Without a readinessProbe, a Service sends requests to a model server that is still loading weights and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health.',
+      'Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. ' +
+      'Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. ' +
+      'Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.',
     fix: 'Add a readinessProbe and a livenessProbe on the server\'s health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.',
     kinds: LONG_RUNNING_KINDS,
+    indexKinds: ['Service'],
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -33,18 +36,14 @@ export default defineK8sRule<Options>({
     defaultOptions: { minStartupBudgetSeconds: 600 },
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const containers = containersOf(pod);
-    const anyPorts = containers.some((c) => Array.isArray(c.container.ports) && c.container.ports.length > 0);
-    for (const c of containers) {
-      const hasPorts = Array.isArray(c.container.ports) && c.container.ports.length > 0;
-      // A container without ports beside one with ports is a sidecar, not the server.
-      if (anyPorts && !hasPorts) continue;
+    for (const c of servingContainers(ctx.object, ctx.index)) {
       const missing = (['readinessProbe', 'livenessProbe'] as const).filter((p) => !isRecord(c.container[p]));
       if (missing.length) {
+        const modelServer = isModelServer(c.container, ctx.settings);
         const why = missing.includes('readinessProbe')
-          ? 'traffic is routed to it before it is ready (a model server is still loading weights)'
+          ? modelServer
+            ? 'traffic is routed to it while it is still loading weights'
+            : 'traffic is routed to it before it is ready'
           : 'a hung server is never restarted';
         ctx.report({
           message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(' and no ')}: ${why}`,

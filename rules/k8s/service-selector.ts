@@ -1,83 +1,117 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
-import type { KubeObject } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
-import { POD_BEARING_KINDS, POD_SPEC_PATHS, workloadLabel } from '../lib/workload.js';
+import { defineK8sRule, sameNamespace } from '../../src/rule-api.js';
+import type { KubeObject } from '../../src/rule-api.js';
+import { POD_BEARING_KINDS, podTemplateLabels, serviceSelector, workloadLabel } from '../lib/workload.js';
 
-/** Labels of the pods a workload creates (its pod template's labels). */
-export function podTemplateLabels(obj: KubeObject): Record<string, unknown> | undefined {
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (!specPath) return undefined;
-  const metaPath = obj.kind === 'Pod' ? '/metadata' : specPath.replace(/\/spec$/, '/metadata');
-  const meta = valueAtPointer(obj.raw, metaPath);
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
+/** Custom resources whose controllers create pods with labels of their own (LeaderWorkerSet, KubeRay, KServe...). */
+export const POD_CREATING_CUSTOM_KINDS: readonly string[] = [
+  'LeaderWorkerSet',
+  'RayCluster',
+  'RayService',
+  'RayJob',
+  'InferenceService',
+  'LLMInferenceService',
+  'JobSet',
+  'PyTorchJob',
+  'TFJob',
+  'MPIJob',
+  'TrainJob',
+  'Rollout',
+  'Notebook',
+  'SeldonDeployment',
+  'Model',
+  'NIMService',
+  'StormService',
+  'RoleSet',
+  'PodSet',
+  'Workspace',
+];
+
+/** Label keys that controllers put on the pods they create, never written in a pod template. */
+const CONTROLLER_LABEL = /^(pod-template-hash|controller-revision-hash|controller-uid|job-name|statefulset\.kubernetes\.io\/|apps\.kubernetes\.io\/|batch\.kubernetes\.io\/|leaderworkerset\.sigs\.k8s\.io\/|ray\.io\/|serving\.kserve\.io\/|serving\.knative\.dev\/|jobset\.sigs\.k8s\.io\/|training\.kubeflow\.org\/|kubeai\.org\/|rollouts-pod-template-hash)/;
+
+function dirOf(file: string): string {
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i >= 0 ? file.slice(0, i) : '';
+}
+
+function sameDir(a: KubeObject, b: KubeObject): boolean {
+  return dirOf(a.file) === dirOf(b.file);
+}
+
+function labelList(labels: Record<string, unknown>): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(',');
 }
 
 export default defineK8sRule({
   meta: {
     id: 'k8s/service-selector',
     severity: 'warning',
-    summary: 'A Service whose selector matches no pod template in the run.',
+    summary: 'A Service whose selector matches no pod template of its namespace in the run.',
     rationale:
-      'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why.',
-    fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts.',
+      'A selector with a typo (`app: vllm-server` for pods labelled `app: vllm`) is valid YAML and a valid Service: it simply has no endpoints. Clients get connection refused or 503s from the gateway, and nothing in the deploy output says why. A Service only selects pods of its own namespace: pods with the right labels in another namespace do not count. ' +
+      'Judged: core v1 Services with a selector, against the pod templates of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs of the run in the same namespace (an object without `metadata.namespace` can be applied to any namespace, so it counts as the same). Reported when no pod template of the run matches while a workload beside the Service (same directory, a namespace it can share) uses some of the selector\'s label keys (a typo or a stale label), or when only a workload of another namespace beside it matches. ' +
+      'Not judged: Services with no workload beside them that uses the selector\'s label keys (the pods are deployed from elsewhere: another directory, a chart, a template, a controller), Services in kube-system (cluster add-ons such as kube-dns), selectors using labels that controllers add themselves (pod-template-hash, statefulset.kubernetes.io/pod-name, leaderworkerset.sigs.k8s.io/*, ray.io/*, serving.kserve.io/*...), Services beside (or in the namespace of) custom resources that create pods (LeaderWorkerSet, RayCluster, InferenceService, JobSet, StormService...), ExternalName Services and Services of other API groups (Knative).',
+    fix: 'Make the Service selector a subset of the pod template labels of the workload it fronts, in the same namespace.',
     kinds: ['Service'],
-    indexKinds: POD_BEARING_KINDS,
+    indexKinds: [...POD_BEARING_KINDS, ...POD_CREATING_CUSTOM_KINDS],
   },
   check(ctx) {
     const svc = ctx.object;
-    const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
-    if (spec.type === 'ExternalName' || !isRecord(spec.selector)) return;
-    const selector = Object.entries(spec.selector);
-    if (!selector.length) return;
-    // Pod templates indexed by label pair and by label key, with their labels and run order, built once per run:
-    // a Service costs the size of its selector's lists, not a pass over every workload.
-    const idx = ctx.index.memo('pod-templates-by-label', (index) => {
+    // kube-system Services front cluster add-ons (kube-dns...) that the cluster deploys, not the repository.
+    if (svc.apiVersion !== 'v1' || svc.namespace === 'kube-system') return;
+    const selector = serviceSelector(svc);
+    if (!selector.length || selector.some(([k]) => CONTROLLER_LABEL.test(k))) return;
+    // Pod templates indexed by label pair and by directory, built once per run: a Service costs the
+    // size of its selector's lists and of its directory, not a pass over every workload.
+    const idx = ctx.index.memo('pod-templates-by-label-and-dir', (index) => {
       const byPair = new Map<string, Set<KubeObject>>();
-      const byKey = new Map<string, KubeObject[]>();
-      const labels = new Map<KubeObject, Record<string, unknown>>();
-      const order = new Map<KubeObject, number>();
-      const workloads = index.ofKind(...POD_BEARING_KINDS);
-      workloads.forEach((w, i) => {
-        const l = podTemplateLabels(w) ?? {};
-        labels.set(w, l);
-        order.set(w, i);
-        for (const [k, v] of Object.entries(l)) {
-          const pair = `${k}=${String(v)}`;
-          let set = byPair.get(pair);
-          if (!set) byPair.set(pair, (set = new Set()));
+      const byDir = new Map<string, KubeObject[]>();
+      for (const w of index.ofKind(...POD_BEARING_KINDS)) {
+        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
+          const key = `${k}=${String(v)}`;
+          let set = byPair.get(key);
+          if (!set) byPair.set(key, (set = new Set()));
           set.add(w);
-          let list = byKey.get(k);
-          if (!list) byKey.set(k, (list = []));
-          list.push(w);
         }
-      });
-      return { byPair, byKey, labels, order, workloads, namespaces: new Map<string | undefined, boolean>() };
+        const dir = dirOf(w.file);
+        let list = byDir.get(dir);
+        if (!list) byDir.set(dir, (list = []));
+        list.push(w);
+      }
+      return { byPair, byDir };
     });
-    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${String(v)}`) ?? new Set<KubeObject>());
-    for (const w of first) {
-      if (sameNamespace(w.namespace, svc.namespace) && rest.every((set) => set.has(w))) return;
+    const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${v}`) ?? new Set<KubeObject>());
+    const all = [...first].filter((w) => rest.every((set) => set.has(w)));
+    if (all.some((w) => sameNamespace(w.namespace, svc.namespace))) return;
+    // Pods of custom controllers carry labels no manifest shows.
+    const custom = ctx.index.ofKind(...POD_CREATING_CUSTOM_KINDS);
+    if (custom.some((o) => sameDir(o, svc) || (o.namespace !== undefined && o.namespace === svc.namespace))) return;
+    const wanted = selector.map(([k, v]) => `${k}=${v}`).join(',');
+    const name = svc.name ?? '(unnamed)';
+    if (all.length) {
+      // Matches only in another namespace: judged when such a workload sits beside the Service (kustomize may move either).
+      const beside = all.find((w) => sameDir(w, svc));
+      if (!beside) return;
+      ctx.report({
+        message: `Service \`${name}\` in namespace \`${svc.namespace}\` selects ${wanted}, which matches only pods of namespace \`${beside.namespace}\` (${workloadLabel(beside)}): a Service selects pods of its own namespace, so it has no endpoints`,
+        path: '/spec/selector',
+        fix: 'Put the Service in the namespace of the workload it fronts (or the workload in the Service\'s namespace).',
+      });
+      return;
     }
-    // Without any workload of the namespace in the run, the pods live elsewhere: nothing to compare.
-    let anyInNamespace = idx.namespaces.get(svc.namespace);
-    if (anyInNamespace === undefined) {
-      anyInNamespace = idx.workloads.some((w) => sameNamespace(w.namespace, svc.namespace));
-      idx.namespaces.set(svc.namespace, anyInNamespace);
-    }
-    if (!anyInNamespace) return;
-    // The closest workload: most selector pairs matched plus selector keys present; the first in run order on a tie.
-    const shared = new Map<KubeObject, number>();
-    const count = (w: KubeObject) => sameNamespace(w.namespace, svc.namespace) && shared.set(w, (shared.get(w) ?? 0) + 1);
-    for (const set of [first, ...rest]) for (const w of set) count(w);
-    for (const [k] of selector) for (const w of idx.byKey.get(k) ?? []) count(w);
+    // The workloads deployed with the Service: beside it (same directory), in a namespace it can share.
+    const candidates = (idx.byDir.get(dirOf(svc.file)) ?? []).filter((w) => sameNamespace(w.namespace, svc.namespace));
     let best: { w: KubeObject; shared: number } | undefined;
-    for (const [w, n] of shared) {
-      if (!best || n > best.shared || (n === best.shared && idx.order.get(w)! < idx.order.get(best.w)!)) best = { w, shared: n };
+    for (const w of candidates) {
+      const labels = podTemplateLabels(w) ?? {};
+      const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
+      if (!best || shared > best.shared) best = { w, shared };
     }
-    const wanted = selector.map(([k, v]) => `${k}=${String(v)}`).join(',');
-    const hint = best && best.shared > 0 ? `; closest: ${workloadLabel(best.w)} with ${Object.entries(idx.labels.get(best.w) ?? {}).map(([k, v]) => `${k}=${String(v)}`).join(',')}` : '';
+    // Without a workload beside it that uses the selector's label keys, the pods live elsewhere (another directory, a chart, a controller).
+    if (!best || best.shared === 0) return;
+    const hint = `; closest: ${workloadLabel(best.w)} with ${labelList(podTemplateLabels(best.w) ?? {})}`;
     ctx.report({
-      message: `Service \`${svc.name ?? '(unnamed)'}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
+      message: `Service \`${name}\` selects ${wanted}, which matches no pod template in the run${hint}: it has no endpoints`,
       path: '/spec/selector',
       fix: 'Correct the selector (or the pod template labels) so they match.',
     });

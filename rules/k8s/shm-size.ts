@@ -2,7 +2,7 @@ import type { Volume } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
 import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
-import { gpuCount } from '../lib/gpu.js';
+import { deviceCount, gpuCount, gpuResourcesOf } from '../lib/gpu.js';
 import { argTokens, envValues, flagValue } from '../lib/model-server.js';
 import { parseQuantity } from '../lib/quantity.js';
 
@@ -31,7 +31,9 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A multi-GPU or tensor/pipeline-parallel pod without a memory-backed /dev/shm (or with one sized wrongly).',
     rationale:
-      'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed.',
+      'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. ' +
+      'Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. ' +
+      'Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC.',
     fix: 'Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.',
     kinds: POD_BEARING_KINDS,
   },
@@ -41,9 +43,11 @@ export default defineK8sRule({
     const volumes = (Array.isArray(pod.spec.volumes) ? pod.spec.volumes : []) as Volume[];
     for (const c of containersOf(pod)) {
       const gpus = gpuCount(c.container, ctx.settings);
-      const { degree, source } = parallelDegree(argTokens(c.container), envValues(c.container));
+      // TPUs and other accelerators do not use NCCL: their parallelism flags say nothing about /dev/shm.
+      const otherDevices = gpuResourcesOf(c.container, ctx.settings).some((g) => g.kind !== 'gpu');
+      const { degree, source } = otherDevices && gpus === 0 ? { degree: 1, source: '' } : parallelDegree(argTokens(c.container), envValues(c.container));
       if (gpus <= 1 && degree <= 1) continue;
-      const why = gpus > 1 ? `${gpus} GPUs` : source;
+      const why = gpus > 1 ? deviceCount(gpus, 'gpu') : source;
       const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
       const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === 'string' && m.mountPath.replace(/\/+$/, '') === '/dev/shm');
       const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;

@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { isRecord } from '../../src/parse/kube.js';
-import { containersOf, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { LONG_RUNNING_KINDS, podSpecOf, servingContainers, workloadLabel } from '../lib/workload.js';
 import { argTokens, flagValue, isModelServer, modelServerKind } from '../lib/model-server.js';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
@@ -22,10 +22,12 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep (warning); a recognised model server left at the 30 s default is reported as info.',
     rationale:
-      'On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.'
+      'On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.' +
+      ' Judged: model servers among the long-running serving containers (see k8s/probes): known servers (by image or command) and containers asking for GPUs/TPUs for the shutdown-timeout check, known servers for the default-grace check. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never/OnFailure, client containers (`sleep infinity`, load generators) and containers that show no sign of serving (no ports, no Service, no known server).'
       + ' A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.',
     fix: 'Set `terminationGracePeriodSeconds` to at least the server\'s shutdown timeout plus any preStop sleep (and longer than your longest expected response).',
     kinds: LONG_RUNNING_KINDS,
+    indexKinds: ['Service'],
   },
   check(ctx) {
     const pod = podSpecOf(ctx.object);
@@ -34,7 +36,8 @@ export default defineK8sRule({
     const grace = graceSet ? (pod.spec.terminationGracePeriodSeconds as number) : DEFAULT_GRACE;
     const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
     let reported = false;
-    for (const c of containersOf(pod)) {
+    const serving = servingContainers(ctx.object, ctx.index);
+    for (const c of serving) {
       if (!isModelServer(c.container, ctx.settings)) continue;
       const timeout = Number(flagValue(argTokens(c.container), ['--shutdown-timeout', '--shutdown_timeout']));
       if (!Number.isFinite(timeout) || timeout <= 0) continue;
@@ -50,7 +53,7 @@ export default defineK8sRule({
       });
     }
     if (reported || graceSet) return;
-    const server = containersOf(pod).find((c) => modelServerKind(c.container) !== undefined);
+    const server = serving.find((c) => modelServerKind(c.container) !== undefined);
     if (!server) return;
     ctx.report({
       message: `${server.label} in ${workloadLabel(ctx.object)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,

@@ -24,12 +24,26 @@ export function scaleTargetRef(a: KubeObject): { kind: string; name: string } | 
   return kind ? { kind, name: ref.name } : undefined;
 }
 
+/**
+ * Autoscalers of other projects that scale a workload through scaleTargetRef
+ * (AIBrix PodAutoscaler). They count as autoscaling; the HPA-specific rules
+ * (metrics, replica budgets) do not judge them.
+ */
+export const OTHER_AUTOSCALER_KINDS = ['PodAutoscaler'] as const;
+
+/** Every kind autoscalersOf looks up: rules calling it list these in indexKinds. */
+export const ALL_AUTOSCALER_KINDS = [...AUTOSCALER_KINDS, ...OTHER_AUTOSCALER_KINDS] as const;
+
+function isOtherAutoscaler(a: KubeObject): boolean {
+  return a.kind === 'PodAutoscaler' && a.apiVersion.startsWith('autoscaling.aibrix.ai/');
+}
+
 /** Autoscalers anywhere in the run that target `workload`. */
 export function autoscalersOf(workload: KubeObject, index: RunIndex): KubeObject[] {
   const byTarget = index.memo('autoscalers-by-target', (idx) => {
     const m = new Map<string, KubeObject[]>();
-    for (const a of idx.ofKind(...AUTOSCALER_KINDS)) {
-      const ref = isAutoscaler(a) ? scaleTargetRef(a) : undefined;
+    for (const a of idx.ofKind(...ALL_AUTOSCALER_KINDS)) {
+      const ref = isAutoscaler(a) || isOtherAutoscaler(a) ? scaleTargetRef(a) : undefined;
       if (!ref) continue;
       const key = `${ref.kind}\u0000${ref.name}`;
       m.set(key, [...(m.get(key) ?? []), a]);

@@ -64,3 +64,26 @@ export function isResolvableImage(ref: string): boolean {
   // No registry accepts a reference this long; the bound also keeps the match linear.
   return r !== '' && r.length <= 512 && !TEMPLATE_SYNTAX.test(r) && REFERENCE.test(r);
 }
+
+/**
+ * Tags that move to a new image without the reference changing: `latest`
+ * and its variants, channel names and branch names. Patterns may use `*`.
+ */
+export const DEFAULT_FLOATING_TAGS: readonly string[] = [
+  'latest',
+  'latest-*',
+  '*-latest',
+  'nightly',
+  'main',
+  'master',
+  'dev',
+  'develop',
+  'edge',
+  'stable',
+  'rolling',
+];
+
+/** The floating-tag pattern a tag matches (case-insensitive), if any. */
+export function floatingTagPattern(tag: string, patterns: readonly string[]): string | undefined {
+  return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+}

@@ -4,7 +4,7 @@ import { pointerSegment } from '../../src/parse/yaml.js';
 import { containersOf, podSpecOf, POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
 import { gpuResourcesOf } from '../lib/gpu.js';
 import { parseQuantity } from '../lib/quantity.js';
-import { autoscalersOf, gpusPerPod } from '../lib/autoscaling.js';
+import { ALL_AUTOSCALER_KINDS, autoscalersOf, gpusPerPod } from '../lib/autoscaling.js';
 
 export default definePolicyRule({
   meta: {
@@ -14,7 +14,7 @@ export default definePolicyRule({
     rationale:
       'GPU quota is shared: one manifest asking for 8 full GPUs where MIG slices are the rule, or an autoscaler that can take 64 GPUs, starves every other team. The caps state what one workload may take, and the finding says which cap and by how much.',
     fix: 'Lower the request, use an allowed GPU resource (e.g. a MIG slice), or agree a higher cap with the platform team.',
-    indexKinds: ['HorizontalPodAutoscaler', 'ScaledObject'],
+    indexKinds: [...ALL_AUTOSCALER_KINDS],
   },
   k8s(ctx) {
     const caps = ctx.settings.policies.resourceCaps;

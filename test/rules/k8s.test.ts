@@ -55,7 +55,7 @@ ruleTester('k8s/probes', {
   invalid: [
     {
       name: 'a CPU container missing both probes',
-      code: pod('    - name: api\n      image: x:1\n'),
+      code: pod('    - name: api\n      image: x:1\n      ports: [{containerPort: 8080}]\n'),
       errors: [{ line: 7, column: 7, message: 'no readinessProbe and no livenessProbe: traffic is routed to it before it is ready' }],
     },
   ],
@@ -109,7 +109,7 @@ ruleTester('k8s/hpa', {
   invalid: [
     {
       name: 'an HPA for a StatefulSet of the same name does not count',
-      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec: {}\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}\n  maxReplicas: 3\n',
+      code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers: [{name: vllm, image: vllm/vllm-openai:v0.6.3}]\n---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}\n  maxReplicas: 3\n',
       errors: [{ line: 4, column: 9, endColumn: 12 }],
     },
   ],
