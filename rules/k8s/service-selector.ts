@@ -1,17 +1,9 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
+import { isRecord } from '../../src/parse/kube.js';
 import type { KubeObject } from '../../src/parse/kube.js';
 import { sameNamespace } from '../../src/engine/run-index.js';
-import { POD_BEARING_KINDS, POD_SPEC_PATHS, workloadLabel } from '../lib/workload.js';
-
-/** Labels of the pods a workload creates (its pod template's labels). */
-export function podTemplateLabels(obj: KubeObject): Record<string, unknown> | undefined {
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (!specPath) return undefined;
-  const metaPath = obj.kind === 'Pod' ? '/metadata' : specPath.replace(/\/spec$/, '/metadata');
-  const meta = valueAtPointer(obj.raw, metaPath);
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
-}
+import { POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
+import { podTemplateLabels } from '../lib/selectors.js';
 
 export default defineK8sRule({
   meta: {
