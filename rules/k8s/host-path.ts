@@ -2,28 +2,38 @@ import { defineK8sRule, isRecord } from '../../src/rule-api.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { isNodeAgent } from '../lib/security.js';
 
-/** Node paths whose exposure hands over the node: the path itself and everything under it. */
-const SENSITIVE: readonly { path: string; why: string }[] = [
+/**
+ * Node paths whose exposure hands over the node. `tree`: the path and
+ * everything under it; otherwise the path itself only (a subdirectory such as
+ * /root/models or /etc/nfd is an ordinary node directory).
+ */
+const SENSITIVE: readonly { path: string; why: string; tree?: true }[] = [
   { path: '/', why: "the node's whole filesystem" },
   { path: '/etc', why: "the node's configuration (kubelet credentials, shadow file)" },
   { path: '/root', why: "root's home on the node" },
-  { path: '/boot', why: 'the node kernel and boot loader' },
-  { path: '/proc', why: "the node's processes" },
-  { path: '/sys', why: "the node's kernel interfaces" },
-  { path: '/dev', why: 'every device of the node' },
-  { path: '/dev/shm', why: "the node's shared memory (use a memory-backed emptyDir for a large /dev/shm, see k8s/shm-size)" },
-  { path: '/var/run/docker.sock', why: 'the Docker socket (root on the node)' },
-  { path: '/run/docker.sock', why: 'the Docker socket (root on the node)' },
-  { path: '/var/run/docker', why: 'the Docker runtime state' },
-  { path: '/var/lib/docker', why: 'the Docker storage of every container on the node' },
-  { path: '/run/containerd', why: 'the containerd socket (root on the node)' },
-  { path: '/var/run/containerd', why: 'the containerd socket (root on the node)' },
-  { path: '/var/lib/containerd', why: 'the containerd storage of every container on the node' },
-  { path: '/run/crio', why: 'the CRI-O socket (root on the node)' },
-  { path: '/var/run/crio', why: 'the CRI-O socket (root on the node)' },
-  { path: '/var/lib/kubelet', why: "the kubelet's state, pod volumes and secrets of every pod" },
+  { path: '/home', why: 'the home directories of the node' },
+  { path: '/var', why: "the node's variable data (container storage, kubelet state)" },
+  { path: '/run', why: "the node's runtime sockets" },
+  { path: '/var/run', why: "the node's runtime sockets" },
+  { path: '/usr', why: "the node's programs" },
+  { path: '/boot', why: 'the node kernel and boot loader', tree: true },
+  { path: '/proc', why: "the node's processes", tree: true },
+  { path: '/sys', why: "the node's kernel interfaces", tree: true },
+  { path: '/dev', why: 'the devices of the node', tree: true },
+  { path: '/dev/shm', why: "the node's shared memory (use a memory-backed emptyDir for a large /dev/shm, see k8s/shm-size)", tree: true },
+  { path: '/var/run/docker.sock', why: 'the Docker socket (root on the node)', tree: true },
+  { path: '/run/docker.sock', why: 'the Docker socket (root on the node)', tree: true },
+  { path: '/var/run/docker', why: 'the Docker runtime state', tree: true },
+  { path: '/var/lib/docker', why: 'the Docker storage of every container on the node', tree: true },
+  { path: '/run/containerd', why: 'the containerd socket (root on the node)', tree: true },
+  { path: '/var/run/containerd', why: 'the containerd socket (root on the node)', tree: true },
+  { path: '/var/lib/containerd', why: 'the containerd storage of every container on the node', tree: true },
+  { path: '/run/crio', why: 'the CRI-O socket (root on the node)', tree: true },
+  { path: '/var/run/crio', why: 'the CRI-O socket (root on the node)', tree: true },
+  { path: '/var/lib/kubelet', why: "the kubelet's state, pod volumes and secrets of every pod", tree: true },
   { path: '/etc/kubernetes', why: 'the node credentials' },
-  { path: '/var/lib/etcd', why: 'the cluster database' },
+  { path: '/etc/kubernetes/pki', why: 'the node and cluster certificates', tree: true },
+  { path: '/var/lib/etcd', why: 'the cluster database', tree: true },
 ];
 
 /** Read-only files under sensitive directories that are harmless to share (time zone, CA bundle). */
@@ -47,9 +57,9 @@ export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/host-path',
     severity: 'warning',
-    summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
+    summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale:
-      "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`).",
+      "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath.",
     fix: 'Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.',
     kinds: POD_BEARING_KINDS,
     optionsSchema: {
@@ -80,7 +90,7 @@ export default defineK8sRule<Options>({
       );
       const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
       if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
-      const sensitive = SENSITIVE.filter((s) => under(path, s.path)).pop();
+      const sensitive = SENSITIVE.filter((s) => (s.tree ? under(path, s.path) : path === s.path)).pop();
       const agent = isNodeAgent(ctx.object);
       const how = writable.length ? `, writable by ${writable.join(', ')}` : mounts.length ? ', read-only' : '';
       ctx.report({

@@ -12,7 +12,8 @@ const IANA_SVC_NAME_CHARS = /^[-a-z0-9]+$/;
 
 /** Values a template engine fills in later: not judged. */
 export function isTemplated(v: string): boolean {
-  return /\{\{|\$\{|\$\(|<%|\{%/.test(v);
+  // Helm/Jinja/ERB markers, shell and envsubst variables, <your-value> slots, and ALL_CAPS tokens replaced by sed.
+  return /\{\{|\$\{|\$\(|\$[A-Za-z_]|<%|\{%|[<>]/.test(v) || /^[A-Z][A-Z0-9_]*$/.test(v);
 }
 
 export function dns1123LabelProblem(v: string): string | undefined {

@@ -22,6 +22,11 @@ ruleTester('k8s/host-path', {
       errors: [{ line: 9, column: 15, endColumn: 31, message: "mounts the node's `/mnt/nvme/models` (hostPath volume `v`, writable by container `c`): the pod is tied to that node's disk" }],
     },
     {
+      name: 'a model cache under /root is an ordinary node directory, not root\'s home',
+      code: withVolume('/root/models'),
+      errors: [{ line: 9, column: 15, message: "mounts the node's `/root/models` (hostPath volume `v`, writable by container `c`): the pod is tied to that node's disk" }],
+    },
+    {
       name: '/proc read-only is still sensitive',
       code: withVolume('/proc', ', readOnly: true'),
       errors: [{ line: 9, column: 15, message: "(hostPath volume `v`, read-only): it exposes the node's processes" }],

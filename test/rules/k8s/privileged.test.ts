@@ -18,7 +18,7 @@ ruleTester('k8s/privileged', {
     {
       name: 'a GPU container gets the device-plugin hint',
       code: pod('    - name: vllm\n      image: x:1\n      resources: {limits: {nvidia.com/gpu: 1}}\n      securityContext: {privileged: true}\n'),
-      errors: [{ line: 10, column: 25, message: 'already provided by the device plugin' }],
+      errors: [{ line: 10, column: 25, message: 'the device plugin already provides the `nvidia.com/gpu` it requests' }],
     },
     {
       name: 'a DaemonSet node agent: a warning that says how to suppress',

@@ -26,6 +26,7 @@ ruleTester('k8s/schema', {
     { name: 'RBAC names may hold colons', code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:vllm:reader\nrules: []\n' },
     { name: 'a 15-character port name and a single unnamed Service port', code: `${pod('    - name: c\n      image: x:1\n      ports: [{name: vllm-metrics-00, containerPort: 8000}]\n')}---\n${svc('    - {port: 80, targetPort: vllm-metrics-00}\n')}` },
     { name: 'templated names and label values are not judged', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: "{{ .Release.Name }}-config"\n  labels: {release: "{{ .Release.Name }}"}\n' },
+    { name: 'envsubst and sed placeholders are not judged', code: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: PSTORE_PV_NAME\n  namespace: $NAMESPACE\n' },
     { name: 'custom resources are not judged', code: 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata:\n  name: Llama_3\nspec: {}\n' },
     { name: 'a removed apiVersion is k8s/deprecated-api\'s', code: 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: d\nspec: {}\n' },
   ],
