@@ -23357,8 +23357,8 @@ function filesCopiedBy(source, files) {
   const src = normalise(source);
   if (src === "" || src === "." || src === "*") return [...files];
   if (/[*?[]/.test(src)) return void 0;
-  const under = files.filter((f) => f.path.startsWith(src + "/"));
-  return under.length ? under : void 0;
+  const under2 = files.filter((f) => f.path.startsWith(src + "/"));
+  return under2.length ? under2 : void 0;
 }
 function list(paths, max = 3) {
   return paths.slice(0, max).join(", ") + (paths.length > max ? `, and ${paths.length - max} more` : "");
@@ -24163,6 +24163,60 @@ function minorVersion(version) {
 function removedApi(apiVersion, kind, targetMinor) {
   return REMOVED_APIS.find((r) => r.apiVersion === apiVersion && (r.kinds.length === 0 || r.kinds.includes(kind)) && r.removedIn <= targetMinor);
 }
+var SERVED_VERSIONS = {
+  Pod: ["v1"],
+  Service: ["v1"],
+  ConfigMap: ["v1"],
+  Secret: ["v1"],
+  Namespace: ["v1"],
+  ServiceAccount: ["v1"],
+  PersistentVolume: ["v1"],
+  PersistentVolumeClaim: ["v1"],
+  LimitRange: ["v1"],
+  ResourceQuota: ["v1"],
+  ReplicationController: ["v1"],
+  Endpoints: ["v1"],
+  Node: ["v1"],
+  Event: ["v1", "events.k8s.io/v1"],
+  Deployment: ["apps/v1"],
+  StatefulSet: ["apps/v1"],
+  DaemonSet: ["apps/v1"],
+  ReplicaSet: ["apps/v1"],
+  ControllerRevision: ["apps/v1"],
+  Job: ["batch/v1"],
+  CronJob: ["batch/v1"],
+  HorizontalPodAutoscaler: ["autoscaling/v1", "autoscaling/v2"],
+  PodDisruptionBudget: ["policy/v1"],
+  Ingress: ["networking.k8s.io/v1"],
+  IngressClass: ["networking.k8s.io/v1"],
+  NetworkPolicy: ["networking.k8s.io/v1"],
+  Role: ["rbac.authorization.k8s.io/v1"],
+  ClusterRole: ["rbac.authorization.k8s.io/v1"],
+  RoleBinding: ["rbac.authorization.k8s.io/v1"],
+  ClusterRoleBinding: ["rbac.authorization.k8s.io/v1"],
+  StorageClass: ["storage.k8s.io/v1"],
+  CSIDriver: ["storage.k8s.io/v1"],
+  CSINode: ["storage.k8s.io/v1"],
+  VolumeAttachment: ["storage.k8s.io/v1"],
+  PriorityClass: ["scheduling.k8s.io/v1"],
+  RuntimeClass: ["node.k8s.io/v1"],
+  CustomResourceDefinition: ["apiextensions.k8s.io/v1"],
+  MutatingWebhookConfiguration: ["admissionregistration.k8s.io/v1"],
+  ValidatingWebhookConfiguration: ["admissionregistration.k8s.io/v1"],
+  Lease: ["coordination.k8s.io/v1"],
+  EndpointSlice: ["discovery.k8s.io/v1"],
+  CertificateSigningRequest: ["certificates.k8s.io/v1"],
+  APIService: ["apiregistration.k8s.io/v1"]
+};
+var BUILT_IN_GROUPS = /* @__PURE__ */ new Set(["", "extensions", ...Object.values(SERVED_VERSIONS).flat().map((v) => v.includes("/") ? v.split("/")[0] : "")]);
+function unservedKind(apiVersion, kind) {
+  const served = SERVED_VERSIONS[kind];
+  if (!served || served.includes(apiVersion)) return void 0;
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+  if (!BUILT_IN_GROUPS.has(group)) return void 0;
+  if (REMOVED_APIS.some((r) => r.apiVersion === apiVersion && (r.kinds.length === 0 || r.kinds.includes(kind)))) return void 0;
+  return served;
+}
 
 // rules/k8s/deprecated-api.ts
 var deprecated_api_default = defineK8sRule({
@@ -24591,19 +24645,1047 @@ var service_selector_default = defineK8sRule({
   }
 });
 
+// rules/lib/names.ts
+var DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+var QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+var IANA_SVC_NAME_CHARS = /^[-a-z0-9]+$/;
+function isTemplated(v) {
+  return /\{\{|\$\{|\$\(|\$[A-Za-z_]|<%|\{%|[<>]/.test(v) || /^[A-Z][A-Z0-9_]*$/.test(v);
+}
+function dns1123LabelProblem(v) {
+  if (v.length > 63) return `is ${v.length} characters long; at most 63 are allowed (DNS-1123 label)`;
+  if (!DNS1123_LABEL.test(v)) return "must consist of lower-case letters, digits and `-`, and start and end with a letter or digit (DNS-1123 label)";
+  return void 0;
+}
+function dns1035LabelProblem(v) {
+  if (v.length > 63) return `is ${v.length} characters long; at most 63 are allowed (DNS-1035 label)`;
+  if (!DNS1035_LABEL.test(v)) return "must consist of lower-case letters, digits and `-`, start with a letter and end with a letter or digit (DNS-1035 label)";
+  return void 0;
+}
+function dns1123SubdomainProblem(v) {
+  if (v.length > 253) return `is ${v.length} characters long; at most 253 are allowed (DNS-1123 subdomain)`;
+  if (!v.split(".").every((part) => DNS1123_LABEL.test(part))) {
+    return "must consist of lower-case letters, digits, `-` and `.`, and start and end with a letter or digit (DNS-1123 subdomain)";
+  }
+  return void 0;
+}
+function ianaSvcNameProblem(v) {
+  if (/^\d+$/.test(v)) return "is a quoted number: a string port is a port name, which must contain a letter (IANA_SVC_NAME); write the number unquoted";
+  if (v.length > 15) return `is ${v.length} characters long; port names allow at most 15 (IANA_SVC_NAME)`;
+  if (!IANA_SVC_NAME_CHARS.test(v)) return "may contain only lower-case letters, digits and `-` (IANA_SVC_NAME)";
+  if (v.startsWith("-") || v.endsWith("-")) return "must not start or end with `-` (IANA_SVC_NAME)";
+  if (v.includes("--")) return "must not contain `--` (IANA_SVC_NAME)";
+  if (!/[a-z]/.test(v)) return "must contain at least one letter (IANA_SVC_NAME); use a number for a port number";
+  return void 0;
+}
+function qualifiedNameProblem(key) {
+  const parts = key.split("/");
+  if (parts.length > 2) return "may contain at most one `/` (an optional DNS prefix, then the name)";
+  const [prefix, name] = parts.length === 2 ? parts : [void 0, parts[0]];
+  if (prefix !== void 0) {
+    if (!prefix.length) return "has an empty prefix before `/`";
+    const p = dns1123SubdomainProblem(prefix);
+    if (p) return `prefix \`${prefix}\` ${p}`;
+  }
+  if (!name.length) return "has an empty name";
+  if (name.length > 63) return `name part is ${name.length} characters long; at most 63 are allowed`;
+  if (!QUALIFIED_NAME.test(name)) return "name part must consist of letters, digits, `-`, `_` and `.`, and start and end with a letter or digit";
+  return void 0;
+}
+function labelValueProblem(v) {
+  if (v.length > 63) return `is ${v.length} characters long; label values allow at most 63`;
+  if (v.length && !QUALIFIED_NAME.test(v)) return "must be empty or consist of letters, digits, `-`, `_` and `.`, and start and end with a letter or digit";
+  return void 0;
+}
+
+// rules/lib/api-semantics.ts
+var FREE_NAME_KINDS = /* @__PURE__ */ new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
+var LABEL_NAME_KINDS = /* @__PURE__ */ new Set(["Namespace"]);
+var DNS1035_NAME_KINDS = /* @__PURE__ */ new Set(["Service"]);
+var CRONJOB_NAME_MAX = 52;
+function semanticProblems(obj) {
+  const out = [];
+  const served = unservedKind(obj.apiVersion, obj.kind);
+  if (served) {
+    out.push({
+      path: "/apiVersion",
+      part: "value",
+      message: `\`apiVersion: ${obj.apiVersion}\` does not serve kind \`${obj.kind}\`; the API server rejects it (use ${served.map((v) => `\`${v}\``).join(" or ")})`
+    });
+    return out;
+  }
+  if (!SERVED_VERSIONS[obj.kind]?.includes(obj.apiVersion)) return out;
+  const meta = isRecord(obj.raw.metadata) ? obj.raw.metadata : void 0;
+  if (meta) {
+    if (typeof meta.name === "string" && !isTemplated(meta.name) && !FREE_NAME_KINDS.has(obj.kind)) {
+      const check = LABEL_NAME_KINDS.has(obj.kind) ? dns1123LabelProblem : DNS1035_NAME_KINDS.has(obj.kind) ? dns1035LabelProblem : dns1123SubdomainProblem;
+      const p = check(meta.name);
+      if (p) out.push({ path: "/metadata/name", part: "value", message: `${obj.kind} name \`${meta.name}\` ${p}` });
+      else if (obj.kind === "CronJob" && meta.name.length > CRONJOB_NAME_MAX) {
+        out.push({ path: "/metadata/name", part: "value", message: `CronJob name \`${meta.name}\` is ${meta.name.length} characters long; at most ${CRONJOB_NAME_MAX} are allowed (the Job names it creates add 11)` });
+      }
+    }
+    if (typeof meta.namespace === "string" && !isTemplated(meta.namespace)) {
+      const p = dns1123LabelProblem(meta.namespace);
+      if (p) out.push({ path: "/metadata/namespace", part: "value", message: `namespace \`${meta.namespace}\` ${p}` });
+    }
+  }
+  labelsAt(obj, "/metadata", out);
+  const specPath = POD_SPEC_PATHS[obj.kind];
+  if (specPath && obj.kind !== "Pod") labelsAt(obj, specPath.replace(/\/spec$/, "/metadata"), out);
+  selectorLabels(obj, out);
+  podProblems(obj, out);
+  if (obj.kind === "Service") serviceProblems(obj, out);
+  return out;
+}
+function labelsAt(obj, metaPath, out) {
+  const meta = valueAtPointer(obj.raw, metaPath);
+  if (!isRecord(meta)) return;
+  for (const field2 of ["labels", "annotations"]) {
+    const map = meta[field2];
+    if (!isRecord(map)) continue;
+    const word = field2 === "labels" ? "label" : "annotation";
+    for (const [k, v] of Object.entries(map)) {
+      if (isTemplated(k)) continue;
+      const path = `${metaPath}/${field2}/${pointerSegment(k)}`;
+      const kp = qualifiedNameProblem(k);
+      if (kp) out.push({ path, part: "key", message: `${word} key \`${k}\` ${kp}` });
+      if (field2 === "labels" && typeof v === "string" && !isTemplated(v)) {
+        const vp = labelValueProblem(v);
+        if (vp) out.push({ path, part: "value", message: `value \`${v}\` of label \`${k}\` ${vp}` });
+      }
+    }
+  }
+}
+function selectorLabels(obj, out) {
+  const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+  if (!spec || !isRecord(spec.selector)) return;
+  const plain = obj.kind === "Service" || obj.kind === "ReplicationController";
+  const map = plain ? spec.selector : spec.selector.matchLabels;
+  if (!isRecord(map)) return;
+  const base = plain ? "/spec/selector" : "/spec/selector/matchLabels";
+  for (const [k, v] of Object.entries(map)) {
+    if (isTemplated(k)) continue;
+    const path = `${base}/${pointerSegment(k)}`;
+    const kp = qualifiedNameProblem(k);
+    if (kp) out.push({ path, part: "key", message: `selector key \`${k}\` ${kp}` });
+    if (typeof v === "string" && !isTemplated(v)) {
+      const vp = labelValueProblem(v);
+      if (vp) out.push({ path, part: "value", message: `selector value \`${v}\` of \`${k}\` ${vp}` });
+    }
+  }
+}
+var PORT_MAX = 65535;
+function portNumberProblem(v, allowZero) {
+  if (typeof v !== "number" || !Number.isInteger(v)) return void 0;
+  if (allowZero && v === 0 || v >= 1 && v <= PORT_MAX) return void 0;
+  return `${v} is outside 1-${PORT_MAX}`;
+}
+function podProblems(obj, out) {
+  const pod = podSpecOf(obj);
+  if (!pod) return;
+  const spec = pod.spec;
+  if (Array.isArray(spec.volumes)) {
+    spec.volumes.forEach((v, i) => {
+      if (!isRecord(v) || typeof v.name !== "string" || isTemplated(v.name)) return;
+      const p = dns1123LabelProblem(v.name);
+      if (p) out.push({ path: `${pod.path}/volumes/${i}/name`, part: "value", message: `volume name \`${v.name}\` ${p}` });
+    });
+  }
+  for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
+    const cname = c.container.name;
+    if (typeof cname === "string" && !isTemplated(cname)) {
+      const p = dns1123LabelProblem(cname);
+      if (p) out.push({ path: `${c.path}/name`, part: "value", message: `container name \`${cname}\` ${p}` });
+    }
+    const ports = Array.isArray(c.container.ports) ? c.container.ports : [];
+    const seen = /* @__PURE__ */ new Map();
+    ports.forEach((port, i) => {
+      if (!isRecord(port)) return;
+      const base = `${c.path}/ports/${i}`;
+      const cp = portNumberProblem(port.containerPort, false);
+      if (cp) out.push({ path: `${base}/containerPort`, part: "value", message: `containerPort of ${c.label}: ${cp}` });
+      const hp = portNumberProblem(port.hostPort, true);
+      if (hp) out.push({ path: `${base}/hostPort`, part: "value", message: `hostPort of ${c.label}: ${hp}` });
+      if (typeof port.name === "string" && !isTemplated(port.name)) {
+        const np = ianaSvcNameProblem(port.name);
+        if (np) out.push({ path: `${base}/name`, part: "value", message: `port name \`${port.name}\` of ${c.label} ${np}` });
+        else if (seen.has(port.name)) out.push({ path: `${base}/name`, part: "value", message: `port name \`${port.name}\` is declared twice in ${c.label}; names must be unique` });
+        seen.set(port.name, i);
+      }
+    });
+    for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
+      const pr = c.container[probe];
+      if (!isRecord(pr)) continue;
+      for (const h of ["httpGet", "tcpSocket"]) {
+        const handler = pr[h];
+        if (!isRecord(handler)) continue;
+        const path = `${c.path}/${probe}/${h}/port`;
+        const port = handler.port;
+        if (typeof port === "number") {
+          const pp = portNumberProblem(port, false);
+          if (pp) out.push({ path, part: "value", message: `${probe} port of ${c.label}: ${pp}` });
+        } else if (typeof port === "string" && !isTemplated(port)) {
+          const np = ianaSvcNameProblem(port);
+          if (np) out.push({ path, part: "value", message: `${probe} port \`${port}\` of ${c.label} ${np}` });
+        }
+      }
+    }
+  }
+}
+function serviceProblems(obj, out) {
+  const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+  if (!spec || !Array.isArray(spec.ports)) return;
+  const ports = spec.ports;
+  ports.forEach((port, i) => {
+    if (!isRecord(port)) return;
+    const base = `/spec/ports/${i}`;
+    const pp = portNumberProblem(port.port, false);
+    if (pp) out.push({ path: `${base}/port`, part: "value", message: `Service port: ${pp}` });
+    const np = portNumberProblem(port.nodePort, true);
+    if (np) out.push({ path: `${base}/nodePort`, part: "value", message: `nodePort: ${np}` });
+    if (typeof port.targetPort === "number") {
+      const tp = portNumberProblem(port.targetPort, false);
+      if (tp) out.push({ path: `${base}/targetPort`, part: "value", message: `targetPort: ${tp}` });
+    } else if (typeof port.targetPort === "string" && !isTemplated(port.targetPort)) {
+      const tp = ianaSvcNameProblem(port.targetPort);
+      if (tp) out.push({ path: `${base}/targetPort`, part: "value", message: `targetPort \`${port.targetPort}\` ${tp}` });
+    }
+    if (typeof port.name === "string" && !isTemplated(port.name)) {
+      const p = dns1123LabelProblem(port.name);
+      if (p) out.push({ path: `${base}/name`, part: "value", message: `Service port name \`${port.name}\` ${p}` });
+    } else if (port.name === void 0 && ports.length > 1) {
+      out.push({ path: base, part: "key", message: `Service port ${i + 1} of ${ports.length} has no name; the API server requires a name on every port of a multi-port Service` });
+    }
+  });
+}
+
 // rules/k8s/schema.ts
 var schema_default = defineK8sRule({
   meta: {
     id: "k8s/schema",
     severity: "error",
-    summary: "A manifest that does not match the strict Kubernetes schema of its kind: unknown or misplaced fields, wrong types, missing required fields.",
-    rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them.",
-    fix: "Correct the field named in the message (the suggestion comes from the fields the schema allows at that place), or move it where it belongs."
+    summary: "A manifest that does not match the strict Kubernetes schema of its kind (unknown or misplaced fields, wrong types, missing required fields), or that the API server would reject: invalid names, label keys and values, port numbers and names, an apiVersion that does not serve the kind.",
+    rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them. The OpenAPI schemas do not carry the API server's own validation, so it is checked beside them for built-in kinds: names (DNS-1123 subdomains and labels, DNS-1035 for Services), label and annotation keys and label values, port numbers (1-65535), port names (IANA_SVC_NAME: at most 15 lower-case letters, digits and `-`, with a letter; a quoted number is a name, not a number), names on every port of a multi-port Service, and an apiVersion that does not serve the kind (`v1` with `Deployment`). These fail at apply time, often in the middle of a rollout; values with template placeholders are not judged.",
+    fix: "Correct the field named in the message (the suggestion comes from the fields the schema allows at that place), or move it where it belongs; shorten or rename names and port names to the format quoted in the message; use the apiVersion it names."
   },
   check(ctx) {
     for (const p of ctx.validateSchema() ?? []) {
       ctx.report({ message: p.message, path: p.path, part: p.part });
     }
+    for (const p of semanticProblems(ctx.object)) {
+      ctx.report({ message: p.message, path: p.path, part: p.part });
+    }
+  }
+});
+
+// rules/lib/security.ts
+function containerSecurity(c) {
+  return isRecord(c.container.securityContext) ? c.container.securityContext : {};
+}
+function podSecurity(pod) {
+  const sc = pod.spec.securityContext;
+  return isRecord(sc) ? sc : {};
+}
+function isWindowsPod(pod) {
+  const spec = pod.spec;
+  return isRecord(spec.os) && spec.os.name === "windows" || isRecord(podSecurity(pod).windowsOptions);
+}
+function normaliseCapability(name) {
+  return name.trim().toUpperCase().replace(/^CAP_/, "");
+}
+function capabilityList(c, which) {
+  const caps = containerSecurity(c).capabilities;
+  const list2 = isRecord(caps) ? caps[which] : void 0;
+  if (!Array.isArray(list2)) return [];
+  const out = [];
+  list2.forEach((v, i) => {
+    if (typeof v === "string") out.push({ name: normaliseCapability(v), written: v, path: `${c.path}/securityContext/capabilities/${which}/${i}` });
+  });
+  return out;
+}
+function isPrivileged(c) {
+  return containerSecurity(c).privileged === true;
+}
+function isNodeAgent(obj) {
+  return obj.kind === "DaemonSet";
+}
+
+// rules/k8s/privileged.ts
+var privileged_default = defineK8sRule({
+  meta: {
+    id: "k8s/privileged",
+    severity: "error",
+    summary: "A container (init containers included) with `securityContext.privileged: true`.",
+    rationale: "A privileged container has every capability and every device of the node, and can load kernel modules or mount the host filesystem: a compromise of the model server (pickled weights, trust_remote_code, a prompt-injection tool call) becomes a compromise of the GPU node and of every tenant on it. GPUs do not need it: the NVIDIA, AMD and Intel device plugins hand the requested devices to an unprivileged container through `resources.limits` (TPUs on GKE since 1.28). Node agents run as DaemonSets (driver installers, some device plugins) are reported as warnings, since some of them do need it.",
+    fix: "Remove `privileged: true`; request GPUs through `resources.limits` (e.g. `nvidia.com/gpu: 1`) and add only the specific capability a tool needs. For a node agent that needs it, suppress with a reason: `# genai-lint ignore=k8s/privileged -- <why>`.",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      if (!isPrivileged(c)) continue;
+      const accelerators = gpuResourcesOf(c.container, ctx.settings).map((g) => g.resource);
+      const tpu = accelerators.some((r) => r === "google.com/tpu");
+      const gpu = !tpu && accelerators.length > 0;
+      const agent = isNodeAgent(ctx.object);
+      ctx.report({
+        message: `${c.label} in ${workloadLabel(ctx.object)} runs privileged (\`privileged: true\`): it gets every device and capability of the node${gpu ? `; the device plugin already provides the \`${accelerators[0]}\` it requests without privileges` : tpu ? "; TPUs need no privileged mode on GKE 1.28 and later" : ""}${agent ? " (a DaemonSet: if this node agent needs it, suppress with a reason)" : ""}`,
+        path: `${c.path}/securityContext/privileged`,
+        part: "span",
+        fix: gpu ? `Remove \`privileged: true\` from ${c.label}: the \`resources.limits\` GPU request is enough for the device plugin to expose the GPU.` : `Remove \`privileged: true\` from ${c.label} and add only the capability it needs under \`capabilities.add\`.`,
+        ...agent ? { severity: "warning" } : {}
+      });
+    }
+  }
+});
+
+// rules/lib/fragments.ts
+var SELECTOR_REQUIRED = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"];
+function isFragment(obj) {
+  const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+  if (SELECTOR_REQUIRED.includes(obj.kind) && (!spec || spec.selector === void 0 || spec.selector === null)) return true;
+  const pod = podSpecOf(obj);
+  if (!pod) return false;
+  const containers = containersOf(pod);
+  return containers.length === 0 || containers.some((c) => typeof c.container.image !== "string");
+}
+
+// rules/k8s/privilege-escalation.ts
+var privilege_escalation_default = defineK8sRule({
+  meta: {
+    id: "k8s/privilege-escalation",
+    severity: "warning",
+    summary: "A container (init containers included) whose `allowPrivilegeEscalation` is not `false`.",
+    rationale: "Unless `allowPrivilegeEscalation: false` is set, the container process may gain more privileges than it started with (setuid binaries, file capabilities): the default is true. Model-serving images are large and ship many setuid tools (sudo, su, ping), so an attacker who gets code execution through a model artefact can climb to root inside the container. Privileged containers and containers adding CAP_SYS_ADMIN always allow escalation, whatever the field says; the API server rejects `allowPrivilegeEscalation: false` combined with either. Privileged containers are reported by k8s/privileged, not again here.",
+    fix: "Set `securityContext.allowPrivilegeEscalation: false` on every container (it is a container-level field only).",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isWindowsPod(pod)) return;
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      const sc = containerSecurity(c);
+      const ape = sc.allowPrivilegeEscalation;
+      const apePath = `${c.path}/securityContext/allowPrivilegeEscalation`;
+      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
+      const sysAdmin = capabilityList(c, "add").find((cap) => cap.name === "SYS_ADMIN" || cap.name === "ALL");
+      if (ape === false) {
+        if (isPrivileged(c)) {
+          ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` together with \`privileged: true\`: the API server rejects this combination (privileged always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Remove \`privileged: true\` from ${c.label}.` });
+        } else if (sysAdmin) {
+          ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` but adds capability \`${sysAdmin.written}\`: the API server rejects this combination (CAP_SYS_ADMIN always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Drop \`${sysAdmin.written}\` from capabilities.add of ${c.label}.` });
+        }
+        continue;
+      }
+      if (isPrivileged(c)) continue;
+      if (sysAdmin) {
+        ctx.report({ message: `${where} adds capability \`${sysAdmin.written}\`, which always allows privilege escalation`, path: sysAdmin.path, part: "value", fix: `Drop \`${sysAdmin.written}\` from ${c.label} and set \`allowPrivilegeEscalation: false\`.` });
+        continue;
+      }
+      if (ape === true) {
+        ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: "span", fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.` });
+        continue;
+      }
+      if (ape !== void 0 && ape !== null) continue;
+      if (isFragment(ctx.object)) continue;
+      const hasSc = Object.keys(sc).length > 0 || c.container.securityContext !== void 0;
+      ctx.report({
+        message: `${where} allows privilege escalation: \`allowPrivilegeEscalation\` is not set and defaults to true`,
+        path: hasSc ? `${c.path}/securityContext` : containerAnchor(c),
+        fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`
+      });
+    }
+  }
+});
+
+// rules/k8s/capabilities.ts
+var DANGEROUS = {
+  ALL: "use every capability",
+  SYS_ADMIN: "mount filesystems, create namespaces and do most privileged operations",
+  NET_ADMIN: "reconfigure the network stack, firewall and routes of the pod, or of the node with hostNetwork",
+  NET_RAW: "craft raw packets to spoof ARP and DNS in the cluster network",
+  SYS_PTRACE: "trace and read the memory of other processes",
+  SYS_MODULE: "load kernel modules",
+  SYS_RAWIO: "do raw I/O on devices and memory",
+  SYS_BOOT: "reboot the node",
+  SYS_TIME: "change the node clock",
+  DAC_READ_SEARCH: "read any file of the container, bypassing permissions (the classic open_by_handle_at escape)",
+  BPF: "load eBPF programs into the kernel",
+  PERFMON: "observe other processes through perf and eBPF",
+  MAC_ADMIN: "reconfigure AppArmor/SELinux",
+  MAC_OVERRIDE: "bypass AppArmor/SELinux",
+  SYSLOG: "read kernel logs and addresses"
+};
+var capabilities_default = defineK8sRule({
+  meta: {
+    id: "k8s/capabilities",
+    severity: "warning",
+    summary: "A container (init containers included) that adds a dangerous Linux capability (SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_PTRACE, ALL, ...); with `requireDropAll`, one that does not drop ALL.",
+    rationale: "Each added capability widens what code running in the model server can do to the node: SYS_ADMIN is nearly root on the host, NET_RAW allows spoofing traffic of other pods, SYS_PTRACE reads other processes. None is needed to serve a model on a GPU. IPC_LOCK (pinned memory for RDMA/InfiniBand in multi-node inference) and the capabilities a container runtime grants by default are not reported. Dropping ALL and adding back only what is needed is what the restricted Pod Security Standard requires; that part is reported only with the `requireDropAll` option, which the strict preset turns on. Privileged containers are reported by k8s/privileged instead.",
+    fix: "Remove the capability from `securityContext.capabilities.add`, or replace it with a narrower one; add `capabilities: {drop: [ALL]}` and add back only what the process needs (e.g. NET_BIND_SERVICE).",
+    kinds: POD_BEARING_KINDS,
+    optionsSchema: {
+      type: "object",
+      properties: { requireDropAll: { type: "boolean", description: "Also report containers whose capabilities.drop does not contain ALL." } },
+      additionalProperties: false
+    },
+    defaultOptions: { requireDropAll: false }
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isWindowsPod(pod)) return;
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      if (isPrivileged(c)) continue;
+      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
+      for (const cap of capabilityList(c, "add")) {
+        const why = DANGEROUS[cap.name];
+        if (!why) continue;
+        ctx.report({
+          message: `${where} adds capability \`${cap.written}\`: it can ${why}`,
+          path: cap.path,
+          part: "value",
+          fix: `Remove \`${cap.written}\` from capabilities.add of ${c.label}; if a tool needs it, run that tool in a separate, short-lived container.`
+        });
+      }
+      if (!ctx.options.requireDropAll || isFragment(ctx.object)) continue;
+      if (capabilityList(c, "drop").some((cap) => cap.name === "ALL")) continue;
+      const sc = containerSecurity(c);
+      const caps = sc.capabilities;
+      const path = caps !== void 0 && caps !== null ? `${c.path}/securityContext/capabilities` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c);
+      ctx.report({
+        message: `${where} does not drop all capabilities (no \`ALL\` in \`capabilities.drop\`)`,
+        path,
+        fix: `Add \`capabilities: {drop: [ALL]}\` to the securityContext of ${c.label}, and add back only what it needs.`
+      });
+    }
+  }
+});
+
+// rules/k8s/host-namespaces.ts
+var WHAT = {
+  hostNetwork: "the node's network stack (it can bind any node port and reach node-local services)",
+  hostPID: "the node's process table (it can see and signal every process on the node)",
+  hostIPC: "the node's IPC namespace (shared memory of every process on the node)"
+};
+var RDMA_RESOURCE = /^(rdma\/|nvidia\.com\/(hca|rdma|mlnx)|mellanox\.com\/)/;
+var host_namespaces_default = defineK8sRule({
+  meta: {
+    id: "k8s/host-namespaces",
+    severity: "warning",
+    summary: "A pod that shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
+    rationale: "Host namespaces remove the isolation between the pod and the node: with hostPID a model server can read the environment of every process on the GPU node, with hostIPC its shared memory, with hostNetwork it bypasses NetworkPolicies and binds node ports. In GenAI manifests hostIPC is usually there to get a large /dev/shm for NCCL and PyTorch dataloaders; a memory-backed emptyDir mounted at /dev/shm gives that without sharing the node (see k8s/shm-size). hostNetwork is sometimes a deliberate choice for RDMA/InfiniBand multi-node inference; the finding then says so and is meant to be suppressed with a reason.",
+    fix: "Remove `hostIPC: true` and mount an `emptyDir: {medium: Memory, sizeLimit: ...}` at /dev/shm; remove `hostPID`; remove `hostNetwork` or, when multi-node RDMA needs it, suppress with `# genai-lint ignore=k8s/host-namespaces -- RDMA`.",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    const spec = pod.spec;
+    const containers = containersOf(pod, ["initContainer", "container"]);
+    for (const field2 of ["hostNetwork", "hostPID", "hostIPC"]) {
+      if (spec[field2] !== true) continue;
+      let hint = "";
+      let fix = `Remove \`${field2}: true\` from the pod spec of ${workloadLabel(ctx.object)}.`;
+      if (field2 === "hostIPC") {
+        hint = "; for a larger /dev/shm (NCCL, dataloaders) mount a memory-backed emptyDir at /dev/shm instead (k8s/shm-size)";
+        fix = "Remove `hostIPC: true` and mount `emptyDir: {medium: Memory, sizeLimit: 16Gi}` at /dev/shm.";
+      } else if (field2 === "hostNetwork") {
+        const rdma = containers.some((c) => {
+          const res = isRecord(c.container.resources) ? c.container.resources : {};
+          return [res.limits, res.requests].some((r) => isRecord(r) && Object.keys(r).some((k) => RDMA_RESOURCE.test(k)));
+        });
+        const gpu = containers.some((c) => usesGpu(c.container, ctx.settings));
+        if (rdma || gpu) {
+          hint = rdma ? "; it requests RDMA devices: if multi-node inference needs the host network, suppress this finding with a reason" : "; if multi-node GPU inference (NCCL over RDMA) needs the host network, suppress this finding with a reason";
+        }
+      }
+      ctx.report({
+        message: `${workloadLabel(ctx.object)} shares ${WHAT[field2]} (\`${field2}: true\`)${hint}`,
+        path: `${pod.path}/${field2}`,
+        part: "span",
+        fix
+      });
+    }
+  }
+});
+
+// rules/k8s/host-path.ts
+var SENSITIVE = [
+  { path: "/", why: "the node's whole filesystem" },
+  { path: "/etc", why: "the node's configuration (kubelet credentials, shadow file)" },
+  { path: "/root", why: "root's home on the node" },
+  { path: "/home", why: "the home directories of the node" },
+  { path: "/var", why: "the node's variable data (container storage, kubelet state)" },
+  { path: "/run", why: "the node's runtime sockets" },
+  { path: "/var/run", why: "the node's runtime sockets" },
+  { path: "/usr", why: "the node's programs" },
+  { path: "/boot", why: "the node kernel and boot loader", tree: true },
+  { path: "/proc", why: "the node's processes", tree: true },
+  { path: "/sys", why: "the node's kernel interfaces", tree: true },
+  { path: "/dev", why: "the devices of the node", tree: true },
+  { path: "/dev/shm", why: "the node's shared memory (use a memory-backed emptyDir for a large /dev/shm, see k8s/shm-size)", tree: true },
+  { path: "/var/run/docker.sock", why: "the Docker socket (root on the node)", tree: true },
+  { path: "/run/docker.sock", why: "the Docker socket (root on the node)", tree: true },
+  { path: "/var/run/docker", why: "the Docker runtime state", tree: true },
+  { path: "/var/lib/docker", why: "the Docker storage of every container on the node", tree: true },
+  { path: "/run/containerd", why: "the containerd socket (root on the node)", tree: true },
+  { path: "/var/run/containerd", why: "the containerd socket (root on the node)", tree: true },
+  { path: "/var/lib/containerd", why: "the containerd storage of every container on the node", tree: true },
+  { path: "/run/crio", why: "the CRI-O socket (root on the node)", tree: true },
+  { path: "/var/run/crio", why: "the CRI-O socket (root on the node)", tree: true },
+  { path: "/var/lib/kubelet", why: "the kubelet's state, pod volumes and secrets of every pod", tree: true },
+  { path: "/etc/kubernetes", why: "the node credentials" },
+  { path: "/etc/kubernetes/pki", why: "the node and cluster certificates", tree: true },
+  { path: "/var/lib/etcd", why: "the cluster database", tree: true }
+];
+var HARMLESS = [/^\/etc\/localtime$/, /^\/etc\/timezone$/, /^\/usr\/share\/zoneinfo(\/|$)/, /^\/etc\/(ssl\/certs|pki\/ca-trust|ca-certificates)(\/|$)/];
+function normalise2(p) {
+  const collapsed = p.replace(/\/+/g, "/").replace(/\/\.(?=\/|$)/g, "");
+  return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
+}
+function under(path, dir) {
+  return dir === "/" ? path === "/" : path === dir || path.startsWith(`${dir}/`);
+}
+var host_path_default = defineK8sRule({
+  meta: {
+    id: "k8s/host-path",
+    severity: "warning",
+    summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
+    rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath.",
+    fix: "Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.",
+    kinds: POD_BEARING_KINDS,
+    optionsSchema: {
+      type: "object",
+      properties: {
+        allowedPaths: { type: "array", items: { type: "string" }, description: "Node paths not reported (a directory covers everything under it)." }
+      },
+      additionalProperties: false
+    },
+    defaultOptions: { allowedPaths: ["/var/lib/kubelet/device-plugins", "/var/lib/kubelet/pod-resources"] }
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    const volumes = pod.spec.volumes;
+    if (!Array.isArray(volumes)) return;
+    const allowed = (ctx.options.allowedPaths ?? []).map(normalise2);
+    const containers = containersOf(pod, ["initContainer", "container"]);
+    volumes.forEach((v, i) => {
+      if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== "string") return;
+      const raw = v.hostPath.path;
+      if (raw.includes("{{") || raw.includes("$(")) return;
+      const path = normalise2(raw);
+      if (allowed.some((a) => under(path, a))) return;
+      const name = typeof v.name === "string" ? v.name : `#${i}`;
+      const mounts = containers.flatMap(
+        (c) => (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m) => isRecord(m) && m.name === name).map((m) => ({ c, readOnly: m.readOnly === true }))
+      );
+      const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
+      if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
+      const sensitive = SENSITIVE.filter((s) => s.tree ? under(path, s.path) : path === s.path).pop();
+      const agent = isNodeAgent(ctx.object);
+      const how = writable.length ? `, writable by ${writable.join(", ")}` : mounts.length ? ", read-only" : "";
+      ctx.report({
+        message: sensitive ? `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): it exposes ${sensitive.why}${agent ? "; if this node agent needs it, add the path to allowedPaths or suppress with a reason" : ""}` : `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): the pod is tied to that node's disk and can ${writable.length ? "change" : "read"} the node's files`,
+        path: `${pod.path}/volumes/${i}/hostPath/path`,
+        part: "value",
+        fix: sensitive && writable.length && !agent ? `Replace hostPath volume \`${name}\` with a PVC or emptyDir; at the very least mount it \`readOnly: true\`.` : `Replace hostPath volume \`${name}\` with a PersistentVolumeClaim, an emptyDir or a CSI volume.`,
+        severity: sensitive && !agent ? "error" : "warning"
+      });
+    });
+  }
+});
+
+// rules/k8s/read-only-root-fs.ts
+var read_only_root_fs_default = defineK8sRule({
+  meta: {
+    id: "k8s/read-only-root-fs",
+    severity: "warning",
+    preset: "strict",
+    summary: "A container (init containers included) without `securityContext.readOnlyRootFilesystem: true`.",
+    rationale: "A writable root filesystem lets code that runs in the container (a pickled model, trust_remote_code, a tool call) replace the server's own files and persist until the pod restarts. Model servers write only to a few places (the Hugging Face or server cache, /tmp, torch and Triton kernel caches), and each can be an emptyDir or a PVC. It is part of the strict preset only, because most model-server images still write to their home directory and turning it on needs those mounts first.",
+    fix: "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir (or the model-cache PVC) at each path the server writes: /tmp, the HF cache (HF_HOME, default ~/.cache/huggingface), ~/.triton and ~/.cache/torch for compiled kernels.",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isWindowsPod(pod) || isFragment(ctx.object)) return;
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      const sc = containerSecurity(c);
+      const value = sc.readOnlyRootFilesystem;
+      if (value === true) continue;
+      if (value !== void 0 && value !== null && value !== false) continue;
+      const download = modelDownload(c.container);
+      const server = download !== void 0 || isModelServer(c.container, ctx.settings);
+      const hint = download ? `; mount emptyDirs (or the cache PVC) at /tmp and ${download.cacheDir}, where it writes the model` : server ? "; mount emptyDirs at /tmp and the model cache (HF_HOME) it writes to" : "";
+      ctx.report({
+        message: `${c.label} in ${workloadLabel(ctx.object)} has a writable root filesystem (${value === false ? "`readOnlyRootFilesystem: false`" : "`readOnlyRootFilesystem` not set"})${hint}`,
+        path: value === false ? `${c.path}/securityContext/readOnlyRootFilesystem` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c),
+        part: value === false ? "span" : "key",
+        fix: `Set \`readOnlyRootFilesystem: true\` for ${c.label} and mount writable emptyDirs where it writes${download ? ` (/tmp, ${download.cacheDir})` : " (/tmp)"}.`
+      });
+    }
+  }
+});
+
+// rules/k8s/seccomp.ts
+var CONFINED = ["RuntimeDefault", "Localhost"];
+var seccomp_default = defineK8sRule({
+  meta: {
+    id: "k8s/seccomp",
+    severity: "warning",
+    preset: "strict",
+    summary: "A pod whose containers run without a RuntimeDefault or Localhost seccomp profile, or with `Unconfined`.",
+    rationale: "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only.",
+    fix: "Set `securityContext: {seccompProfile: {type: RuntimeDefault}}` on the pod spec (it covers every container), or a Localhost profile.",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isWindowsPod(pod) || isFragment(ctx.object)) return;
+    const profileType = (sc) => isRecord(sc.seccompProfile) ? sc.seccompProfile.type : void 0;
+    const podType = profileType(podSecurity(pod));
+    const podConfined = typeof podType === "string" && CONFINED.includes(podType);
+    const unconfinedByPod = [];
+    const missing = [];
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      const own = profileType(containerSecurity(c));
+      if (typeof own === "string" && CONFINED.includes(own)) continue;
+      if (own === "Unconfined") {
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object)} runs without seccomp (\`seccompProfile.type: Unconfined\`)`,
+          path: `${c.path}/securityContext/seccompProfile/type`,
+          part: "value",
+          fix: `Set \`seccompProfile.type: RuntimeDefault\` for ${c.label}.`
+        });
+        continue;
+      }
+      if (own !== void 0 && own !== null) continue;
+      if (podConfined) continue;
+      if (podType === "Unconfined") unconfinedByPod.push(c.label);
+      else missing.push(c.label);
+    }
+    const who = (labels) => labels.join(", ");
+    if (unconfinedByPod.length) {
+      ctx.report({
+        message: `${workloadLabel(ctx.object)} runs ${who(unconfinedByPod)} without seccomp (pod \`seccompProfile.type: Unconfined\`)`,
+        path: `${pod.path}/securityContext/seccompProfile/type`,
+        part: "value",
+        fix: "Set the pod `seccompProfile.type` to RuntimeDefault."
+      });
+    }
+    if (missing.length) {
+      const podSc = pod.spec.securityContext;
+      ctx.report({
+        message: `${workloadLabel(ctx.object)} sets no seccomp profile for ${who(missing)}: every system call of the node kernel is allowed`,
+        path: podSc !== void 0 && podSc !== null ? `${pod.path}/securityContext` : pod.path,
+        fix: "Add `securityContext: {seccompProfile: {type: RuntimeDefault}}` to the pod spec."
+      });
+    }
+  }
+});
+
+// rules/k8s/resource-requests.ts
+var RESOURCES = ["cpu", "memory"];
+var resource_requests_default = defineK8sRule({
+  meta: {
+    id: "k8s/resource-requests",
+    severity: "warning",
+    summary: "A container (init containers included) without a cpu or memory request, where no limit and no LimitRange of its namespace sets one.",
+    rationale: "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`).",
+    fix: "Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses at steady state (for a model server: the host RAM it needs while loading weights), or define a LimitRange with `defaultRequest` for the namespace.",
+    kinds: POD_BEARING_KINDS,
+    indexKinds: ["LimitRange"]
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isFragment(ctx.object)) return;
+    const defaulted = /* @__PURE__ */ new Set();
+    for (const lr of ctx.index.ofKind("LimitRange")) {
+      if (lr.namespace !== ctx.object.namespace) continue;
+      const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
+      for (const l of Array.isArray(spec.limits) ? spec.limits : []) {
+        if (!isRecord(l) || (l.type ?? "Container") !== "Container") continue;
+        for (const field2 of ["default", "defaultRequest"]) {
+          const m = l[field2];
+          if (isRecord(m)) {
+            for (const r of RESOURCES) if (m[r] !== void 0 && m[r] !== null) defaulted.add(r);
+          }
+        }
+      }
+    }
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      const res = isRecord(c.container.resources) ? c.container.resources : void 0;
+      const requests = res && isRecord(res.requests) ? res.requests : {};
+      const limits = res && isRecord(res.limits) ? res.limits : {};
+      const set = (m, r) => m[r] !== void 0 && m[r] !== null;
+      const missing = RESOURCES.filter((r) => !set(requests, r) && !set(limits, r) && !defaulted.has(r));
+      if (!missing.length) continue;
+      const gpu = usesGpu(c.container, ctx.settings);
+      const what = missing.length === 2 ? "cpu and memory requests" : `${missing[0]} request`;
+      ctx.report({
+        message: `${c.label} in ${workloadLabel(ctx.object)} has no ${what}: the scheduler places it as if it used none${gpu ? " and packs it onto a GPU node regardless of host CPU and memory" : ""}`,
+        path: res && isRecord(res.requests) ? `${c.path}/resources/requests` : res ? `${c.path}/resources` : containerAnchor(c),
+        fix: `Set ${missing.map((r) => `\`resources.requests.${r}\``).join(" and ")} for ${c.label}.`
+      });
+    }
+  }
+});
+
+// rules/k8s/probe-port.ts
+var PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
+var HANDLERS = ["httpGet", "tcpSocket", "grpc"];
+var probe_port_default = defineK8sRule({
+  meta: {
+    id: "k8s/probe-port",
+    severity: "error",
+    summary: "A liveness, readiness or startup probe whose named port is not declared by its container; with `checkNumbers`, a warning when its port number matches none of the container's declared ports.",
+    rationale: "The kubelet resolves a probe's named port among the ports of the same container only. A name that is not there (a typo, or a port declared by a sidecar) makes every probe fail: the model server is never Ready, or is restarted in a loop while loading weights. A number that matches none of the declared ports is reported only with the `checkNumbers` option, as a warning: declaring ports is optional, and many servers answer probes on a port they do not declare (controller-runtime operators serve health on :8081, model servers a metrics port), so by default such findings would mostly be wrong.",
+    fix: "Use the name of one of the container's `ports` (or declare the port there), or the number the server actually listens on.",
+    kinds: POD_BEARING_KINDS,
+    optionsSchema: {
+      type: "object",
+      properties: { checkNumbers: { type: "boolean", description: "Also report probe port numbers that match none of the container's declared ports (as warnings)." } },
+      additionalProperties: false
+    },
+    defaultOptions: { checkNumbers: false }
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      const ports = (Array.isArray(c.container.ports) ? c.container.ports : []).filter(isRecord);
+      const names = ports.map((p) => p.name).filter((n) => typeof n === "string");
+      const numbers = ports.map((p) => p.containerPort).filter((n) => typeof n === "number");
+      for (const probe of PROBES) {
+        const pr = c.container[probe];
+        if (!isRecord(pr)) continue;
+        for (const h of HANDLERS) {
+          const handler = pr[h];
+          if (!isRecord(handler)) continue;
+          const port = handler.port;
+          const path = `${c.path}/${probe}/${h}/port`;
+          const where = `the ${probe} of ${c.label} in ${workloadLabel(ctx.object)}`;
+          if (typeof port === "string") {
+            if (/^\d+$/.test(port) || port.includes("{{") || port.includes("$(")) continue;
+            if (names.includes(port)) continue;
+            ctx.report({
+              message: `${where} uses port \`${port}\`, which ${c.label} does not declare${names.length ? ` (its ports: ${names.join(", ")})` : " (it declares no named port)"}: the probe always fails`,
+              path,
+              part: "value",
+              fix: names.length ? `Use one of ${names.map((n) => `\`${n}\``).join(", ")} or the port number.` : `Declare \`ports: [{name: ${port}, containerPort: <n>}]\` in ${c.label} or use the port number.`
+            });
+          } else if (ctx.options.checkNumbers && typeof port === "number" && numbers.length && !numbers.includes(port)) {
+            ctx.report({
+              message: `${where} checks port ${port}, which is none of the ports ${c.label} declares (${numbers.join(", ")})`,
+              path,
+              part: "value",
+              fix: `Probe the port the server listens on (${numbers.join(" or ")}?), or declare port ${port} in ${c.label}.`,
+              severity: "warning"
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/k8s/duplicate-env.ts
+var duplicate_env_default = defineK8sRule({
+  meta: {
+    id: "k8s/duplicate-env",
+    severity: "warning",
+    summary: "The same environment variable name listed twice in one container (init containers included).",
+    rationale: "When a name appears twice in `env`, the last entry wins (recent API servers print at most a warning that scrolls past in a deploy log). In model-server manifests this is how a tuned `VLLM_*`, `CUDA_VISIBLE_DEVICES` or `HF_HUB_OFFLINE` silently stops applying after someone appends a default further down (often through a Kustomize patch or a Helm merge). Values are never printed.",
+    fix: "Keep one entry per name: delete the one that should not apply.",
+    kinds: POD_BEARING_KINDS
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod) return;
+    for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
+      const env = c.container.env;
+      if (!Array.isArray(env)) continue;
+      const first = /* @__PURE__ */ new Map();
+      env.forEach((e, i) => {
+        if (!isRecord(e) || typeof e.name !== "string") return;
+        const seen = first.get(e.name);
+        if (seen === void 0) {
+          first.set(e.name, i);
+          return;
+        }
+        const line = ctx.locate(`${c.path}/env/${seen}/name`, "value").start.line;
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object)} sets \`${e.name}\` again (first at line ${line}): this later entry silently wins`,
+          path: `${c.path}/env/${i}/name`,
+          part: "value",
+          fix: `Keep a single \`${e.name}\` entry in ${c.label}.`
+        });
+      });
+    }
+  }
+});
+
+// rules/lib/selectors.ts
+function selectorMisses(selector, labels) {
+  const misses = [];
+  const str = (v) => typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+  if (selector.matchLabels !== void 0 && selector.matchLabels !== null) {
+    if (!isRecord(selector.matchLabels)) return void 0;
+    for (const [k, v] of Object.entries(selector.matchLabels)) {
+      const want = str(v);
+      if (want === void 0) return void 0;
+      if (str(labels[k]) !== want) misses.push({ path: `/matchLabels/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, text: `${k}=${want}` });
+    }
+  }
+  if (selector.matchExpressions !== void 0 && selector.matchExpressions !== null) {
+    if (!Array.isArray(selector.matchExpressions)) return void 0;
+    for (const [i, e] of selector.matchExpressions.entries()) {
+      if (!isRecord(e) || typeof e.key !== "string" || typeof e.operator !== "string") return void 0;
+      const values = Array.isArray(e.values) ? e.values.map(str) : [];
+      if (values.some((v) => v === void 0)) return void 0;
+      const have = str(labels[e.key]);
+      let ok;
+      switch (e.operator) {
+        case "In":
+          ok = have !== void 0 && values.includes(have);
+          break;
+        case "NotIn":
+          ok = have === void 0 || !values.includes(have);
+          break;
+        case "Exists":
+          ok = have !== void 0;
+          break;
+        case "DoesNotExist":
+          ok = have === void 0;
+          break;
+        default:
+          return void 0;
+      }
+      if (!ok) misses.push({ path: `/matchExpressions/${i}`, text: `${e.key} ${e.operator}${values.length ? ` (${values.join(",")})` : ""}` });
+    }
+  }
+  return misses;
+}
+function isEmptySelector(selector) {
+  const labels = isRecord(selector.matchLabels) ? Object.keys(selector.matchLabels).length : 0;
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions.length : 0;
+  return labels === 0 && exprs === 0;
+}
+
+// rules/k8s/selector-mismatch.ts
+var SELECTOR_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "Job", "ReplicationController"];
+var selector_mismatch_default = defineK8sRule({
+  meta: {
+    id: "k8s/selector-mismatch",
+    severity: "error",
+    summary: "A Deployment, StatefulSet, ReplicaSet, DaemonSet, Job or ReplicationController whose selector does not match its own pod template's labels, or is empty.",
+    rationale: "The API server rejects a workload whose `spec.selector` does not select the labels of `spec.template` (`selector does not match template labels`), so the apply fails; a selector change on an existing Deployment is also refused because the field is immutable. It usually comes from renaming the app label in one place only. Jobs are checked only when they set their own selector (`manualSelector: true`).",
+    fix: "Make every `matchLabels` pair (and `matchExpressions` requirement) hold for `spec.template.metadata.labels`.",
+    kinds: SELECTOR_KINDS
+  },
+  check(ctx) {
+    const obj = ctx.object;
+    const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+    if (!spec || !isRecord(spec.template)) return;
+    const labels = podTemplateLabels(obj) ?? {};
+    if (Object.values(labels).some((v) => typeof v === "string" && v.includes("{{"))) return;
+    const where = workloadLabel(obj);
+    const labelText = Object.entries(labels).map(([k, v]) => `${k}=${String(v)}`).join(",") || "none";
+    if (obj.kind === "ReplicationController") {
+      if (!isRecord(spec.selector)) return;
+      for (const [k, v] of Object.entries(spec.selector)) {
+        if (String(labels[k]) === String(v)) continue;
+        ctx.report({
+          message: `${where} selects \`${k}=${String(v)}\`, but its pod template is labelled ${labelText}: the API server rejects it`,
+          path: `/spec/selector/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+          part: "span",
+          fix: `Set \`${k}: ${String(v)}\` in spec.template.metadata.labels, or correct the selector.`
+        });
+      }
+      return;
+    }
+    if (obj.kind === "Job" && spec.manualSelector !== true) return;
+    if (!isRecord(spec.selector)) return;
+    if (isEmptySelector(spec.selector)) {
+      ctx.report({
+        message: `${where} has an empty selector: the API server rejects it (it would select every pod of the namespace)`,
+        path: "/spec/selector",
+        fix: `Select the template's labels, e.g. \`matchLabels: {${Object.entries(labels).slice(0, 1).map(([k, v]) => `${k}: ${String(v)}`).join("")}}\`.`
+      });
+      return;
+    }
+    const misses = selectorMisses(spec.selector, labels);
+    if (!misses) return;
+    for (const m of misses) {
+      ctx.report({
+        message: `${where} selects \`${m.text}\`, but its pod template is labelled ${labelText}: the API server rejects it (selector does not match template labels)`,
+        path: `/spec/selector${m.path}`,
+        part: "span",
+        fix: "Add the label to spec.template.metadata.labels, or correct the selector."
+      });
+    }
+  }
+});
+
+// rules/k8s/dangling-hpa.ts
+var SCALABLE_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"];
+function directoryOf(file) {
+  const i = file.lastIndexOf("/");
+  return i < 0 ? "" : file.slice(0, i);
+}
+var dangling_hpa_default = defineK8sRule({
+  meta: {
+    id: "k8s/dangling-hpa",
+    severity: "warning",
+    summary: "A HorizontalPodAutoscaler or KEDA ScaledObject whose target is not in the run though its kind is defined beside it; a scaled Deployment or StatefulSet that also sets `replicas`.",
+    rationale: "An autoscaler whose `scaleTargetRef` names a workload that does not exist (a renamed Deployment, a typo, a wrong kind) scales nothing, silently: the model server stays at its initial replica count under load. It is reported only when the autoscaler's directory defines workloads of the target kind, so an autoscaler for a workload created by an operator (KServe, KubeRay, LWS) or kept in another repository is not reported. A workload that an autoscaler scales and that also sets `spec.replicas` is reset to that count on every `kubectl apply` or GitOps sync; for GPU servers that means pods killed mid-request, then recreated minutes later after the weights reload.",
+    fix: "Correct the autoscaler's `scaleTargetRef` (kind, name, apiVersion) to the workload it should scale; remove `spec.replicas` from workloads an autoscaler owns (set the floor with the autoscaler's `minReplicas`).",
+    kinds: [...AUTOSCALER_KINDS, ...SCALABLE_KINDS],
+    indexKinds: [...AUTOSCALER_KINDS, ...SCALABLE_KINDS]
+  },
+  check(ctx) {
+    const obj = ctx.object;
+    if (SCALABLE_KINDS.includes(obj.kind)) {
+      const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
+      if (typeof spec.replicas !== "number" || !obj.name) return;
+      const scalers = autoscalersOf(obj, ctx.index);
+      if (!scalers.length) return;
+      const s = scalers[0];
+      ctx.report({
+        message: `${workloadLabel(obj)} sets \`replicas: ${spec.replicas}\` but ${s.kind} \`${s.name ?? "(unnamed)"}\` scales it: every apply resets it to ${spec.replicas} replica${spec.replicas === 1 ? "" : "s"}`,
+        path: "/spec/replicas",
+        part: "span",
+        fix: `Remove \`replicas\` from ${workloadLabel(obj)}; set the floor with the autoscaler's minimum replicas.`
+      });
+      return;
+    }
+    if (!isAutoscaler(obj)) return;
+    const ref = scaleTargetRef(obj);
+    if (!ref) return;
+    const inRun = (o) => sameNamespace(o.namespace, obj.namespace);
+    if (ctx.index.named(ref.kind, ref.name).some(inRun)) return;
+    const dir = directoryOf(obj.file);
+    const siblings = ctx.index.ofKind(ref.kind).filter((o) => inRun(o) && directoryOf(o.file) === dir && o.name !== void 0);
+    if (!siblings.length) return;
+    const suggestion = closest(ref.name, siblings.map((o) => o.name));
+    const hasName = isRecord(obj.raw.spec) && isRecord(obj.raw.spec.scaleTargetRef) && obj.raw.spec.scaleTargetRef.name !== void 0;
+    ctx.report({
+      message: `${obj.kind} \`${obj.name ?? "(unnamed)"}\` scales ${ref.kind} \`${ref.name}\`, which is not defined in the run (${siblings.length === 1 ? `${ref.kind} here: \`${siblings[0].name}\`` : `${siblings.length} ${ref.kind}s here`}${suggestion ? `; did you mean \`${suggestion}\`?` : ""}): it scales nothing`,
+      path: hasName ? "/spec/scaleTargetRef/name" : "/spec/scaleTargetRef",
+      part: hasName ? "value" : "key",
+      fix: suggestion ? `Set \`scaleTargetRef.name: ${suggestion}\`.` : `Point scaleTargetRef at the ${ref.kind} this autoscaler should scale.`
+    });
+  }
+});
+
+// rules/k8s/pdb.ts
+var REPLICATED_KINDS = ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"];
+function parseBudget(v) {
+  if (typeof v === "number" && Number.isInteger(v)) return { value: v, percent: false };
+  if (typeof v !== "string") return void 0;
+  const m = /^(\d+)(%?)$/.exec(v.trim());
+  return m ? { value: Number(m[1]), percent: m[2] === "%" } : void 0;
+}
+var pdb_default = defineK8sRule({
+  meta: {
+    id: "k8s/pdb",
+    severity: "warning",
+    summary: "A PodDisruptionBudget that allows no voluntary eviction: `maxUnavailable: 0`, `minAvailable: 100%`, or `minAvailable` at least the replica count of the workload it selects.",
+    rationale: "A drain evicts pods only while the budget allows a disruption. With `maxUnavailable: 0`, or `minAvailable` equal to the replicas, it never does: `kubectl drain`, node auto-upgrades and cluster-autoscaler scale-down of GPU nodes wait forever (managed node pools give up after a timeout and force it, or the upgrade fails). GPU node pools are where this hurts most: one idle, expensive node cannot be removed. Workloads scaled by an autoscaler are not compared with their replica count, which moves.",
+    fix: "Allow at least one disruption: `maxUnavailable: 1` (or a percentage), or `minAvailable` below the replica count; run at least two replicas of a server that must stay up during drains.",
+    kinds: ["PodDisruptionBudget"],
+    indexKinds: REPLICATED_KINDS
+  },
+  check(ctx) {
+    const pdb = ctx.object;
+    const spec = isRecord(pdb.raw.spec) ? pdb.raw.spec : void 0;
+    if (!spec) return;
+    const name = `PodDisruptionBudget \`${pdb.name ?? "(unnamed)"}\``;
+    const maxU = parseBudget(spec.maxUnavailable);
+    if (maxU && maxU.value === 0) {
+      ctx.report({
+        message: `${name} sets \`maxUnavailable: ${String(spec.maxUnavailable)}\`: no pod it covers can ever be evicted, so node drains and upgrades hang`,
+        path: "/spec/maxUnavailable",
+        part: "span",
+        fix: "Set `maxUnavailable: 1`."
+      });
+      return;
+    }
+    const minA = parseBudget(spec.minAvailable);
+    if (!minA) return;
+    if (minA.percent) {
+      if (minA.value < 100) return;
+      ctx.report({
+        message: `${name} sets \`minAvailable: ${String(spec.minAvailable)}\`: no pod it covers can ever be evicted, so node drains and upgrades hang`,
+        path: "/spec/minAvailable",
+        part: "span",
+        fix: "Use `maxUnavailable: 1` instead."
+      });
+      return;
+    }
+    if (!isRecord(spec.selector) || isEmptySelector(spec.selector)) return;
+    const selector = spec.selector;
+    const matched = ctx.index.ofKind(...REPLICATED_KINDS).filter((w2) => {
+      if (!sameNamespace(w2.namespace, pdb.namespace)) return false;
+      const misses = selectorMisses(selector, podTemplateLabels(w2) ?? {});
+      return misses !== void 0 && misses.length === 0;
+    });
+    if (matched.length !== 1) return;
+    const w = matched[0];
+    if (autoscalersOf(w, ctx.index).length) return;
+    const wspec = isRecord(w.raw.spec) ? w.raw.spec : {};
+    const replicas = wspec.replicas === void 0 || wspec.replicas === null ? 1 : wspec.replicas;
+    if (typeof replicas !== "number" || replicas === 0 || minA.value < replicas) return;
+    ctx.report({
+      message: `${name} sets \`minAvailable: ${minA.value}\` for ${workloadLabel(w)}, which runs ${replicas} replica${replicas === 1 ? "" : "s"}${wspec.replicas === void 0 ? " (the default)" : ""}: no pod can ever be evicted, so node drains and upgrades hang`,
+      path: "/spec/minAvailable",
+      part: "span",
+      fix: replicas > 1 ? `Set \`minAvailable: ${replicas - 1}\` or \`maxUnavailable: 1\`.` : `Run at least 2 replicas of ${workloadLabel(w)} and set \`minAvailable: 1\`, or use \`maxUnavailable: 1\`.`
+    });
+  }
+});
+
+// rules/k8s/automount-token.ts
+var BINDING_KINDS = ["RoleBinding", "ClusterRoleBinding"];
+var automount_token_default = defineK8sRule({
+  meta: {
+    id: "k8s/automount-token",
+    severity: "warning",
+    preset: "strict",
+    summary: "A pod that gets a service account token mounted although nothing in the run grants its service account any role.",
+    rationale: "Every pod gets a token of its service account at /var/run/secrets/kubernetes.io/serviceaccount unless it opts out. A model server never talks to the Kubernetes API; the token only helps an attacker who gets code execution through a model artefact or a tool call to explore the cluster. Pods whose service account is the subject of a RoleBinding or ClusterRoleBinding in the run are taken to use the API and are not reported, nor are pods whose ServiceAccount (in the run) sets `automountServiceAccountToken: false`. It is part of the strict preset only.",
+    fix: "Set `automountServiceAccountToken: false` on the pod spec (or on its ServiceAccount); a pod that does need the API keeps the token and gets a RoleBinding for a dedicated service account.",
+    kinds: POD_BEARING_KINDS,
+    indexKinds: ["ServiceAccount", ...BINDING_KINDS]
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isFragment(ctx.object)) return;
+    const spec = pod.spec;
+    if (spec.automountServiceAccountToken === false) return;
+    const sa = typeof spec.serviceAccountName === "string" ? spec.serviceAccountName : typeof spec.serviceAccount === "string" ? spec.serviceAccount : "default";
+    if (sa.includes("{{")) return;
+    const ns = ctx.object.namespace;
+    if (spec.automountServiceAccountToken !== true) {
+      const account = ctx.index.named("ServiceAccount", sa).find((o) => sameNamespace(o.namespace, ns));
+      if (account && account.raw.automountServiceAccountToken === false) return;
+    }
+    const bound = ctx.index.ofKind(...BINDING_KINDS).some((b) => {
+      const subjects = Array.isArray(b.raw.subjects) ? b.raw.subjects : [];
+      return subjects.some((s) => isRecord(s) && s.kind === "ServiceAccount" && s.name === sa && sameNamespace(typeof s.namespace === "string" ? s.namespace : b.namespace, ns));
+    });
+    if (bound) return;
+    const explicit = spec.automountServiceAccountToken === true;
+    ctx.report({
+      message: `${workloadLabel(ctx.object)} mounts the token of service account \`${sa}\`${explicit ? " (`automountServiceAccountToken: true`)" : ""}, though no RoleBinding or ClusterRoleBinding in the run grants it anything`,
+      path: explicit ? `${pod.path}/automountServiceAccountToken` : pod.path,
+      part: explicit ? "span" : "key",
+      fix: `Set \`automountServiceAccountToken: false\` in the pod spec of ${workloadLabel(ctx.object)}${sa === "default" ? "" : ` or on ServiceAccount \`${sa}\``}.`
+    });
   }
 });
 
@@ -25110,6 +26192,20 @@ var RULES = [
   gpu_visible_without_request_default,
   service_selector_default,
   schema_default,
+  privileged_default,
+  privilege_escalation_default,
+  capabilities_default,
+  host_namespaces_default,
+  host_path_default,
+  read_only_root_fs_default,
+  seccomp_default,
+  resource_requests_default,
+  probe_port_default,
+  duplicate_env_default,
+  selector_mismatch_default,
+  dangling_hpa_default,
+  pdb_default,
+  automount_token_default,
   no_secrets_default2,
   gpu_reservation_default,
   healthcheck_default2,

@@ -29,6 +29,20 @@ import k8sTrustRemoteCode from './k8s/trust-remote-code.js';
 import k8sGpuVisibleWithoutRequest from './k8s/gpu-visible-without-request.js';
 import k8sServiceSelector from './k8s/service-selector.js';
 import k8sSchema from './k8s/schema.js';
+import k8sPrivileged from './k8s/privileged.js';
+import k8sPrivilegeEscalation from './k8s/privilege-escalation.js';
+import k8sCapabilities from './k8s/capabilities.js';
+import k8sHostNamespaces from './k8s/host-namespaces.js';
+import k8sHostPath from './k8s/host-path.js';
+import k8sReadOnlyRootFs from './k8s/read-only-root-fs.js';
+import k8sSeccomp from './k8s/seccomp.js';
+import k8sResourceRequests from './k8s/resource-requests.js';
+import k8sProbePort from './k8s/probe-port.js';
+import k8sDuplicateEnv from './k8s/duplicate-env.js';
+import k8sSelectorMismatch from './k8s/selector-mismatch.js';
+import k8sDanglingHpa from './k8s/dangling-hpa.js';
+import k8sPdb from './k8s/pdb.js';
+import k8sAutomountToken from './k8s/automount-token.js';
 import composeNoSecrets from './compose/no-secrets.js';
 import composeGpuReservation from './compose/gpu-reservation.js';
 import composeHealthcheck from './compose/healthcheck.js';
@@ -71,6 +85,20 @@ export const RULES: readonly AnyRule[] = [
   k8sGpuVisibleWithoutRequest,
   k8sServiceSelector,
   k8sSchema,
+  k8sPrivileged,
+  k8sPrivilegeEscalation,
+  k8sCapabilities,
+  k8sHostNamespaces,
+  k8sHostPath,
+  k8sReadOnlyRootFs,
+  k8sSeccomp,
+  k8sResourceRequests,
+  k8sProbePort,
+  k8sDuplicateEnv,
+  k8sSelectorMismatch,
+  k8sDanglingHpa,
+  k8sPdb,
+  k8sAutomountToken,
   composeNoSecrets,
   composeGpuReservation,
   composeHealthcheck,

@@ -33,3 +33,4 @@ export type { DockerfileModel, DockerInstruction, DockerStage } from './parse/do
 export { commandText, expandVariables, finalImageChain, splitImageReference } from './parse/dockerfile.js';
 export type { ComposeModel, ComposeService } from './parse/compose.js';
 export { commandWords, effectiveService, environmentOf, volumeTargets } from './parse/compose.js';
+export { closest } from './text.js';

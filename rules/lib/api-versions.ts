@@ -49,3 +49,40 @@ export function minorVersion(version: string): number {
 export function removedApi(apiVersion: string, kind: string, targetMinor: number): RemovedApi | undefined {
   return REMOVED_APIS.find((r) => r.apiVersion === apiVersion && (r.kinds.length === 0 || r.kinds.includes(kind)) && r.removedIn <= targetMinor);
 }
+
+/** API versions that serve each common built-in kind in current releases. */
+export const SERVED_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['v1'], Service: ['v1'], ConfigMap: ['v1'], Secret: ['v1'], Namespace: ['v1'], ServiceAccount: ['v1'],
+  PersistentVolume: ['v1'], PersistentVolumeClaim: ['v1'], LimitRange: ['v1'], ResourceQuota: ['v1'],
+  ReplicationController: ['v1'], Endpoints: ['v1'], Node: ['v1'], Event: ['v1', 'events.k8s.io/v1'],
+  Deployment: ['apps/v1'], StatefulSet: ['apps/v1'], DaemonSet: ['apps/v1'], ReplicaSet: ['apps/v1'], ControllerRevision: ['apps/v1'],
+  Job: ['batch/v1'], CronJob: ['batch/v1'],
+  HorizontalPodAutoscaler: ['autoscaling/v1', 'autoscaling/v2'],
+  PodDisruptionBudget: ['policy/v1'],
+  Ingress: ['networking.k8s.io/v1'], IngressClass: ['networking.k8s.io/v1'], NetworkPolicy: ['networking.k8s.io/v1'],
+  Role: ['rbac.authorization.k8s.io/v1'], ClusterRole: ['rbac.authorization.k8s.io/v1'], RoleBinding: ['rbac.authorization.k8s.io/v1'], ClusterRoleBinding: ['rbac.authorization.k8s.io/v1'],
+  StorageClass: ['storage.k8s.io/v1'], CSIDriver: ['storage.k8s.io/v1'], CSINode: ['storage.k8s.io/v1'], VolumeAttachment: ['storage.k8s.io/v1'],
+  PriorityClass: ['scheduling.k8s.io/v1'], RuntimeClass: ['node.k8s.io/v1'],
+  CustomResourceDefinition: ['apiextensions.k8s.io/v1'],
+  MutatingWebhookConfiguration: ['admissionregistration.k8s.io/v1'], ValidatingWebhookConfiguration: ['admissionregistration.k8s.io/v1'],
+  Lease: ['coordination.k8s.io/v1'], EndpointSlice: ['discovery.k8s.io/v1'], CertificateSigningRequest: ['certificates.k8s.io/v1'],
+  APIService: ['apiregistration.k8s.io/v1'],
+};
+
+/** Groups built into the API server (`` is the core group of `v1`). */
+const BUILT_IN_GROUPS = new Set(['', 'extensions', ...Object.values(SERVED_VERSIONS).flat().map((v) => (v.includes('/') ? v.split('/')[0] : ''))]);
+
+/**
+ * For a built-in group version that does not serve `kind` although the kind
+ * is built in (`v1` + `Deployment`): the versions that do. Undefined when the
+ * pair is served, unknown (custom resources), or a removed version that
+ * k8s/deprecated-api reports.
+ */
+export function unservedKind(apiVersion: string, kind: string): readonly string[] | undefined {
+  const served = SERVED_VERSIONS[kind];
+  if (!served || served.includes(apiVersion)) return undefined;
+  const group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+  if (!BUILT_IN_GROUPS.has(group)) return undefined;
+  if (REMOVED_APIS.some((r) => r.apiVersion === apiVersion && (r.kinds.length === 0 || r.kinds.includes(kind)))) return undefined;
+  return served;
+}

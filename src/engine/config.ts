@@ -12,7 +12,7 @@ import type { RuleMeta } from './rule.js';
 import type { CustomKindSchema } from './kube-schema.js';
 
 /** What config validation needs to know of a rule. */
-export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions'>;
+export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions' | 'preset'>;
 
 export const CONFIG_FILE_NAMES = ['.genai-lint.yaml', '.genai-lint.yml', '.genai-lint.json'] as const;
 
@@ -84,6 +84,10 @@ export const PRESETS: Readonly<Record<string, RawConfig>> = {
       'k8s/memory-limits': 'error',
       'k8s/image-tag': 'error',
       'k8s/gpu-tolerations': 'error',
+      'k8s/read-only-root-fs': 'warning',
+      'k8s/seccomp': 'warning',
+      'k8s/automount-token': 'warning',
+      'k8s/capabilities': ['warning', { requireDropAll: true }],
       'compose/no-root-user': 'warning',
       'compose/model-cache': 'warning',
     },
@@ -565,7 +569,9 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
   const rules = new Map<string, RuleSetting>();
   for (const r of metas) {
     const presetSeverity = preset.rules[r.id];
-    rules.set(r.id, { severity: presetSeverity ?? r.severity, options: { ...(r.defaultOptions ?? {}) }, configured: presetSeverity !== undefined });
+    // Strict-preset rules stay off until the strict preset or the config turns them on.
+    const base: SeveritySetting = r.preset === 'strict' ? 'off' : r.severity;
+    rules.set(r.id, { severity: presetSeverity ?? base, options: { ...(r.defaultOptions ?? {}) }, configured: presetSeverity !== undefined });
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const base = rules.get(id);

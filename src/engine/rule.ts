@@ -16,6 +16,12 @@ export interface RuleMeta {
   id: string;
   target: RuleTarget;
   severity: Severity;
+  /**
+   * `strict`: the rule belongs to the strict preset only. It is off by
+   * default and runs at `severity` under `extends: [genai-lint:strict]`
+   * (or when the config turns it on).
+   */
+  preset?: 'strict';
   /** One line: what it catches. */
   summary: string;
   /** Why it matters: the failure it prevents. */

@@ -1,0 +1,45 @@
+import { defineK8sRule, isRecord, sameNamespace } from '../../src/rule-api.js';
+import { POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { isFragment } from '../lib/fragments.js';
+
+const BINDING_KINDS = ['RoleBinding', 'ClusterRoleBinding'];
+
+export default defineK8sRule({
+  meta: {
+    id: 'k8s/automount-token',
+    severity: 'warning',
+    preset: 'strict',
+    summary: 'A pod that gets a service account token mounted although nothing in the run grants its service account any role.',
+    rationale:
+      'Every pod gets a token of its service account at /var/run/secrets/kubernetes.io/serviceaccount unless it opts out. A model server never talks to the Kubernetes API; the token only helps an attacker who gets code execution through a model artefact or a tool call to explore the cluster. Pods whose service account is the subject of a RoleBinding or ClusterRoleBinding in the run are taken to use the API and are not reported, nor are pods whose ServiceAccount (in the run) sets `automountServiceAccountToken: false`. It is part of the strict preset only.',
+    fix: 'Set `automountServiceAccountToken: false` on the pod spec (or on its ServiceAccount); a pod that does need the API keeps the token and gets a RoleBinding for a dedicated service account.',
+    kinds: POD_BEARING_KINDS,
+    indexKinds: ['ServiceAccount', ...BINDING_KINDS],
+  },
+  check(ctx) {
+    const pod = podSpecOf(ctx.object);
+    if (!pod || isFragment(ctx.object)) return;
+    const spec = pod.spec as unknown as Record<string, unknown>;
+    if (spec.automountServiceAccountToken === false) return;
+    const sa = typeof spec.serviceAccountName === 'string' ? spec.serviceAccountName : typeof spec.serviceAccount === 'string' ? spec.serviceAccount : 'default';
+    if (sa.includes('{{')) return;
+    const ns = ctx.object.namespace;
+    if (spec.automountServiceAccountToken !== true) {
+      const account = ctx.index.named('ServiceAccount', sa).find((o) => sameNamespace(o.namespace, ns));
+      if (account && account.raw.automountServiceAccountToken === false) return;
+    }
+    const bound = ctx.index.ofKind(...BINDING_KINDS).some((b) => {
+      const subjects = Array.isArray(b.raw.subjects) ? b.raw.subjects : [];
+      // A subject without a namespace is in the binding's namespace.
+      return subjects.some((s) => isRecord(s) && s.kind === 'ServiceAccount' && s.name === sa && sameNamespace(typeof s.namespace === 'string' ? s.namespace : b.namespace, ns));
+    });
+    if (bound) return;
+    const explicit = spec.automountServiceAccountToken === true;
+    ctx.report({
+      message: `${workloadLabel(ctx.object)} mounts the token of service account \`${sa}\`${explicit ? ' (`automountServiceAccountToken: true`)' : ''}, though no RoleBinding or ClusterRoleBinding in the run grants it anything`,
+      path: explicit ? `${pod.path}/automountServiceAccountToken` : pod.path,
+      part: explicit ? 'span' : 'key',
+      fix: `Set \`automountServiceAccountToken: false\` in the pod spec of ${workloadLabel(ctx.object)}${sa === 'default' ? '' : ` or on ServiceAccount \`${sa}\``}.`,
+    });
+  },
+});

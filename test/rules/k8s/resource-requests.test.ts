@@ -1,0 +1,29 @@
+import { describe } from 'vitest';
+import { ruleTester } from '../../helpers.js';
+import { fixturePositions, pod } from './_shared.js';
+
+describe('k8s/resource-requests fixtures', () => fixturePositions('k8s/resource-requests', ['14:11', '19:13']));
+
+ruleTester('k8s/resource-requests', {
+  valid: [
+    { name: 'limits only: Kubernetes copies them into requests', code: pod('    - name: c\n      image: x:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n') },
+    {
+      name: 'a LimitRange of the namespace defaults both',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ml\nspec:\n  containers:\n    - name: c\n      image: x:1\n',
+      context: ['apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: d\n  namespace: ml\nspec:\n  limits:\n    - type: Container\n      default: {cpu: 500m, memory: 1Gi}\n'],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a LimitRange of another namespace does not count',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ml\nspec:\n  containers:\n    - name: c\n      image: x:1\n',
+      context: ['apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: d\n  namespace: other\nspec:\n  limits:\n    - type: Container\n      default: {cpu: 500m, memory: 1Gi}\n'],
+      errors: [{ line: 8, column: 7, message: 'container `c` in Pod `p` has no cpu and memory requests' }],
+    },
+    {
+      name: 'a GPU container gets the over-packing hint',
+      code: pod('    - name: c\n      image: x:1\n      resources:\n        limits: {nvidia.com/gpu: 1}\n'),
+      errors: [{ line: 9, column: 7, message: 'packs it onto a GPU node' }],
+    },
+  ],
+});

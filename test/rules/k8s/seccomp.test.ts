@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { lintSnippet, ruleTester } from '../../helpers.js';
+import { fixturePositions, pod } from './_shared.js';
+
+describe('k8s/seccomp fixtures', () => fixturePositions('k8s/seccomp', ['7:5', '16:21']));
+
+const on = { rules: { 'k8s/seccomp': 'warning' } } as const;
+
+describe('k8s/seccomp is in the strict preset only', () => {
+  it('is off by default', () => {
+    expect(lintSnippet({ code: pod('    - name: c\n      image: x:1\n') }).filter((f) => f.ruleId === 'k8s/seccomp')).toEqual([]);
+  });
+});
+
+ruleTester('k8s/seccomp', {
+  valid: [
+    { name: 'container-level Localhost profile', code: pod('    - name: c\n      image: x:1\n      securityContext:\n        seccompProfile: {type: Localhost, localhostProfile: profiles/vllm.json}\n'), config: on },
+    { name: 'pod-level RuntimeDefault', code: pod('    - name: c\n      image: x:1\n', '  securityContext:\n    seccompProfile: {type: RuntimeDefault}\n'), config: on },
+  ],
+  invalid: [
+    {
+      name: 'no profile anywhere: one finding at the pod spec',
+      code: pod('    - name: a\n      image: x:1\n    - name: b\n      image: x:1\n'),
+      config: on,
+      errors: [{ line: 5, column: 1, message: 'Pod `p` sets no seccomp profile for container `a`, container `b`' }],
+    },
+    {
+      name: 'pod-level Unconfined',
+      code: pod('    - name: a\n      image: x:1\n', '  securityContext:\n    seccompProfile:\n      type: Unconfined\n'),
+      config: on,
+      errors: [{ line: 8, column: 13, message: 'runs container `a` without seccomp (pod `seccompProfile.type: Unconfined`)' }],
+    },
+  ],
+});
