@@ -11,7 +11,7 @@ import type { RuleMeta } from './rule.js';
 import type { CustomKindSchema } from './kube-schema.js';
 
 /** What config validation needs to know of a rule. */
-export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions'>;
+export type ConfigurableRule = Pick<RuleMeta, 'id' | 'severity' | 'optionsSchema' | 'defaultOptions' | 'preset'>;
 
 export const CONFIG_FILE_NAMES = ['.genai-lint.yaml', '.genai-lint.yml', '.genai-lint.json'] as const;
 
@@ -80,6 +80,11 @@ export const PRESETS: Readonly<Record<string, RawConfig>> = {
       'k8s/gpu-tolerations': 'error',
       'compose/no-root-user': 'warning',
       'compose/model-cache': 'warning',
+      // Rules of the strict preset only (meta.preset 'strict'): off in recommended.
+      'dockerfile/pin-packages': 'warning',
+      'k8s/read-only-root-fs': 'warning',
+      'k8s/seccomp': 'warning',
+      'k8s/automount-token': 'warning',
     },
   },
 };
@@ -472,7 +477,8 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
   const rules = new Map<string, RuleSetting>();
   for (const r of metas) {
     const presetSeverity = preset.rules[r.id];
-    rules.set(r.id, { severity: presetSeverity ?? r.severity, options: { ...(r.defaultOptions ?? {}) }, configured: presetSeverity !== undefined });
+    const base = r.preset === 'strict' ? 'off' : r.severity;
+    rules.set(r.id, { severity: presetSeverity ?? base, options: { ...(r.defaultOptions ?? {}) }, configured: presetSeverity !== undefined });
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const base = rules.get(id);
