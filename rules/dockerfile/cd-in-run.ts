@@ -26,7 +26,7 @@ export default defineDockerfileRule({
     severity: 'info',
     summary: '`cd` in a RUN instead of WORKDIR (hadolint DL3003); a relative WORKDIR (DL3000).',
     rationale:
-      'A `cd` lasts only until the end of its RUN: the next RUN, COPY, CMD and ENTRYPOINT start in the WORKDIR again, which is how model paths and relative `COPY` destinations end up in the wrong directory. A `cd` that is the last command of a RUN does nothing at all. WORKDIR makes the directory explicit for every later instruction. A relative WORKDIR depends on the WORKDIR before it, possibly set by the base image. Not reported: `cd` inside a subshell `( ... )`, `cd -` and `cd ..`, into /tmp, or into a directory the same RUN removes (a scratch build directory WORKDIR would keep). Equivalent hadolint rules: DL3003, DL3000.',
+      'A `cd` lasts only until the end of its RUN: the next RUN, COPY, CMD and ENTRYPOINT start in the WORKDIR again, which is how model paths and relative `COPY` destinations end up in the wrong directory. A `cd` that is the last command of a RUN does nothing at all. WORKDIR makes the directory explicit for every later instruction. A relative WORKDIR depends on the WORKDIR before it, possibly set by the base image. Not reported: `cd` inside a subshell `( ... )` or an `if`, loop or `case` (WORKDIR cannot be conditional), `WORKDIR .`, `cd -` and `cd ..`, into /tmp, or into a directory the same RUN removes (a scratch build directory WORKDIR would keep). Equivalent hadolint rules: DL3003, DL3000.',
     fix: 'Use `WORKDIR /path` before the RUN instead of `cd /path &&`, and give WORKDIR an absolute path.',
   },
   check(ctx) {
@@ -37,7 +37,7 @@ export default defineDockerfileRule({
           const raw = instr.argsText.trim();
           const { value, unresolved } = expandVariables(raw, instr.scope, model.escapeChar);
           const path = value.replace(/^(["'])(.*)\1$/, '$2');
-          if (!path || unresolved.length || path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('$')) continue;
+          if (!path || /^\.\/?$/.test(path) || unresolved.length || path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('$')) continue;
           ctx.report({
             message: `relative \`WORKDIR ${raw}\`${inStage(model, stage.index)}: it resolves against the WORKDIR before it, possibly the base image's`,
             range: locateInInstruction(model, instr, raw),
@@ -51,7 +51,7 @@ export default defineDockerfileRule({
         const { commands } = script;
         for (const [ci, cmd] of commands.entries()) {
           const k = commandStart(cmd);
-          if (k < 0 || cmd.words[k].value !== 'cd' || cmd.subshell > 0) continue;
+          if (k < 0 || cmd.words[k].value !== 'cd' || cmd.subshell > 0 || cmd.block > 0) continue;
           const arg = cmd.words.slice(k + 1).find((w) => !/^-[LPe@]+$/.test(w.value));
           if (!arg) break;
           const { value: target, unresolved } = expandVariables(arg.value, instr.scope, model.escapeChar);

@@ -37,6 +37,33 @@ function shellHasPipefail(shell: string[] | undefined): boolean | undefined {
   return false;
 }
 
+/** Commands joined by `|` or `|&`, in order. */
+function pipelines(commands: readonly ShellCommand[]): ShellCommand[][] {
+  const out: ShellCommand[][] = [];
+  let current: ShellCommand[] = [];
+  for (const c of commands) {
+    current.push(c);
+    if (c.before !== '|' && c.before !== '|&') {
+      if (current.length > 1) out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 1) out.push(current);
+  return out;
+}
+
+/** A command on the left of a pipe whose failure the pipeline would hide. */
+function canFailUnseen(cmd: ShellCommand): boolean {
+  const k = commandStart(cmd);
+  if (k < 0) return false;
+  const name = basename(cmd.words[k].value);
+  if (CANNOT_FAIL.has(name)) return false;
+  // `cat <<EOF | ...` reads a heredoc: nothing to fail.
+  if (name === 'cat' && cmd.words.length === k + 1) return false;
+  // Errors sent to /dev/null: the author expects and tolerates the failure.
+  return !cmd.redirects.some((r) => /^(?:2>|&>)/.test(r.op) && r.target === '/dev/null');
+}
+
 function producer(cmd: ShellCommand): string | undefined {
   const k = commandStart(cmd);
   return k < 0 ? undefined : basename(cmd.words[k].value);
@@ -48,7 +75,7 @@ export default defineDockerfileRule({
     severity: 'warning',
     summary: 'A RUN with a pipe (`curl ... | tar`) under a shell without pipefail (hadolint DL4006).',
     rationale:
-      'A pipeline succeeds when its last command does. Under the default `/bin/sh -c`, `curl -L $URL | tar -xz` whose download fails (404, expired token, rate limit) lets the build go on: tar reads nothing or an error page, and the image ships without the model files, CUDA libraries or binaries it was meant to contain. The failure surfaces at serving time on the GPU node instead of at build time. `set -o pipefail` in the same RUN, or a SHELL with `-o pipefail`, makes the build fail instead. Pipes whose left side cannot fail (`echo`, `printf`, `yes`) are not reported, and neither are non-POSIX shells (PowerShell, cmd). Equivalent hadolint rule: DL4006.',
+      'A pipeline succeeds when its last command does. Under the default `/bin/sh -c`, `curl -L $URL | tar -xz` whose download fails (404, expired token, rate limit) lets the build go on: tar reads nothing or an error page, and the image ships without the model files, CUDA libraries or binaries it was meant to contain. The failure surfaces at serving time on the GPU node instead of at build time. `set -o pipefail` in the same RUN, or a SHELL with `-o pipefail`, makes the build fail instead. Not reported: pipes whose left side cannot fail (`echo`, `printf`, `yes`), pipelines whose failure is already handled (an `if`/`while` condition, `a | b || fallback`, a left side with `2>/dev/null`), and non-POSIX shells (PowerShell, cmd). Equivalent hadolint rule: DL4006.',
     fix: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN (bash on Debian/Ubuntu; on Alpine, busybox `ash` supports it too: `SHELL ["/bin/ash", "-eo", "pipefail", "-c"]`), or start the RUN with `set -o pipefail &&` when its shell supports it.',
   },
   check(ctx) {
@@ -62,20 +89,19 @@ export default defineDockerfileRule({
         let reported = false;
         for (const script of runScripts(model, instr)) {
           if (reported) break;
-          for (const [ci, cmd] of script.commands.entries()) {
-            const next = script.commands[ci + 1];
-            if (cmd.before !== '|' && cmd.before !== '|&') continue;
-            if (!next || !cmd.words.length) continue;
-            // Every command but the last of a pipeline can fail unseen.
-            const left = producer(cmd);
-            if (!left || CANNOT_FAIL.has(left)) continue;
-            // `cat <<EOF | ...` reads a heredoc: nothing to fail.
-            if (left === 'cat' && cmd.words.length === commandStart(cmd) + 1) continue;
+          for (const pipeline of pipelines(script.commands)) {
+            const last = pipeline[pipeline.length - 1];
+            // A condition (`if a | grep -q b`) or `a | b || fallback` already handles the failure.
+            if (pipeline.some((c) => c.condition) || last.before === '||') continue;
+            const cmd = pipeline.slice(0, -1).find(canFailUnseen);
+            if (!cmd) continue;
             if (setsPipefailBefore(script.commands, cmd.words[0].start)) continue;
+            const left = producer(cmd)!;
+            const next = pipeline[pipeline.indexOf(cmd) + 1];
             const right = producer(next) ?? next.words[0]?.value ?? '';
             ctx.report({
               message: `\`${left} ... | ${right}\`${inStage(model, stage.index)} runs without pipefail: if \`${left}\` fails the RUN still succeeds`,
-              range: wordRange(model, cmd.words[commandStart(cmd) < 0 ? 0 : commandStart(cmd)]),
+              range: wordRange(model, cmd.words[commandStart(cmd)]),
               fix: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN, or start it with `set -o pipefail &&` (bash, ash, zsh).',
             });
             reported = true;

@@ -16,6 +16,8 @@ export interface PackageInvocation {
 const VALUE_OPTIONS: Record<string, RegExp> = {
   apt: /^(?:-[oct]|--option|--config-file|--target-release|--default-release)$/,
   pip: /^(?:-[rceitfCb]|--(?:requirement|constraint|editable|index-url|extra-index-url|find-links|target|prefix|root|src|platform|python-version|implementation|abi|trusted-host|upgrade-strategy|cache-dir|log|proxy|retries|timeout|progress-bar|only-binary|no-binary|config-settings|global-option|install-option|root-user-action|report|exists-action|python|build|group|cert|client-cert))$/,
+  // uv pip: pip's options plus its own that take a value.
+  uv: /^(?:-[rceitfCbpP]|--(?:requirement|constraint|editable|index-url|extra-index-url|default-index|index|find-links|target|prefix|python|python-version|python-platform|index-strategy|torch-backend|resolution|prerelease|link-mode|keyring-provider|exclude-newer|override|build-constraint|extra|group|reinstall-package|upgrade-package|no-binary|only-binary|config-setting|no-build-isolation-package|cache-dir|allow-insecure-host|trusted-host|compile-bytecode-level|color|directory|project|config-file))$/,
   npm: /^(?:--(?:prefix|registry|cache|tag|userconfig|workspace|omit|include|install-strategy|loglevel)|-w)$/,
   apk: /^(?:-[tXpU]|--(?:virtual|repository|root|arch|cache-dir|keys-dir|repositories-file))$/,
 };
@@ -45,7 +47,7 @@ export function packageInvocation(cmd: ShellCommand): PackageInvocation | undefi
   const t = toolOf(cmd, k);
   if (!t) return undefined;
   const family = t.tool === 'apt-get' ? 'apt' : t.tool === 'uv-pip' ? 'pip' : t.tool;
-  const valueOption = VALUE_OPTIONS[family];
+  const valueOption = VALUE_OPTIONS[t.tool === 'uv-pip' ? 'uv' : family];
   const options: ShellWord[] = [];
   const optionValues: { option: ShellWord; value: ShellWord }[] = [];
   const operands: ShellWord[] = [];

@@ -31,6 +31,12 @@ export interface ShellCommand {
   before: ShellOperator | 'end';
   /** How many `( ... )` subshells enclose it. */
   subshell: number;
+  /** Whether it is part of the condition of an `if`, `elif`, `while` or `until`. */
+  condition: boolean;
+  /** How many `if`, `while`, `until`, `for` and `case` blocks enclose it. */
+  block: number;
+  /** Its redirections: operator and target (`2>` `/dev/null`, `>&` `2`). */
+  redirects: { op: string; target: string }[];
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time']);
@@ -49,15 +55,19 @@ export function parseShell(source: string, from: number, to: number, escapeChar 
   let subshell = 0;
   let skipUntilSeparator = false; // inside `for x in ...` / `case ... in` headers
   let cur: ShellWord | undefined;
-  let redirectTarget = false;
+  let redirectOp: string | undefined;
+  let redirects: { op: string; target: string }[] = [];
+  let condition = false;
+  let block = 0;
   let i = from;
 
   const finishWord = () => {
     if (!cur) return;
     const w = cur;
     cur = undefined;
-    if (redirectTarget) {
-      redirectTarget = false;
+    if (redirectOp !== undefined) {
+      redirects.push({ op: redirectOp, target: w.value });
+      redirectOp = undefined;
       return;
     }
     if (skipUntilSeparator) return;
@@ -65,18 +75,30 @@ export function parseShell(source: string, from: number, to: number, escapeChar 
       assignments.push(w);
       return;
     }
-    if (!words.length && !w.quoted && RESERVED.has(w.value)) return;
+    if (!words.length && !w.quoted && RESERVED.has(w.value)) {
+      if (w.value === 'if' || w.value === 'elif' || w.value === 'while' || w.value === 'until') condition = true;
+      if (w.value === 'if' || w.value === 'while' || w.value === 'until') block++;
+      if (w.value === 'fi' || w.value === 'done') block = Math.max(0, block - 1);
+      if (w.value === 'then' || w.value === 'do') condition = false;
+      return;
+    }
     if (!words.length && !w.quoted && (w.value === 'for' || w.value === 'case' || w.value === 'select')) {
       skipUntilSeparator = true;
+      block++;
+      return;
+    }
+    if (!words.length && !w.quoted && w.value === 'esac') {
+      block = Math.max(0, block - 1);
       return;
     }
     words.push(w);
   };
   const finishCommand = (op: ShellOperator | 'end') => {
     finishWord();
-    if (words.length || assignments.length) commands.push({ words, assignments, after, before: op, subshell });
+    if (words.length || assignments.length) commands.push({ words, assignments, after, before: op, subshell, condition, block, redirects });
     words = [];
     assignments = [];
+    redirects = [];
     if (op !== 'end') after = op;
   };
   const startWord = (at: number) => (cur ??= { value: '', start: at, end: at, quoted: false });
@@ -197,7 +219,11 @@ export function parseShell(source: string, from: number, to: number, escapeChar 
     }
     if (ch === '<' || ch === '>' || (ch === '&' && source[i + 1] === '>')) {
       // A redirection: an all-digit word before it is its file descriptor.
-      if (cur && /^\d+$/.test(cur.value) && !cur.quoted && cur.end === i) cur = undefined;
+      let fd = '';
+      if (cur && /^\d+$/.test(cur.value) && !cur.quoted && cur.end === i) {
+        fd = cur.value;
+        cur = undefined;
+      }
       finishWord();
       let j = i + 1;
       while (j < to && '<>&-|'.includes(source[j]) && j - i < 3) j++;
@@ -205,10 +231,12 @@ export function parseShell(source: string, from: number, to: number, escapeChar 
       i = j;
       // `>&2`, `2>&1`: the target is a descriptor glued to the operator.
       if (/&$/.test(op) && /\d|-/.test(source[i] ?? '')) {
+        const start = i;
         while (i < to && /[\d-]/.test(source[i])) i++;
+        redirects.push({ op: fd + op, target: source.slice(start, i) });
         continue;
       }
-      redirectTarget = true;
+      redirectOp = fd + op;
       continue;
     }
     if (ch === '&' || ch === '|' || ch === ';' || ch === '(' || ch === ')') {
@@ -255,9 +283,19 @@ export function parseShell(source: string, from: number, to: number, escapeChar 
 
 function skipParens(source: string, open: number, to: number): number {
   let depth = 0;
+  // Inside `case ... esac`, `pattern)` does not close a parenthesis: the depth each open case started at.
+  const cases: number[] = [];
   for (let j = open; j < to; j++) {
     const c = source[j];
+    if (/[a-z]/.test(c) && !/[\w$]/.test(source[j - 1] ?? ' ')) {
+      const word = /^[a-z]+/.exec(source.slice(j, j + 5))![0];
+      if (word === 'case' && /\s/.test(source[j + 4] ?? '')) cases.push(depth);
+      else if (word === 'esac' && cases.length) cases.pop();
+      j += word.length - 1;
+      continue;
+    }
     if (c === '(') depth++;
+    else if (c === ')' && cases.length && cases[cases.length - 1] === depth) continue;
     else if (c === ')') {
       depth--;
       if (depth === 0) return j + 1;

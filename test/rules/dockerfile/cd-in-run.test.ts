@@ -5,6 +5,8 @@ import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js
 ruleTester('dockerfile/cd-in-run', {
   valid: [
     { name: 'WORKDIR', code: 'FROM python:3.11\nWORKDIR /app\nRUN pip install --no-cache-dir -e .\n' },
+    { name: 'inside if and for blocks', code: 'FROM python:3.11\nRUN if [ -f /b/package.sh ]; then cd /b && bash package.sh; fi && for d in a b; do cd /src/$d && make; done\n' },
+    { name: 'WORKDIR . is a no-op', code: 'FROM python:3.11\nWORKDIR ./\n' },
     { name: 'a subshell', code: 'FROM python:3.11\nRUN (cd /src && make) && make -C /other\n' },
     { name: 'a scratch directory removed by the same RUN', code: 'FROM python:3.11\nRUN git clone https://github.com/org/repo /src/repo && cd /src/repo && pip install . && cd / && rm -rf /src/repo\n' },
     { name: 'into /tmp', code: 'FROM python:3.11\nRUN cd /tmp && curl -fsSLO https://example.com/x.tgz && tar xzf x.tgz\n' },

@@ -25,6 +25,7 @@ ruleTester('dockerfile/pin-packages', {
     { name: 'pip requirements, constraints and specifiers', code: 'FROM python:3.11\nRUN pip install -r requirements.txt && pip install vllm -c constraints.txt && pip install "torch>=2.4,<2.5" transformers~=4.44\n', config: on },
     { name: 'pip local paths, wheels, pinned git', code: 'FROM python:3.11\nRUN pip install . ./wheels/flash_attn-2.6.3.whl -e ./src git+https://github.com/org/repo.git@v1.2\n', config: on },
     { name: 'pip option values are not packages', code: 'FROM python:3.11\nRUN pip install --index-url https://download.pytorch.org/whl/cu121 --target /opt/x torch==2.4.0\n', config: on },
+    { name: 'uv pip option values are not packages', code: 'FROM python:3.11\nRUN uv pip install --index-strategy unsafe-best-match --torch-backend cpu -p 3.12 torch==2.4.0\n', config: on },
     { name: 'npm pinned, scoped, lockfile installs', code: 'FROM node:20\nRUN npm ci && npm install && npm install -g pnpm@9.1.0 @scope/tool@1.0.0\n', config: on },
     { name: 'apk pinned and virtual names', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 musl-dev~1.2\n', config: on },
     { name: 'package names in quoted text', code: 'FROM debian:12\nRUN echo "pip install vllm" > /README\n', config: on },

@@ -12,6 +12,9 @@ ruleTester('dockerfile/pipefail', {
     { name: 'a | inside quotes is no pipe', code: "FROM debian:12\nRUN grep -E 'cuda|cudnn' /versions.txt && sed -i 's|a|b|' /etc/x\n" },
     { name: 'PowerShell', code: 'FROM mcr.microsoft.com/powershell:7.4-ubuntu-22.04\nSHELL ["pwsh", "-c"]\nRUN Get-ChildItem | Select-Object Name\n' },
     { name: 'a heredoc script that sets pipefail', code: 'FROM debian:12\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://example.com/x | tar -xz\nEOF\n' },
+    { name: 'a pipeline as a condition, or with a fallback', code: 'FROM debian:12\nRUN if apt-cache policy cuda-compat 2>/dev/null | grep -q Candidate; then echo y; fi && ls /x | head -1 || true\n' },
+    { name: 'errors of the left side sent to /dev/null', code: 'FROM debian:12\nRUN cmake --version 2>/dev/null | head -n1 > /tmp/cmake-present\n' },
+    { name: 'case patterns inside $( ) do not end the substitution', code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://go.dev/dl/go.linux-$(case $(uname -m) in x86_64) echo amd64 ;; aarch64) echo arm64 ;; esac).tar.gz | tar xz -C /usr/local\n' },
     { name: 'exec form', code: 'FROM debian:12\nRUN ["bash", "-c", "curl x | tar -x"]\n' },
   ],
   invalid: [
@@ -29,6 +32,11 @@ ruleTester('dockerfile/pipefail', {
       name: 'set -o pipefail after the pipe, and a later SHELL without it',
       code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN true\nSHELL ["/bin/bash", "-c"]\nRUN cat /x | grep y; set -o pipefail\n',
       errors: [{ line: 5, column: 5, message: '`cat ... | grep`' }],
+    },
+    {
+      name: 'the word at fault after a $( case ) substitution',
+      code: 'FROM debian:12\nRUN curl -fsSL https://go.dev/dl/go.linux-$(case $(uname -m) in x86_64) echo amd64 ;; esac).tar.gz | tar xz\n',
+      errors: [{ line: 2, column: 5, endColumn: 9, message: '`curl ... | tar`' }],
     },
     {
       name: 'a heredoc script',
