@@ -3,8 +3,8 @@ import { copySources, flagOf, inStage, locateInInstruction } from '../lib/docker
 
 const URL = /^(?:https?|ftp):\/\//i;
 const GIT = /^git@|^git:\/\/|\.git(?:#.*)?$|^https?:\/\/[^#]+\.git#/i;
-/** Local archives ADD unpacks: the reason to use ADD for a local file. */
-const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|taz|tz|tlz|tar\.(?:gz|bz2|xz|zst|lz|lzma|z|lz4))$/i;
+/** Local (possibly compressed) tar archives ADD unpacks: the reason to use ADD for a local file. ADD looks at the content, so any compressed file may be one. */
+const ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|taz|tz|tlz|gz|bz2|xz|zst|lz|lzma|z|lz4)$/i;
 
 export default defineDockerfileRule({
   meta: {
@@ -22,7 +22,10 @@ export default defineDockerfileRule({
         if (instr.keyword !== 'ADD' || instr.heredocs.length) continue;
         const sources = copySources(instr);
         if (!sources.length) continue;
-        const resolved = sources.map((s) => ({ raw: s.path, ...expandVariables(s.path, instr.scope, model.escapeChar) }));
+        const resolved = sources.map((s) => {
+          const { value, unresolved } = expandVariables(s.path, instr.scope, model.escapeChar);
+          return { raw: s.path, value: value.replace(/^(["'])(.*)\1$/, '$2'), unresolved };
+        });
         if (resolved.some((s) => s.unresolved.length)) continue;
         const remote = resolved.filter((s) => URL.test(s.value) || GIT.test(s.value));
         if (!remote.length) {

@@ -3,10 +3,23 @@ import type { DockerInstruction } from '../../src/rule-api.js';
 import { inStage, mountsOf } from '../lib/dockerfile.js';
 import { runScripts, wordRange } from '../lib/shell.js';
 import { hasOption, packageInvocation } from '../lib/packages.js';
+import type { PackageInvocation } from '../lib/packages.js';
 
 const ASSUME_YES = /^(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq|-q=2|--quiet=2|--force-yes|(?:-o|--option)=APT::Get::Assume-Yes=(?:true|yes|1))$/i;
 const NO_RECOMMENDS = /^(?:--no-install-recommends|(?:-o|--option)=APT::Install-Recommends=(?:false|no|0|off))$/i;
 const LISTS = /^\/var\/lib\/apt\/lists(?:\/(?:\*|\.\*)?)?$/;
+
+/** Quiet level 2 (`-qq`, `-q -q`, `--quiet=2`) implies `-y`. */
+function quietLevel(inv: PackageInvocation): number {
+  let level = 0;
+  for (const o of inv.options) {
+    const v = o.value;
+    if (v === '--quiet') level++;
+    else if (/^(?:-q|--quiet)=(\d)$/.test(v)) level += Number(/\d$/.exec(v)![0]);
+    else if (/^-[a-zA-Z]+$/.test(v)) level += (v.match(/q/g) ?? []).length;
+  }
+  return level;
+}
 
 function cacheMountsLists(instr: DockerInstruction): boolean {
   return mountsOf(instr, 'cache').some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ''));
@@ -56,7 +69,7 @@ export default defineDockerfileRule({
             // `yes | apt-get install` answers the prompt.
             const piped = cmd.after === '|' && commands[ci - 1]?.words[0]?.value === 'yes';
             const missing: string[] = [];
-            if (!confYes && !piped && !hasOption(inv, ASSUME_YES)) missing.push('-y');
+            if (!confYes && !piped && !hasOption(inv, ASSUME_YES) && quietLevel(inv) < 2) missing.push('-y');
             if (final && !confNoRecommends && !hasOption(inv, NO_RECOMMENDS)) missing.push('--no-install-recommends');
             if (missing.length) {
               const noYes = missing.includes('-y');

@@ -16,6 +16,7 @@ function unpinnedApt(op: string): boolean {
 }
 
 function unpinnedPip(op: string): boolean {
+  if (op.includes('$')) return false;
   if (/^git\+/.test(op)) return !/\.git@|@[^/]+$/.test(op.split('#')[0]);
   if (notARegistryPackage(op)) return false;
   // Any version specifier or a direct reference (`name @ url`) counts as pinned.

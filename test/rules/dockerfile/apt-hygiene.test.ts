@@ -15,6 +15,7 @@ ruleTester('dockerfile/apt-hygiene', {
     { name: 'yes piped into install', code: 'FROM debian:12\nRUN yes | apt-get install --no-install-recommends git\n' },
     { name: 'a build stage may keep recommends and lists', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y build-essential\nFROM gcr.io/distroless/cc-debian12\nCOPY --from=build /out /out\n' },
     { name: 'apt-get in a quoted string is not a command', code: 'FROM debian:12\nRUN echo "apt-get install foo" > /notes.txt\n' },
+    { name: 'quiet level 2 implies -y', code: 'FROM debian:12 AS b\nRUN apt-get install -q -q git && apt-get install --quiet --quiet make && apt-get install -q=2 gcc\nFROM scratch\nCOPY --from=b /x /x\n' },
     { name: 'install with no packages (-f)', code: 'FROM debian:12\nRUN apt-get install -f\n' },
   ],
   invalid: [

@@ -24,6 +24,7 @@ ruleTester('dockerfile/pin-packages', {
     { name: 'apt local .deb and variables', code: 'FROM debian:12\nRUN apt-get install -y ./cuda-keyring_1.1-1_all.deb $EXTRA_PKGS\n', config: on },
     { name: 'pip requirements, constraints and specifiers', code: 'FROM python:3.11\nRUN pip install -r requirements.txt && pip install vllm -c constraints.txt && pip install "torch>=2.4,<2.5" transformers~=4.44\n', config: on },
     { name: 'pip local paths, wheels, pinned git', code: 'FROM python:3.11\nRUN pip install . ./wheels/flash_attn-2.6.3.whl -e ./src git+https://github.com/org/repo.git@v1.2\n', config: on },
+    { name: 'a git URL from a variable is not judged', code: 'FROM python:3.11\nRUN pip install git+${REPO_URL}\n', config: on },
     { name: 'pip option values are not packages', code: 'FROM python:3.11\nRUN pip install --index-url https://download.pytorch.org/whl/cu121 --target /opt/x torch==2.4.0\n', config: on },
     { name: 'uv pip option values are not packages', code: 'FROM python:3.11\nRUN uv pip install --index-strategy unsafe-best-match --torch-backend cpu -p 3.12 torch==2.4.0\n', config: on },
     { name: 'npm pinned, scoped, lockfile installs', code: 'FROM node:20\nRUN npm ci && npm install && npm install -g pnpm@9.1.0 @scope/tool@1.0.0\n', config: on },
