@@ -80,14 +80,20 @@ export const PRESETS: Readonly<Record<string, RawConfig>> = {
       'k8s/gpu-tolerations': 'error',
       'compose/no-root-user': 'warning',
       'compose/model-cache': 'warning',
-      // Rules of the strict preset only (meta.preset 'strict'): off in recommended.
-      'dockerfile/pin-packages': 'warning',
-      'k8s/read-only-root-fs': 'warning',
-      'k8s/seccomp': 'warning',
-      'k8s/automount-token': 'warning',
     },
   },
 };
+
+/**
+ * A preset as a config layer: `genai-lint:strict` also turns on, at their
+ * own severity, the rules whose meta says `preset: 'strict'` (off otherwise).
+ */
+export function presetLayer(name: string, rules: readonly ConfigurableRule[]): RawConfig {
+  const preset = PRESETS[name];
+  if (name !== 'genai-lint:strict') return preset;
+  const strictOnly = Object.fromEntries(rules.filter((r) => r.preset === 'strict').map((r) => [r.id, r.severity]));
+  return { ...preset, rules: { ...strictOnly, ...preset.rules } };
+}
 
 /** Built-in rule id prefixes: custom policy ids must use their own namespace. */
 const RESERVED_PREFIXES = ['dockerfile/', 'k8s/', 'compose/', 'policy/', 'genai-lint/'];
@@ -360,7 +366,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   let doc: YamlDocumentModel | undefined;
   let sources: Record<string, string> = {};
   if (file) {
-    const layers = await configLayers(file, []);
+    const layers = (await configLayers(file, [])).map((l) => (l.source in PRESETS ? { ...l, raw: presetLayer(l.source, opts.rules) } : l));
     doc = layers[layers.length - 1].doc;
     ({ raw, sources } = mergeConfigs(layers));
   }

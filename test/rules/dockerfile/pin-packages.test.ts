@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURES, lintFixture, lintSnippet, positionsOf, ruleTester } from '../../helpers.js';
+import { FIXTURES, lintFixture, lintSnippet, positionsOf, project, ruleTester } from '../../helpers.js';
 import { RULES } from '../../../rules/index.js';
-import { PRESETS } from '../../../src/engine/config.js';
+import { loadConfig, presetLayer } from '../../../src/engine/config.js';
 
 const on = { rules: { 'dockerfile/pin-packages': 'warning' as const } };
 
@@ -12,9 +12,20 @@ describe('dockerfile/pin-packages preset', () => {
     expect(lintSnippet({ code }).map((f) => f.ruleId)).not.toContain('dockerfile/pin-packages');
     expect(lintSnippet({ code, config: on }).map((f) => f.ruleId)).toContain('dockerfile/pin-packages');
   });
+  it('extends: [genai-lint:strict] turns it on, and --print-config names the preset', async () => {
+    const dir = project({ '.genai-lint.yaml': 'extends: [genai-lint:strict]\n' });
+    const cfg = await loadConfig({ cwd: dir, rules: RULES.map((r) => r.meta) });
+    expect(cfg.rules.get('dockerfile/pin-packages')?.severity).toBe('warning');
+    expect(cfg.sources['rules.dockerfile/pin-packages']).toBe('genai-lint:strict');
+    const plain = await loadConfig({ cwd: project({ '.genai-lint.yaml': 'failOn: error\n' }), rules: RULES.map((r) => r.meta) });
+    expect(plain.rules.get('dockerfile/pin-packages')?.severity).toBe('off');
+  });
   it('the strict preset turns on every strict-only rule at its severity', () => {
-    const strict = PRESETS['genai-lint:strict'].rules ?? {};
-    for (const r of RULES.filter((x) => x.meta.preset === 'strict')) expect(strict[r.meta.id], r.meta.id).toBe(r.meta.severity);
+    const strict = presetLayer('genai-lint:strict', RULES.map((r) => r.meta)).rules ?? {};
+    const strictOnly = RULES.filter((x) => x.meta.preset === 'strict');
+    expect(strictOnly.length).toBeGreaterThan(0);
+    for (const r of strictOnly) expect(strict[r.meta.id], r.meta.id).toBe(r.meta.severity);
+    expect(presetLayer('genai-lint:recommended', RULES.map((r) => r.meta)).rules ?? {}).toEqual({});
   });
 });
 
