@@ -20804,11 +20804,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path) : path;
+        const basename5 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path
+            shortcut && rule._basenameOnly ? basename5 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -23415,6 +23415,1038 @@ var build_context_default = defineDockerfileRule({
   }
 });
 
+// src/engine/run-index.ts
+var RunIndex = class {
+  constructor(objects) {
+    this.objects = objects;
+    for (const o of objects) {
+      const list2 = this.byKindMap.get(o.kind);
+      if (list2) list2.push(o);
+      else this.byKindMap.set(o.kind, [o]);
+    }
+  }
+  objects;
+  byKindMap = /* @__PURE__ */ new Map();
+  memos = /* @__PURE__ */ new Map();
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
+  }
+  /**
+   * A derived index built once per run on first use (by name), so
+   * cross-object lookups stay linear on monorepos with thousands of objects.
+   */
+  memo(name, build) {
+    if (!this.memos.has(name)) this.memos.set(name, build(this));
+    return this.memos.get(name);
+  }
+  /** Objects of a kind with a given name (any namespace). */
+  named(kind, name) {
+    const byName = this.memo(`named:${kind}`, (idx) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
+      return m;
+    });
+    return byName.get(name) ?? [];
+  }
+};
+function sameNamespace(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
+// src/parse/compose.ts
+function isComposeOverrideName(name) {
+  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
+}
+var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function mergeService(base, override) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const b = Object.hasOwn(out, k) ? out[k] : void 0;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
+  }
+  return out;
+}
+function effectiveService(model, service) {
+  const base = model.baseServices?.get(service.name);
+  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
+}
+function looksLikeCompose(value) {
+  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
+  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
+}
+function composeModelOf(yaml) {
+  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
+  if (!document || !isRecord(document.value)) return void 0;
+  const services = isRecord(document.value.services) ? document.value.services : {};
+  return {
+    kind: "compose",
+    yaml,
+    document,
+    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
+  };
+}
+function environmentOf(service) {
+  const env = service.raw.environment;
+  const base = `${service.path}/environment`;
+  if (Array.isArray(env)) {
+    return env.flatMap((item, i) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
+    });
+  }
+  if (isRecord(env)) {
+    return Object.entries(env).map(([name, v]) => ({
+      name,
+      value: v === null || v === void 0 ? void 0 : String(v),
+      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    }));
+  }
+  return [];
+}
+function commandWords(value) {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
+  return [];
+}
+function volumeTargets(service) {
+  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
+  const out = [];
+  for (const v of vols) {
+    if (typeof v === "string") {
+      const parts = v.split(":");
+      if (parts.length >= 2) out.push(parts[1]);
+    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
+      out.push(v.target);
+    }
+  }
+  return out;
+}
+
+// rules/lib/shell.ts
+var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time"]);
+function parseShell(source, from, to, escapeChar = "\\", joinLines = true) {
+  const commands = [];
+  let words = [];
+  let assignments = [];
+  let after = "start";
+  let subshell = 0;
+  let skipUntilSeparator = false;
+  let cur;
+  let redirectOp;
+  let redirects = [];
+  let condition = false;
+  let block = 0;
+  let i = from;
+  const finishWord = () => {
+    if (!cur) return;
+    const w = cur;
+    cur = void 0;
+    if (redirectOp !== void 0) {
+      redirects.push({ op: redirectOp, target: w.value });
+      redirectOp = void 0;
+      return;
+    }
+    if (skipUntilSeparator) return;
+    if (!words.length && !w.quoted && /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(w.value)) {
+      assignments.push(w);
+      return;
+    }
+    if (!words.length && !w.quoted && RESERVED.has(w.value)) {
+      if (w.value === "if" || w.value === "elif" || w.value === "while" || w.value === "until") condition = true;
+      if (w.value === "if" || w.value === "while" || w.value === "until") block++;
+      if (w.value === "fi" || w.value === "done") block = Math.max(0, block - 1);
+      if (w.value === "then" || w.value === "do") condition = false;
+      return;
+    }
+    if (!words.length && !w.quoted && (w.value === "for" || w.value === "case" || w.value === "select")) {
+      skipUntilSeparator = true;
+      block++;
+      return;
+    }
+    if (!words.length && !w.quoted && w.value === "esac") {
+      block = Math.max(0, block - 1);
+      return;
+    }
+    words.push(w);
+  };
+  const finishCommand = (op) => {
+    finishWord();
+    if (words.length || assignments.length) commands.push({ words, assignments, after, before: op, subshell, condition, block, redirects });
+    words = [];
+    assignments = [];
+    redirects = [];
+    if (op !== "end") after = op;
+  };
+  const startWord = (at) => cur ??= { value: "", start: at, end: at, quoted: false };
+  const continuation = (at) => {
+    if (!joinLines || source[at] !== escapeChar) return -1;
+    let j = at + 1;
+    while (j < to && (source[j] === " " || source[j] === "	")) j++;
+    if (source[j] === "\r") j++;
+    if (source[j] !== "\n") return -1;
+    j++;
+    for (; ; ) {
+      let k = j;
+      while (k < to && (source[k] === " " || source[k] === "	")) k++;
+      if (source[k] === "#" || source[k] === "\n" || source[k] === "\r" && source[k + 1] === "\n") {
+        const nl = source.indexOf("\n", k);
+        if (nl < 0 || nl >= to) return to;
+        j = nl + 1;
+        continue;
+      }
+      return j;
+    }
+  };
+  while (i < to) {
+    const ch = source[i];
+    const cont = continuation(i);
+    if (cont >= 0) {
+      i = cont;
+      continue;
+    }
+    if (ch === " " || ch === "	" || ch === "\r") {
+      finishWord();
+      i++;
+      continue;
+    }
+    if (ch === "\n") {
+      if (skipUntilSeparator) skipUntilSeparator = false;
+      finishCommand(";");
+      i++;
+      continue;
+    }
+    if (ch === "#" && !cur) {
+      const nl = source.indexOf("\n", i);
+      i = nl < 0 || nl >= to ? to : nl;
+      continue;
+    }
+    if (ch === "'") {
+      const w2 = startWord(i);
+      const close = source.indexOf("'", i + 1);
+      const end = close < 0 || close >= to ? to : close;
+      w2.value += source.slice(i + 1, end);
+      w2.quoted = true;
+      i = end + 1;
+      w2.end = Math.min(i, to);
+      continue;
+    }
+    if (ch === '"') {
+      const w2 = startWord(i);
+      w2.quoted = true;
+      i++;
+      while (i < to && source[i] !== '"') {
+        const c2 = continuation(i);
+        if (c2 >= 0) {
+          i = c2;
+          continue;
+        }
+        if (source[i] === "\\" && i + 1 < to) {
+          w2.value += '\\$`"\n'.includes(source[i + 1]) ? source[i + 1] : source.slice(i, i + 2);
+          i += 2;
+          continue;
+        }
+        if (source[i] === "$" && source[i + 1] === "(") {
+          const end = skipParens(source, i + 1, to);
+          w2.value += source.slice(i, end);
+          i = end;
+          continue;
+        }
+        w2.value += source[i++];
+      }
+      i++;
+      w2.end = Math.min(i, to);
+      continue;
+    }
+    if (ch === "\\" && i + 1 < to) {
+      const w2 = startWord(i);
+      w2.value += source[i + 1];
+      i += 2;
+      w2.end = i;
+      continue;
+    }
+    if (ch === "$" && source[i + 1] === "(") {
+      const w2 = startWord(i);
+      const end = skipParens(source, i + 1, to);
+      w2.value += source.slice(i, end);
+      i = end;
+      w2.end = i;
+      continue;
+    }
+    if (ch === "`") {
+      const w2 = startWord(i);
+      const close = source.indexOf("`", i + 1);
+      const end = close < 0 || close >= to ? to : close + 1;
+      w2.value += source.slice(i, end);
+      i = end;
+      w2.end = i;
+      continue;
+    }
+    if (ch === "$" && source[i + 1] === "{") {
+      const w2 = startWord(i);
+      const close = source.indexOf("}", i + 2);
+      const end = close < 0 || close >= to ? to : close + 1;
+      w2.value += source.slice(i, end);
+      i = end;
+      w2.end = i;
+      continue;
+    }
+    if (ch === "<" || ch === ">" || ch === "&" && source[i + 1] === ">") {
+      let fd = "";
+      if (cur && /^\d+$/.test(cur.value) && !cur.quoted && cur.end === i) {
+        fd = cur.value;
+        cur = void 0;
+      }
+      finishWord();
+      let j = i + 1;
+      while (j < to && "<>&-|".includes(source[j]) && j - i < 3) j++;
+      const op = source.slice(i, j);
+      i = j;
+      if (/&$/.test(op) && /\d|-/.test(source[i] ?? "")) {
+        const start = i;
+        while (i < to && /[\d-]/.test(source[i])) i++;
+        redirects.push({ op: fd + op, target: source.slice(start, i) });
+        continue;
+      }
+      redirectOp = fd + op;
+      continue;
+    }
+    if (ch === "&" || ch === "|" || ch === ";" || ch === "(" || ch === ")") {
+      if (ch === "(" && cur) {
+        const w2 = startWord(i);
+        const end = skipParens(source, i, to);
+        w2.value += source.slice(i, end);
+        i = end;
+        w2.end = i;
+        continue;
+      }
+      const two = source.slice(i, i + 2);
+      let op;
+      if (two === "&&" || two === "||" || two === "|&") {
+        op = two;
+        i += 2;
+      } else if (two === ";;") {
+        op = ";";
+        i += 2;
+      } else {
+        op = ch;
+        i++;
+      }
+      if (skipUntilSeparator && (op === ";" || op === "&")) {
+        skipUntilSeparator = false;
+        finishWord();
+        after = op;
+        continue;
+      }
+      finishCommand(op);
+      if (op === "(") subshell++;
+      if (op === ")") subshell = Math.max(0, subshell - 1);
+      continue;
+    }
+    const w = startWord(i);
+    w.value += ch;
+    i++;
+    w.end = i;
+  }
+  finishCommand("end");
+  return commands;
+}
+function skipParens(source, open, to) {
+  let depth = 0;
+  const cases = [];
+  for (let j = open; j < to; j++) {
+    const c = source[j];
+    if (/[a-z]/.test(c) && !/[\w$]/.test(source[j - 1] ?? " ")) {
+      const word = /^[a-z]+/.exec(source.slice(j, j + 5))[0];
+      if (word === "case" && /\s/.test(source[j + 4] ?? "")) cases.push(depth);
+      else if (word === "esac" && cases.length) cases.pop();
+      j += word.length - 1;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")" && cases.length && cases[cases.length - 1] === depth) continue;
+    else if (c === ")") {
+      depth--;
+      if (depth === 0) return j + 1;
+    } else if (c === "'") {
+      const close = source.indexOf("'", j + 1);
+      if (close < 0) return to;
+      j = close;
+    }
+  }
+  return to;
+}
+var SHELL_NAMES = /^(?:.*\/)?(?:sh|bash|dash|ash|zsh|ksh)$/;
+function runScripts(model, instr) {
+  if (instr.keyword !== "RUN" || instr.jsonArgs) return [];
+  const { index, text, escapeChar } = model;
+  let from = index.offsetAt(instr.keywordRange.end);
+  for (const f of instr.flags) from = Math.max(from, index.offsetAt(f.range.end));
+  let to = index.offsetAt(instr.range.end);
+  const bodies = instr.heredocs.filter((h) => h.range);
+  if (bodies.length) {
+    const firstBody = index.offsetAt(bodies[0].range.start);
+    const nl = text.lastIndexOf("\n", firstBody - 1);
+    to = Math.min(to, nl > from ? nl : to);
+  }
+  const commands = parseShell(text, from, to, escapeChar, true);
+  const scripts = [{ commands, heredoc: false }];
+  if (bodies.length) {
+    const first = commands[0];
+    const runsBody = !first || !first.words.length || SHELL_NAMES.test(first.words[0].value);
+    if (runsBody) {
+      for (const h of bodies) {
+        const start = index.offsetAt(h.range.start);
+        const end = index.offsetAt(h.range.end);
+        const firstLine = text.slice(start, text.indexOf("\n", start) < 0 ? end : text.indexOf("\n", start));
+        if (/^#!/.test(firstLine) && !/\b(?:sh|bash|dash|ash|zsh|ksh)\b/.test(firstLine)) continue;
+        scripts.push({ commands: parseShell(text, start, end, "\\", true), heredoc: true });
+      }
+    }
+  }
+  return scripts;
+}
+function commandStart(cmd) {
+  let k = 0;
+  const w = cmd.words;
+  while (k < w.length) {
+    const name = basename(w[k].value);
+    if (name === "sudo" || name === "doas") {
+      k++;
+      while (k < w.length && w[k].value.startsWith("-")) {
+        if (/^-[ugCDhprtU]$/.test(w[k].value)) k++;
+        k++;
+      }
+      while (k < w.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k].value)) k++;
+      continue;
+    }
+    if (name === "env") {
+      k++;
+      while (k < w.length && (w[k].value.startsWith("-") || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w[k].value))) k++;
+      continue;
+    }
+    if (name === "nohup" || name === "exec" || name === "command" || name === "time" || name === "builtin") {
+      k++;
+      while (k < w.length && w[k].value.startsWith("-")) k++;
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+function basename(word) {
+  const slash = word.lastIndexOf("/");
+  return slash >= 0 ? word.slice(slash + 1) : word;
+}
+function wordRange(model, word) {
+  return model.index.rangeOf(word.start, word.end);
+}
+function setsPipefailBefore(commands, offset) {
+  for (const c of commands) {
+    if (!c.words.length || c.words[0].start >= offset) break;
+    if (c.words[0].value !== "set") continue;
+    const args = c.words.slice(1).map((w) => w.value);
+    for (let k = 0; k < args.length; k++) {
+      if (/^-[a-zA-Z]*o$/.test(args[k]) && args[k + 1] === "pipefail") return true;
+      if (args[k] === "-opipefail") return true;
+    }
+  }
+  return false;
+}
+
+// rules/lib/packages.ts
+var VALUE_OPTIONS = {
+  apt: /^(?:-[oct]|--option|--config-file|--target-release|--default-release)$/,
+  pip: /^(?:-[rceitfCb]|--(?:requirement|constraint|editable|index-url|extra-index-url|find-links|target|prefix|root|src|platform|python-version|implementation|abi|trusted-host|upgrade-strategy|cache-dir|log|proxy|retries|timeout|progress-bar|only-binary|no-binary|config-settings|global-option|install-option|root-user-action|report|exists-action|python|build|group|cert|client-cert))$/,
+  // uv pip: pip's options plus its own that take a value.
+  uv: /^(?:-[rceitfCbpP]|--(?:requirement|constraint|editable|index-url|extra-index-url|default-index|index|find-links|target|prefix|python|python-version|python-platform|index-strategy|torch-backend|resolution|prerelease|link-mode|keyring-provider|exclude-newer|override|build-constraint|extra|group|reinstall-package|upgrade-package|no-binary|only-binary|config-setting|no-build-isolation-package|cache-dir|allow-insecure-host|trusted-host|compile-bytecode-level|color|directory|project|config-file))$/,
+  npm: /^(?:--(?:prefix|registry|cache|tag|userconfig|workspace|omit|include|install-strategy|loglevel)|-w)$/,
+  apk: /^(?:-[tXpU]|--(?:virtual|repository|root|arch|cache-dir|keys-dir|repositories-file))$/
+};
+function toolOf(cmd, k) {
+  const w = cmd.words;
+  const name = basename(w[k].value);
+  if (name === "apt-get" || name === "apt") return { tool: name, subAt: k + 1 };
+  if (name === "apk") return { tool: "apk", subAt: k + 1 };
+  if (name === "npm") return { tool: "npm", subAt: k + 1 };
+  if (/^pip(?:\d(?:\.\d+)?)?$/.test(name)) return { tool: "pip", subAt: k + 1 };
+  if (/^python(?:\d(?:\.\d+)?)?$/.test(name)) {
+    let j = k + 1;
+    while (j < w.length && /^-[a-zA-Z]+$/.test(w[j].value) && w[j].value !== "-m") j++;
+    if (w[j]?.value === "-m" && /^pip\d?$/.test(w[j + 1]?.value ?? "")) return { tool: "pip", subAt: j + 2 };
+  }
+  if (name === "uv" && w[k + 1]?.value === "pip") return { tool: "uv-pip", subAt: k + 2 };
+  return void 0;
+}
+function packageInvocation(cmd) {
+  const k = commandStart(cmd);
+  if (k < 0) return void 0;
+  const t = toolOf(cmd, k);
+  if (!t) return void 0;
+  const family = t.tool === "apt-get" ? "apt" : t.tool === "uv-pip" ? "pip" : t.tool;
+  const valueOption = VALUE_OPTIONS[t.tool === "uv-pip" ? "uv" : family];
+  const options = [];
+  const optionValues = [];
+  const operands = [];
+  let sub2;
+  const w = cmd.words;
+  for (let j = t.subAt; j < w.length; j++) {
+    const word = w[j];
+    if (word.value === "--" && !word.quoted) {
+      operands.push(...w.slice(j + 1));
+      break;
+    }
+    if (word.value.startsWith("-") && !word.quoted && word.value.length > 1) {
+      options.push(word);
+      if (valueOption.test(word.value) && j + 1 < w.length) {
+        optionValues.push({ option: word, value: w[j + 1] });
+        j++;
+      } else if (family === "pip" && /^-[a-zA-Z]*[rce]$/.test(word.value) && j + 1 < w.length) {
+        optionValues.push({ option: word, value: w[j + 1] });
+        j++;
+      }
+      continue;
+    }
+    if (!sub2) sub2 = word;
+    else operands.push(word);
+  }
+  return { tool: t.tool, toolWord: w[k], sub: sub2, options, optionValues, operands };
+}
+function hasOption(inv, test) {
+  return inv.options.some((o) => test.test(o.value)) || inv.optionValues.some((o) => test.test(`${o.option.value}=${o.value.value}`));
+}
+
+// rules/dockerfile/apt-hygiene.ts
+var ASSUME_YES = /^(?:-[a-zA-Z]*y[a-zA-Z]*|--yes|--assume-yes|-qq|-q=2|--quiet=2|--force-yes|(?:-o|--option)=APT::Get::Assume-Yes=(?:true|yes|1))$/i;
+var NO_RECOMMENDS = /^(?:--no-install-recommends|(?:-o|--option)=APT::Install-Recommends=(?:false|no|0|off))$/i;
+var LISTS = /^\/var\/lib\/apt\/lists(?:\/(?:\*|\.\*)?)?$/;
+function quietLevel(inv) {
+  let level = 0;
+  for (const o of inv.options) {
+    const v = o.value;
+    if (v === "--quiet") level++;
+    else if (/^(?:-q|--quiet)=(\d)$/.test(v)) level += Number(/\d$/.exec(v)[0]);
+    else if (/^-[a-zA-Z]+$/.test(v)) level += (v.match(/q/g) ?? []).length;
+  }
+  return level;
+}
+function cacheMountsLists(instr) {
+  return mountsOf(instr, "cache").some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ""));
+}
+var apt_hygiene_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/apt-hygiene",
+    severity: "warning",
+    summary: "`apt-get install` without `-y` (hadolint DL3014) or, in the final image, without `--no-install-recommends` (DL3015); apt lists left in the final image (DL3009); `apt` instead of `apt-get` (DL3027).",
+    rationale: "Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer. `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.",
+    fix: "Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache on /var/lib/apt/lists)."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const shipped = new Set(finalImageChain(model).map((s) => s.index));
+    const confYes = /APT::Get::Assume-Yes\s+"?(?:true|1|yes)/i.test(model.text);
+    const confNoRecommends = /APT::Install-Recommends\s+"?(?:false|0|no|off)/i.test(model.text);
+    for (const stage of model.stages) {
+      const final = shipped.has(stage.index);
+      const where = inStage(model, stage.index);
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "RUN") continue;
+        const scripts = runScripts(model, instr);
+        const commands = scripts.flatMap((s) => s.commands);
+        const removesLists = commands.some((c) => {
+          const v = c.words.map((w) => w.value);
+          if (v[0] === "apt-get" && (v.includes("dist-clean") || v.includes("distclean"))) return true;
+          return (v[0] === "rm" || v[0] === "find") && v.slice(1).some((a) => LISTS.test(a) || a.startsWith("/var/lib/apt/lists/"));
+        });
+        let updateReported = false;
+        for (const [ci, cmd] of commands.entries()) {
+          const inv = packageInvocation(cmd);
+          if (!inv || inv.tool !== "apt-get" && inv.tool !== "apt") continue;
+          if (inv.tool === "apt") {
+            ctx.report({
+              message: `\`apt${inv.sub ? ` ${inv.sub.value}` : ""}\`${where}: \`apt\` is for interactive use and its output and options are not stable in scripts`,
+              range: wordRange(model, inv.toolWord),
+              fix: `Use \`apt-get${inv.sub ? ` ${inv.sub.value}` : ""}\` instead.`
+            });
+          }
+          const sub2 = inv.sub?.value;
+          if (sub2 === "install" && inv.operands.length) {
+            const piped = cmd.after === "|" && commands[ci - 1]?.words[0]?.value === "yes";
+            const missing = [];
+            if (!confYes && !piped && !hasOption(inv, ASSUME_YES) && quietLevel(inv) < 2) missing.push("-y");
+            if (final && !confNoRecommends && !hasOption(inv, NO_RECOMMENDS)) missing.push("--no-install-recommends");
+            if (missing.length) {
+              const noYes = missing.includes("-y");
+              ctx.report({
+                message: `\`${inv.tool} install\` without ${missing.join(" and ")}${where}${noYes ? ": the build stops at the confirmation prompt" : ""}${missing.includes("--no-install-recommends") ? `${noYes ? ";" : ":"} recommended packages ship in the image` : ""}`,
+                range: wordRange(model, inv.sub),
+                fix: `Add ${missing.map((m) => `\`${m}\``).join(" and ")}: \`${inv.tool === "apt" ? "apt-get" : inv.tool} install ${missing.join(" ")} ...\`.`
+              });
+            }
+          }
+          if (sub2 === "update" && final && !updateReported && !removesLists && !cacheMountsLists(instr)) {
+            updateReported = true;
+            ctx.report({
+              message: `\`${inv.tool} update\`${where} without removing /var/lib/apt/lists in the same RUN: the package lists stay in the image layer`,
+              range: wordRange(model, inv.sub),
+              fix: "End the same RUN with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists`."
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/pin-packages.ts
+function notARegistryPackage(v) {
+  return /\$|^[./~]|^-|\.(?:deb|apk|whl|tgz|tar(?:\.\w+)?|zip)$/.test(v) || /^[a-z][a-z0-9+.-]*:\/\//i.test(v);
+}
+function unpinnedApt(op) {
+  return !notARegistryPackage(op) && !op.includes("=") && !op.includes("/") && !op.includes("*");
+}
+function unpinnedPip(op) {
+  if (op.includes("$")) return false;
+  if (/^git\+/.test(op)) return !/\.git@|@[^/]+$/.test(op.split("#")[0]);
+  if (notARegistryPackage(op)) return false;
+  return !/[=<>~!@]/.test(op);
+}
+function unpinnedNpm(op) {
+  if (notARegistryPackage(op) || /^(?:github|gitlab|bitbucket|git\+?\w*|file|npm):/.test(op)) return false;
+  const at = op.indexOf("@", 1);
+  if (at < 0) return !/^[^@][^/]*\/[^/]+$/.test(op);
+  const version = op.slice(at + 1);
+  return version === "" || version === "latest" || version === "next" || version === "*";
+}
+function unpinnedApk(op) {
+  return !notARegistryPackage(op) && !/[=<>~]/.test(op);
+}
+function unpinnedOf(inv) {
+  const sub2 = inv.sub?.value;
+  switch (inv.tool) {
+    case "apt-get":
+    case "apt":
+      return sub2 === "install" ? inv.operands.filter((w) => unpinnedApt(w.value)) : [];
+    case "pip":
+    case "uv-pip": {
+      if (sub2 !== "install") return [];
+      if (inv.optionValues.some((o) => /^(?:-c|--constraint)$/.test(o.option.value)) || inv.options.some((o) => /^--constraint=/.test(o.value))) return [];
+      return inv.operands.filter((w) => unpinnedPip(w.value));
+    }
+    case "npm":
+      return sub2 === "install" || sub2 === "i" || sub2 === "add" ? inv.operands.filter((w) => unpinnedNpm(w.value)) : [];
+    case "apk":
+      return sub2 === "add" ? inv.operands.filter((w) => unpinnedApk(w.value)) : [];
+    default:
+      return [];
+  }
+}
+var HOW = {
+  apt: "`apt-get install <package>=<version>`",
+  pip: "`pip install <package>==<version>`, a requirements file with pinned versions, or `-c constraints.txt`",
+  npm: "`npm install <package>@<version>`, or `npm ci` with a lockfile",
+  apk: "`apk add <package>=<version>`"
+};
+var pin_packages_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/pin-packages",
+    severity: "warning",
+    preset: "strict",
+    summary: "Packages installed without a version: apt (hadolint DL3008), pip (DL3013), npm (DL3016) and apk (DL3018). Strict preset.",
+    rationale: "An unpinned install takes whatever the index serves on the day of the build: the same Dockerfile builds a different image next week, and a new release of a transitive dependency (a torch, transformers or CUDA library bump) breaks serving with no change in the repository. Requirements files, constraints files (`-c`) and lockfiles count as pinned; local paths, archives, URLs and `$VARIABLES` are not judged. All stages are checked: a build stage that installs unpinned tools produces unpinned artifacts. Off by default (enable with `extends: [genai-lint:strict]`): pinning OS packages is a trade-off against security updates. Equivalent hadolint rules: DL3008, DL3013, DL3016, DL3018.",
+    fix: "Pin each package to a version (`pkg=1.2.3-1`, `pkg==1.2.3`, `pkg@1.2.3`), or install from a pinned requirements, constraints or lock file."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "RUN") continue;
+        for (const script of runScripts(model, instr)) {
+          for (const cmd of script.commands) {
+            const inv = packageInvocation(cmd);
+            if (!inv) continue;
+            const unpinned = unpinnedOf(inv);
+            if (!unpinned.length) continue;
+            const family = inv.tool === "apt-get" ? "apt" : inv.tool === "uv-pip" ? "pip" : inv.tool;
+            const names = unpinned.map((w) => `\`${w.value}\``);
+            const shown = names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", ");
+            ctx.report({
+              message: `${family} installs ${shown} without a version${inStage(model, stage.index)}`,
+              range: wordRange(model, unpinned[0]),
+              fix: `Pin the version: ${HOW[family]}.`
+            });
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/pipefail.ts
+var CANNOT_FAIL = /* @__PURE__ */ new Set(["echo", "printf", "yes", "true", ":"]);
+function shellFor(model, stage, instr) {
+  let s = stage;
+  let before = instr;
+  const seen = /* @__PURE__ */ new Set();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    const limit = before ? s.instructions.indexOf(before) : s.instructions.length;
+    const shell = s.instructions.slice(0, limit < 0 ? s.instructions.length : limit).reverse().find((i) => i.keyword === "SHELL");
+    if (shell) return shell.jsonArgs;
+    s = s.base.stageRef !== void 0 ? model.stages[s.base.stageRef] : void 0;
+    before = void 0;
+  }
+  return void 0;
+}
+function shellHasPipefail(shell) {
+  if (!shell || !shell.length) return false;
+  const name = basename(shell[0].replace(/\\/g, "/")).toLowerCase();
+  if (!/^(?:sh|bash|zsh|ash|dash|ksh|mksh|busybox)$/.test(name)) return void 0;
+  if (name === "sh" || name === "dash") return false;
+  for (let k = 1; k < shell.length; k++) {
+    if (/^-[a-zA-Z]*o$/.test(shell[k]) && shell[k + 1] === "pipefail") return true;
+    if (shell[k] === "-opipefail") return true;
+  }
+  return false;
+}
+function pipelines(commands) {
+  const out = [];
+  let current = [];
+  for (const c of commands) {
+    current.push(c);
+    if (c.before !== "|" && c.before !== "|&") {
+      if (current.length > 1) out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 1) out.push(current);
+  return out;
+}
+function canFailUnseen(cmd) {
+  const k = commandStart(cmd);
+  if (k < 0) return false;
+  const name = basename(cmd.words[k].value);
+  if (CANNOT_FAIL.has(name)) return false;
+  if (name === "cat" && cmd.words.length === k + 1) return false;
+  return !cmd.redirects.some((r) => /^(?:2>|&>)/.test(r.op) && r.target === "/dev/null");
+}
+function producer(cmd) {
+  const k = commandStart(cmd);
+  return k < 0 ? void 0 : basename(cmd.words[k].value);
+}
+var pipefail_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/pipefail",
+    severity: "warning",
+    summary: "A RUN with a pipe (`curl ... | tar`) under a shell without pipefail (hadolint DL4006).",
+    rationale: "A pipeline succeeds when its last command does. Under the default `/bin/sh -c`, `curl -L $URL | tar -xz` whose download fails (404, expired token, rate limit) lets the build go on: tar reads nothing or an error page, and the image ships without the model files, CUDA libraries or binaries it was meant to contain. The failure surfaces at serving time on the GPU node instead of at build time. `set -o pipefail` in the same RUN, or a SHELL with `-o pipefail`, makes the build fail instead. Not reported: pipes whose left side cannot fail (`echo`, `printf`, `yes`), pipelines whose failure is already handled (an `if`/`while` condition, `a | b || fallback`, a left side with `2>/dev/null`), and non-POSIX shells (PowerShell, cmd). Equivalent hadolint rule: DL4006.",
+    fix: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN (bash on Debian/Ubuntu; on Alpine, busybox `ash` supports it too: `SHELL ["/bin/ash", "-eo", "pipefail", "-c"]`), or start the RUN with `set -o pipefail &&` when its shell supports it.'
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      if (/(?:^|\/)(?:windows|nanoserver|servercore)\b/.test(stage.base.repository)) continue;
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "RUN" || instr.jsonArgs) continue;
+        const shellOk = shellHasPipefail(shellFor(model, stage, instr));
+        if (shellOk !== false) continue;
+        let reported = false;
+        for (const script of runScripts(model, instr)) {
+          if (reported) break;
+          for (const pipeline of pipelines(script.commands)) {
+            const last = pipeline[pipeline.length - 1];
+            if (pipeline.some((c) => c.condition) || last.before === "||") continue;
+            const cmd = pipeline.slice(0, -1).find(canFailUnseen);
+            if (!cmd) continue;
+            if (setsPipefailBefore(script.commands, cmd.words[0].start)) continue;
+            const left = producer(cmd);
+            const next = pipeline[pipeline.indexOf(cmd) + 1];
+            const right = producer(next) ?? next.words[0]?.value ?? "";
+            ctx.report({
+              message: `\`${left} ... | ${right}\`${inStage(model, stage.index)} runs without pipefail: if \`${left}\` fails the RUN still succeeds`,
+              range: wordRange(model, cmd.words[commandStart(cmd)]),
+              fix: 'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before this RUN, or start it with `set -o pipefail &&` (bash, ash, zsh).'
+            });
+            reported = true;
+            break;
+          }
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/cd-in-run.ts
+function normalise2(path) {
+  return path.replace(/\/\*?$/, "").replace(/\/+$/, "") || "/";
+}
+function removedLater(commands, from, target) {
+  const t = normalise2(target);
+  return commands.slice(from).some((c) => {
+    const k = commandStart(c);
+    if (k < 0 || basename(c.words[k].value) !== "rm") return false;
+    return c.words.slice(k + 1).some((w) => {
+      const a = normalise2(w.value);
+      return !a.startsWith("-") && (a === t || a.startsWith(t + "/") || t.startsWith(a + "/"));
+    });
+  });
+}
+var cd_in_run_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/cd-in-run",
+    severity: "info",
+    summary: "`cd` in a RUN instead of WORKDIR (hadolint DL3003); a relative WORKDIR (DL3000).",
+    rationale: "A `cd` lasts only until the end of its RUN: the next RUN, COPY, CMD and ENTRYPOINT start in the WORKDIR again, which is how model paths and relative `COPY` destinations end up in the wrong directory. A `cd` that is the last command of a RUN does nothing at all. WORKDIR makes the directory explicit for every later instruction. A relative WORKDIR depends on the WORKDIR before it, possibly set by the base image. Not reported: `cd` inside a subshell `( ... )` or an `if`, loop or `case` (WORKDIR cannot be conditional), `WORKDIR .`, `cd -` and `cd ..`, into /tmp, or into a directory the same RUN removes (a scratch build directory WORKDIR would keep). Equivalent hadolint rules: DL3003, DL3000.",
+    fix: "Use `WORKDIR /path` before the RUN instead of `cd /path &&`, and give WORKDIR an absolute path."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword === "WORKDIR") {
+          const raw = instr.argsText.trim();
+          const { value, unresolved } = expandVariables(raw, instr.scope, model.escapeChar);
+          const path = value.replace(/^(["'])(.*)\1$/, "$2");
+          if (!path || /^\.\/?$/.test(path) || unresolved.length || path.startsWith("/") || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith("$")) continue;
+          ctx.report({
+            message: `relative \`WORKDIR ${raw}\`${inStage(model, stage.index)}: it resolves against the WORKDIR before it, possibly the base image's`,
+            range: locateInInstruction(model, instr, raw),
+            fix: `Give the absolute path: \`WORKDIR /${path.replace(/^\.\//, "")}\` (or wherever it should be).`
+          });
+          continue;
+        }
+        if (instr.keyword !== "RUN") continue;
+        const script = runScripts(model, instr).find((s) => !s.heredoc);
+        if (!script) continue;
+        const { commands } = script;
+        for (const [ci, cmd] of commands.entries()) {
+          const k = commandStart(cmd);
+          if (k < 0 || cmd.words[k].value !== "cd" || cmd.subshell > 0 || cmd.block > 0) continue;
+          const arg = cmd.words.slice(k + 1).find((w) => !/^-[LPe@]+$/.test(w.value));
+          if (!arg) break;
+          const { value: target, unresolved } = expandVariables(arg.value, instr.scope, model.escapeChar);
+          if (unresolved.length || /[$`*?]/.test(target) || target === "-" || target.startsWith("..") || target === "~" || target.startsWith("~/")) break;
+          if (/^\/tmp(?:\/|$)|^\/var\/tmp(?:\/|$)/.test(target) || removedLater(commands, ci + 1, target)) break;
+          const last = !commands.slice(ci + 1).some((c) => c.words.length);
+          ctx.report({
+            message: last ? `\`cd ${arg.value}\` is the last command of the RUN${inStage(model, stage.index)}: it has no effect on later instructions` : `\`cd ${arg.value}\` in RUN${inStage(model, stage.index)}: the directory change ends with this RUN; WORKDIR makes it explicit`,
+            range: wordRange(model, cmd.words[k]),
+            fix: last ? `Replace it with \`WORKDIR ${target}\`.` : `Put \`WORKDIR ${target}\` before this RUN and drop the \`cd\`.`
+          });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/no-sudo.ts
+var no_sudo_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/no-sudo",
+    severity: "warning",
+    summary: "`sudo` run in a RUN (hadolint DL3004).",
+    rationale: "RUN already executes as the current USER; `sudo` in a build means the image carries sudo and a sudoers rule, so any code execution in the running model server (a pickle, `trust_remote_code`, a template injection) is one command away from root. It also behaves unpredictably without a TTY. Only `sudo` as a command is reported, not a package or group named sudo. Equivalent hadolint rule: DL3004.",
+    fix: "Switch users explicitly: `USER root` before the steps that need it and `USER <uid>` after; remove sudo from the image."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "RUN") continue;
+        for (const script of runScripts(model, instr)) {
+          const cmd = script.commands.find((c) => c.words.length && basename(c.words[0].value) === "sudo");
+          if (!cmd) continue;
+          const rest = cmd.words.slice(1).find((w) => !w.value.startsWith("-"));
+          ctx.report({
+            message: `\`sudo${rest ? ` ${rest.value}` : ""}\` in RUN${inStage(model, stage.index)}: the image needs sudo and a sudoers rule for it`,
+            range: wordRange(model, cmd.words[0]),
+            fix: "Use `USER root` for the privileged steps and switch back with `USER <uid>`; do not install sudo."
+          });
+          break;
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/add-local.ts
+var URL2 = /^(?:https?|ftp):\/\//i;
+var GIT = /^git@|^git:\/\/|\.git(?:#.*)?$|^https?:\/\/[^#]+\.git#/i;
+var ARCHIVE = /\.(?:tar|tgz|tbz2?|txz|tzst|taz|tz|tlz|gz|bz2|xz|zst|lz|lzma|z|lz4)$/i;
+var add_local_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/add-local",
+    severity: "warning",
+    summary: "ADD for local files or directories where COPY does (hadolint DL3020); ADD of a URL without `--checksum` (info).",
+    rationale: "ADD has hidden behaviours: it unpacks local tar archives and fetches URLs. For plain files COPY says what it does; ADD surprises the next reader (a weights tarball that silently gets unpacked, or does not). ADD of a URL downloads at build time with no integrity check: a model or binary swapped at the source ships unnoticed; `--checksum=sha256:...` pins it. Local archives (which ADD unpacks on purpose), git sources and sources with unresolved variables are not reported. Equivalent hadolint rule: DL3020.",
+    fix: "Use COPY for local files and directories. For a URL, add `--checksum=sha256:<digest>` (BuildKit), or download with `curl` in a RUN and verify the hash."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "ADD" || instr.heredocs.length) continue;
+        const sources = copySources(instr);
+        if (!sources.length) continue;
+        const resolved = sources.map((s) => {
+          const { value, unresolved } = expandVariables(s.path, instr.scope, model.escapeChar);
+          return { raw: s.path, value: value.replace(/^(["'])(.*)\1$/, "$2"), unresolved };
+        });
+        if (resolved.some((s) => s.unresolved.length)) continue;
+        const remote = resolved.filter((s) => URL2.test(s.value) || GIT.test(s.value));
+        if (!remote.length) {
+          if (resolved.some((s) => ARCHIVE.test(s.value))) continue;
+          const first = resolved[0];
+          ctx.report({
+            message: `ADD of local \`${first.raw}\`${resolved.length > 1 ? ` and ${resolved.length - 1} more` : ""}${inStage(model, stage.index)}: COPY does the same without ADD's unpacking and download behaviour`,
+            range: locateInInstruction(model, instr, first.raw),
+            fix: `Use \`COPY\` instead of \`ADD\`.`
+          });
+          continue;
+        }
+        if (flagOf(instr, "checksum")) continue;
+        const url = remote.find((s) => URL2.test(s.value) && !GIT.test(s.value));
+        if (!url) continue;
+        ctx.report({
+          message: `ADD of \`${url.raw}\` without --checksum${inStage(model, stage.index)}: the download is not verified`,
+          range: locateInInstruction(model, instr, url.raw),
+          fix: "Add `--checksum=sha256:<digest>` so the build fails when the file changes.",
+          severity: "info"
+        });
+      }
+    }
+  }
+});
+
+// rules/dockerfile/single-cmd.ts
+var SINGLE = ["CMD", "ENTRYPOINT", "HEALTHCHECK"];
+var single_cmd_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/single-cmd",
+    severity: "warning",
+    summary: "More than one CMD, ENTRYPOINT or HEALTHCHECK in a stage: only the last one takes effect (hadolint DL4003, DL4004, DL3012).",
+    rationale: "Docker keeps only the last CMD, ENTRYPOINT and HEALTHCHECK of a stage. An earlier one is dead code that reads as if it ran: a model server start line or a readiness check that never happens. The finding is on each overridden instruction, which is the one to delete or merge. Different stages may each set their own. Equivalent hadolint rules: DL4003, DL4004, DL3012 (hadolint reports the later instruction; genai-lint the one without effect).",
+    fix: "Keep one CMD, one ENTRYPOINT and one HEALTHCHECK per stage; to run several processes, use one entrypoint script that starts them."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const keyword of SINGLE) {
+        const all = stage.instructions.filter((i) => i.keyword === keyword);
+        const last = all[all.length - 1];
+        for (const instr of all.slice(0, -1)) {
+          ctx.report({
+            message: `${keyword} on line ${instr.range.start.line}${inStage(model, stage.index)} is overridden by the ${keyword} on line ${last.range.start.line}: it never takes effect`,
+            range: instr.keywordRange,
+            fix: `Remove this ${keyword} or merge it into the one on line ${last.range.start.line}.`
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/stage-names.ts
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function fromReferences(instr) {
+  const out = [];
+  for (const f of instr.flags) {
+    if (instr.keyword === "COPY" && f.name === "from" && f.value) out.push({ value: f.value, flag: f });
+    if (instr.keyword === "RUN" && f.name === "mount" && f.options.from) out.push({ value: f.options.from, flag: f });
+  }
+  return out;
+}
+var stage_names_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/stage-names",
+    severity: "error",
+    summary: "Two stages with the same name (hadolint DL3024); `COPY --from` or a RUN mount naming a stage that does not exist (DL3022).",
+    rationale: "Duplicate stage names make every `--from` and `FROM <stage>` ambiguous; BuildKit rejects the file. A `--from` that names no stage is not an error to Docker: a bare name is pulled as an image from Docker Hub, so a typo in `--from=buidler` copies files from whatever image of that name exists, or fails at build time. Only names close to an existing stage name are reported, and numeric indexes that do not name an earlier stage; image references (`--from=nginx:1.27`, `--from=ghcr.io/x/y`) and bare names unlike any stage (`--from=busybox`) are left alone, unlike hadolint DL3022 which reports every bare name. Equivalent hadolint rules: DL3022, DL3024.",
+    fix: "Give every stage a unique `AS <name>`, and make `--from` name a stage defined earlier (or a full image reference with a tag)."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const names = model.stages.map((s) => s.name).filter((n) => !!n);
+    for (const stage of model.stages) {
+      if (!stage.name) continue;
+      const first = model.stages.find((s) => s.name === stage.name);
+      if (first && first.index < stage.index) {
+        const range = model.index.find(new RegExp(`(?<=\\bas\\s+)${escapeRegExp(stage.name)}\\b`, "i"), stage.from.range) ?? stage.from.range;
+        ctx.report({
+          message: `stage name \`${stage.name}\` is already used by the stage on line ${first.from.range.start.line}`,
+          range,
+          fix: `Rename one of the two stages (e.g. \`AS ${stage.name}-2\`) and update the \`--from\` and \`FROM\` that mean it.`
+        });
+      }
+    }
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        for (const { value, flag } of fromReferences(instr)) {
+          if (value.includes("$")) continue;
+          const range = model.index.find(value, flag.range) ?? flag.range;
+          if (/^\d+$/.test(value)) {
+            const n = Number(value);
+            if (n < stage.index) continue;
+            ctx.report({
+              message: `\`--from=${value}\` does not name an earlier stage (this is stage ${stage.index})`,
+              range,
+              fix: "Use the name or index of a stage defined before this one."
+            });
+            continue;
+          }
+          const lower = value.toLowerCase();
+          if (names.includes(lower) || /[/:@.]/.test(value)) continue;
+          const near = closest(lower, names);
+          if (!near) continue;
+          ctx.report({
+            message: `\`--from=${value}\` names no stage; did you mean \`${near}\`? As written, Docker pulls an image named \`${value}\``,
+            range,
+            fix: `Write \`--from=${near}\`.`
+          });
+        }
+      }
+    }
+  }
+});
+
+// rules/dockerfile/expose-port.ts
+var expose_port_default = defineDockerfileRule({
+  meta: {
+    id: "dockerfile/expose-port",
+    severity: "error",
+    summary: "EXPOSE with a port outside 0-65535 (hadolint DL3011).",
+    rationale: "A port above 65535 cannot exist: the build fails, or the number was mistyped (`EXPOSE 80000` for 8000) and the Service, probe and load balancer built from it point at nothing. Ports given by unresolved build arguments are not judged. Equivalent hadolint rule: DL3011.",
+    fix: "Expose the port the server actually listens on, e.g. `EXPOSE 8000` for vLLM or `EXPOSE 8080` for TGI."
+  },
+  check(ctx) {
+    const { model } = ctx;
+    for (const stage of model.stages) {
+      for (const instr of stage.instructions) {
+        if (instr.keyword !== "EXPOSE") continue;
+        for (const arg of instr.args) {
+          const { value, unresolved } = expandVariables(arg, instr.scope, model.escapeChar);
+          if (unresolved.length) continue;
+          const m = /^(\d+)(?:-(\d+))?(?:\/\w+)?$/.exec(value);
+          if (!m) continue;
+          const bad = [m[1], m[2]].find((p) => p !== void 0 && Number(p) > 65535);
+          if (!bad) continue;
+          ctx.report({
+            message: `\`EXPOSE ${arg}\`${inStage(model, stage.index)}: port ${bad} is outside 0-65535`,
+            range: locateInInstruction(model, instr, arg),
+            fix: "Use the port the server listens on (0-65535)."
+          });
+        }
+      }
+    }
+  }
+});
+
 // rules/k8s/no-plaintext-secrets.ts
 var NON_SECRET_KEY_WORDS = /* @__PURE__ */ new Set(["USER", "USERNAME", "EMAIL", "HOST", "HOSTNAME", "PORT", "URL", "URI", "ENDPOINT", "REGION", "DATABASE", "DB", "NAMESPACE", "CRT", "CERT", "CA", "ID", "NAME", "BUCKET", "TYPE", "PROJECT", "ENABLE", "OCI"]);
 function decodeBase64(v) {
@@ -23541,45 +24573,6 @@ var no_plaintext_secrets_default = defineK8sRule({
     }
   }
 });
-
-// src/engine/run-index.ts
-var RunIndex = class {
-  constructor(objects) {
-    this.objects = objects;
-    for (const o of objects) {
-      const list2 = this.byKindMap.get(o.kind);
-      if (list2) list2.push(o);
-      else this.byKindMap.set(o.kind, [o]);
-    }
-  }
-  objects;
-  byKindMap = /* @__PURE__ */ new Map();
-  memos = /* @__PURE__ */ new Map();
-  ofKind(...kinds) {
-    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
-    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
-  }
-  /**
-   * A derived index built once per run on first use (by name), so
-   * cross-object lookups stay linear on monorepos with thousands of objects.
-   */
-  memo(name, build) {
-    if (!this.memos.has(name)) this.memos.set(name, build(this));
-    return this.memos.get(name);
-  }
-  /** Objects of a kind with a given name (any namespace). */
-  named(kind, name) {
-    const byName = this.memo(`named:${kind}`, (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
-      return m;
-    });
-    return byName.get(name) ?? [];
-  }
-};
-function sameNamespace(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
 
 // rules/lib/workload.ts
 var POD_SPEC_PATHS = {
@@ -24473,78 +25466,6 @@ var gpu_visible_without_request_default = defineK8sRule({
   }
 });
 
-// src/parse/compose.ts
-function isComposeOverrideName(name) {
-  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
-}
-var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function mergeService(base, override) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    const b = Object.hasOwn(out, k) ? out[k] : void 0;
-    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
-    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
-    else setOwn(out, k, v);
-  }
-  return out;
-}
-function effectiveService(model, service) {
-  const base = model.baseServices?.get(service.name);
-  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
-}
-function looksLikeCompose(value) {
-  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
-  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
-}
-function composeModelOf(yaml) {
-  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
-  if (!document || !isRecord(document.value)) return void 0;
-  const services = isRecord(document.value.services) ? document.value.services : {};
-  return {
-    kind: "compose",
-    yaml,
-    document,
-    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
-  };
-}
-function environmentOf(service) {
-  const env = service.raw.environment;
-  const base = `${service.path}/environment`;
-  if (Array.isArray(env)) {
-    return env.flatMap((item, i) => {
-      if (typeof item !== "string") return [];
-      const eq = item.indexOf("=");
-      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
-    });
-  }
-  if (isRecord(env)) {
-    return Object.entries(env).map(([name, v]) => ({
-      name,
-      value: v === null || v === void 0 ? void 0 : String(v),
-      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
-    }));
-  }
-  return [];
-}
-function commandWords(value) {
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
-  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
-  return [];
-}
-function volumeTargets(service) {
-  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
-  const out = [];
-  for (const v of vols) {
-    if (typeof v === "string") {
-      const parts = v.split(":");
-      if (parts.length >= 2) out.push(parts[1]);
-    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
-      out.push(v.target);
-    }
-  }
-  return out;
-}
-
 // rules/k8s/service-selector.ts
 var POD_CREATING_CUSTOM_KINDS = [
   "LeaderWorkerSet",
@@ -25142,7 +26063,7 @@ var SENSITIVE = [
   { path: "/var/lib/etcd", why: "the cluster database", tree: true }
 ];
 var HARMLESS = [/^\/etc\/localtime$/, /^\/etc\/timezone$/, /^\/usr\/share\/zoneinfo(\/|$)/, /^\/etc\/(ssl\/certs|pki\/ca-trust|ca-certificates)(\/|$)/];
-function normalise2(p) {
+function normalise3(p) {
   const collapsed = p.replace(/\/+/g, "/").replace(/\/\.(?=\/|$)/g, "");
   return collapsed.length > 1 ? collapsed.replace(/\/$/, "") : collapsed;
 }
@@ -25171,13 +26092,13 @@ var host_path_default = defineK8sRule({
     if (!pod) return;
     const volumes = pod.spec.volumes;
     if (!Array.isArray(volumes)) return;
-    const allowed = (ctx.options.allowedPaths ?? []).map(normalise2);
+    const allowed = (ctx.options.allowedPaths ?? []).map(normalise3);
     const containers = containersOf(pod, ["initContainer", "container"]);
     volumes.forEach((v, i) => {
       if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== "string") return;
       const raw = v.hostPath.path;
       if (raw.includes("{{") || raw.includes("$(")) return;
-      const path = normalise2(raw);
+      const path = normalise3(raw);
       if (allowed.some((a) => under(path, a))) return;
       const name = typeof v.name === "string" ? v.name : `#${i}`;
       const mounts = containers.flatMap(
@@ -26174,6 +27095,15 @@ var RULES = [
   no_git_dir_default,
   exec_form_default,
   build_context_default,
+  apt_hygiene_default,
+  pin_packages_default,
+  pipefail_default,
+  cd_in_run_default,
+  no_sudo_default,
+  add_local_default,
+  single_cmd_default,
+  stage_names_default,
+  expose_port_default,
   no_plaintext_secrets_default,
   probes_default,
   run_as_non_root_default,
@@ -26356,16 +27286,16 @@ function isRuleEnabled(config2, meta) {
 // src/engine/runner.ts
 import { createHash } from "node:crypto";
 import { readSync as readSync2, existsSync as existsSync4 } from "node:fs";
-import { basename as basename3, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
 
 // src/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
-import { basename, dirname as dirname3, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join3, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 var NOT_READ = "not read: ";
 var IGNORE_FILES = [".gitignore", ".genai-lintignore"];
 function toDisplayPath(cwd, absPath) {
   const rel = relative2(cwd, absPath);
-  return (rel === "" ? basename(absPath) : rel).split(sep2).join("/");
+  return (rel === "" ? basename2(absPath) : rel).split(sep2).join("/");
 }
 function loadIgnoreFile(dir, present, root, notices, cwd) {
   const patterns = [];
@@ -26447,7 +27377,7 @@ function structuralTemplate(lines) {
 
 // src/engine/build-context.ts
 import { readdirSync, statSync } from "node:fs";
-import { basename as basename2, dirname as dirname4, join as join4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join4 } from "node:path";
 var notSlash = (ch) => ch !== "/";
 var anyChar = () => true;
 function compileGlob(pattern) {
@@ -26566,7 +27496,7 @@ function dockerignoreMatcher(text) {
 }
 function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDir, onSkip) {
   const candidates = [
-    ...dockerfilePath ? [join4(dirname4(dockerfilePath), `${basename2(dockerfilePath)}.dockerignore`)] : [],
+    ...dockerfilePath ? [join4(dirname4(dockerfilePath), `${basename3(dockerfilePath)}.dockerignore`)] : [],
     join4(contextDir, ".dockerignore")
   ];
   let ignoreFile;
@@ -26848,6 +27778,115 @@ var KubeSchemaValidator = class {
   }
 };
 
+// src/engine/peer-suppressions.ts
+var HADOLINT_EQUIVALENTS = {
+  DL3000: ["dockerfile/cd-in-run"],
+  DL3002: ["dockerfile/no-root-user"],
+  DL3003: ["dockerfile/cd-in-run"],
+  DL3004: ["dockerfile/no-sudo"],
+  DL3006: ["dockerfile/pin-base-image"],
+  DL3007: ["dockerfile/pin-base-image"],
+  DL3008: ["dockerfile/pin-packages"],
+  DL3009: ["dockerfile/apt-hygiene"],
+  DL3011: ["dockerfile/expose-port"],
+  DL3012: ["dockerfile/single-cmd"],
+  DL3013: ["dockerfile/pin-packages"],
+  DL3014: ["dockerfile/apt-hygiene"],
+  DL3015: ["dockerfile/apt-hygiene"],
+  DL3016: ["dockerfile/pin-packages"],
+  DL3018: ["dockerfile/pin-packages"],
+  DL3020: ["dockerfile/add-local"],
+  DL3022: ["dockerfile/stage-names"],
+  DL3024: ["dockerfile/stage-names"],
+  DL3025: ["dockerfile/exec-form"],
+  DL3026: ["policy/trusted-registries", "policy/allowed-base-images"],
+  DL3027: ["dockerfile/apt-hygiene"],
+  DL3042: ["dockerfile/pip-cache"],
+  DL3049: ["policy/required-labels"],
+  DL3057: ["dockerfile/healthcheck"],
+  DL3064: ["dockerfile/no-secrets"],
+  DL4003: ["dockerfile/single-cmd"],
+  DL4004: ["dockerfile/single-cmd"],
+  DL4006: ["dockerfile/pipefail"]
+};
+var KUBE_LINTER_EQUIVALENTS = {
+  "dangling-horizontalpodautoscaler": ["k8s/dangling-hpa"],
+  "dangling-service": ["k8s/service-selector"],
+  "docker-sock": ["k8s/host-path"],
+  "drop-net-raw-capability": ["k8s/capabilities"],
+  "duplicate-env-var": ["k8s/duplicate-env"],
+  "env-var-secret": ["k8s/no-plaintext-secrets"],
+  "host-ipc": ["k8s/host-namespaces"],
+  "host-network": ["k8s/host-namespaces"],
+  "host-pid": ["k8s/host-namespaces"],
+  "invalid-target-ports": ["k8s/schema"],
+  "latest-tag": ["k8s/image-tag"],
+  "liveness-port": ["k8s/probe-port"],
+  "mismatching-selector": ["k8s/selector-mismatch"],
+  "no-extensions-v1beta": ["k8s/deprecated-api"],
+  "no-liveness-probe": ["k8s/probes"],
+  "no-read-only-root-fs": ["k8s/read-only-root-fs"],
+  "no-readiness-probe": ["k8s/probes"],
+  "pdb-max-unavailable": ["k8s/pdb"],
+  "pdb-min-available": ["k8s/pdb"],
+  "privilege-escalation-container": ["k8s/privilege-escalation"],
+  "privileged-container": ["k8s/privileged"],
+  "readiness-port": ["k8s/probe-port"],
+  "run-as-non-root": ["k8s/run-as-non-root"],
+  "schema-validation": ["k8s/schema"],
+  "sensitive-host-mounts": ["k8s/host-path"],
+  "startup-port": ["k8s/probe-port"],
+  "unset-cpu-requirements": ["k8s/resource-requests"],
+  "unset-memory-requirements": ["k8s/memory-limits", "k8s/resource-requests"],
+  "writable-host-mount": ["k8s/host-path"]
+};
+var HADOLINT_PRAGMA = /^hadolint\s+(global\s+)?ignore\s*=\s*(.*)$/;
+var KUBE_LINTER_PREFIX = "ignore-check.kube-linter.io/";
+function peer(ids, lines, origin, name) {
+  return { ruleIds: [...ids], lines, origin, reason: void 0, used: /* @__PURE__ */ new Set(), peer: name };
+}
+function hadolintSuppressions(model) {
+  const out = [];
+  const commentLines = new Set(model.comments.map((c) => c.line));
+  for (const c of model.comments) {
+    const m = HADOLINT_PRAGMA.exec(c.text);
+    if (!m) continue;
+    let lines = void 0;
+    if (!m[1]) {
+      let next = c.line + 1;
+      while (commentLines.has(next)) next++;
+      const instr = model.instructions.find((i) => i.range.start.line === next);
+      lines = instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 };
+    }
+    const lineText = model.index.lineText(c.line);
+    for (const code of m[2].split(",").map((s) => s.trim().toUpperCase())) {
+      const ids = HADOLINT_EQUIVALENTS[code];
+      if (!ids) continue;
+      const at = lineText.toUpperCase().indexOf(code);
+      const origin = at < 0 ? c.range : { start: { line: c.line, column: at + 1 }, end: { line: c.line, column: at + 1 + code.length } };
+      out.push(peer(ids, lines, origin, `hadolint ignore=${code}`));
+    }
+  }
+  return out;
+}
+function kubeLinterSuppressions(objects, objectSpan2) {
+  const out = [];
+  for (const obj of objects) {
+    const meta = obj.raw.metadata;
+    const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : void 0;
+    if (!annotations) continue;
+    for (const key of Object.keys(annotations)) {
+      if (!key.startsWith(KUBE_LINTER_PREFIX)) continue;
+      const check = key.slice(KUBE_LINTER_PREFIX.length);
+      const ids = KUBE_LINTER_EQUIVALENTS[check];
+      if (!ids) continue;
+      const span = objectSpan2(obj);
+      out.push(peer(ids, { from: span.start.line, to: span.end.line }, locateInObject(obj, joinPointer("/metadata", "annotations", key), "key"), `ignore-check.kube-linter.io/${check}`));
+    }
+  }
+  return out;
+}
+
 // src/engine/suppressions.ts
 var IGNORE_ANNOTATION = "genai-lint.io/ignore";
 var RULE_ID_SHAPE = /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)+$/;
@@ -26885,6 +27924,7 @@ function dockerfileSuppressions(model) {
     const instr = instructionAt.get(next);
     out.push(make(d.ruleIds, instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 }, c.range, d.reason));
   }
+  out.push(...hadolintSuppressions(model));
   return out;
 }
 function yamlSuppressions(model, objects) {
@@ -26932,6 +27972,7 @@ function yamlSuppressions(model, objects) {
       out.push(make(d.ruleIds, { from: cover.start.line, to: cover.end.line }, origin, d.reason));
     }
   }
+  out.push(...kubeLinterSuppressions(objects, objectSpan));
   return out;
 }
 function objectSpan(obj) {
@@ -26972,6 +28013,11 @@ function applySuppressions(findings, suppressions, file, knownRuleIds, enabledRu
   }
   const unused = [];
   for (const s of suppressions) {
+    if (s.peer !== void 0) {
+      if (s.used.size || !s.ruleIds.some((id) => enabledRuleIds.has(id))) continue;
+      unused.push({ ruleId: "unused-suppression", severity: "warning", message: `\`${s.peer}\` (${s.ruleIds.join(", ")}) suppresses nothing here; remove it`, file, range: s.origin });
+      continue;
+    }
     for (const id of s.ruleIds) {
       if (s.used.has(id)) continue;
       let message2;
@@ -27021,7 +28067,7 @@ var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 function isHelmTemplatePath(absPath) {
   let dir = dirname5(absPath);
   for (let depth = 0; depth < 8; depth++) {
-    if (basename3(dir) === "templates" && existsSync4(join6(dirname5(dir), "Chart.yaml"))) return true;
+    if (basename4(dir) === "templates" && existsSync4(join6(dirname5(dir), "Chart.yaml"))) return true;
     const parent = dirname5(dir);
     if (parent === dir) return false;
     dir = parent;
@@ -27135,7 +28181,7 @@ function readParsed(parsed, notices) {
     if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = void 0;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
-      if (file.absPath && isComposeOverrideName(basename3(file.absPath))) {
+      if (file.absPath && isComposeOverrideName(basename4(file.absPath))) {
         parsed.compose.baseServices = readBaseServices(dirname5(file.absPath), dirname5(file.displayPath), file.root, notices);
       }
     }
@@ -27311,7 +28357,7 @@ function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_L
         }
         if (!info) {
           const root = p.file.root;
-          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join6(dir, ".dockerignore") ? ".dockerignore of the build context" : basename3(f)} of ${display}: ${why}`));
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join6(dir, ".dockerignore") ? ".dockerignore of the build context" : basename4(f)} of ${display}: ${why}`));
           contextCache.set(key, info);
         }
         return info;

@@ -11,6 +11,15 @@ import dockerfilePipCache from './dockerfile/pip-cache.js';
 import dockerfileNoGitDir from './dockerfile/no-git-dir.js';
 import dockerfileExecForm from './dockerfile/exec-form.js';
 import dockerfileBuildContext from './dockerfile/build-context.js';
+import dockerfileAptHygiene from './dockerfile/apt-hygiene.js';
+import dockerfilePinPackages from './dockerfile/pin-packages.js';
+import dockerfilePipefail from './dockerfile/pipefail.js';
+import dockerfileCdInRun from './dockerfile/cd-in-run.js';
+import dockerfileNoSudo from './dockerfile/no-sudo.js';
+import dockerfileAddLocal from './dockerfile/add-local.js';
+import dockerfileSingleCmd from './dockerfile/single-cmd.js';
+import dockerfileStageNames from './dockerfile/stage-names.js';
+import dockerfileExposePort from './dockerfile/expose-port.js';
 import k8sNoPlaintextSecrets from './k8s/no-plaintext-secrets.js';
 import k8sProbes from './k8s/probes.js';
 import k8sRunAsNonRoot from './k8s/run-as-non-root.js';
@@ -67,6 +76,15 @@ export const RULES: readonly AnyRule[] = [
   dockerfileNoGitDir,
   dockerfileExecForm,
   dockerfileBuildContext,
+  dockerfileAptHygiene,
+  dockerfilePinPackages,
+  dockerfilePipefail,
+  dockerfileCdInRun,
+  dockerfileNoSudo,
+  dockerfileAddLocal,
+  dockerfileSingleCmd,
+  dockerfileStageNames,
+  dockerfileExposePort,
   k8sNoPlaintextSecrets,
   k8sProbes,
   k8sRunAsNonRoot,

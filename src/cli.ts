@@ -37,7 +37,7 @@ Options:
       --no-color           Plain output (also NO_COLOR=1); FORCE_COLOR=1 forces colour
   -q, --quiet              Report errors only
   -v, --verbose            Print notices (skipped files, internal error stacks) to stderr
-      --list-rules         List every rule with its default severity and summary
+      --list-rules         List every rule with its severity, preset and summary
       --print-config       Print the effective configuration and exit
   -V, --version            Print the version
   -h, --help               Print this help
@@ -147,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.clean;
   }
   if (values['list-rules']) {
-    for (const m of allRuleMetas()) process.stdout.write(`${m.id.padEnd(34)} ${m.severity.padEnd(8)} ${m.summary}\n`);
+    for (const m of allRuleMetas()) process.stdout.write(`${m.id.padEnd(34)} ${m.severity.padEnd(8)} ${(m.preset ?? 'recommended').padEnd(11)} ${m.summary}\n`);
     return EXIT.clean;
   }
   const targets = outputTargets(tokens ?? []);

@@ -29,7 +29,7 @@ export type { Finding, Severity, SourceRange, Position } from './types.js';
 export type { KubeObject, LocationPart } from './parse/kube.js';
 export { isRecord, valueAtPointer } from './parse/kube.js';
 export { pointerSegment, forEachString } from './parse/yaml.js';
-export type { DockerfileModel, DockerInstruction, DockerStage } from './parse/dockerfile.js';
+export type { DockerfileModel, DockerFlag, DockerInstruction, DockerStage } from './parse/dockerfile.js';
 export { commandText, expandVariables, finalImageChain, splitImageReference } from './parse/dockerfile.js';
 export type { ComposeModel, ComposeService } from './parse/compose.js';
 export { commandWords, effectiveService, environmentOf, volumeTargets } from './parse/compose.js';

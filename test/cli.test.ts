@@ -230,10 +230,11 @@ describe('genai-lint CLI', () => {
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ ruleId: 'unreadable-file', file: 'Dockerfile' });
   });
 
-  it('--list-rules lists every rule with severity and summary', () => {
+  it('--list-rules lists every rule with severity, preset and summary', () => {
     const r = run(['--list-rules']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^k8s\/gpu-tolerations\s+warning\s+A pod that requests GPUs/m);
+    expect(r.stdout).toMatch(/^k8s\/gpu-tolerations\s+warning\s+recommended\s+A pod that requests GPUs/m);
+    expect(r.stdout).toMatch(/^dockerfile\/pin-packages\s+warning\s+strict\s+Packages installed without a version/m);
     expect(r.stdout.trim().split('\n').length).toBeGreaterThanOrEqual(14);
   });
 

@@ -94,6 +94,17 @@ export const PRESETS: Readonly<Record<string, RawConfig>> = {
   },
 };
 
+/**
+ * A preset as a config layer: `genai-lint:strict` also turns on, at their
+ * own severity, the rules whose meta says `preset: 'strict'` (off otherwise).
+ */
+export function presetLayer(name: string, rules: readonly ConfigurableRule[]): RawConfig {
+  const preset = PRESETS[name];
+  if (name !== 'genai-lint:strict') return preset;
+  const strictOnly = Object.fromEntries(rules.filter((r) => r.preset === 'strict').map((r) => [r.id, r.severity]));
+  return { ...preset, rules: { ...strictOnly, ...preset.rules } };
+}
+
 /** Built-in rule id prefixes: custom policy ids must use their own namespace. */
 const RESERVED_PREFIXES = ['dockerfile/', 'k8s/', 'compose/', 'policy/', 'genai-lint/'];
 
@@ -452,7 +463,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
   let root: string | undefined;
   if (file) {
     root = configRoot(file, opts.cwd);
-    const layers = await configLayers(file, [], root);
+    const layers = (await configLayers(file, [], root)).map((l) => (l.source in PRESETS ? { ...l, raw: presetLayer(l.source, opts.rules) } : l));
     doc = layers[layers.length - 1].doc;
     ({ raw, sources } = mergeConfigs(layers));
   }

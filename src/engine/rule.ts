@@ -10,6 +10,8 @@ import type { SchemaProblem } from './kube-schema.js';
 /** `engine` ids are reported by the pipeline itself (parse errors, suppressions). */
 export type RuleTarget = 'dockerfile' | 'k8s' | 'compose' | 'policy' | 'engine';
 
+export type RulePreset = 'recommended' | 'strict';
+
 /** A rule describes itself: docs, remediation and options live beside its check. */
 export interface RuleMeta {
   /** `<target>/<name>`; fixed, it appears in output and suppressions. */
@@ -17,11 +19,11 @@ export interface RuleMeta {
   target: RuleTarget;
   severity: Severity;
   /**
-   * `strict`: the rule belongs to the strict preset only. It is off by
-   * default and runs at `severity` under `extends: [genai-lint:strict]`
-   * (or when the config turns it on).
+   * The preset that turns the rule on: `recommended` (the default) rules are
+   * on unless configured off; `strict` rules are off until the
+   * `genai-lint:strict` preset or the config enables them, at `severity`.
    */
-  preset?: 'strict';
+  preset?: RulePreset;
   /** One line: what it catches. */
   summary: string;
   /** Why it matters: the failure it prevents. */

@@ -5,6 +5,7 @@ import { joinPointer, nodeLocation } from '../parse/yaml.js';
 import { isRecord, locateInObject, valueAtPointer } from '../parse/kube.js';
 import type { KubeObject } from '../parse/kube.js';
 import type { Finding, SourceRange } from '../types.js';
+import { hadolintSuppressions, kubeLinterSuppressions } from './peer-suppressions.js';
 
 /** One ignore comment or annotation and what it covers. */
 export interface Suppression {
@@ -15,6 +16,8 @@ export interface Suppression {
   origin: SourceRange;
   reason: string | undefined;
   used: Set<string>;
+  /** Another linter's suppression honoured for the rules that cover its check (`hadolint ignore=DL3015`). */
+  peer?: string;
 }
 
 export const IGNORE_ANNOTATION = 'genai-lint.io/ignore';
@@ -69,6 +72,7 @@ export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
     // An ignore comment not directly above an instruction covers nothing (reported as unused).
     out.push(make(d.ruleIds, instr ? { from: instr.range.start.line, to: instr.range.end.line } : { from: 0, to: -1 }, c.range, d.reason));
   }
+  out.push(...hadolintSuppressions(model));
   return out;
 }
 
@@ -123,6 +127,7 @@ export function yamlSuppressions(model: YamlFileModel, objects: readonly KubeObj
       out.push(make(d.ruleIds, { from: cover.start.line, to: cover.end.line }, origin, d.reason));
     }
   }
+  out.push(...kubeLinterSuppressions(objects, objectSpan));
   return out;
 }
 
@@ -183,6 +188,12 @@ export function applySuppressions(
   }
   const unused: Finding[] = [];
   for (const s of suppressions) {
+    if (s.peer !== undefined) {
+      // Another linter's code stands for all the rules that cover it: unused when none of them fired.
+      if (s.used.size || !s.ruleIds.some((id) => enabledRuleIds.has(id))) continue;
+      unused.push({ ruleId: 'unused-suppression', severity: 'warning', message: `\`${s.peer}\` (${s.ruleIds.join(', ')}) suppresses nothing here; remove it`, file, range: s.origin });
+      continue;
+    }
     for (const id of s.ruleIds) {
       if (s.used.has(id)) continue;
       let message: string;

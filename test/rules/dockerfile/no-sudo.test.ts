@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+
+ruleTester('dockerfile/no-sudo', {
+  valid: [
+    { name: 'installing the sudo package, the sudo group', code: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends sudo && usermod -aG sudo app && echo "app ALL=(ALL) NOPASSWD:ALL" > /etc/sudoers.d/app\n' },
+    { name: 'sudo in quoted text', code: 'FROM debian:12\nRUN echo "run sudo to install" > /README\n' },
+  ],
+  invalid: [
+    {
+      name: 'sudo as a command',
+      code: 'FROM debian:12\nUSER app\nRUN sudo -E pip install --no-cache-dir vllm\n',
+      errors: [{ line: 3, column: 5, endColumn: 9, message: '`sudo pip`' }],
+    },
+    {
+      name: 'sudo after an operator',
+      code: 'FROM debian:12\nRUN mkdir -p /x && sudo chown app /x\n',
+      errors: [{ line: 2, column: 20, message: '`sudo chown`' }],
+    },
+  ],
+});
+
+describe('no-sudo fixtures', () => {
+  it('bad.Dockerfile fires at the faulty words', () => {
+    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-sudo/bad.Dockerfile')), 'dockerfile/no-sudo')).toEqual(['5:5']);
+  });
+  it('good.Dockerfile stays quiet', () => {
+    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-sudo/good.Dockerfile')), 'dockerfile/no-sudo')).toEqual([]);
+  });
+});

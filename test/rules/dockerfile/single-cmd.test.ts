@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+
+ruleTester('dockerfile/single-cmd', {
+  valid: [
+    { name: 'one of each', code: 'FROM python:3.11\nHEALTHCHECK CMD curl -f http://localhost:8000/health\nENTRYPOINT ["python3"]\nCMD ["-m", "server"]\n' },
+    { name: 'one per stage', code: 'FROM python:3.11 AS base\nCMD ["a"]\nFROM base\nCMD ["b"]\n' },
+  ],
+  invalid: [
+    {
+      name: 'two CMDs and two HEALTHCHECKs',
+      code: 'FROM python:3.11\nCMD ["python3", "old.py"]\nHEALTHCHECK NONE\nHEALTHCHECK CMD curl -f http://localhost:8000/health\nCMD ["python3", "server.py"]\n',
+      errors: [
+        { line: 2, column: 1, endColumn: 4, message: 'CMD on line 2 is overridden by the CMD on line 5' },
+        { line: 3, column: 1, message: 'HEALTHCHECK on line 3 is overridden by the HEALTHCHECK on line 4' },
+      ],
+    },
+    {
+      name: 'two ENTRYPOINTs in a named stage',
+      code: 'FROM python:3.11 AS build\nRUN true\nFROM python:3.11-slim AS serve\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n',
+      errors: [{ line: 4, column: 1, message: 'in stage `serve`' }],
+    },
+  ],
+});
+
+describe('single-cmd fixtures', () => {
+  it('bad.Dockerfile fires at the faulty words', () => {
+    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/single-cmd/bad.Dockerfile')), 'dockerfile/single-cmd')).toEqual(['3:1']);
+  });
+  it('good.Dockerfile stays quiet', () => {
+    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/single-cmd/good.Dockerfile')), 'dockerfile/single-cmd')).toEqual([]);
+  });
+});
