@@ -13,20 +13,11 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
 };
 var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
+  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
 var __export = (target, all) => {
   for (var name in all)
@@ -54,13 +45,13 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var ALIAS = Symbol.for("yaml.alias");
+    var DOC = Symbol.for("yaml.document");
+    var MAP = Symbol.for("yaml.map");
+    var PAIR = Symbol.for("yaml.pair");
+    var SCALAR = Symbol.for("yaml.scalar");
+    var SEQ = Symbol.for("yaml.seq");
+    var NODE_TYPE = Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
@@ -112,9 +103,9 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    var BREAK = Symbol("break visit");
+    var SKIP = Symbol("skip children");
+    var REMOVE = Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
@@ -5577,9 +5568,9 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    var BREAK = Symbol("break visit");
+    var SKIP = Symbol("skip children");
+    var REMOVE = Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
@@ -10331,7 +10322,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10358,7 +10349,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11222,7 +11213,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11613,7 +11604,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve7,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
@@ -20240,7 +20231,7 @@ var require_ignore = __commonJS({
     var SLASH = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+      TMP_KEY_IGNORE = Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
     var define = (object, key, value) => {
@@ -20922,11 +20913,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename6 = shortcut ? basenameOf(path) : path;
+        const basename7 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename6 : path
+            shortcut && rule._basenameOnly ? basename7 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -21078,7 +21069,7 @@ var require_ignore = __commonJS({
     module.exports = factory;
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    define(module.exports, Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -21086,7 +21077,7 @@ var require_ignore = __commonJS({
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname as dirname7, isAbsolute as isAbsolute3, join as join8, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute3, join as join9, relative as relative4, resolve as resolve7, sep as sep4 } from "node:path";
 
 // src/engine/config.ts
 import { existsSync as existsSync3, lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
@@ -21105,7 +21096,6 @@ var TextIndex = class _TextIndex {
     }
     this.lineStarts = starts;
   }
-  text;
   /** The index of no text: what a released document keeps. */
   static EMPTY = new _TextIndex("");
   lineStarts;
@@ -21237,14 +21227,59 @@ function withPlainEnv(fn) {
   }
 }
 function parseYaml(text) {
+  const model = parseYamlText(text);
+  if (!model.documents.some((d) => d.errors.length)) return model;
+  const relaxed = indentQuotedContinuations(text);
+  if (relaxed === void 0) return model;
+  const retry = parseYamlText(relaxed);
+  return retry.documents.some((d) => d.errors.length) ? model : retry;
+}
+function parseYamlText(text) {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error", merge: true });
     const list2 = Array.isArray(docs) ? docs : [];
     const documents = [];
     list2.forEach((doc, i) => documents.push(buildDocument(doc, i, index)));
     return { kind: "yaml", text, index, documents };
   });
+}
+function indentQuotedContinuations(text) {
+  const lines = text.split("\n");
+  let quote = "";
+  let minIndent = 0;
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    if (quote) {
+      const indent = line.length - line.trimStart().length;
+      if (line.trim() !== "" && indent < minIndent) {
+        line = " ".repeat(minIndent - indent) + line;
+        lines[n] = line;
+        changed = true;
+      }
+    }
+    let last = "";
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (quote === '"' && ch === "\\") i++;
+        else if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = "";
+        }
+        continue;
+      }
+      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
+      if ((ch === '"' || ch === "'") && (last === "" || last === ":" || last === "-" || last === "[" || last === "{" || last === ",")) {
+        quote = ch;
+        minIndent = line.length - line.trimStart().length + 1;
+        continue;
+      }
+      if (ch !== " " && ch !== "	") last = ch;
+    }
+  }
+  return changed ? lines.join("\n") : void 0;
 }
 function rangeFromOffsets(index, start, end) {
   return index.rangeOf(start, end > start ? end : start + 1);
@@ -21344,9 +21379,6 @@ var NodeTable = class _NodeTable {
     this.sizes = sizes;
     this.offsets = offsets;
   }
-  keys;
-  sizes;
-  offsets;
   static EMPTY = new _NodeTable([], new Int32Array(0), new Int32Array(0));
   get size() {
     return this.keys.length;
@@ -21395,7 +21427,6 @@ var NodeTableBuilder = class {
   constructor(text) {
     this.text = text;
   }
-  text;
   /** Offsets [start, end] of keys repeated in their mapping. */
   duplicates = [];
   keys = [];
@@ -22140,7 +22171,6 @@ var ScopeStore = class {
   constructor(inherited) {
     this.inherited = inherited;
   }
-  inherited;
   history = /* @__PURE__ */ new Map();
   step = 0;
   inheritedCache = /* @__PURE__ */ new Map();
@@ -22418,8 +22448,8 @@ function parseDockerfile(text) {
     let jsonArgs;
     if (typeof withJson.getJSONStrings === "function" && argsText.trimStart().startsWith("[")) {
       const closed = guard(() => withJson.getClosingBracket?.() ?? null, null) !== null;
-      const strings = guard(() => withJson.getJSONStrings().map((s) => s.getJSONValue()), []);
-      if (closed) jsonArgs = strings;
+      const strings2 = guard(() => withJson.getJSONStrings().map((s) => s.getJSONValue()), []);
+      if (closed) jsonArgs = strings2;
     }
     const withHeredocs = raw;
     const heredocs = typeof withHeredocs.getHeredocs === "function" ? guard(() => withHeredocs.getHeredocs(), []).map((h) => {
@@ -23745,6 +23775,116 @@ var healthcheck_default = defineDockerfileRule({
   }
 });
 
+// src/engine/run-index.ts
+var RunIndex = class {
+  constructor(objects) {
+    this.objects = objects;
+    for (const o of objects) {
+      const list2 = this.byKindMap.get(o.kind);
+      if (list2) list2.push(o);
+      else this.byKindMap.set(o.kind, [o]);
+    }
+  }
+  byKindMap = /* @__PURE__ */ new Map();
+  memos = /* @__PURE__ */ new Map();
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
+  }
+  /**
+   * A derived index built once per run on first use (by name), so
+   * cross-object lookups stay linear on monorepos with thousands of objects.
+   */
+  memo(name, build) {
+    if (!this.memos.has(name)) this.memos.set(name, build(this));
+    return this.memos.get(name);
+  }
+  /** Objects of a kind with a given name (any namespace). */
+  named(kind, name) {
+    const byName = this.memo(`named:${kind}`, (idx) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
+      return m;
+    });
+    return byName.get(name) ?? [];
+  }
+};
+function sameNamespace(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
+// src/parse/compose.ts
+function isComposeOverrideName(name) {
+  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
+}
+var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function mergeService(base, override) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const b = Object.hasOwn(out, k) ? out[k] : void 0;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
+  }
+  return out;
+}
+function effectiveService(model, service) {
+  const base = model.baseServices?.get(service.name);
+  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
+}
+function looksLikeCompose(value) {
+  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
+  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
+}
+function composeModelOf(yaml) {
+  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
+  if (!document || !isRecord(document.value)) return void 0;
+  const services = isRecord(document.value.services) ? document.value.services : {};
+  return {
+    kind: "compose",
+    yaml,
+    document,
+    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
+  };
+}
+function environmentOf(service) {
+  const env = service.raw.environment;
+  const base = `${service.path}/environment`;
+  if (Array.isArray(env)) {
+    return env.flatMap((item, i) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
+    });
+  }
+  if (isRecord(env)) {
+    return Object.entries(env).map(([name, v]) => ({
+      name,
+      value: v === null || v === void 0 ? void 0 : String(v),
+      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    }));
+  }
+  return [];
+}
+function commandWords(value) {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
+  return [];
+}
+function volumeTargets(service) {
+  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
+  const out = [];
+  for (const v of vols) {
+    if (typeof v === "string") {
+      const parts = v.split(":");
+      if (parts.length >= 2) out.push(parts[1]);
+    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
+      out.push(v.target);
+    }
+  }
+  return out;
+}
+
 // rules/lib/images.ts
 function normaliseImage(ref) {
   const { repository, tag, digest } = splitImageReference(ref);
@@ -23793,6 +23933,16 @@ var DEFAULT_FLOATING_TAGS = [
 ];
 function floatingTagPattern(tag, patterns) {
   return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+}
+function kustomizedImage(image, overrides) {
+  if (!overrides?.length) return image;
+  const ref = splitImageReference(image);
+  const o = overrides.find((x) => x.name === ref.repository);
+  if (!o) return image;
+  const name = o.newName ?? ref.repository;
+  if (o.digest) return `${name}@${o.digest}`;
+  const tag = o.newTag ?? ref.tag;
+  return `${name}${tag ? `:${tag}` : ""}${!o.newTag && ref.digest ? `@${ref.digest}` : ""}`;
 }
 
 // rules/dockerfile/pin-base-image.ts
@@ -24085,117 +24235,6 @@ var build_context_default = defineDockerfileRule({
     }
   }
 });
-
-// src/engine/run-index.ts
-var RunIndex = class {
-  constructor(objects) {
-    this.objects = objects;
-    for (const o of objects) {
-      const list2 = this.byKindMap.get(o.kind);
-      if (list2) list2.push(o);
-      else this.byKindMap.set(o.kind, [o]);
-    }
-  }
-  objects;
-  byKindMap = /* @__PURE__ */ new Map();
-  memos = /* @__PURE__ */ new Map();
-  ofKind(...kinds) {
-    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
-    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
-  }
-  /**
-   * A derived index built once per run on first use (by name), so
-   * cross-object lookups stay linear on monorepos with thousands of objects.
-   */
-  memo(name, build) {
-    if (!this.memos.has(name)) this.memos.set(name, build(this));
-    return this.memos.get(name);
-  }
-  /** Objects of a kind with a given name (any namespace). */
-  named(kind, name) {
-    const byName = this.memo(`named:${kind}`, (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
-      return m;
-    });
-    return byName.get(name) ?? [];
-  }
-};
-function sameNamespace(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
-
-// src/parse/compose.ts
-function isComposeOverrideName(name) {
-  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
-}
-var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function mergeService(base, override) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    const b = Object.hasOwn(out, k) ? out[k] : void 0;
-    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
-    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
-    else setOwn(out, k, v);
-  }
-  return out;
-}
-function effectiveService(model, service) {
-  const base = model.baseServices?.get(service.name);
-  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
-}
-function looksLikeCompose(value) {
-  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
-  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
-}
-function composeModelOf(yaml) {
-  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
-  if (!document || !isRecord(document.value)) return void 0;
-  const services = isRecord(document.value.services) ? document.value.services : {};
-  return {
-    kind: "compose",
-    yaml,
-    document,
-    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
-  };
-}
-function environmentOf(service) {
-  const env = service.raw.environment;
-  const base = `${service.path}/environment`;
-  if (Array.isArray(env)) {
-    return env.flatMap((item, i) => {
-      if (typeof item !== "string") return [];
-      const eq = item.indexOf("=");
-      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
-    });
-  }
-  if (isRecord(env)) {
-    return Object.entries(env).map(([name, v]) => ({
-      name,
-      value: v === null || v === void 0 ? void 0 : String(v),
-      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
-    }));
-  }
-  return [];
-}
-function commandWords(value) {
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
-  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
-  return [];
-}
-function volumeTargets(service) {
-  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
-  const out = [];
-  for (const v of vols) {
-    if (typeof v === "string") {
-      const parts = v.split(":");
-      if (parts.length >= 2) out.push(parts[1]);
-    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
-      out.push(v.target);
-    }
-  }
-  return out;
-}
 
 // rules/lib/shell.ts
 var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time"]);
@@ -25129,6 +25168,7 @@ function decodeBase64(v) {
 var no_plaintext_secrets_default = defineK8sRule({
   meta: {
     id: "k8s/no-plaintext-secrets",
+    judgesPatches: true,
     severity: "error",
     securitySeverity: 9.1,
     summary: "Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values, ConfigMap entries with secret-like names.",
@@ -25886,6 +25926,7 @@ function unservedKind(apiVersion, kind) {
 var deprecated_api_default = defineK8sRule({
   meta: {
     id: "k8s/deprecated-api",
+    judgesPatches: true,
     severity: "error",
     summary: "An apiVersion that the configured Kubernetes version (kubernetesVersion, default 1.32) no longer serves.",
     rationale: 'Removed API versions are rejected by the API server ("no matches for kind ... in version ..."): the apply fails, or a GitOps controller stops syncing the whole application. Charts copied from older examples still ship autoscaling/v2beta2 HPAs and policy/v1beta1 PDBs.',
@@ -25976,6 +26017,7 @@ var model_cache_default = defineK8sRule({
 var image_tag_default = defineK8sRule({
   meta: {
     id: "k8s/image-tag",
+    judgesPatches: true,
     severity: "warning",
     summary: "A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).",
     rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Judged: images without a tag and tags matching a `floatingTags` pattern (case-insensitive, `*` matches any text): by default `latest`, `latest-*`, `*-latest`, `nightly`, `main`, `master`, `dev`, `develop`, `edge`, `stable` and `rolling`. Not judged: images pinned by digest, other tags (a version such as `v0.6.3` or `2.4.0-cuda12`, or a dated nightly), templates or unresolved variables (`{{ ... }}`, `${IMAGE}`, `$(VAR)`) and strings that are not image references at all; the real image is only known when the file is rendered.",
@@ -25992,15 +26034,17 @@ var image_tag_default = defineK8sRule({
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
     for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
-      const image = c.container.image;
-      if (typeof image !== "string" || !isResolvableImage(image)) continue;
+      const written = c.container.image;
+      if (typeof written !== "string") continue;
+      const image = kustomizedImage(written, ctx.object.imageOverrides);
+      if (!isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
       const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : void 0;
       if (ref.tag && !floating) continue;
       const always = c.container.imagePullPolicy === "Always";
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
+        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\`${image !== written ? " (after the kustomization's `images:` override)" : ""} (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
         path: `${c.path}/image`,
         part: "value",
         fix: "Pin a version tag or a digest."
@@ -26070,6 +26114,7 @@ var REVISION_FLAGS = ["--revision", "--code-revision", "--code_revision", "--mod
 var trust_remote_code_default = defineK8sRule({
   meta: {
     id: "k8s/trust-remote-code",
+    judgesPatches: true,
     severity: "warning",
     summary: "--trust-remote-code with a hub model and no pinned revision.",
     rationale: "With trust_remote_code the server imports and runs Python files from the model repository at start-up. Without a pinned revision it runs whatever the repository holds when the pod starts: a compromised or simply updated repository changes the code running next to your GPUs and credentials, at the next restart, without any change in git.",
@@ -26457,6 +26502,7 @@ function serviceProblems(obj, out) {
 var schema_default = defineK8sRule({
   meta: {
     id: "k8s/schema",
+    judgesPatches: true,
     severity: "error",
     summary: "A manifest that does not match the strict Kubernetes schema of its kind (unknown or misplaced fields, wrong types, missing required fields), or that the API server would reject: invalid names, label keys and values, port numbers and names, an apiVersion that does not serve the kind.",
     rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them. The OpenAPI schemas do not carry the API server's own validation, so it is checked beside them for built-in kinds: names (DNS-1123 subdomains and labels, DNS-1035 for Services), label and annotation keys and label values, port numbers (1-65535), port names (IANA_SVC_NAME: at most 15 lower-case letters, digits and `-`, with a letter; a quoted number is a name, not a number), names on every port of a multi-port Service, and an apiVersion that does not serve the kind (`v1` with `Deployment`). These fail at apply time, often in the middle of a rollout; values with template placeholders are not judged.",
@@ -26508,6 +26554,7 @@ function isNodeAgent(obj) {
 var privileged_default = defineK8sRule({
   meta: {
     id: "k8s/privileged",
+    judgesPatches: true,
     severity: "error",
     summary: "A container (init containers included) with `securityContext.privileged: true`.",
     rationale: "A privileged container has every capability and every device of the node, and can load kernel modules or mount the host filesystem: a compromise of the model server (pickled weights, trust_remote_code, a prompt-injection tool call) becomes a compromise of the GPU node and of every tenant on it. GPUs do not need it: the NVIDIA, AMD and Intel device plugins hand the requested devices to an unprivileged container through `resources.limits` (TPUs on GKE since 1.28). Node agents run as DaemonSets (driver installers, some device plugins) are reported as warnings, since some of them do need it.",
@@ -26666,6 +26713,7 @@ var RDMA_RESOURCE = /^(rdma\/|nvidia\.com\/(hca|rdma|mlnx)|mellanox\.com\/)/;
 var host_namespaces_default = defineK8sRule({
   meta: {
     id: "k8s/host-namespaces",
+    judgesPatches: true,
     severity: "warning",
     summary: "A pod that shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale: "Host namespaces remove the isolation between the pod and the node: with hostPID a model server can read the environment of every process on the GPU node, with hostIPC its shared memory, with hostNetwork it bypasses NetworkPolicies and binds node ports. In GenAI manifests hostIPC is usually there to get a large /dev/shm for NCCL and PyTorch dataloaders; a memory-backed emptyDir mounted at /dev/shm gives that without sharing the node (see k8s/shm-size). hostNetwork is sometimes a deliberate choice for RDMA/InfiniBand multi-node inference; the finding then says so and is meant to be suppressed with a reason.",
@@ -26744,6 +26792,7 @@ function under(path, dir) {
 var host_path_default = defineK8sRule({
   meta: {
     id: "k8s/host-path",
+    judgesPatches: true,
     severity: "warning",
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath.",
@@ -26989,6 +27038,7 @@ var probe_port_default = defineK8sRule({
 var duplicate_env_default = defineK8sRule({
   meta: {
     id: "k8s/duplicate-env",
+    judgesPatches: true,
     severity: "warning",
     summary: "The same environment variable name listed twice in one container (init containers included).",
     rationale: "When a name appears twice in `env`, the last entry wins (recent API servers print at most a warning that scrolls past in a deploy log). In model-server manifests this is how a tuned `VLLM_*`, `CUDA_VISIBLE_DEVICES` or `HF_HUB_OFFLINE` silently stops applying after someone appends a default further down (often through a Kustomize patch or a Helm merge). Values are never printed.",
@@ -27589,6 +27639,7 @@ function message(image, where, patterns) {
 var trusted_registries_default = definePolicyRule({
   meta: {
     id: "policy/trusted-registries",
+    judgesPatches: true,
     severity: "error",
     summary: "Policy: every image (FROM, COPY --from, containers, Compose services) comes from a trusted registry (policies.trustedRegistries).",
     rationale: "An organisation decides where images may come from: a private mirror, vendor registries it has vetted. An image from anywhere else skips scanning and provenance checks, and a typo-squatted name is one character away. Docker Hub short names are normalised (`python:3.12` is `docker.io/library/python:3.12`); earlier build stages are not images.",
@@ -27733,6 +27784,7 @@ var resource_caps_default = definePolicyRule({
 var allowed_base_images_default = definePolicyRule({
   meta: {
     id: "policy/allowed-base-images",
+    judgesPatches: true,
     severity: "error",
     summary: "Policy: the final image is built on an approved (golden) base image and on no banned one (policies.allowedBaseImages).",
     rationale: "Platform teams maintain golden base images: patched, scanned, with the right CUDA and driver compatibility. A service built on something else drifts from the fleet; banned images (EOL CUDA versions, `latest` tags) are known problems.",
@@ -27826,8 +27878,8 @@ function rulesFor(config) {
 
 // src/engine/runner.ts
 import { createHash } from "node:crypto";
-import { readSync as readSync2, existsSync as existsSync5 } from "node:fs";
-import { basename as basename5, dirname as dirname6, join as join7, resolve as resolve4 } from "node:path";
+import { readSync as readSync2, existsSync as existsSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
 
 // src/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -28050,6 +28102,105 @@ function structuralTemplate(lines) {
   return void 0;
 }
 
+// src/kustomize.ts
+import { basename as basename4, dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+}
+function record(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+}
+function readKustomization(path, root) {
+  const text = readTreeFile(path, root, () => {
+  });
+  if (text === void 0) return void 0;
+  const doc = record(parseYaml(text).documents.find((d) => !d.errors.length && d.value !== void 0)?.value);
+  if (!doc) return void 0;
+  const dir = dirname5(path);
+  const patches = [];
+  for (const key of ["patches", "patchesJson6902"]) {
+    for (const p of Array.isArray(doc[key]) ? doc[key] : []) {
+      const path2 = record(p)?.path;
+      if (typeof path2 === "string") patches.push(resolve4(dir, path2));
+    }
+  }
+  for (const p of strings(doc.patchesStrategicMerge)) if (!p.includes("\n")) patches.push(resolve4(dir, p));
+  const images = [];
+  for (const i of Array.isArray(doc.images) ? doc.images : []) {
+    const r = record(i);
+    if (!r || typeof r.name !== "string") continue;
+    images.push({
+      name: r.name,
+      newName: typeof r.newName === "string" ? r.newName : void 0,
+      newTag: typeof r.newTag === "string" || typeof r.newTag === "number" ? String(r.newTag) : void 0,
+      digest: typeof r.digest === "string" ? r.digest : void 0
+    });
+  }
+  return {
+    path,
+    dir,
+    resources: [...strings(doc.resources), ...strings(doc.bases)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(r) && !r.startsWith("github.com/")).map((r) => resolve4(dir, r)),
+    patches,
+    images,
+    namespace: typeof doc.namespace === "string" ? doc.namespace : void 0
+  };
+}
+function kustomizationIn(dir) {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const p = join5(dir, name);
+    if (existsSync4(p)) return p;
+  }
+  return void 0;
+}
+function patchLikeName(path) {
+  return /(^|[-_.])patch(es)?([-_.]|$)/i.test(basename4(path)) || path.includes("/patches/");
+}
+function kustomizeFacts(files) {
+  const facts = { patchFiles: [], resources: {} };
+  const kustomizations = files.filter((f) => KUSTOMIZATION_NAMES.includes(basename4(f.absPath)));
+  if (!kustomizations.length) return facts;
+  const loaded = /* @__PURE__ */ new Map();
+  const load = (path, root) => {
+    if (!loaded.has(path)) loaded.set(path, readKustomization(path, root));
+    return loaded.get(path);
+  };
+  const patchFiles = /* @__PURE__ */ new Set();
+  const listed = /* @__PURE__ */ new Set();
+  for (const k of kustomizations) {
+    const root = k.root ?? dirname5(k.absPath);
+    const top = load(k.absPath, root);
+    if (!top) continue;
+    for (const p of top.patches) patchFiles.add(p);
+    const visit = (kz, images, namespace, seen) => {
+      if (seen.has(kz.path)) return;
+      seen.add(kz.path);
+      for (const r of kz.resources) {
+        const nested = existsSync4(r) && !/\.ya?ml$/i.test(r) ? kustomizationIn(r) : void 0;
+        if (nested) {
+          const inner = load(nested, root);
+          if (!inner) continue;
+          for (const p of inner.patches) patchFiles.add(p);
+          visit(inner, [...images, ...inner.images], namespace ?? inner.namespace, seen);
+          continue;
+        }
+        listed.add(r);
+        const prior = facts.resources[r];
+        if (!prior) facts.resources[r] = { kustomization: kz.path, images, namespace: namespace ?? kz.namespace };
+      }
+    };
+    visit(top, top.images, top.namespace, /* @__PURE__ */ new Set());
+  }
+  const kustomizedDirs = new Set(kustomizations.map((k) => dirname5(k.absPath)));
+  for (const f of files) {
+    if (patchFiles.has(f.absPath) || listed.has(f.absPath) || !/\.ya?ml$/i.test(f.absPath)) continue;
+    if (patchLikeName(f.absPath) && [...kustomizedDirs].some((d) => f.absPath.startsWith(d + "/"))) patchFiles.add(f.absPath);
+  }
+  facts.patchFiles = [...patchFiles].sort();
+  return facts;
+}
+
 // src/types.ts
 var SEVERITIES = ["error", "warning", "info"];
 var SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
@@ -28060,7 +28211,7 @@ function compareFindings(a, b) {
 
 // src/engine/build-context.ts
 import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename4, dirname as dirname5, join as join5 } from "node:path";
+import { basename as basename5, dirname as dirname6, join as join6 } from "node:path";
 var notSlash = (ch) => ch !== "/";
 var anyChar = () => true;
 function compileGlob(pattern) {
@@ -28179,8 +28330,8 @@ function dockerignoreMatcher(text) {
 }
 function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDir, onSkip) {
   const candidates = [
-    ...dockerfilePath ? [join5(dirname5(dockerfilePath), `${basename4(dockerfilePath)}.dockerignore`)] : [],
-    join5(contextDir, ".dockerignore")
+    ...dockerfilePath ? [join6(dirname6(dockerfilePath), `${basename5(dockerfilePath)}.dockerignore`)] : [],
+    join6(contextDir, ".dockerignore")
   ];
   let ignoreFile;
   let ignoreText = "";
@@ -28209,7 +28360,7 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
       if (e.isDirectory()) {
         if (e.name === ".git") continue;
         if (excluded(relPath) && !hasExceptions) continue;
-        walk(join5(dir, e.name), relPath);
+        walk(join6(dir, e.name), relPath);
       } else if (e.isFile()) {
         if (excluded(relPath)) continue;
         if (files.length >= maxFiles) {
@@ -28218,7 +28369,7 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
         }
         let size = 0;
         try {
-          size = statSync2(join5(dir, e.name)).size;
+          size = statSync2(join6(dir, e.name)).size;
         } catch {
         }
         files.push({ path: relPath, size });
@@ -28270,9 +28421,6 @@ var Share = class {
     this.counters = new Int32Array(jobs.counters);
     this.sharedKinds = new Set(rules.filter((r) => isRuleEnabled(config, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
   }
-  jobs;
-  config;
-  rules;
   counters;
   own = [];
   parseNotices = [];
@@ -28431,9 +28579,9 @@ async function lintInParallel(files, config, rules, threads, started = []) {
   failure.catch(() => {
   });
   const next = (w) => new Promise(
-    (resolve7) => w.once("message", (m) => {
+    (resolve8) => w.once("message", (m) => {
       if (m.type === "result") finished.add(w);
-      resolve7(m);
+      resolve8(m);
     })
   );
   try {
@@ -28466,16 +28614,16 @@ async function lintInParallel(files, config, rules, threads, started = []) {
 }
 
 // src/engine/kube-schema.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join7 } from "node:path";
 init_k8s_schema_bundle();
 function loadAjv() {
   const AjvClass = require_ajv().default;
   return new AjvClass({ allErrors: true, strict: false });
 }
 function bundledVersions() {
-  const dir = join6(packageRoot(), "schemas", "kubernetes");
-  if (!existsSync4(dir)) return [];
+  const dir = join7(packageRoot(), "schemas", "kubernetes");
+  if (!existsSync5(dir)) return [];
   return readdirSync3(dir).filter((d) => /^v1\.\d+$/.test(d)).map((d) => d.slice(1)).sort((a, b) => Number(b.split(".")[1]) - Number(a.split(".")[1]));
 }
 function withoutNulls(v) {
@@ -28544,6 +28692,10 @@ function defaultedByApiServer(kind, e) {
   const missing = String(e.params.missingProperty);
   return DEFAULTED_REQUIRED.some((d) => d.field === missing && d.path === e.instancePath && d.kinds.includes(kind));
 }
+function patchOnly(e) {
+  if (e.keyword === "required") return true;
+  return e.keyword === "additionalProperties" && String(e.params.additionalProperty).startsWith("$");
+}
 function unresolvedValue(e, data) {
   if (e.keyword === "required" || e.keyword === "additionalProperties") return false;
   const v = valueAt(data, segments(e.instancePath));
@@ -28557,7 +28709,6 @@ var KubeSchemaValidator = class {
     const available = bundledVersions();
     this.version = available.includes(requestedVersion) ? requestedVersion : available[0] ?? requestedVersion;
   }
-  custom;
   ajvInstance;
   loadedBundle;
   prebuiltModule;
@@ -28567,7 +28718,7 @@ var KubeSchemaValidator = class {
   version;
   get bundle() {
     if (!this.loadedBundle) {
-      const file = join6(packageRoot(), "schemas", "kubernetes", `v${this.version}`, "bundle.json");
+      const file = join7(packageRoot(), "schemas", "kubernetes", `v${this.version}`, "bundle.json");
       this.loadedBundle = JSON.parse(readFileSync3(file, "utf8"));
     }
     return this.loadedBundle;
@@ -28583,8 +28734,8 @@ var KubeSchemaValidator = class {
   /** Validators compiled at build time (scripts/k8s-validators.mjs), if present. */
   get prebuilt() {
     if (this.prebuiltModule === void 0) {
-      const file = join6(buildDir(), "kube-validators", `v${this.version}.cjs`);
-      this.prebuiltModule = existsSync4(file) ? __require(file) : null;
+      const file = join7(buildDir(), "kube-validators", `v${this.version}.cjs`);
+      this.prebuiltModule = existsSync5(file) ? __require(file) : null;
     }
     return this.prebuiltModule;
   }
@@ -28605,7 +28756,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key, segs) {
-    const resolve7 = (s) => {
+    const resolve8 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -28613,24 +28764,26 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve7(this.rootOf.get(key));
+    let cur = resolve8(this.rootOf.get(key));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve7(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve7(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve7(cur.additionalProperties);
+      if (props && seg in props) cur = resolve8(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve8(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve8(cur.additionalProperties);
       else return void 0;
     }
     return cur;
   }
   /** Problems of one object; undefined when no schema is known for its kind (CRDs). */
-  validate(apiVersion, kind, raw) {
+  validate(apiVersion, kind, raw, opts = {}) {
     const fn = this.validatorFor(apiVersion, kind);
     if (!fn) return void 0;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    const errors = (fn.errors ?? []).filter((e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data));
+    const errors = (fn.errors ?? []).filter(
+      (e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data) && !(opts.partial && patchOnly(e))
+    );
     return this.interpret(errors, data, `${apiVersion} ${kind}`);
   }
   podSpecFields() {
@@ -28960,7 +29113,6 @@ var FileWatchdog = class {
   constructor(limits = DEFAULT_FILE_LIMITS) {
     this.limits = limits;
   }
-  limits;
   deadline = Infinity;
   heapLimit = Infinity;
   calls = 0;
@@ -28984,10 +29136,10 @@ var FileWatchdog = class {
 // src/engine/runner.ts
 var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 function isHelmTemplatePath(absPath) {
-  let dir = dirname6(absPath);
+  let dir = dirname7(absPath);
   for (let depth = 0; depth < 8; depth++) {
-    if (basename5(dir) === "templates" && existsSync5(join7(dirname6(dir), "Chart.yaml"))) return true;
-    const parent = dirname6(dir);
+    if (basename6(dir) === "templates" && existsSync6(join8(dirname7(dir), "Chart.yaml"))) return true;
+    const parent = dirname7(dir);
     if (parent === dir) return false;
     dir = parent;
   }
@@ -29005,8 +29157,8 @@ function readSource(file, maxBytes) {
 }
 function readBaseServices(dir, displayDir, root, notices) {
   for (const name of COMPOSE_BASE_NAMES) {
-    const path = join7(dir, name);
-    if (!existsSync5(path)) continue;
+    const path = join8(dir, name);
+    if (!existsSync6(path)) continue;
     const outside = root ? outsideRoot(path, root) : void 0;
     const read = outside ? { ok: false, reason: outside } : readFileSafely(path);
     if (!read.ok) {
@@ -29027,13 +29179,13 @@ function composeBuildContexts(parsed) {
   const out = {};
   for (const p of parsed) {
     if (!p.compose || !p.file.absPath) continue;
-    const base = dirname6(p.file.absPath);
+    const base = dirname7(p.file.absPath);
     for (const s of p.compose.services) {
       const build = s.raw.build;
       const spec = typeof build === "string" ? { context: build } : isRecord(build) ? build : void 0;
       if (!spec) continue;
-      const context = resolve4(base, typeof spec.context === "string" ? spec.context : ".");
-      const dockerfile = resolve4(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
+      const context = resolve5(base, typeof spec.context === "string" ? spec.context : ".");
+      const dockerfile = resolve5(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
       out[dockerfile] = context;
     }
   }
@@ -29077,7 +29229,7 @@ function stdinSource(stdin, maxBytes) {
   let raw;
   if ("text" in stdin) raw = stdin.text;
   else {
-    const kind2 = (filename ? kindByName(basename5(filename)) : void 0) ?? "yaml";
+    const kind2 = (filename ? kindByName(basename6(filename)) : void 0) ?? "yaml";
     let read;
     try {
       read = readCapped(stdin.fd, maxBytes);
@@ -29092,11 +29244,11 @@ function stdinSource(stdin, maxBytes) {
     raw = decoded.text;
   }
   if (Buffer.byteLength(raw) > maxBytes) {
-    const kind2 = (filename ? kindByName(basename5(filename)) : void 0) ?? "yaml";
+    const kind2 = (filename ? kindByName(basename6(filename)) : void 0) ?? "yaml";
     return { ...base, kind: kind2, problem: `standard input is over the ${(maxBytes / 2 ** 20).toFixed(0)} MB limit (maxFileSizeMB); skipped` };
   }
   const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
-  const kind = (filename ? kindByName(basename5(filename)) : void 0) ?? kindByContent(text);
+  const kind = (filename ? kindByName(basename6(filename)) : void 0) ?? kindByContent(text);
   return { ...base, kind, text, mapTemplateSources: kind === "yaml" };
 }
 function isTooComplex(err) {
@@ -29176,8 +29328,8 @@ function readParsed(parsed, notices) {
     if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = void 0;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
-      if (file.absPath && isComposeOverrideName(basename5(file.absPath))) {
-        parsed.compose.baseServices = readBaseServices(dirname6(file.absPath), dirname6(file.displayPath), file.root, notices);
+      if (file.absPath && isComposeOverrideName(basename6(file.absPath))) {
+        parsed.compose.baseServices = readBaseServices(dirname7(file.absPath), dirname7(file.displayPath), file.root, notices);
       }
     }
   }
@@ -29248,7 +29400,8 @@ function sameRules(a, b) {
   return a.length === b.length && a.every((r, i) => r.meta.id === b[i].meta.id);
 }
 async function runLint(input2) {
-  const { config, cwd } = input2;
+  const { cwd } = input2;
+  let config = input2.config;
   const debug = debugClock("main");
   const paths = input2.paths.filter((p) => p !== "-");
   const mayUseWorkers = !input2.stdin && workerCount(PARALLEL_THRESHOLD) > 1;
@@ -29259,6 +29412,8 @@ async function runLint(input2) {
   const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
+  const kustomize = kustomizeFacts(discovery.files);
+  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
@@ -29282,13 +29437,27 @@ function runNotices(notices) {
 function lintSources(input2) {
   const notices = [];
   const watchdog = new FileWatchdog(input2.limits);
-  const parsedFiles = input2.sources.map((f) => parseSource(f, notices, watchdog));
+  const parsedFiles = input2.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), input2.config.settings.kustomize));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
   const result = lintParsed(parsedFiles, index, withBuildContexts(input2.config, parsedFiles), input2.rules, input2.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
+function markKustomized(parsed, facts) {
+  const abs = parsed.file.absPath;
+  if (!facts || !abs) return parsed;
+  const patch = facts.patchFiles.includes(abs);
+  const listed = facts.resources[abs];
+  for (const obj of parsed.objects) {
+    if (patch) obj.patch = true;
+    if (listed) {
+      if (obj.namespace === void 0 && listed.namespace) obj.namespace = listed.namespace;
+      if (listed.images.length) obj.imageOverrides = listed.images;
+    }
+  }
+  return parsed;
+}
 function parseFiles(files, config, notices) {
-  return files.map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices));
+  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), config.settings.kustomize));
 }
 function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config, rules };
@@ -29385,7 +29554,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
-        const dir = req.dir !== void 0 ? resolve4(config.baseDir, req.dir) : config.settings.buildContexts?.[absPath] ?? dirname6(absPath);
+        const dir = req.dir !== void 0 ? resolve5(config.baseDir, req.dir) : config.settings.buildContexts?.[absPath] ?? dirname7(absPath);
         const key = `${dir}\0${absPath}\0${req.maxFiles}`;
         let info = contextCache.get(key);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
@@ -29395,7 +29564,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
         }
         if (!info) {
           const root = p.file.root;
-          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join7(dir, ".dockerignore") ? ".dockerignore of the build context" : basename5(f)} of ${display}: ${why}`));
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join8(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
           contextCache.set(key, info);
         }
         return info;
@@ -29427,7 +29596,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
       const model = p.compose;
       const doc = model.document;
       const at = (path, part = "key") => locateInDocument(doc, path, part);
-      const absDir = p.file.absPath ? dirname6(p.file.absPath) : void 0;
+      const absDir = p.file.absPath ? dirname7(p.file.absPath) : void 0;
       for (const rule of composeRules) {
         guarded(
           rule.meta.id,
@@ -29446,8 +29615,8 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
             },
             pathStatus: (rel) => {
               if (!absDir) return void 0;
-              const abs = resolve4(absDir, rel);
-              return { exists: existsSync5(abs), gitIgnored: isGitIgnored(abs) };
+              const abs = resolve5(absDir, rel);
+              return { exists: existsSync6(abs), gitIgnored: isGitIgnored(abs) };
             },
             report: (r) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
@@ -29466,6 +29635,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
         objectsChecked++;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
+          if (obj.patch && !rule.meta.judgesPatches) continue;
           const objRange = locateInObject(obj, "", "key");
           guarded(
             rule.meta.id,
@@ -29484,7 +29654,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
                 if (schemaValidator.version !== config.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems2 = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw);
+                const problems2 = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
                 if (!problems2) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems2;
               },
@@ -29695,7 +29865,7 @@ function formatInputFor(report, cwd, options = {}) {
 }
 
 // src/format/github.ts
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve6, sep as sep3 } from "node:path";
 
 // src/escape.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -29739,7 +29909,7 @@ var ANNOTATIONS_PER_TYPE = 10;
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute2(file) ? file : resolve5(cwd, file);
+  const abs = isAbsolute2(file) ? file : resolve6(cwd, file);
   const rel = relative3(workspace, abs);
   return rel.startsWith("..") ? file : rel.split(sep3).join("/");
 }
@@ -29932,9 +30102,9 @@ function baseCommit(env = process.env) {
 }
 function configFromBase(cwd, sha, configInput, env = process.env) {
   const candidates = configInput ? [configInput] : [...CONFIG_FILE_NAMES];
-  const dir = mkdtempSync(join8(env.RUNNER_TEMP || tmpdir(), "genai-lint-base-config-"));
+  const dir = mkdtempSync(join9(env.RUNNER_TEMP || tmpdir(), "genai-lint-base-config-"));
   for (const candidate of candidates) {
-    const rel = relative4(cwd, resolve6(cwd, candidate)).split(sep4).join("/");
+    const rel = relative4(cwd, resolve7(cwd, candidate)).split(sep4).join("/");
     if (rel.startsWith("../") || rel === "..") throw new ConfigError(`config ${candidate} is outside the repository`);
     let text;
     try {
@@ -29942,12 +30112,12 @@ function configFromBase(cwd, sha, configInput, env = process.env) {
     } catch {
       continue;
     }
-    const file = join8(dir, rel);
-    mkdirSync(dirname7(file), { recursive: true });
+    const file = join9(dir, rel);
+    mkdirSync(dirname8(file), { recursive: true });
     writeFileSync(file, text);
-    return { file, baseDir: resolve6(cwd, dirname7(rel)) };
+    return { file, baseDir: resolve7(cwd, dirname8(rel)) };
   }
-  const empty = join8(dir, CONFIG_FILE_NAMES[0]);
+  const empty = join9(dir, CONFIG_FILE_NAMES[0]);
   writeFileSync(empty, "{}\n");
   return { file: empty, baseDir: cwd };
 }
@@ -29980,14 +30150,14 @@ async function runAction() {
     return 2;
   }
   const sarifInput = input("sarif-file");
-  const sarifFile = sarifInput ? isAbsolute3(sarifInput) ? sarifInput : resolve6(cwd, sarifInput) : void 0;
+  const sarifFile = sarifInput ? isAbsolute3(sarifInput) ? sarifInput : resolve7(cwd, sarifInput) : void 0;
   const annotations = bool(input("annotations"), true);
   const summary = bool(input("summary"), true);
   const report = await lint({ paths: paths.length ? paths : ["."], cwd, configPath, configBaseDir });
   const formatInput = formatInputFor(report, cwd);
   if (annotations) process.stdout.write(formatGithub(formatInput));
   if (sarifFile) {
-    mkdirSync(dirname7(sarifFile), { recursive: true });
+    mkdirSync(dirname8(sarifFile), { recursive: true });
     writeFileSync(sarifFile, formatSarif(formatInput));
   }
   if (summary && process.env.GITHUB_STEP_SUMMARY) {

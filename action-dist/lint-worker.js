@@ -12,20 +12,11 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
 };
 var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
+  return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
 var __export = (target, all) => {
   for (var name in all)
@@ -12774,13 +12765,13 @@ var require_ajv = __commonJS({
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
-    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
-    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
-    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
-    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
-    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
-    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var ALIAS = Symbol.for("yaml.alias");
+    var DOC = Symbol.for("yaml.document");
+    var MAP = Symbol.for("yaml.map");
+    var PAIR = Symbol.for("yaml.pair");
+    var SCALAR = Symbol.for("yaml.scalar");
+    var SEQ = Symbol.for("yaml.seq");
+    var NODE_TYPE = Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
@@ -12832,9 +12823,9 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    var BREAK = Symbol("break visit");
+    var SKIP = Symbol("skip children");
+    var REMOVE = Symbol("remove node");
     function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
@@ -18297,9 +18288,9 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP = /* @__PURE__ */ Symbol("skip children");
-    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    var BREAK = Symbol("break visit");
+    var SKIP = Symbol("skip children");
+    var REMOVE = Symbol("remove item");
     function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
@@ -20122,7 +20113,7 @@ var require_ignore = __commonJS({
     var SLASH = "/";
     var TMP_KEY_IGNORE = "node-ignore";
     if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+      TMP_KEY_IGNORE = Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
     var define = (object, key, value) => {
@@ -20960,7 +20951,7 @@ var require_ignore = __commonJS({
     module.exports = factory;
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+    define(module.exports, Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -21036,7 +21027,6 @@ var TextIndex = class _TextIndex {
     }
     this.lineStarts = starts;
   }
-  text;
   /** The index of no text: what a released document keeps. */
   static EMPTY = new _TextIndex("");
   lineStarts;
@@ -21132,7 +21122,6 @@ var ScopeStore = class {
   constructor(inherited) {
     this.inherited = inherited;
   }
-  inherited;
   history = /* @__PURE__ */ new Map();
   step = 0;
   inheritedCache = /* @__PURE__ */ new Map();
@@ -22435,14 +22424,59 @@ function withPlainEnv(fn) {
   }
 }
 function parseYaml(text) {
+  const model = parseYamlText(text);
+  if (!model.documents.some((d) => d.errors.length)) return model;
+  const relaxed = indentQuotedContinuations(text);
+  if (relaxed === void 0) return model;
+  const retry = parseYamlText(relaxed);
+  return retry.documents.some((d) => d.errors.length) ? model : retry;
+}
+function parseYamlText(text) {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error" });
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: "error", merge: true });
     const list2 = Array.isArray(docs) ? docs : [];
     const documents = [];
     list2.forEach((doc, i) => documents.push(buildDocument(doc, i, index)));
     return { kind: "yaml", text, index, documents };
   });
+}
+function indentQuotedContinuations(text) {
+  const lines = text.split("\n");
+  let quote = "";
+  let minIndent = 0;
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    if (quote) {
+      const indent = line.length - line.trimStart().length;
+      if (line.trim() !== "" && indent < minIndent) {
+        line = " ".repeat(minIndent - indent) + line;
+        lines[n] = line;
+        changed = true;
+      }
+    }
+    let last = "";
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (quote === '"' && ch === "\\") i++;
+        else if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = "";
+        }
+        continue;
+      }
+      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
+      if ((ch === '"' || ch === "'") && (last === "" || last === ":" || last === "-" || last === "[" || last === "{" || last === ",")) {
+        quote = ch;
+        minIndent = line.length - line.trimStart().length + 1;
+        continue;
+      }
+      if (ch !== " " && ch !== "	") last = ch;
+    }
+  }
+  return changed ? lines.join("\n") : void 0;
 }
 function rangeFromOffsets(index, start, end) {
   return index.rangeOf(start, end > start ? end : start + 1);
@@ -22542,9 +22576,6 @@ var NodeTable = class _NodeTable {
     this.sizes = sizes;
     this.offsets = offsets;
   }
-  keys;
-  sizes;
-  offsets;
   static EMPTY = new _NodeTable([], new Int32Array(0), new Int32Array(0));
   get size() {
     return this.keys.length;
@@ -22593,7 +22624,6 @@ var NodeTableBuilder = class {
   constructor(text) {
     this.text = text;
   }
-  text;
   /** Offsets [start, end] of keys repeated in their mapping. */
   duplicates = [];
   keys = [];
@@ -23074,6 +23104,116 @@ var healthcheck_default = defineDockerfileRule({
   }
 });
 
+// src/engine/run-index.ts
+var RunIndex = class {
+  constructor(objects) {
+    this.objects = objects;
+    for (const o of objects) {
+      const list2 = this.byKindMap.get(o.kind);
+      if (list2) list2.push(o);
+      else this.byKindMap.set(o.kind, [o]);
+    }
+  }
+  byKindMap = /* @__PURE__ */ new Map();
+  memos = /* @__PURE__ */ new Map();
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
+  }
+  /**
+   * A derived index built once per run on first use (by name), so
+   * cross-object lookups stay linear on monorepos with thousands of objects.
+   */
+  memo(name, build) {
+    if (!this.memos.has(name)) this.memos.set(name, build(this));
+    return this.memos.get(name);
+  }
+  /** Objects of a kind with a given name (any namespace). */
+  named(kind, name) {
+    const byName = this.memo(`named:${kind}`, (idx) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
+      return m;
+    });
+    return byName.get(name) ?? [];
+  }
+};
+function sameNamespace(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
+// src/parse/compose.ts
+function isComposeOverrideName(name) {
+  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
+}
+var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function mergeService(base, override) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const b = Object.hasOwn(out, k) ? out[k] : void 0;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
+  }
+  return out;
+}
+function effectiveService(model, service) {
+  const base = model.baseServices?.get(service.name);
+  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
+}
+function looksLikeCompose(value) {
+  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
+  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
+}
+function composeModelOf(yaml) {
+  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
+  if (!document || !isRecord(document.value)) return void 0;
+  const services = isRecord(document.value.services) ? document.value.services : {};
+  return {
+    kind: "compose",
+    yaml,
+    document,
+    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
+  };
+}
+function environmentOf(service) {
+  const env = service.raw.environment;
+  const base = `${service.path}/environment`;
+  if (Array.isArray(env)) {
+    return env.flatMap((item, i) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
+    });
+  }
+  if (isRecord(env)) {
+    return Object.entries(env).map(([name, v]) => ({
+      name,
+      value: v === null || v === void 0 ? void 0 : String(v),
+      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    }));
+  }
+  return [];
+}
+function commandWords(value) {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
+  return [];
+}
+function volumeTargets(service) {
+  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
+  const out = [];
+  for (const v of vols) {
+    if (typeof v === "string") {
+      const parts = v.split(":");
+      if (parts.length >= 2) out.push(parts[1]);
+    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
+      out.push(v.target);
+    }
+  }
+  return out;
+}
+
 // rules/lib/images.ts
 function normaliseImage(ref) {
   const { repository, tag, digest } = splitImageReference(ref);
@@ -23122,6 +23262,16 @@ var DEFAULT_FLOATING_TAGS = [
 ];
 function floatingTagPattern(tag, patterns) {
   return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+}
+function kustomizedImage(image, overrides) {
+  if (!overrides?.length) return image;
+  const ref = splitImageReference(image);
+  const o = overrides.find((x) => x.name === ref.repository);
+  if (!o) return image;
+  const name = o.newName ?? ref.repository;
+  if (o.digest) return `${name}@${o.digest}`;
+  const tag = o.newTag ?? ref.tag;
+  return `${name}${tag ? `:${tag}` : ""}${!o.newTag && ref.digest ? `@${ref.digest}` : ""}`;
 }
 
 // rules/dockerfile/pin-base-image.ts
@@ -23414,117 +23564,6 @@ var build_context_default = defineDockerfileRule({
     }
   }
 });
-
-// src/engine/run-index.ts
-var RunIndex = class {
-  constructor(objects) {
-    this.objects = objects;
-    for (const o of objects) {
-      const list2 = this.byKindMap.get(o.kind);
-      if (list2) list2.push(o);
-      else this.byKindMap.set(o.kind, [o]);
-    }
-  }
-  objects;
-  byKindMap = /* @__PURE__ */ new Map();
-  memos = /* @__PURE__ */ new Map();
-  ofKind(...kinds) {
-    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
-    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
-  }
-  /**
-   * A derived index built once per run on first use (by name), so
-   * cross-object lookups stay linear on monorepos with thousands of objects.
-   */
-  memo(name, build) {
-    if (!this.memos.has(name)) this.memos.set(name, build(this));
-    return this.memos.get(name);
-  }
-  /** Objects of a kind with a given name (any namespace). */
-  named(kind, name) {
-    const byName = this.memo(`named:${kind}`, (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
-      return m;
-    });
-    return byName.get(name) ?? [];
-  }
-};
-function sameNamespace(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
-
-// src/parse/compose.ts
-function isComposeOverrideName(name) {
-  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
-}
-var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function mergeService(base, override) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    const b = Object.hasOwn(out, k) ? out[k] : void 0;
-    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
-    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
-    else setOwn(out, k, v);
-  }
-  return out;
-}
-function effectiveService(model, service) {
-  const base = model.baseServices?.get(service.name);
-  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
-}
-function looksLikeCompose(value) {
-  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
-  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
-}
-function composeModelOf(yaml) {
-  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
-  if (!document || !isRecord(document.value)) return void 0;
-  const services = isRecord(document.value.services) ? document.value.services : {};
-  return {
-    kind: "compose",
-    yaml,
-    document,
-    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
-  };
-}
-function environmentOf(service) {
-  const env = service.raw.environment;
-  const base = `${service.path}/environment`;
-  if (Array.isArray(env)) {
-    return env.flatMap((item, i) => {
-      if (typeof item !== "string") return [];
-      const eq = item.indexOf("=");
-      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
-    });
-  }
-  if (isRecord(env)) {
-    return Object.entries(env).map(([name, v]) => ({
-      name,
-      value: v === null || v === void 0 ? void 0 : String(v),
-      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
-    }));
-  }
-  return [];
-}
-function commandWords(value) {
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
-  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
-  return [];
-}
-function volumeTargets(service) {
-  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
-  const out = [];
-  for (const v of vols) {
-    if (typeof v === "string") {
-      const parts = v.split(":");
-      if (parts.length >= 2) out.push(parts[1]);
-    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
-      out.push(v.target);
-    }
-  }
-  return out;
-}
 
 // rules/lib/shell.ts
 var RESERVED = /* @__PURE__ */ new Set(["if", "then", "else", "elif", "fi", "do", "done", "while", "until", "!", "{", "}", "time"]);
@@ -24458,6 +24497,7 @@ function decodeBase64(v) {
 var no_plaintext_secrets_default = defineK8sRule({
   meta: {
     id: "k8s/no-plaintext-secrets",
+    judgesPatches: true,
     severity: "error",
     securitySeverity: 9.1,
     summary: "Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values, ConfigMap entries with secret-like names.",
@@ -25215,6 +25255,7 @@ function unservedKind(apiVersion, kind) {
 var deprecated_api_default = defineK8sRule({
   meta: {
     id: "k8s/deprecated-api",
+    judgesPatches: true,
     severity: "error",
     summary: "An apiVersion that the configured Kubernetes version (kubernetesVersion, default 1.32) no longer serves.",
     rationale: 'Removed API versions are rejected by the API server ("no matches for kind ... in version ..."): the apply fails, or a GitOps controller stops syncing the whole application. Charts copied from older examples still ship autoscaling/v2beta2 HPAs and policy/v1beta1 PDBs.',
@@ -25305,6 +25346,7 @@ var model_cache_default = defineK8sRule({
 var image_tag_default = defineK8sRule({
   meta: {
     id: "k8s/image-tag",
+    judgesPatches: true,
     severity: "warning",
     summary: "A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).",
     rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Judged: images without a tag and tags matching a `floatingTags` pattern (case-insensitive, `*` matches any text): by default `latest`, `latest-*`, `*-latest`, `nightly`, `main`, `master`, `dev`, `develop`, `edge`, `stable` and `rolling`. Not judged: images pinned by digest, other tags (a version such as `v0.6.3` or `2.4.0-cuda12`, or a dated nightly), templates or unresolved variables (`{{ ... }}`, `${IMAGE}`, `$(VAR)`) and strings that are not image references at all; the real image is only known when the file is rendered.",
@@ -25321,15 +25363,17 @@ var image_tag_default = defineK8sRule({
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
     for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
-      const image = c.container.image;
-      if (typeof image !== "string" || !isResolvableImage(image)) continue;
+      const written = c.container.image;
+      if (typeof written !== "string") continue;
+      const image = kustomizedImage(written, ctx.object.imageOverrides);
+      if (!isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
       const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : void 0;
       if (ref.tag && !floating) continue;
       const always = c.container.imagePullPolicy === "Always";
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
+        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\`${image !== written ? " (after the kustomization's `images:` override)" : ""} (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
         path: `${c.path}/image`,
         part: "value",
         fix: "Pin a version tag or a digest."
@@ -25399,6 +25443,7 @@ var REVISION_FLAGS = ["--revision", "--code-revision", "--code_revision", "--mod
 var trust_remote_code_default = defineK8sRule({
   meta: {
     id: "k8s/trust-remote-code",
+    judgesPatches: true,
     severity: "warning",
     summary: "--trust-remote-code with a hub model and no pinned revision.",
     rationale: "With trust_remote_code the server imports and runs Python files from the model repository at start-up. Without a pinned revision it runs whatever the repository holds when the pod starts: a compromised or simply updated repository changes the code running next to your GPUs and credentials, at the next restart, without any change in git.",
@@ -25786,6 +25831,7 @@ function serviceProblems(obj, out) {
 var schema_default = defineK8sRule({
   meta: {
     id: "k8s/schema",
+    judgesPatches: true,
     severity: "error",
     summary: "A manifest that does not match the strict Kubernetes schema of its kind (unknown or misplaced fields, wrong types, missing required fields), or that the API server would reject: invalid names, label keys and values, port numbers and names, an apiVersion that does not serve the kind.",
     rationale: "A misspelled or misplaced key (`resource:` for `resources:`, `tolerations` under a container, a GPU limit in the wrong container) is silently dropped by many tools and by `kubectl apply` without --validate=strict. For a GPU workload that means a pod that never lands on a GPU, or lands without its memory limit. Validation runs offline against the schemas bundled for `kubernetesVersion` (default 1.32); custom resources are validated only when the config adds a schema for them. The OpenAPI schemas do not carry the API server's own validation, so it is checked beside them for built-in kinds: names (DNS-1123 subdomains and labels, DNS-1035 for Services), label and annotation keys and label values, port numbers (1-65535), port names (IANA_SVC_NAME: at most 15 lower-case letters, digits and `-`, with a letter; a quoted number is a name, not a number), names on every port of a multi-port Service, and an apiVersion that does not serve the kind (`v1` with `Deployment`). These fail at apply time, often in the middle of a rollout; values with template placeholders are not judged.",
@@ -25837,6 +25883,7 @@ function isNodeAgent(obj) {
 var privileged_default = defineK8sRule({
   meta: {
     id: "k8s/privileged",
+    judgesPatches: true,
     severity: "error",
     summary: "A container (init containers included) with `securityContext.privileged: true`.",
     rationale: "A privileged container has every capability and every device of the node, and can load kernel modules or mount the host filesystem: a compromise of the model server (pickled weights, trust_remote_code, a prompt-injection tool call) becomes a compromise of the GPU node and of every tenant on it. GPUs do not need it: the NVIDIA, AMD and Intel device plugins hand the requested devices to an unprivileged container through `resources.limits` (TPUs on GKE since 1.28). Node agents run as DaemonSets (driver installers, some device plugins) are reported as warnings, since some of them do need it.",
@@ -25995,6 +26042,7 @@ var RDMA_RESOURCE = /^(rdma\/|nvidia\.com\/(hca|rdma|mlnx)|mellanox\.com\/)/;
 var host_namespaces_default = defineK8sRule({
   meta: {
     id: "k8s/host-namespaces",
+    judgesPatches: true,
     severity: "warning",
     summary: "A pod that shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale: "Host namespaces remove the isolation between the pod and the node: with hostPID a model server can read the environment of every process on the GPU node, with hostIPC its shared memory, with hostNetwork it bypasses NetworkPolicies and binds node ports. In GenAI manifests hostIPC is usually there to get a large /dev/shm for NCCL and PyTorch dataloaders; a memory-backed emptyDir mounted at /dev/shm gives that without sharing the node (see k8s/shm-size). hostNetwork is sometimes a deliberate choice for RDMA/InfiniBand multi-node inference; the finding then says so and is meant to be suppressed with a reason.",
@@ -26073,6 +26121,7 @@ function under(path, dir) {
 var host_path_default = defineK8sRule({
   meta: {
     id: "k8s/host-path",
+    judgesPatches: true,
     severity: "warning",
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath.",
@@ -26318,6 +26367,7 @@ var probe_port_default = defineK8sRule({
 var duplicate_env_default = defineK8sRule({
   meta: {
     id: "k8s/duplicate-env",
+    judgesPatches: true,
     severity: "warning",
     summary: "The same environment variable name listed twice in one container (init containers included).",
     rationale: "When a name appears twice in `env`, the last entry wins (recent API servers print at most a warning that scrolls past in a deploy log). In model-server manifests this is how a tuned `VLLM_*`, `CUDA_VISIBLE_DEVICES` or `HF_HUB_OFFLINE` silently stops applying after someone appends a default further down (often through a Kustomize patch or a Helm merge). Values are never printed.",
@@ -26918,6 +26968,7 @@ function message(image, where, patterns) {
 var trusted_registries_default = definePolicyRule({
   meta: {
     id: "policy/trusted-registries",
+    judgesPatches: true,
     severity: "error",
     summary: "Policy: every image (FROM, COPY --from, containers, Compose services) comes from a trusted registry (policies.trustedRegistries).",
     rationale: "An organisation decides where images may come from: a private mirror, vendor registries it has vetted. An image from anywhere else skips scanning and provenance checks, and a typo-squatted name is one character away. Docker Hub short names are normalised (`python:3.12` is `docker.io/library/python:3.12`); earlier build stages are not images.",
@@ -27062,6 +27113,7 @@ var resource_caps_default = definePolicyRule({
 var allowed_base_images_default = definePolicyRule({
   meta: {
     id: "policy/allowed-base-images",
+    judgesPatches: true,
     severity: "error",
     summary: "Policy: the final image is built on an approved (golden) base image and on no banned one (policies.allowedBaseImages).",
     rationale: "Platform teams maintain golden base images: patched, scanned, with the right CUDA and driver compatibility. A service built on something else drifts from the fleet; banned images (EOL CUDA versions, `latest` tags) are known problems.",
@@ -27625,6 +27677,10 @@ function defaultedByApiServer(kind, e) {
   const missing = String(e.params.missingProperty);
   return DEFAULTED_REQUIRED.some((d) => d.field === missing && d.path === e.instancePath && d.kinds.includes(kind));
 }
+function patchOnly(e) {
+  if (e.keyword === "required") return true;
+  return e.keyword === "additionalProperties" && String(e.params.additionalProperty).startsWith("$");
+}
 function unresolvedValue(e, data) {
   if (e.keyword === "required" || e.keyword === "additionalProperties") return false;
   const v = valueAt(data, segments(e.instancePath));
@@ -27638,7 +27694,6 @@ var KubeSchemaValidator = class {
     const available = bundledVersions();
     this.version = available.includes(requestedVersion) ? requestedVersion : available[0] ?? requestedVersion;
   }
-  custom;
   ajvInstance;
   loadedBundle;
   prebuiltModule;
@@ -27706,12 +27761,14 @@ var KubeSchemaValidator = class {
     return cur;
   }
   /** Problems of one object; undefined when no schema is known for its kind (CRDs). */
-  validate(apiVersion, kind, raw) {
+  validate(apiVersion, kind, raw, opts = {}) {
     const fn = this.validatorFor(apiVersion, kind);
     if (!fn) return void 0;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    const errors = (fn.errors ?? []).filter((e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data));
+    const errors = (fn.errors ?? []).filter(
+      (e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data) && !(opts.partial && patchOnly(e))
+    );
     return this.interpret(errors, data, `${apiVersion} ${kind}`);
   }
   podSpecFields() {
@@ -28041,7 +28098,6 @@ var FileWatchdog = class {
   constructor(limits = DEFAULT_FILE_LIMITS) {
     this.limits = limits;
   }
-  limits;
   deadline = Infinity;
   heapLimit = Infinity;
   calls = 0;
@@ -28249,8 +28305,22 @@ function assignFingerprints(findings, locators, text) {
     f.fingerprint = createHash("sha256").update(`${base}\0${n}`).digest("hex").slice(0, 32);
   }
 }
+function markKustomized(parsed, facts) {
+  const abs = parsed.file.absPath;
+  if (!facts || !abs) return parsed;
+  const patch = facts.patchFiles.includes(abs);
+  const listed = facts.resources[abs];
+  for (const obj of parsed.objects) {
+    if (patch) obj.patch = true;
+    if (listed) {
+      if (obj.namespace === void 0 && listed.namespace) obj.namespace = listed.namespace;
+      if (listed.images.length) obj.imageOverrides = listed.images;
+    }
+  }
+  return parsed;
+}
 function parseFiles(files, config2, notices) {
-  return files.map((f) => parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices));
+  return files.map((f) => markKustomized(parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices), config2.settings.kustomize));
 }
 function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config: config2, rules: rules2 };
@@ -28428,6 +28498,7 @@ function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_L
         objectsChecked++;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
+          if (obj.patch && !rule.meta.judgesPatches) continue;
           const objRange = locateInObject(obj, "", "key");
           guarded(
             rule.meta.id,
@@ -28446,7 +28517,7 @@ function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_L
                 if (schemaValidator.version !== config2.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config2.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems2 = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw);
+                const problems2 = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
                 if (!problems2) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems2;
               },
@@ -28530,9 +28601,6 @@ var Share = class {
     this.counters = new Int32Array(jobs.counters);
     this.sharedKinds = new Set(rules2.filter((r) => isRuleEnabled(config2, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
   }
-  jobs;
-  config;
-  rules;
   counters;
   own = [];
   parseNotices = [];

@@ -4,6 +4,7 @@ import { minorVersion, removedApi } from '../lib/api-versions.js';
 export default defineK8sRule({
   meta: {
     id: 'k8s/deprecated-api',
+    judgesPatches: true,
     severity: 'error',
     summary: 'An apiVersion that the configured Kubernetes version (kubernetesVersion, default 1.32) no longer serves.',
     rationale:

@@ -4,6 +4,7 @@ import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../li
 export default defineK8sRule({
   meta: {
     id: 'k8s/duplicate-env',
+    judgesPatches: true,
     severity: 'warning',
     summary: 'The same environment variable name listed twice in one container (init containers included).',
     rationale:

@@ -14,6 +14,7 @@ const RDMA_RESOURCE = /^(rdma\/|nvidia\.com\/(hca|rdma|mlnx)|mellanox\.com\/)/;
 export default defineK8sRule({
   meta: {
     id: 'k8s/host-namespaces',
+    judgesPatches: true,
     severity: 'warning',
     summary: "A pod that shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale:

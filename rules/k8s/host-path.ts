@@ -56,6 +56,7 @@ function under(path: string, dir: string): boolean {
 export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/host-path',
+    judgesPatches: true,
     severity: 'warning',
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale:

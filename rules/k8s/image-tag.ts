@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/engine/rule.js';
 import { splitImageReference } from '../../src/parse/dockerfile.js';
-import { isResolvableImage } from '../lib/images.js';
+import { isResolvableImage, kustomizedImage } from '../lib/images.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { DEFAULT_FLOATING_TAGS, floatingTagPattern } from '../lib/images.js';
 
@@ -11,6 +11,7 @@ interface Options {
 export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/image-tag',
+    judgesPatches: true,
     severity: 'warning',
     summary: 'A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).',
     rationale:
@@ -30,15 +31,18 @@ export default defineK8sRule<Options>({
     const pod = podSpecOf(ctx.object);
     if (!pod) return;
     for (const c of containersOf(pod, ['initContainer', 'container', 'ephemeralContainer'])) {
-      const image = c.container.image;
-      if (typeof image !== 'string' || !isResolvableImage(image)) continue;
+      const written = c.container.image;
+      if (typeof written !== 'string') continue;
+      // The kustomization that lists this file may set the tag (`images: [{name, newTag}]`).
+      const image = kustomizedImage(written, ctx.object.imageOverrides);
+      if (!isResolvableImage(image)) continue;
       const ref = splitImageReference(image);
       if (ref.digest) continue;
       const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : undefined;
       if (ref.tag && !floating) continue;
       const always = c.container.imagePullPolicy === 'Always';
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\` (${!ref.tag ? 'no tag, so `latest`' : ref.tag === 'latest' ? 'the `latest` tag' : `the floating tag \`${ref.tag}\``})${always ? ' with imagePullPolicy: Always, so every restart may pull a different image' : ''}`,
+        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\`${image !== written ? ' (after the kustomization\'s `images:` override)' : ''} (${!ref.tag ? 'no tag, so `latest`' : ref.tag === 'latest' ? 'the `latest` tag' : `the floating tag \`${ref.tag}\``})${always ? ' with imagePullPolicy: Always, so every restart may pull a different image' : ''}`,
         path: `${c.path}/image`,
         part: 'value',
         fix: 'Pin a version tag or a digest.',

@@ -16,6 +16,7 @@ function decodeBase64(v: string): string | undefined {
 export default defineK8sRule({
   meta: {
     id: 'k8s/no-plaintext-secrets',
+    judgesPatches: true,
     severity: 'error',
     securitySeverity: 9.1,
     summary: 'Secrets in plain text in a manifest: literal env values on secret-like names, provider tokens anywhere, Secret objects with real values, ConfigMap entries with secret-like names.',

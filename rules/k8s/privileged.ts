@@ -6,6 +6,7 @@ import { isNodeAgent, isPrivileged } from '../lib/security.js';
 export default defineK8sRule({
   meta: {
     id: 'k8s/privileged',
+    judgesPatches: true,
     severity: 'error',
     summary: 'A container (init containers included) with `securityContext.privileged: true`.',
     rationale:

@@ -4,6 +4,7 @@ import { semanticProblems } from '../lib/api-semantics.js';
 export default defineK8sRule({
   meta: {
     id: 'k8s/schema',
+    judgesPatches: true,
     severity: 'error',
     summary: 'A manifest that does not match the strict Kubernetes schema of its kind (unknown or misplaced fields, wrong types, missing required fields), or that the API server would reject: invalid names, label keys and values, port numbers and names, an apiVersion that does not serve the kind.',
     rationale:

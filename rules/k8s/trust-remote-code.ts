@@ -8,6 +8,7 @@ const REVISION_FLAGS = ['--revision', '--code-revision', '--code_revision', '--m
 export default defineK8sRule({
   meta: {
     id: 'k8s/trust-remote-code',
+    judgesPatches: true,
     severity: 'warning',
     summary: '--trust-remote-code with a hub model and no pinned revision.',
     rationale:

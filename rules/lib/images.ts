@@ -1,5 +1,6 @@
 /** Image references: Docker Hub normalisation and pattern matching for policies. */
-import { splitImageReference } from '../../src/parse/dockerfile.js';
+import { splitImageReference } from '../../src/rule-api.js';
+import type { KubeObject } from '../../src/rule-api.js';
 
 /**
  * The fully qualified form of an image reference: `python:3.12` is
@@ -86,4 +87,21 @@ export const DEFAULT_FLOATING_TAGS: readonly string[] = [
 /** The floating-tag pattern a tag matches (case-insensitive), if any. */
 export function floatingTagPattern(tag: string, patterns: readonly string[]): string | undefined {
   return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+}
+
+/**
+ * The image a container really runs once the `images:` overrides of the
+ * kustomization that lists its file are applied (matched on the name
+ * without tag or digest, as kustomize does); the reference unchanged when
+ * none applies.
+ */
+export function kustomizedImage(image: string, overrides: KubeObject['imageOverrides']): string {
+  if (!overrides?.length) return image;
+  const ref = splitImageReference(image);
+  const o = overrides.find((x) => x.name === ref.repository);
+  if (!o) return image;
+  const name = o.newName ?? ref.repository;
+  if (o.digest) return `${name}@${o.digest}`;
+  const tag = o.newTag ?? ref.tag;
+  return `${name}${tag ? `:${tag}` : ''}${!o.newTag && ref.digest ? `@${ref.digest}` : ''}`;
 }

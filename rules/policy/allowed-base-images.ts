@@ -5,6 +5,7 @@ import { imageMatches, isResolvableImage } from '../lib/images.js';
 export default definePolicyRule({
   meta: {
     id: 'policy/allowed-base-images',
+    judgesPatches: true,
     severity: 'error',
     summary: 'Policy: the final image is built on an approved (golden) base image and on no banned one (policies.allowedBaseImages).',
     rationale:

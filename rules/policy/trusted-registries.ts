@@ -15,6 +15,7 @@ function message(image: string, where: string, patterns: readonly string[]): str
 export default definePolicyRule({
   meta: {
     id: 'policy/trusted-registries',
+    judgesPatches: true,
     severity: 'error',
     summary: 'Policy: every image (FROM, COPY --from, containers, Compose services) comes from a trusted registry (policies.trustedRegistries).',
     rationale:

@@ -8,6 +8,7 @@ import { closest, decodeText } from '../text.js';
 import { buildDir, packageRoot } from '../package-root.js';
 import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
 import type { Severity, SeveritySetting } from '../types.js';
+import type { KustomizeFacts } from '../kustomize.js';
 import type { RuleMeta } from './rule.js';
 import type { CustomKindSchema } from './kube-schema.js';
 
@@ -136,6 +137,8 @@ export interface RunSettings {
   policies: Omit<PolicyConfig, 'custom'> & { custom: readonly CustomPolicy[] };
   /** Absolute Dockerfile path -> absolute build context, from Compose `build:` entries in the run. */
   buildContexts?: Readonly<Record<string, string>>;
+  /** What the kustomizations of the run say about the other files (patches, namespaces, image overrides). */
+  kustomize?: KustomizeFacts;
 }
 
 export interface RuleSetting {

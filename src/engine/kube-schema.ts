@@ -133,6 +133,16 @@ function defaultedByApiServer(kind: string, e: ErrorObject): boolean {
 }
 
 /**
+ * What a strategic-merge patch may do that a whole object may not: leave
+ * required fields to its base, and carry `$patch`, `$retainKeys`,
+ * `$setElementOrder/...` and `$deleteFromPrimitiveList/...` directives.
+ */
+function patchOnly(e: ErrorObject): boolean {
+  if (e.keyword === 'required') return true;
+  return e.keyword === 'additionalProperties' && String((e.params as { additionalProperty: string }).additionalProperty).startsWith('$');
+}
+
+/**
  * A value that is still a variable reference (`${REPLICAS}`, envsubst or
  * Terraform input): its type is decided when it is filled in, not here.
  */
@@ -233,12 +243,14 @@ export class KubeSchemaValidator {
   }
 
   /** Problems of one object; undefined when no schema is known for its kind (CRDs). */
-  validate(apiVersion: string, kind: string, raw: unknown): SchemaProblem[] | undefined {
+  validate(apiVersion: string, kind: string, raw: unknown, opts: { partial?: boolean } = {}): SchemaProblem[] | undefined {
     const fn = this.validatorFor(apiVersion, kind);
     if (!fn) return undefined;
     const data = withoutNulls(raw);
     if (fn(data)) return [];
-    const errors = ((fn.errors ?? []) as ErrorObject[]).filter((e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data));
+    const errors = ((fn.errors ?? []) as ErrorObject[]).filter(
+      (e) => !defaultedByApiServer(kind, e) && !unresolvedValue(e, data) && !(opts.partial && patchOnly(e)),
+    );
     return this.interpret(errors, data, `${apiVersion} ${kind}`);
   }
 

@@ -41,6 +41,12 @@ export interface RuleMeta {
    */
   indexKinds?: readonly string[];
   /**
+   * The rule judges only values an object sets (a tag, a secret, a flag), so
+   * it also runs on kustomize patches, which are partial objects. Rules that
+   * report something missing leave this unset: the base may set it.
+   */
+  judgesPatches?: boolean;
+  /**
    * For security rules: GitHub code scanning's `security-severity` (0.1-10;
    * over 9.0 critical, 7.0-8.9 high, 4.0-6.9 medium), written to SARIF.
    */

@@ -9,6 +9,8 @@ import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel, DockerInstruction } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
 import { structuralTemplate } from '../parse/template.js';
+import { kustomizeFacts } from '../kustomize.js';
+import type { KustomizeFacts } from '../kustomize.js';
 import type { TemplateKind } from '../parse/template.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { isRecord, kubeObjectsOf, locateInDocument, locateInObject } from '../parse/kube.js';
@@ -452,7 +454,8 @@ function sameRules(a: readonly AnyRule[], b: readonly AnyRule[]): boolean {
 
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
 export async function runLint(input: RunInput): Promise<RunResult> {
-  const { config, cwd } = input;
+  const { cwd } = input;
+  let config = input.config;
   const debug = debugClock('main');
   const paths = input.paths.filter((p) => p !== '-');
   const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1;
@@ -469,6 +472,9 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     : { files: [], missing: [], notices: [], skipped: [] };
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workersCanRun() ? wanted : 1;
+  // What the kustomizations of the run say about the other files: read once here, for every thread.
+  const kustomize = kustomizeFacts(discovery.files);
+  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
@@ -497,15 +503,35 @@ function runNotices(notices: readonly string[]): string[] {
 export function lintSources(input: SourcesInput): RunResult {
   const notices: string[] = [];
   const watchdog = new FileWatchdog(input.limits);
-  const parsedFiles = input.sources.map((f) => parseSource(f, notices, watchdog));
+  const parsedFiles = input.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), input.config.settings.kustomize));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
   const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules, input.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 
+/**
+ * Objects of kustomize patches are partial (judged only on what they set);
+ * objects of resources a kustomization lists take its namespace when they
+ * name none, and carry its image overrides. Done before any index is built.
+ */
+function markKustomized(parsed: ParsedFile, facts: KustomizeFacts | undefined): ParsedFile {
+  const abs = parsed.file.absPath;
+  if (!facts || !abs) return parsed;
+  const patch = facts.patchFiles.includes(abs);
+  const listed = facts.resources[abs];
+  for (const obj of parsed.objects) {
+    if (patch) obj.patch = true;
+    if (listed) {
+      if (obj.namespace === undefined && listed.namespace) obj.namespace = listed.namespace;
+      if (listed.images.length) obj.imageOverrides = listed.images;
+    }
+  }
+  return parsed;
+}
+
 /** Phase 1: read and parse files (in a worker thread or in the main one). */
 export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveConfig, notices: string[]): ParsedFile[] {
-  return files.map((f) => parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices));
+  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), config.settings.kustomize));
 }
 
 /** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
@@ -696,6 +722,8 @@ export function lintParsed(
         objectsChecked++;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
+          // A patch is a partial object: only rules that judge what is written run on it, never what is missing.
+          if (obj.patch && !rule.meta.judgesPatches) continue;
             const objRange = locateInObject(obj, '', 'key');
           guarded(rule.meta.id, display, objRange, () =>
             rule.check({
@@ -711,7 +739,7 @@ export function lintParsed(
                 if (schemaValidator.version !== config.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw);
+                const problems = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
                 if (!problems) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems;
               },

@@ -17,6 +17,10 @@ export interface KubeObject {
   basePath: string;
   /** Loaded only so cross-object relations resolve; never reported on. */
   contextOnly: boolean;
+  /** A kustomize patch: a partial object, judged only on what it sets. */
+  patch?: boolean;
+  /** `images:` overrides of the kustomization that lists this object's file. */
+  imageOverrides?: readonly { name: string; newName?: string; newTag?: string; digest?: string }[];
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

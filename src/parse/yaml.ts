@@ -109,15 +109,72 @@ export function withPlainEnv<T>(fn: () => T): T {
 }
 
 export function parseYaml(text: string): YamlFileModel {
+  const model = parseYamlText(text);
+  if (!model.documents.some((d) => d.errors.length)) return model;
+  // go-yaml (kubectl) accepts quoted scalars whose continuation lines are indented less than
+  // their key; the yaml package does not. Read such files as kubectl does.
+  const relaxed = indentQuotedContinuations(text);
+  if (relaxed === undefined) return model;
+  const retry = parseYamlText(relaxed);
+  return retry.documents.some((d) => d.errors.length) ? model : retry;
+}
+
+function parseYamlText(text: string): YamlFileModel {
   const index = new TextIndex(text);
   return withPlainEnv(() => {
     // Duplicate keys are found while the node table is built (the parser's own check compares every pair of keys).
-    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error' });
+    // Merge keys (`<<: *anchor`, YAML 1.1) are honoured, as kubectl and Compose honour them.
+    const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, strict: false, logLevel: 'error', merge: true });
     const list = Array.isArray(docs) ? docs : [];
     const documents: YamlDocumentModel[] = [];
     list.forEach((doc, i) => documents.push(buildDocument(doc as Document.Parsed, i, index)));
     return { kind: 'yaml' as const, text, index, documents };
   });
+}
+
+/**
+ * The text with each continuation line of a multi-line quoted scalar indented
+ * one column deeper than the line the scalar starts on, when it was not: the
+ * value is the same (folding drops leading spaces), line numbers are the
+ * same, and only columns inside the scalar move. undefined when no line
+ * needed it. One pass over the lines.
+ */
+export function indentQuotedContinuations(text: string): string | undefined {
+  const lines = text.split('\n');
+  let quote = '';
+  let minIndent = 0;
+  let changed = false;
+  for (let n = 0; n < lines.length; n++) {
+    let line = lines[n];
+    if (quote) {
+      const indent = line.length - line.trimStart().length;
+      if (line.trim() !== '' && indent < minIndent) {
+        line = ' '.repeat(minIndent - indent) + line;
+        lines[n] = line;
+        changed = true;
+      }
+    }
+    let last = '';
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (quote === '"' && ch === '\\') i++;
+        else if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = '';
+        }
+        continue;
+      }
+      if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
+      if ((ch === '"' || ch === "'") && (last === '' || last === ':' || last === '-' || last === '[' || last === '{' || last === ',')) {
+        quote = ch;
+        minIndent = line.length - line.trimStart().length + 1;
+        continue;
+      }
+      if (ch !== ' ' && ch !== '\t') last = ch;
+    }
+  }
+  return changed ? lines.join('\n') : undefined;
 }
 
 function rangeFromOffsets(index: TextIndex, start: number, end: number): SourceRange {
