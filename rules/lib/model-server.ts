@@ -1,6 +1,7 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
 import type { RunSettings } from '../../src/engine/config.js';
 import { isRecord } from '../../src/parse/kube.js';
+import { trimTrailingSlashes } from '../../src/text.js';
 import { usesGpu } from './gpu.js';
 
 /** A known model server: how to recognise it and where it reports readiness. */
@@ -141,7 +142,7 @@ export function modelDownload(container: Container): { cacheDir: string; what: s
 }
 
 function normalisePath(p: string): string {
-  return p.replace(/\/+$/, '') || '/';
+  return trimTrailingSlashes(p) || '/';
 }
 
 /** Whether `path` is `mount` or inside it. */
