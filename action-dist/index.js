@@ -20217,7 +20217,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -20351,7 +20351,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -20397,8 +20397,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
-        ESCAPE + SPACE
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -20789,7 +20789,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -20804,7 +20804,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -20817,7 +20817,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd2(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -21185,6 +21185,11 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
+function trimTrailingSlashes(s) {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 47) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
 
 // src/parse/yaml.ts
 var yamlLibrary;
@@ -21334,9 +21339,16 @@ function cleanMessage(msg) {
   const colon = first.indexOf(": ");
   return colon > 0 ? first.slice(0, colon) : first;
 }
+function keyBeforeColon(line) {
+  const end = line.search(/[:#]/);
+  if (end < 0 || line[end] === "#") return void 0;
+  const segment = line.slice(line[0] === "-" && end > 1 ? 1 : 0, end);
+  if (!segment) return void 0;
+  return segment.trim() || segment[segment.length - 1];
+}
 function duplicateKeyMessage(doc, offset, index) {
   const line = index.lineText(index.positionAt(offset).line).trim();
-  const key = /^-?\s*([^:#]+?)\s*:/.exec(line)?.[1];
+  const key = keyBeforeColon(line);
   void doc;
   return key ? `duplicate key \`${key}\`: only one of the values takes effect` : "duplicate key in mapping: only one of the values takes effect";
 }
@@ -22166,6 +22178,44 @@ var ENGINE_RULES = [
   }
 ];
 
+// src/engine/run-index.ts
+var RunIndex = class {
+  constructor(objects) {
+    this.objects = objects;
+    for (const o of objects) {
+      const list2 = this.byKindMap.get(o.kind);
+      if (list2) list2.push(o);
+      else this.byKindMap.set(o.kind, [o]);
+    }
+  }
+  byKindMap = /* @__PURE__ */ new Map();
+  memos = /* @__PURE__ */ new Map();
+  ofKind(...kinds) {
+    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
+    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
+  }
+  /**
+   * A derived index built once per run on first use (by name), so
+   * cross-object lookups stay linear on monorepos with thousands of objects.
+   */
+  memo(name, build) {
+    if (!this.memos.has(name)) this.memos.set(name, build(this));
+    return this.memos.get(name);
+  }
+  /** Objects of a kind with a given name (any namespace). */
+  named(kind, name) {
+    const byName = this.memo(`named:${kind}`, (idx) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
+      return m;
+    });
+    return byName.get(name) ?? [];
+  }
+};
+function sameNamespace(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
 // src/parse/dockerfile.ts
 var ScopeStore = class {
   constructor(inherited) {
@@ -22624,6 +22674,78 @@ function finalImageChain(model) {
 function commandText(instr) {
   if (instr.jsonArgs) return instr.jsonArgs.join(" ");
   return instr.argsText;
+}
+
+// src/parse/compose.ts
+function isComposeOverrideName(name) {
+  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
+}
+var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
+function mergeService(base, override) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    const b = Object.hasOwn(out, k) ? out[k] : void 0;
+    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
+    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
+    else setOwn(out, k, v);
+  }
+  return out;
+}
+function effectiveService(model, service) {
+  const base = model.baseServices?.get(service.name);
+  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
+}
+function looksLikeCompose(value) {
+  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
+  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
+}
+function composeModelOf(yaml) {
+  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
+  if (!document || !isRecord(document.value)) return void 0;
+  const services = isRecord(document.value.services) ? document.value.services : {};
+  return {
+    kind: "compose",
+    yaml,
+    document,
+    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
+  };
+}
+function environmentOf(service) {
+  const env = service.raw.environment;
+  const base = `${service.path}/environment`;
+  if (Array.isArray(env)) {
+    return env.flatMap((item, i) => {
+      if (typeof item !== "string") return [];
+      const eq = item.indexOf("=");
+      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
+    });
+  }
+  if (isRecord(env)) {
+    return Object.entries(env).map(([name, v]) => ({
+      name,
+      value: v === null || v === void 0 ? void 0 : String(v),
+      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
+    }));
+  }
+  return [];
+}
+function commandWords(value) {
+  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
+  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
+  return [];
+}
+function volumeTargets(service) {
+  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
+  const out = [];
+  for (const v of vols) {
+    if (typeof v === "string") {
+      const parts = v.split(":");
+      if (parts.length >= 2) out.push(parts[1]);
+    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
+      out.push(v.target);
+    }
+  }
+  return out;
 }
 
 // rules/policy/custom.ts
@@ -23104,8 +23226,9 @@ var SECRET_FILE_PATTERNS = [
   { pattern: /(^|\/)\.git-credentials$/, what: "git credentials" }
 ];
 function secretFileKind(source) {
-  const p = source.replace(/\\/g, "/").replace(/\/+$/, (m) => m ? "/" : "");
-  const trimmed = p.replace(/\/$/, "");
+  const s = source.replace(/\\/g, "/");
+  const trimmed = trimTrailingSlashes(s);
+  const p = trimmed.length < s.length ? trimmed + "/" : s;
   for (const { pattern, what } of SECRET_FILE_PATTERNS) {
     if (pattern.test(trimmed) || pattern.test(p)) return what;
   }
@@ -23304,47 +23427,172 @@ function weightSource(path, siblings = []) {
   }
   return void 0;
 }
-var DOWNLOAD_PATTERNS = [
-  { pattern: /\bhuggingface-cli\s+download\b/, what: "`huggingface-cli download`" },
-  { pattern: /\bhf\s+download\b/, what: "`hf download`" },
-  { pattern: /\bsnapshot_download\s*\(/, what: "`snapshot_download()`" },
-  { pattern: /\bhf_hub_download\s*\(/, what: "`hf_hub_download()`" },
-  { pattern: /\.from_pretrained\s*\(/, what: "`from_pretrained()`" },
-  { pattern: /\bSentenceTransformer\s*\(/, what: "`SentenceTransformer()`" },
-  { pattern: /\bollama\s+pull\b/, what: "`ollama pull`" },
-  { pattern: /\bmodelscope\s+download\b/, what: "`modelscope download`" },
-  { pattern: /\bgit\s+clone\b[^\n;&|]*https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//, what: "`git clone` of a Hugging Face repository" },
-  { pattern: /\bgit\s+lfs\s+pull\b/, what: "`git lfs pull`" },
-  {
-    pattern: /\b(?:wget|curl)\b[^\n;&|]*(?:https?:\/\/(?:huggingface\.co|hf\.co)\/[^\s'"]*\/resolve\/|\S+\.(?:safetensors|gguf|ggml|ckpt|onnx|pth?|bin|h5|tflite|llamafile)\b)/,
-    what: "a download of a weight file"
+function plain(pattern) {
+  const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
+  return (text, from) => {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? { index: m.index, text: m[0], next: m.index + Math.max(m[0].length, 1) } : void 0;
+  };
+}
+var COMMAND_END = /[\n;&|]/g;
+function commandEnd(text, from) {
+  COMMAND_END.lastIndex = from;
+  return COMMAND_END.exec(text)?.index ?? text.length;
+}
+function perCommand(head, tailEnd) {
+  const re = new RegExp(head.source, "g");
+  return (text, from, runs) => {
+    re.lastIndex = from;
+    for (let h; h = re.exec(text); ) {
+      const start = h.index + h[0].length;
+      const end = commandEnd(text, start);
+      const matchEnd = tailEnd(text, start, end, runs);
+      if (matchEnd >= 0) return { index: h.index, text: text.slice(h.index, matchEnd), next: Math.max(matchEnd, end) };
+      re.lastIndex = end;
+    }
+    return void 0;
+  };
+}
+var RunCache = class {
+  constructor(text) {
+    this.text = text;
   }
+  ends = /* @__PURE__ */ new Map();
+  /**
+   * Where the run holding `at` ends (the first `stop` at or after `at`), and
+   * the start of the last match of `inside` in the run from `at` on, or -1.
+   * Positions are asked for in increasing order within one run.
+   */
+  run(at, stop, inside) {
+    const cached2 = this.ends.get(stop);
+    if (cached2 && at >= cached2.from && at <= cached2.end) return { end: cached2.end, last: cached2.last >= at ? cached2.last : -1 };
+    stop.lastIndex = at;
+    const end = stop.exec(this.text)?.index ?? this.text.length;
+    const found = inside(this.text.slice(at, end));
+    const entry = { from: at, end, last: found < 0 ? -1 : at + found };
+    this.ends.set(stop, entry);
+    return { end, last: entry.last };
+  }
+};
+var WEIGHT_EXT = "\\.(?:safetensors|gguf|ggml|ckpt|onnx|pth?|bin|h5|tflite|llamafile)\\b";
+var WEIGHT_FILE = new RegExp(WEIGHT_EXT, "g");
+var WEIGHT_FILE_AT = new RegExp(WEIGHT_EXT, "y");
+var HF_URL = /https?:\/\/(?:huggingface\.co|hf\.co)\//g;
+var NOT_URL = /[\s'"]/g;
+var SPACE = /\s/g;
+var HF_CLONE_TAIL = /[^\n;&|]*https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//y;
+function lastWeightExtension(text) {
+  let last = -1;
+  WEIGHT_FILE.lastIndex = 0;
+  for (let m; m = WEIGHT_FILE.exec(text); ) last = m.index;
+  return last;
+}
+function extensionEnd(text, at) {
+  WEIGHT_FILE_AT.lastIndex = at;
+  return at + (WEIGHT_FILE_AT.exec(text)?.[0].length ?? 0);
+}
+function weightFetchEnd(text, start, end, runs) {
+  if (end < text.length && text[end] !== "\n") {
+    const { last } = runs.run(end, SPACE, lastWeightExtension);
+    if (last > end) return extensionEnd(text, last);
+  }
+  let best = -1;
+  let bestEnd = -1;
+  const command2 = text.slice(start + 1, end);
+  WEIGHT_FILE.lastIndex = 0;
+  for (let m; m = WEIGHT_FILE.exec(command2); ) {
+    const q = start + 1 + m.index;
+    if (/\S/.test(text[q - 1])) {
+      best = q - 1;
+      bestEnd = extensionEnd(text, q);
+    }
+  }
+  const urls = text.slice(start, end);
+  HF_URL.lastIndex = 0;
+  for (let m; m = HF_URL.exec(urls); ) {
+    const p = start + m.index;
+    if (p < best) continue;
+    const after = p + m[0].length;
+    const { last } = runs.run(after, NOT_URL, (t) => t.lastIndexOf("/resolve/"));
+    if (last >= after) {
+      best = p;
+      bestEnd = last + "/resolve/".length;
+    }
+  }
+  return bestEnd;
+}
+function hfCloneEnd(text, start) {
+  HF_CLONE_TAIL.lastIndex = start;
+  const m = HF_CLONE_TAIL.exec(text);
+  return m ? start + m[0].length : -1;
+}
+var DOWNLOAD_PATTERNS = [
+  { find: plain(/\bhuggingface-cli\s+download\b/), what: "`huggingface-cli download`" },
+  { find: plain(/\bhf\s+download\b/), what: "`hf download`" },
+  { find: plain(/\bsnapshot_download\s*\(/), what: "`snapshot_download()`" },
+  { find: plain(/\bhf_hub_download\s*\(/), what: "`hf_hub_download()`" },
+  { find: plain(/\.from_pretrained\s*\(/), what: "`from_pretrained()`" },
+  { find: plain(/\bSentenceTransformer\s*\(/), what: "`SentenceTransformer()`" },
+  { find: plain(/\bollama\s+pull\b/), what: "`ollama pull`" },
+  { find: plain(/\bmodelscope\s+download\b/), what: "`modelscope download`" },
+  // `git clone ... https://huggingface.co/...`
+  { find: perCommand(/\bgit\s+clone\b/, hfCloneEnd), what: "`git clone` of a Hugging Face repository" },
+  { find: plain(/\bgit\s+lfs\s+pull\b/), what: "`git lfs pull`" },
+  // `wget`/`curl` of `https://huggingface.co/.../resolve/...` or of a `.safetensors`, `.gguf`... file
+  { find: perCommand(/\b(?:wget|curl)\b/, weightFetchEnd), what: "a download of a weight file" }
 ];
 var DATASET_REFERENCE = /(?:huggingface\.co|hf\.co)\/datasets\/|--repo-type[=\s]+["']?datasets?\b|\brepo_type\s*=\s*["']datasets?["']/;
-function downloadExtent(text, index, matched) {
-  if (matched.endsWith("(")) {
-    let depth = 0;
-    for (let i = index + matched.length - 1; i < text.length && i < index + 2e3; i++) {
-      if (text[i] === "(") depth++;
-      else if (text[i] === ")" && --depth === 0) return text.slice(index, i + 1);
-    }
-    return text.slice(index, index + 2e3);
+var DATASET_REFERENCES = new RegExp(DATASET_REFERENCE.source, "g");
+var SHELL_COMMAND_END = /&&|\|\||;|\||\n/g;
+var DatasetCheck = class {
+  constructor(text) {
+    this.text = text;
   }
-  const rest = text.slice(index);
-  const end = rest.search(/&&|\|\||;|\||\n/);
-  return end < 0 ? rest : rest.slice(0, Math.max(end, matched.length));
-}
+  commandFrom = -1;
+  commandEnd = -1;
+  lastReference = /* @__PURE__ */ new Map();
+  covers(index, matched) {
+    const text = this.text;
+    if (matched.endsWith("(")) {
+      let depth = 0;
+      for (let i = index + matched.length - 1; i < text.length && i < index + 2e3; i++) {
+        if (text[i] === "(") depth++;
+        else if (text[i] === ")" && --depth === 0) return DATASET_REFERENCE.test(text.slice(index, i + 1));
+      }
+      return DATASET_REFERENCE.test(text.slice(index, index + 2e3));
+    }
+    if (!(index >= this.commandFrom && index <= this.commandEnd)) {
+      SHELL_COMMAND_END.lastIndex = index;
+      this.commandFrom = index;
+      this.commandEnd = SHELL_COMMAND_END.exec(text)?.index ?? text.length;
+    }
+    const end = Math.max(this.commandEnd, index + matched.length);
+    if (end !== this.commandEnd) return DATASET_REFERENCE.test(text.slice(index, end));
+    let known = this.lastReference.get(end);
+    if (known === void 0 || index < known.from) {
+      known = { from: index, last: -1 };
+      const covered = text.slice(index, end);
+      DATASET_REFERENCES.lastIndex = 0;
+      for (let m; m = DATASET_REFERENCES.exec(covered); ) {
+        known.last = index + m.index;
+        DATASET_REFERENCES.lastIndex = m.index + 1;
+      }
+      this.lastReference.set(end, known);
+    }
+    return known.last >= index;
+  }
+};
 function findWeightDownloads(text) {
   const out = [];
-  for (const { pattern, what } of DOWNLOAD_PATTERNS) {
-    const re = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-    let m;
-    while (m = re.exec(text)) {
-      if (!DATASET_REFERENCE.test(downloadExtent(text, m.index, m[0]))) {
-        out.push({ index: m.index, text: m[0], occurrence: text.slice(0, m.index).split(m[0]).length - 1, what });
+  const runs = new RunCache(text);
+  const datasets = new DatasetCheck(text);
+  for (const { find, what } of DOWNLOAD_PATTERNS) {
+    for (let hit = find(text, 0, runs); hit; hit = find(text, hit.next, runs)) {
+      if (!datasets.covers(hit.index, hit.text)) {
+        out.push({ index: hit.index, text: hit.text, occurrence: text.slice(0, hit.index).split(hit.text).length - 1, what });
         break;
       }
-      if (m[0].length === 0) re.lastIndex++;
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -23558,7 +23806,7 @@ var PYTHON = /^python(\d+(\.\d+)?)?$/;
 var SHELL_KEYWORDS = /* @__PURE__ */ new Set(["do", "then", "else", "elif", "while", "until", "if", "{", "(", "!", "time"]);
 var SETUP_PROGRAMS = /* @__PURE__ */ new Set(["set", "trap", "echo", "printf", "export", "cd", "source", ".", "mkdir", "cp", "mv", "ln", "chmod", "chown", "rm", "ls", "cat", "wait", "true", "false", ":", "fi", "done", "esac", "}", ")", "test", "[", "[[", "pip", "pip3", "apt-get", "apt", "apk", "yum", "uv", "touch", "sed", "env", "date", "ulimit", "umask", "unset", "shift", "local", "declare", "read", "let", "eval"]);
 function baseName(word) {
-  return word.replace(/\/+$/, "").split("/").pop() ?? word;
+  return trimTrailingSlashes(word).split("/").pop() ?? word;
 }
 function unquote(word) {
   return word.replace(/^["']+|["']+$/g, "");
@@ -23720,7 +23968,7 @@ function modelDownload(container) {
   return { cacheDir, what: model?.isHubId ? `downloads \`${model.value}\`` : "pulls models at run time" };
 }
 function normalisePath(p) {
-  return p.replace(/\/+$/, "") || "/";
+  return trimTrailingSlashes(p) || "/";
 }
 function isUnder(path, mount) {
   const p = normalisePath(path);
@@ -23775,116 +24023,6 @@ var healthcheck_default = defineDockerfileRule({
   }
 });
 
-// src/engine/run-index.ts
-var RunIndex = class {
-  constructor(objects) {
-    this.objects = objects;
-    for (const o of objects) {
-      const list2 = this.byKindMap.get(o.kind);
-      if (list2) list2.push(o);
-      else this.byKindMap.set(o.kind, [o]);
-    }
-  }
-  byKindMap = /* @__PURE__ */ new Map();
-  memos = /* @__PURE__ */ new Map();
-  ofKind(...kinds) {
-    if (kinds.length === 1) return this.byKindMap.get(kinds[0]) ?? [];
-    return kinds.flatMap((k) => this.byKindMap.get(k) ?? []);
-  }
-  /**
-   * A derived index built once per run on first use (by name), so
-   * cross-object lookups stay linear on monorepos with thousands of objects.
-   */
-  memo(name, build) {
-    if (!this.memos.has(name)) this.memos.set(name, build(this));
-    return this.memos.get(name);
-  }
-  /** Objects of a kind with a given name (any namespace). */
-  named(kind, name) {
-    const byName = this.memo(`named:${kind}`, (idx) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const o of idx.ofKind(kind)) if (o.name !== void 0) m.set(o.name, [...m.get(o.name) ?? [], o]);
-      return m;
-    });
-    return byName.get(name) ?? [];
-  }
-};
-function sameNamespace(a, b) {
-  return a === void 0 || b === void 0 || a === b;
-}
-
-// src/parse/compose.ts
-function isComposeOverrideName(name) {
-  return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
-}
-var COMPOSE_BASE_NAMES = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"];
-function mergeService(base, override) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    const b = Object.hasOwn(out, k) ? out[k] : void 0;
-    if (isRecord(b) && isRecord(v)) setOwn(out, k, mergeService(b, v));
-    else if (Array.isArray(b) && Array.isArray(v) && ["volumes", "ports", "devices", "env_file"].includes(k)) setOwn(out, k, [...b, ...v]);
-    else setOwn(out, k, v);
-  }
-  return out;
-}
-function effectiveService(model, service) {
-  const base = model.baseServices?.get(service.name);
-  return base ? { ...service, raw: mergeService(base, service.raw) } : service;
-}
-function looksLikeCompose(value) {
-  if (!isRecord(value) || !isRecord(value.services) || typeof value.apiVersion === "string") return false;
-  return Object.values(value.services).some((s) => isRecord(s) && (s.image !== void 0 || s.build !== void 0));
-}
-function composeModelOf(yaml) {
-  const document = yaml.documents.find((d) => !d.errors.length && isRecord(d.value));
-  if (!document || !isRecord(document.value)) return void 0;
-  const services = isRecord(document.value.services) ? document.value.services : {};
-  return {
-    kind: "compose",
-    yaml,
-    document,
-    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
-  };
-}
-function environmentOf(service) {
-  const env = service.raw.environment;
-  const base = `${service.path}/environment`;
-  if (Array.isArray(env)) {
-    return env.flatMap((item, i) => {
-      if (typeof item !== "string") return [];
-      const eq = item.indexOf("=");
-      return [{ name: eq < 0 ? item : item.slice(0, eq), value: eq < 0 ? void 0 : item.slice(eq + 1), path: `${base}/${i}` }];
-    });
-  }
-  if (isRecord(env)) {
-    return Object.entries(env).map(([name, v]) => ({
-      name,
-      value: v === null || v === void 0 ? void 0 : String(v),
-      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
-    }));
-  }
-  return [];
-}
-function commandWords(value) {
-  if (Array.isArray(value)) return value.filter((v) => typeof v === "string");
-  if (typeof value === "string") return value.trim().split(/\s+/).filter(Boolean);
-  return [];
-}
-function volumeTargets(service) {
-  const vols = Array.isArray(service.raw.volumes) ? service.raw.volumes : [];
-  const out = [];
-  for (const v of vols) {
-    if (typeof v === "string") {
-      const parts = v.split(":");
-      if (parts.length >= 2) out.push(parts[1]);
-    } else if (isRecord(v) && typeof v.target === "string" && v.type !== "tmpfs") {
-      out.push(v.target);
-    }
-  }
-  return out;
-}
-
 // rules/lib/images.ts
 function normaliseImage(ref) {
   const { repository, tag, digest } = splitImageReference(ref);
@@ -23895,8 +24033,27 @@ function normaliseImage(ref) {
   if (repo.startsWith("index.docker.io/")) repo = "docker.io/" + repo.slice("index.docker.io/".length);
   return { repository: repo, full: repo + (tag ? `:${tag}` : "") + (digest ? `@${digest}` : "") };
 }
-function globToRegex(pattern) {
-  return new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+function wildcardMatch(text, pattern) {
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === "*") {
+      star = p++;
+      mark = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      t++;
+      p++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === "*") p++;
+  return p === pattern.length;
 }
 function normalisePattern(pattern) {
   const first = pattern.split("/")[0];
@@ -23905,8 +24062,8 @@ function normalisePattern(pattern) {
 }
 function imageMatches(image, pattern) {
   const img = normaliseImage(image);
-  const re = globToRegex(normalisePattern(pattern));
-  return re.test(img.repository) || re.test(img.full);
+  const glob = normalisePattern(pattern);
+  return wildcardMatch(img.repository, glob) || wildcardMatch(img.full, glob);
 }
 var HOST = "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\\[[0-9a-fA-F:]+\\])(?::[0-9]+)?";
 var PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
@@ -23932,7 +24089,7 @@ var DEFAULT_FLOATING_TAGS = [
   "rolling"
 ];
 function floatingTagPattern(tag, patterns) {
-  return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+  return patterns.find((p) => wildcardMatch(tag.toLowerCase(), p.toLowerCase()));
 }
 function kustomizedImage(image, overrides) {
   if (!overrides?.length) return image;
@@ -24004,16 +24161,16 @@ var UV_INSTALL = /\buv\s+(?:pip\s+(?:install|sync)|sync)\b/;
 function cacheDirs(instr, tool) {
   const dirs = [tool === "pip" ? ".cache/pip" : ".cache/uv"];
   const own = instr.scope.get(tool === "pip" ? "PIP_CACHE_DIR" : "UV_CACHE_DIR")?.value;
-  if (own) dirs.push(own.replace(/\/+$/, ""));
+  if (own) dirs.push(trimTrailingSlashes(own));
   const xdg = instr.scope.get("XDG_CACHE_HOME")?.value;
-  if (xdg) dirs.push(`${xdg.replace(/\/+$/, "")}/${tool}`);
+  if (xdg) dirs.push(`${trimTrailingSlashes(xdg)}/${tool}`);
   return dirs;
 }
 function hasCacheMount(instr, tool) {
   const dirs = cacheDirs(instr, tool);
   return instr.flags.some((f) => {
     if (f.name !== "mount" || !["cache", "tmpfs"].includes(f.options.type ?? "bind")) return false;
-    const target = (f.options.target ?? f.options.dst ?? f.options.destination ?? "").replace(/\/+$/, "");
+    const target = trimTrailingSlashes(f.options.target ?? f.options.dst ?? f.options.destination ?? "");
     if (!target) return false;
     if (/(^|\/)\.cache$/.test(target)) return true;
     return dirs.some((d) => d === target || d.startsWith(target + "/") || d.startsWith(".cache/") && target.endsWith("/" + d));
@@ -24025,8 +24182,17 @@ function disablesCache(name, value) {
   if (v === "") return false;
   return name === "PIP_NO_CACHE_DIR" || !/^(0|false|no|off)$/i.test(v);
 }
+var RM_RECURSIVE = /\brm\s+-[a-qs-z]*r[a-z]*\s/;
+var CACHE_PATH = { pip: /\.cache(?:\/pip)?\/?\*?(?=[\s)"']|$)/, uv: /\.cache(?:\/uv)?\/?\*?(?=[\s)"']|$)/ };
+function removesCache(text, tool) {
+  for (const command2 of text.split(/[;&|]/)) {
+    const rm = RM_RECURSIVE.exec(command2);
+    if (rm && CACHE_PATH[tool].test(command2.slice(rm.index + rm[0].length))) return true;
+  }
+  return false;
+}
 function shellSets(text, name) {
-  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S+=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
+  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S[^\\s=]*=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
   return m?.[1];
 }
 var pip_cache_default = defineDockerfileRule({
@@ -24042,8 +24208,8 @@ var pip_cache_default = defineDockerfileRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== "RUN") continue;
         const text = commandText(instr);
-        const pipCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/pip)?\/?\*?(?=[\s;&|)"']|$)|\bpip[23]?\s+cache\s+purge\b/.test(text);
-        const uvCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/uv)?\/?\*?(?=[\s;&|)"']|$)|\buv\s+cache\s+(?:clean|prune)\b/.test(text);
+        const pipCleaned = removesCache(text, "pip") || /\bpip[23]?\s+cache\s+purge\b/.test(text);
+        const uvCleaned = removesCache(text, "uv") || /\buv\s+cache\s+(?:clean|prune)\b/.test(text);
         const pipOk = pipCleaned || disablesCache("PIP_NO_CACHE_DIR", instr.scope.get("PIP_NO_CACHE_DIR")?.value) || hasCacheMount(instr, "pip");
         const uvOk = uvCleaned || disablesCache("UV_NO_CACHE", instr.scope.get("UV_NO_CACHE")?.value) || hasCacheMount(instr, "uv");
         if (pipOk && uvOk) continue;
@@ -24172,7 +24338,7 @@ function formatBytes(n) {
 
 // rules/dockerfile/build-context.ts
 function normalise(p) {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  return trimTrailingSlashes(p.replace(/\\/g, "/").replace(/^\.\//, ""));
 }
 function filesCopiedBy(source, files) {
   const src = normalise(source);
@@ -24891,7 +25057,7 @@ var pipefail_default = defineDockerfileRule({
 
 // rules/dockerfile/cd-in-run.ts
 function normalise2(path) {
-  return path.replace(/\/\*?$/, "").replace(/\/+$/, "") || "/";
+  return trimTrailingSlashes(path.replace(/\/\*?$/, "")) || "/";
 }
 function removedLater(commands, from, target) {
   const t = normalise2(target);
@@ -25713,7 +25879,7 @@ var shm_size_default = defineK8sRule({
       if (gpus <= 1 && degree <= 1) continue;
       const why = gpus > 1 ? deviceCount(gpus, "gpu") : source;
       const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
-      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === "string" && m.mountPath.replace(/\/+$/, "") === "/dev/shm");
+      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === "string" && trimTrailingSlashes(m.mountPath) === "/dev/shm");
       const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
       const vol = volIndex >= 0 ? volumes[volIndex] : void 0;
       const emptyDir = vol && isRecord(vol.emptyDir) ? vol.emptyDir : void 0;
@@ -26398,10 +26564,10 @@ function labelsAt(obj, metaPath, out) {
 function selectorLabels(obj, out) {
   const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
   if (!spec || !isRecord(spec.selector)) return;
-  const plain = obj.kind === "Service" || obj.kind === "ReplicationController";
-  const map = plain ? spec.selector : spec.selector.matchLabels;
+  const plain2 = obj.kind === "Service" || obj.kind === "ReplicationController";
+  const map = plain2 ? spec.selector : spec.selector.matchLabels;
   if (!isRecord(map)) return;
-  const base = plain ? "/spec/selector" : "/spec/selector/matchLabels";
+  const base = plain2 ? "/spec/selector" : "/spec/selector/matchLabels";
   for (const [k, v] of Object.entries(map)) {
     if (isTemplated(k)) continue;
     const path = `${base}/${pointerSegment(k)}`;
@@ -27419,7 +27585,7 @@ var no_secrets_default2 = defineComposeRule({
 // rules/compose/gpu-reservation.ts
 function gpuOnlyImage(image) {
   const i = image.toLowerCase();
-  if (/text-generation-inference/.test(i)) return !/:.*cpu/.test(i);
+  if (/text-generation-inference/.test(i)) return !/^[^:\n\r\u2028\u2029]*:.*cpu/m.test(i);
   return /(^|\/)vllm\/vllm-openai|tritonserver|^nvcr\.io\/nim\//.test(i);
 }
 var gpu_reservation_default = defineComposeRule({
@@ -27876,11 +28042,6 @@ function rulesFor(config) {
   return custom.length ? [...RULES, ...custom] : RULES;
 }
 
-// src/engine/runner.ts
-import { createHash } from "node:crypto";
-import { readSync as readSync2, existsSync as existsSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
-
 // src/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { lstatSync as lstatSync3, readdirSync, statSync } from "node:fs";
@@ -28060,48 +28221,6 @@ function discover(paths, opts) {
   return result;
 }
 
-// src/parse/template.ts
-var MARKERS = [
-  { open: "{{", kind: "Go template" },
-  { open: "{%", kind: "Jinja template" },
-  { open: "%{", kind: "Terraform template directive" }
-];
-var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
-function structuralTemplate(lines) {
-  let quote = "";
-  let blockIndent = -1;
-  for (const line of lines) {
-    const indent = line.length - line.trimStart().length;
-    if (blockIndent >= 0) {
-      if (line.trim() === "" || indent > blockIndent) continue;
-      blockIndent = -1;
-    }
-    let code = "";
-    let last = "";
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (quote === '"' && ch === "\\") i++;
-        else if (ch === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = "";
-        }
-        continue;
-      }
-      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
-      if ((ch === '"' || ch === "'") && (last === "" || BEFORE_QUOTE.has(last))) {
-        quote = ch;
-        continue;
-      }
-      code += ch;
-      if (ch !== " " && ch !== "	") last = ch;
-    }
-    for (const m of MARKERS) if (code.includes(m.open)) return m.kind;
-    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
-  }
-  return void 0;
-}
-
 // src/kustomize.ts
 import { basename as basename4, dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
 import { existsSync as existsSync4 } from "node:fs";
@@ -28201,12 +28320,63 @@ function kustomizeFacts(files) {
   return facts;
 }
 
+// src/engine/parallel.ts
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+
 // src/types.ts
 var SEVERITIES = ["error", "warning", "info"];
 var SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
 function compareFindings(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+// src/engine/runner.ts
+import { createHash } from "node:crypto";
+import { readSync as readSync2, existsSync as existsSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
+
+// src/parse/template.ts
+var MARKERS = [
+  { open: "{{", kind: "Go template" },
+  { open: "{%", kind: "Jinja template" },
+  { open: "%{", kind: "Terraform template directive" }
+];
+var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
+function structuralTemplate(lines) {
+  let quote = "";
+  let blockIndent = -1;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    let code = "";
+    let last = "";
+    for (let i = 0; i < line.length; i++) {
+      const ch = line[i];
+      if (quote) {
+        if (quote === '"' && ch === "\\") i++;
+        else if (ch === quote) {
+          if (quote === "'" && line[i + 1] === "'") i++;
+          else quote = "";
+        }
+        continue;
+      }
+      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
+      if ((ch === '"' || ch === "'") && (last === "" || BEFORE_QUOTE.has(last))) {
+        quote = ch;
+        continue;
+      }
+      code += ch;
+      if (ch !== " " && ch !== "	") last = ch;
+    }
+    for (const m of MARKERS) if (code.includes(m.open)) return m.kind;
+    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
+  }
+  return void 0;
 }
 
 // src/engine/build-context.ts
@@ -28216,7 +28386,8 @@ var notSlash = (ch) => ch !== "/";
 var anyChar = () => true;
 function compileGlob(pattern) {
   let p = pattern.trim().replace(/\\/g, "/");
-  p = p.replace(/^(\.\/|\/)+/, "").replace(/\/+$/, "");
+  p = p.replace(/^(\.\/|\/)+/, "");
+  p = trimTrailingSlashes(p);
   const states = [{ edges: [], empty: [] }];
   const add = () => states.push({ edges: [], empty: [] }) - 1;
   let cur = 0;
@@ -28343,7 +28514,7 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
     break;
   }
   const excluded = dockerignoreMatcher(ignoreText);
-  const hasExceptions = /^\s*!/m.test(ignoreText);
+  const hasExceptions = /^[^\S\n\r\u2028\u2029]*!/m.test(ignoreText);
   const files = [];
   let truncated = false;
   const walk = (dir, rel) => {
@@ -28378,239 +28549,6 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
   };
   walk(contextDir, "");
   return { dir: contextDir, ignoreFile, files, truncated };
-}
-
-// src/engine/parallel.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-
-// src/engine/share.ts
-var YAML_CHUNK = 8;
-var DOCKERFILE_CHUNK = 4;
-var NEXT_YAML = 0;
-var NEXT_DOCKERFILE = 1;
-var COUNTER_SLOTS = 2;
-function objectFromSummary(s) {
-  return {
-    apiVersion: s.apiVersion,
-    kind: s.kind,
-    name: s.name,
-    namespace: s.namespace,
-    raw: s.raw,
-    file: s.file,
-    basePath: "",
-    contextOnly: true,
-    document: {
-      index: 0,
-      value: s.raw,
-      locations: NodeTable.EMPTY,
-      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
-      errors: [],
-      warnings: [],
-      source: void 0,
-      contentLine: 1,
-      textIndex: TextIndex.EMPTY
-    }
-  };
-}
-var Share = class {
-  constructor(jobs, config, rules) {
-    this.jobs = jobs;
-    this.config = config;
-    this.rules = rules;
-    this.counters = new Int32Array(jobs.counters);
-    this.sharedKinds = new Set(rules.filter((r) => isRuleEnabled(config, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
-  }
-  counters;
-  own = [];
-  parseNotices = [];
-  /** Kinds that enabled rules look up across objects: the only ones other threads need. */
-  sharedKinds;
-  /** The work of a parallel run over `files`, with fresh counters. */
-  static jobsFor(files) {
-    const jobs = { files: [...files], yamlJobs: [], dockerfileJobs: [], counters: new SharedArrayBuffer(COUNTER_SLOTS * Int32Array.BYTES_PER_ELEMENT) };
-    files.forEach((f, i) => (f.kind === "dockerfile" ? jobs.dockerfileJobs : jobs.yamlJobs).push(i));
-    return jobs;
-  }
-  /** Takes chunks of `list` through counter `slot` until none is left. */
-  *take(slot, list2, chunk) {
-    for (; ; ) {
-      const start = Atomics.add(this.counters, slot, chunk);
-      if (start >= list2.length) return;
-      yield list2.slice(start, start + chunk);
-    }
-  }
-  /** Phase 1: parses YAML files until the shared list is exhausted (or `maxChunks` are taken). */
-  parse(maxChunks = Infinity) {
-    let taken = 0;
-    for (const chunk of this.take(NEXT_YAML, this.jobs.yamlJobs, YAML_CHUNK)) {
-      const parsed = parseFiles(
-        chunk.map((i) => this.jobs.files[i]),
-        this.config,
-        this.parseNotices
-      );
-      parsed.forEach((p, k) => this.own.push({ index: chunk[k], parsed: p }));
-      if (++taken >= maxChunks) return;
-    }
-  }
-  /** The objects of this thread's files that other threads' rules may look up. */
-  summaries() {
-    const out = [];
-    for (const { index: fileIndex, parsed } of this.own) {
-      parsed.objects.forEach((o, objectIndex) => {
-        if (!this.sharedKinds.has(o.kind)) return;
-        out.push({ fileIndex, objectIndex, apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, raw: o.raw, file: o.file, contextOnly: o.contextOnly });
-      });
-    }
-    return out;
-  }
-  /**
-   * Phase 2: lints this thread's files against the objects of the whole run
-   * (its own, with source positions, and `others`), then Dockerfiles until
-   * none is left.
-   */
-  lint(others) {
-    const ordered = [];
-    for (const { index: fileIndex, parsed } of this.own) {
-      parsed.objects.forEach((object, objectIndex) => ordered.push({ fileIndex, objectIndex, object }));
-    }
-    for (const s of others) ordered.push({ fileIndex: s.fileIndex, objectIndex: s.objectIndex, object: objectFromSummary(s) });
-    ordered.sort((a, b) => a.fileIndex - b.fileIndex || a.objectIndex - b.objectIndex);
-    const index = new RunIndex(ordered.map((o) => o.object));
-    ordered.length = 0;
-    const result = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], skipped: [], internalErrors: [], unreadable: [], secrets: [] };
-    this.lintFiles(this.own, index, result);
-    this.own.length = 0;
-    for (const chunk of this.take(NEXT_DOCKERFILE, this.jobs.dockerfileJobs, DOCKERFILE_CHUNK)) {
-      const parsed = parseFiles(
-        chunk.map((i) => this.jobs.files[i]),
-        this.config,
-        result.notices
-      );
-      this.lintFiles(
-        parsed.map((p, k) => ({ index: chunk[k], parsed: p })),
-        index,
-        result
-      );
-    }
-    return result;
-  }
-  lintFiles(files, index, into) {
-    if (!files.length) return;
-    const parsed = files.map((f) => f.parsed);
-    const r = lintParsed(parsed, index, this.config, this.rules);
-    const linted = files.filter((f) => !f.parsed.file.contextOnly);
-    linted.forEach((f, i) => into.checked.push({ index: f.index, file: r.checkedFiles[i] }));
-    into.findings.push(...r.findings);
-    into.objectsChecked += r.objectsChecked;
-    into.notices.push(...r.notices);
-    into.skipped.push(...r.skipped);
-    into.secrets.push(...r.secrets);
-    const indexOf = new Map(files.map((f) => [f.parsed.file.displayPath, f.index]));
-    for (const error of r.internalErrors) into.internalErrors.push({ index: indexOf.get(error.file) ?? -1, error });
-    for (const f of files) if (f.parsed.file.readFailed) into.unreadable.push({ index: f.index, file: f.parsed.file.displayPath });
-  }
-};
-
-// src/engine/parallel.ts
-var PARALLEL_THRESHOLD = 2e3;
-function workerCount(fileCount) {
-  const forced = Number(process.env.GENAI_LINT_WORKERS);
-  if (Number.isInteger(forced) && forced >= 1) return fileCount >= 2 ? Math.min(forced, fileCount) : 1;
-  if (fileCount < PARALLEL_THRESHOLD) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 8));
-}
-function serializeConfig(config) {
-  return { ...config, rules: [...config.rules.entries()] };
-}
-function debugClock(thread, timeOrigin = performance.timeOrigin) {
-  if (!process.env.GENAI_LINT_DEBUG) return () => {
-  };
-  return (what) => {
-    globalThis.gc?.();
-    const ms = Math.round(performance.timeOrigin + performance.now() - timeOrigin);
-    const mb = (n) => Math.round(n / 2 ** 20);
-    process.stderr.write(`[genai-lint ${thread}] ${what} at ${ms} ms (rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB)
-`);
-  };
-}
-function mergeShares(results) {
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
-  const checked = results.flatMap((r) => r.checked).sort((a, b) => a.index - b.index);
-  const internalErrors = results.flatMap((r) => r.internalErrors).sort((a, b) => a.index - b.index);
-  const unreadable = results.flatMap((r) => r.unreadable).sort((a, b) => a.index - b.index);
-  return {
-    findings,
-    filesChecked: checked.length,
-    checkedFiles: checked.map((c) => c.file),
-    objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
-    missingPaths: unreadable.map((u) => u.file),
-    notices: results.flatMap((r) => r.notices),
-    skipped: results.flatMap((r) => r.skipped),
-    internalErrors: internalErrors.map((e) => e.error),
-    secrets: results.flatMap((r) => r.secrets)
-  };
-}
-function startWorkers(count, config) {
-  const input2 = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
-  const url = new URL("./lint-worker.js", import.meta.url);
-  return Array.from({ length: count }, () => {
-    const w = new Worker(url, { workerData: input2 });
-    w.on("error", () => {
-    });
-    return w;
-  });
-}
-async function stopWorkers(workers) {
-  await Promise.all(workers.map((w) => w.terminate()));
-}
-async function lintInParallel(files, config, rules, threads, started = []) {
-  const debug = debugClock("main");
-  const jobs = Share.jobsFor(files);
-  const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config)];
-  for (const w of started.slice(threads - 1)) void w.terminate();
-  const finished = /* @__PURE__ */ new Set();
-  const failure = new Promise((_, reject) => {
-    for (const w of workers) {
-      w.once("error", reject);
-      w.once("exit", (code) => finished.has(w) || reject(new Error(`lint worker exited with code ${code} before it finished`)));
-    }
-  });
-  failure.catch(() => {
-  });
-  const next = (w) => new Promise(
-    (resolve8) => w.once("message", (m) => {
-      if (m.type === "result") finished.add(w);
-      resolve8(m);
-    })
-  );
-  try {
-    const fromWorkers = workers.map(next);
-    for (const w of workers) w.postMessage({ type: "jobs", jobs, threads });
-    const share = new Share(jobs, config, rules);
-    share.parse();
-    debug("parsed its share");
-    const mine = share.summaries();
-    for (const w of workers) w.postMessage({ type: "objects", objects: mine });
-    const results = [];
-    const arriving = fromWorkers.map(
-      (p, i) => p.then((m) => {
-        results[i] = next(workers[i]);
-        const objects = m.type === "objects" ? m.objects : [];
-        workers.forEach((w, j) => j !== i && w.postMessage({ type: "objects", objects }));
-        return objects;
-      })
-    );
-    const theirs = await Promise.race([Promise.all(arriving), failure]);
-    debug("has the objects of every thread");
-    const own = share.lint(theirs.flat());
-    debug("linted its share");
-    const all = (await Promise.race([Promise.all(results), failure])).map((m) => m.type === "result" ? m.result : void 0);
-    debug("has every result");
-    return mergeShares([own, ...all.filter((r) => !!r)]);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
 }
 
 // src/engine/kube-schema.ts
@@ -29396,44 +29334,6 @@ function assignFingerprints(findings, locators, text) {
     f.fingerprint = createHash("sha256").update(`${base}\0${n}`).digest("hex").slice(0, 32);
   }
 }
-function sameRules(a, b) {
-  return a.length === b.length && a.every((r, i) => r.meta.id === b[i].meta.id);
-}
-async function runLint(input2) {
-  const { cwd } = input2;
-  let config = input2.config;
-  const debug = debugClock("main");
-  const paths = input2.paths.filter((p) => p !== "-");
-  const mayUseWorkers = !input2.stdin && workerCount(PARALLEL_THRESHOLD) > 1;
-  let sameRuleSet;
-  const workersCanRun = () => sameRuleSet ??= sameRules(input2.rules, rulesFor(config));
-  const early = [];
-  const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config)) : void 0;
-  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
-  const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
-  const threads = wanted > 1 && workersCanRun() ? wanted : 1;
-  const kustomize = kustomizeFacts(discovery.files);
-  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
-  debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
-  if (threads > 1) {
-    try {
-      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, []);
-      const result2 = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input2.rules, threads, early);
-      return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)], skipped: [...discovery.skipped, ...runNotices(result2.skipped)] };
-    } catch (err) {
-      discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
-    }
-  } else await stopWorkers(early);
-  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input2.stdin) sources.push(stdinSource(input2.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input2.rules, limits: input2.limits });
-  debug("linted");
-  const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
-  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
-}
-function runNotices(notices) {
-  return [...new Set(notices)].sort();
-}
 function lintSources(input2) {
   const notices = [];
   const watchdog = new FileWatchdog(input2.limits);
@@ -29701,6 +29601,270 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
   return { findings, filesChecked, checkedFiles, objectsChecked, missingPaths: [], notices, skipped, internalErrors, secrets };
 }
 
+// src/engine/share.ts
+var YAML_CHUNK = 8;
+var DOCKERFILE_CHUNK = 4;
+var NEXT_YAML = 0;
+var NEXT_DOCKERFILE = 1;
+var COUNTER_SLOTS = 2;
+function objectFromSummary(s) {
+  return {
+    apiVersion: s.apiVersion,
+    kind: s.kind,
+    name: s.name,
+    namespace: s.namespace,
+    raw: s.raw,
+    file: s.file,
+    basePath: "",
+    contextOnly: true,
+    document: {
+      index: 0,
+      value: s.raw,
+      locations: NodeTable.EMPTY,
+      range: { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } },
+      errors: [],
+      warnings: [],
+      source: void 0,
+      contentLine: 1,
+      textIndex: TextIndex.EMPTY
+    }
+  };
+}
+var Share = class {
+  constructor(jobs, config, rules) {
+    this.jobs = jobs;
+    this.config = config;
+    this.rules = rules;
+    this.counters = new Int32Array(jobs.counters);
+    this.sharedKinds = new Set(rules.filter((r) => isRuleEnabled(config, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
+  }
+  counters;
+  own = [];
+  parseNotices = [];
+  /** Kinds that enabled rules look up across objects: the only ones other threads need. */
+  sharedKinds;
+  /** The work of a parallel run over `files`, with fresh counters. */
+  static jobsFor(files) {
+    const jobs = { files: [...files], yamlJobs: [], dockerfileJobs: [], counters: new SharedArrayBuffer(COUNTER_SLOTS * Int32Array.BYTES_PER_ELEMENT) };
+    files.forEach((f, i) => (f.kind === "dockerfile" ? jobs.dockerfileJobs : jobs.yamlJobs).push(i));
+    return jobs;
+  }
+  /** Takes chunks of `list` through counter `slot` until none is left. */
+  *take(slot, list2, chunk) {
+    for (; ; ) {
+      const start = Atomics.add(this.counters, slot, chunk);
+      if (start >= list2.length) return;
+      yield list2.slice(start, start + chunk);
+    }
+  }
+  /** Phase 1: parses YAML files until the shared list is exhausted (or `maxChunks` are taken). */
+  parse(maxChunks = Infinity) {
+    let taken = 0;
+    for (const chunk of this.take(NEXT_YAML, this.jobs.yamlJobs, YAML_CHUNK)) {
+      const parsed = parseFiles(
+        chunk.map((i) => this.jobs.files[i]),
+        this.config,
+        this.parseNotices
+      );
+      parsed.forEach((p, k) => this.own.push({ index: chunk[k], parsed: p }));
+      if (++taken >= maxChunks) return;
+    }
+  }
+  /** The objects of this thread's files that other threads' rules may look up. */
+  summaries() {
+    const out = [];
+    for (const { index: fileIndex, parsed } of this.own) {
+      parsed.objects.forEach((o, objectIndex) => {
+        if (!this.sharedKinds.has(o.kind)) return;
+        out.push({ fileIndex, objectIndex, apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, raw: o.raw, file: o.file, contextOnly: o.contextOnly });
+      });
+    }
+    return out;
+  }
+  /**
+   * Phase 2: lints this thread's files against the objects of the whole run
+   * (its own, with source positions, and `others`), then Dockerfiles until
+   * none is left.
+   */
+  lint(others) {
+    const ordered = [];
+    for (const { index: fileIndex, parsed } of this.own) {
+      parsed.objects.forEach((object, objectIndex) => ordered.push({ fileIndex, objectIndex, object }));
+    }
+    for (const s of others) ordered.push({ fileIndex: s.fileIndex, objectIndex: s.objectIndex, object: objectFromSummary(s) });
+    ordered.sort((a, b) => a.fileIndex - b.fileIndex || a.objectIndex - b.objectIndex);
+    const index = new RunIndex(ordered.map((o) => o.object));
+    ordered.length = 0;
+    const result = { findings: [], checked: [], objectsChecked: 0, notices: [...this.parseNotices], skipped: [], internalErrors: [], unreadable: [], secrets: [] };
+    this.lintFiles(this.own, index, result);
+    this.own.length = 0;
+    for (const chunk of this.take(NEXT_DOCKERFILE, this.jobs.dockerfileJobs, DOCKERFILE_CHUNK)) {
+      const parsed = parseFiles(
+        chunk.map((i) => this.jobs.files[i]),
+        this.config,
+        result.notices
+      );
+      this.lintFiles(
+        parsed.map((p, k) => ({ index: chunk[k], parsed: p })),
+        index,
+        result
+      );
+    }
+    return result;
+  }
+  lintFiles(files, index, into) {
+    if (!files.length) return;
+    const parsed = files.map((f) => f.parsed);
+    const r = lintParsed(parsed, index, this.config, this.rules);
+    const linted = files.filter((f) => !f.parsed.file.contextOnly);
+    linted.forEach((f, i) => into.checked.push({ index: f.index, file: r.checkedFiles[i] }));
+    into.findings.push(...r.findings);
+    into.objectsChecked += r.objectsChecked;
+    into.notices.push(...r.notices);
+    into.skipped.push(...r.skipped);
+    into.secrets.push(...r.secrets);
+    const indexOf = new Map(files.map((f) => [f.parsed.file.displayPath, f.index]));
+    for (const error of r.internalErrors) into.internalErrors.push({ index: indexOf.get(error.file) ?? -1, error });
+    for (const f of files) if (f.parsed.file.readFailed) into.unreadable.push({ index: f.index, file: f.parsed.file.displayPath });
+  }
+};
+
+// src/engine/parallel.ts
+var PARALLEL_THRESHOLD = 2e3;
+function workerCount(fileCount) {
+  const forced = Number(process.env.GENAI_LINT_WORKERS);
+  if (Number.isInteger(forced) && forced >= 1) return fileCount >= 2 ? Math.min(forced, fileCount) : 1;
+  if (fileCount < PARALLEL_THRESHOLD) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+function serializeConfig(config) {
+  return { ...config, rules: [...config.rules.entries()] };
+}
+function debugClock(thread, timeOrigin = performance.timeOrigin) {
+  if (!process.env.GENAI_LINT_DEBUG) return () => {
+  };
+  return (what) => {
+    globalThis.gc?.();
+    const ms = Math.round(performance.timeOrigin + performance.now() - timeOrigin);
+    const mb = (n) => Math.round(n / 2 ** 20);
+    process.stderr.write(`[genai-lint ${thread}] ${what} at ${ms} ms (rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(process.memoryUsage().heapUsed)} MB)
+`);
+  };
+}
+function mergeShares(results) {
+  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
+  const checked = results.flatMap((r) => r.checked).sort((a, b) => a.index - b.index);
+  const internalErrors = results.flatMap((r) => r.internalErrors).sort((a, b) => a.index - b.index);
+  const unreadable = results.flatMap((r) => r.unreadable).sort((a, b) => a.index - b.index);
+  return {
+    findings,
+    filesChecked: checked.length,
+    checkedFiles: checked.map((c) => c.file),
+    objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
+    missingPaths: unreadable.map((u) => u.file),
+    notices: results.flatMap((r) => r.notices),
+    skipped: results.flatMap((r) => r.skipped),
+    internalErrors: internalErrors.map((e) => e.error),
+    secrets: results.flatMap((r) => r.secrets)
+  };
+}
+function startWorkers(count, config, url) {
+  const input2 = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
+  return Array.from({ length: count }, () => {
+    const w = new Worker(url, { workerData: input2 });
+    w.on("error", () => {
+    });
+    return w;
+  });
+}
+async function stopWorkers(workers) {
+  await Promise.all(workers.map((w) => w.terminate()));
+}
+async function lintInParallel(files, config, rules, threads, workerUrl, started = []) {
+  const debug = debugClock("main");
+  const jobs = Share.jobsFor(files);
+  const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config, workerUrl)];
+  for (const w of started.slice(threads - 1)) void w.terminate();
+  const finished = /* @__PURE__ */ new Set();
+  const failure = new Promise((_, reject) => {
+    for (const w of workers) {
+      w.once("error", reject);
+      w.once("exit", (code) => finished.has(w) || reject(new Error(`lint worker exited with code ${code} before it finished`)));
+    }
+  });
+  failure.catch(() => {
+  });
+  const next = (w) => new Promise(
+    (resolve8) => w.once("message", (m) => {
+      if (m.type === "result") finished.add(w);
+      resolve8(m);
+    })
+  );
+  try {
+    const fromWorkers = workers.map(next);
+    for (const w of workers) w.postMessage({ type: "jobs", jobs, threads });
+    const share = new Share(jobs, config, rules);
+    share.parse();
+    debug("parsed its share");
+    const mine = share.summaries();
+    for (const w of workers) w.postMessage({ type: "objects", objects: mine });
+    const results = [];
+    const arriving = fromWorkers.map(
+      (p, i) => p.then((m) => {
+        results[i] = next(workers[i]);
+        const objects = m.type === "objects" ? m.objects : [];
+        workers.forEach((w, j) => j !== i && w.postMessage({ type: "objects", objects }));
+        return objects;
+      })
+    );
+    const theirs = await Promise.race([Promise.all(arriving), failure]);
+    debug("has the objects of every thread");
+    const own = share.lint(theirs.flat());
+    debug("linted its share");
+    const all = (await Promise.race([Promise.all(results), failure])).map((m) => m.type === "result" ? m.result : void 0);
+    debug("has every result");
+    return mergeShares([own, ...all.filter((r) => !!r)]);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+// src/engine/run.ts
+async function runLint(input2) {
+  const { cwd } = input2;
+  let config = input2.config;
+  const debug = debugClock("main");
+  const paths = input2.paths.filter((p) => p !== "-");
+  const workerUrl = input2.workers;
+  const mayUseWorkers = !input2.stdin && workerUrl !== void 0 && workerCount(PARALLEL_THRESHOLD) > 1;
+  const early = [];
+  const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config, workerUrl)) : void 0;
+  const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
+  const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
+  const threads = wanted > 1 && workerUrl ? wanted : 1;
+  const kustomize = kustomizeFacts(discovery.files);
+  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
+  debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
+  if (threads > 1) {
+    try {
+      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, []);
+      const result2 = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input2.rules, threads, workerUrl, early);
+      return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)], skipped: [...discovery.skipped, ...runNotices(result2.skipped)] };
+    } catch (err) {
+      discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
+    }
+  } else await stopWorkers(early);
+  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
+  if (input2.stdin) sources.push(stdinSource(input2.stdin, config.maxFileSizeMB * 2 ** 20));
+  const result = lintSources({ sources, config, rules: input2.rules, limits: input2.limits });
+  debug("linted");
+  const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
+  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
+}
+function runNotices(notices) {
+  return [...new Set(notices)].sort();
+}
+
 // src/redact.ts
 var MIN_KNOWN_SECRET_LENGTH = 6;
 var WORD = /[A-Za-z_][A-Za-z0-9_.-]*/g;
@@ -29817,10 +29981,10 @@ function redactResult(result, secrets) {
     else byFile.set(s.file, [s.value]);
   }
   const redactors = /* @__PURE__ */ new Map();
-  const plain = new Redactor();
+  const plain2 = new Redactor();
   const forFile = (file) => {
     const values = byFile.get(file);
-    if (!values) return plain;
+    if (!values) return plain2;
     let r = redactors.get(file);
     if (!r) redactors.set(file, r = new Redactor(values));
     return r;
@@ -29844,11 +30008,12 @@ function redactResult(result, secrets) {
 function allRuleMetas(config) {
   return [...(config ? rulesFor(config) : RULES).map((r) => r.meta), ...ENGINE_RULES];
 }
+var WORKER_ENTRY = new URL("./lint-worker.js", import.meta.url);
 async function lint(options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, configBaseDir: options.configBaseDir, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ["-"] : ["."];
-  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
+  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY });
   return { ...redactResult(result, secrets), config };
 }
 function formatInputFor(report, cwd, options = {}) {

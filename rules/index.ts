@@ -1,5 +1,5 @@
-import type { AnyRule } from '../src/engine/rule.js';
-import type { EffectiveConfig } from '../src/engine/config.js';
+import type { AnyRule } from '../src/rule-api.js';
+import type { EffectiveConfig } from '../src/rule-api.js';
 import { customPolicyRules } from './policy/custom.js';
 import dockerfileNoSecrets from './dockerfile/no-secrets.js';
 import dockerfileNoModelWeights from './dockerfile/no-model-weights.js';

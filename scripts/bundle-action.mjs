@@ -38,7 +38,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
   ...common,
-  entryPoints: { index: join(root, 'src', 'github-action.ts'), 'lint-worker': join(root, 'src', 'engine', 'lint-worker.ts') },
+  entryPoints: { index: join(root, 'src', 'github-action.ts'), 'lint-worker': join(root, 'src', 'lint-worker.ts') },
   outdir: out,
   format: 'esm',
   define: { GENAI_LINT_BUNDLE: 'true' },

@@ -1,9 +1,9 @@
-import { RULES, rulesFor } from '../rules/index.js';
+import { RULES, rulesFor } from './catalog.js';
 import { loadConfig } from './engine/config.js';
 import type { EffectiveConfig } from './engine/config.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
-import { runLint } from './engine/runner.js';
+import { runLint } from './engine/run.js';
 import type { RunResult, StdinInput } from './engine/runner.js';
 import type { FormatInput } from './format/shared.js';
 import type { Finding } from './types.js';
@@ -41,12 +41,15 @@ export function allRuleMetas(config?: EffectiveConfig): RuleMeta[] {
   return [...(config ? rulesFor(config) : RULES).map((r) => r.meta), ...ENGINE_RULES];
 }
 
+/** The worker-thread entry, beside this module (in dist/ and in the Action bundle alike). */
+const WORKER_ENTRY = new URL('./lint-worker.js', import.meta.url);
+
 /** Lints the given paths: the whole pipeline from discovery to sorted findings. */
 export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, configBaseDir: options.configBaseDir, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
-  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin });
+  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY });
   // The one boundary every text passes before any format, baseline or summary sees it.
   return { ...redactResult(result, secrets), config };
 }

@@ -33,4 +33,4 @@ export type { DockerfileModel, DockerFlag, DockerInstruction, DockerStage } from
 export { commandText, expandVariables, finalImageChain, splitImageReference } from './parse/dockerfile.js';
 export type { ComposeModel, ComposeService } from './parse/compose.js';
 export { commandWords, effectiveService, environmentOf, volumeTargets } from './parse/compose.js';
-export { closest } from './text.js';
+export { closest, trimTrailingSlashes } from './text.js';

@@ -122,3 +122,14 @@ export function closest(word: string, candidates: readonly string[]): string | u
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+
+/**
+ * The string without its trailing `/` characters. A scan from the end: the
+ * pattern `/\/+$/` restarts at every slash of a run that is not at the end
+ * (`////…x`), quadratic in the run's length.
+ */
+export function trimTrailingSlashes(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 0x2f) end--;
+  return end === s.length ? s : s.slice(0, end);
+}

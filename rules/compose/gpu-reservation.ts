@@ -1,12 +1,14 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { isRecord, valueAtPointer } from '../../src/rule-api.js';
 import { asContainer, reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 import { modelServerKind } from '../lib/model-server.js';
 
 /** Model-server images that only run on a GPU. */
 function gpuOnlyImage(image: string): boolean {
   const i = image.toLowerCase();
-  if (/text-generation-inference/.test(i)) return !/:.*cpu/.test(i);
+  // `cpu` after the first `:` of a line (a tag such as `:3.0-cpu`). From each
+  // line start only, so a run of colons is not rescanned from every colon.
+  if (/text-generation-inference/.test(i)) return !/^[^:\n\r\u2028\u2029]*:.*cpu/m.test(i);
   return /(^|\/)vllm\/vllm-openai|tritonserver|^nvcr\.io\/nim\//.test(i);
 }
 

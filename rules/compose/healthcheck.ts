@@ -1,6 +1,6 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import type { ComposeService } from '../../src/parse/compose.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import type { ComposeService } from '../../src/rule-api.js';
 import { reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 
 function healthcheckState(s: ComposeService): 'present' | 'disabled' | 'missing' {

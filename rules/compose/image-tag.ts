@@ -1,5 +1,5 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { splitImageReference } from '../../src/parse/dockerfile.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { splitImageReference } from '../../src/rule-api.js';
 import { isResolvableImage } from '../lib/images.js';
 import { serviceLabel } from '../lib/compose.js';
 

@@ -1,5 +1,5 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { valueAtPointer } from '../../src/parse/kube.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { valueAtPointer } from '../../src/rule-api.js';
 import { reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 
 export default defineComposeRule({

@@ -1,5 +1,5 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { volumeTargets } from '../../src/parse/compose.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { volumeTargets } from '../../src/rule-api.js';
 import { asContainer, reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 import { isUnder, modelDownload, modelServerKind } from '../lib/model-server.js';
 

@@ -1,4 +1,4 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
+import { defineComposeRule } from '../../src/rule-api.js';
 import { serviceLabel } from '../lib/compose.js';
 
 export default defineComposeRule({

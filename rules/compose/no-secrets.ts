@@ -1,7 +1,7 @@
-import { defineComposeRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { environmentOf } from '../../src/parse/compose.js';
-import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
+import { defineComposeRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { environmentOf } from '../../src/rule-api.js';
+import { forEachString, pointerSegment } from '../../src/rule-api.js';
 import { findTokens, isPlaceholderValue, isSecretName, maskSecret, PLACEHOLDER_DOC, placeholderNotice, previewSecret } from '../lib/secrets.js';
 import { serviceLabel } from '../lib/compose.js';
 

@@ -1,6 +1,7 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import type { ContextFile } from '../../src/engine/build-context.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import type { ContextFile } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { copySources, flagOf, locateInInstruction } from '../lib/dockerfile.js';
 import { weightSource } from '../lib/weights.js';
 import { secretFileKind } from '../lib/secrets.js';
@@ -13,7 +14,7 @@ interface Options {
 }
 
 function normalise(p: string): string {
-  return p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  return trimTrailingSlashes(p.replace(/\\/g, '/').replace(/^\.\//, ''));
 }
 
 /** Files of the context that a COPY source sends: `.` is everything, a directory is its subtree. */

@@ -2,9 +2,10 @@ import { defineDockerfileRule, expandVariables } from '../../src/rule-api.js';
 import { inStage, locateInInstruction } from '../lib/dockerfile.js';
 import { basename, commandStart, runScripts, wordRange } from '../lib/shell.js';
 import type { ShellCommand } from '../lib/shell.js';
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 
 function normalise(path: string): string {
-  return path.replace(/\/\*?$/, '').replace(/\/+$/, '') || '/';
+  return trimTrailingSlashes(path.replace(/\/\*?$/, '')) || '/';
 }
 
 /** Whether the RUN removes the directory it changes into, or something in it: a scratch directory WORKDIR would keep. */

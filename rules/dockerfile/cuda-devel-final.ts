@@ -1,5 +1,5 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
 
 /** Images whose `devel` variants carry compilers and headers. */
 const DEVEL_IMAGES: readonly { repository: RegExp; tag: RegExp; name: string }[] = [

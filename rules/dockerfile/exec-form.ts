@@ -1,6 +1,6 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
-import type { DockerInstruction } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
+import type { DockerInstruction } from '../../src/rule-api.js';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
 import { copySources, inStage, locateInInstruction } from '../lib/dockerfile.js';
 
 export default defineDockerfileRule({

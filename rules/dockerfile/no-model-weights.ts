@@ -1,5 +1,5 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { commandText, finalImageChain } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { commandText, finalImageChain } from '../../src/rule-api.js';
 import { copySources, inStage, locateInInstruction } from '../lib/dockerfile.js';
 import { findWeightDownloads, weightSource } from '../lib/weights.js';
 

@@ -1,6 +1,6 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { expandVariables, finalImageChain } from '../../src/parse/dockerfile.js';
-import type { DockerInstruction } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { expandVariables, finalImageChain } from '../../src/rule-api.js';
+import type { DockerInstruction } from '../../src/rule-api.js';
 
 /** Base images that are built to run as a non-root user by default. */
 const NON_ROOT_BASES: readonly RegExp[] = [/(^|[-_.])nonroot([-_.]|$)/, /^cgr\.dev\/chainguard\//];

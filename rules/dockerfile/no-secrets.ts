@@ -1,7 +1,7 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { commandText, expandVariables } from '../../src/parse/dockerfile.js';
-import type { DockerInstruction } from '../../src/parse/dockerfile.js';
-import type { SourceRange } from '../../src/types.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { commandText, expandVariables } from '../../src/rule-api.js';
+import type { DockerInstruction } from '../../src/rule-api.js';
+import type { SourceRange } from '../../src/rule-api.js';
 import { findTokens, findUrlCredentials, isPlaceholderValue, isSecretName, maskSecret, PLACEHOLDER_DOC, placeholderNotice, secretFileKind } from '../lib/secrets.js';
 import { copySources, inStage, locateInInstruction, mountsOf } from '../lib/dockerfile.js';
 

@@ -1,4 +1,4 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
 import { isResolvableImage } from '../lib/images.js';
 
 export default defineDockerfileRule({

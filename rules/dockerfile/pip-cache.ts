@@ -1,6 +1,7 @@
-import { defineDockerfileRule } from '../../src/engine/rule.js';
-import { commandText, finalImageChain } from '../../src/parse/dockerfile.js';
-import type { DockerInstruction } from '../../src/parse/dockerfile.js';
+import { defineDockerfileRule } from '../../src/rule-api.js';
+import { commandText, finalImageChain } from '../../src/rule-api.js';
+import type { DockerInstruction } from '../../src/rule-api.js';
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { inStage, locateInInstruction } from '../lib/dockerfile.js';
 
 /** `pip install`, `pip2`/`pip3`/`pip3.11 install`, `python -m pip install`; not `uv pip install`. */
@@ -12,9 +13,9 @@ const UV_INSTALL = /\buv\s+(?:pip\s+(?:install|sync)|sync)\b/;
 function cacheDirs(instr: DockerInstruction, tool: 'pip' | 'uv'): string[] {
   const dirs = [tool === 'pip' ? '.cache/pip' : '.cache/uv'];
   const own = instr.scope.get(tool === 'pip' ? 'PIP_CACHE_DIR' : 'UV_CACHE_DIR')?.value;
-  if (own) dirs.push(own.replace(/\/+$/, ''));
+  if (own) dirs.push(trimTrailingSlashes(own));
   const xdg = instr.scope.get('XDG_CACHE_HOME')?.value;
-  if (xdg) dirs.push(`${xdg.replace(/\/+$/, '')}/${tool}`);
+  if (xdg) dirs.push(`${trimTrailingSlashes(xdg)}/${tool}`);
   return dirs;
 }
 
@@ -23,7 +24,7 @@ function hasCacheMount(instr: DockerInstruction, tool: 'pip' | 'uv'): boolean {
   const dirs = cacheDirs(instr, tool);
   return instr.flags.some((f) => {
     if (f.name !== 'mount' || !['cache', 'tmpfs'].includes(f.options.type ?? 'bind')) return false;
-    const target = (f.options.target ?? f.options.dst ?? f.options.destination ?? '').replace(/\/+$/, '');
+    const target = trimTrailingSlashes(f.options.target ?? f.options.dst ?? f.options.destination ?? '');
     if (!target) return false;
     if (/(^|\/)\.cache$/.test(target)) return true;
     return dirs.some((d) => d === target || d.startsWith(target + '/') || (d.startsWith('.cache/') && target.endsWith('/' + d)));
@@ -42,9 +43,33 @@ function disablesCache(name: 'PIP_NO_CACHE_DIR' | 'UV_NO_CACHE', value: string |
   return name === 'PIP_NO_CACHE_DIR' || !/^(0|false|no|off)$/i.test(v);
 }
 
-/** A variable set in the shell before the command: `export X=1 && ...`, `X=1 cmd`, `env X=1 cmd`. */
+/** `rm -r`, `rm -rf`, `rm -fr`...: a flag cluster with `r`, split at its first `r` so it matches one way. */
+const RM_RECURSIVE = /\brm\s+-[a-qs-z]*r[a-z]*\s/;
+/** The cache directory (or its contents) as a path ending at a blank, quote, `)` or the end of the command. */
+const CACHE_PATH = { pip: /\.cache(?:\/pip)?\/?\*?(?=[\s)"']|$)/, uv: /\.cache(?:\/uv)?\/?\*?(?=[\s)"']|$)/ };
+
+/**
+ * Whether a command between `;`, `&` and `|` removes the tool's cache
+ * directory with `rm -r`. Each command is looked at from its first `rm -r`
+ * only: a later one in the same command sees a part of the same text. A
+ * single pattern for the whole text rescanned the rest of the command from
+ * every `rm -r` and every blank after it.
+ */
+function removesCache(text: string, tool: 'pip' | 'uv'): boolean {
+  for (const command of text.split(/[;&|]/)) {
+    const rm = RM_RECURSIVE.exec(command);
+    if (rm && CACHE_PATH[tool].test(command.slice(rm.index + rm[0].length))) return true;
+  }
+  return false;
+}
+
+/**
+ * A variable set in the shell before the command: `export X=1 && ...`, `X=1 cmd`, `env X=1 cmd`.
+ * Each assignment after `env` is split at its first `=` past the first character: split at any
+ * `=`, every way of splitting `a=b=c` was tried in turn, exponential in the assignments.
+ */
 function shellSets(text: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S+=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
+  const m = new RegExp(`(?:^|[\\s;&|(])(?:export\\s+|env\\s+(?:\\S[^\\s=]*=\\S*\\s+)*)?${name}=("[^"]*"|'[^']*'|[^\\s;&|]*)`).exec(text);
   return m?.[1];
 }
 
@@ -63,8 +88,8 @@ export default defineDockerfileRule({
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'RUN') continue;
         const text = commandText(instr);
-        const pipCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/pip)?\/?\*?(?=[\s;&|)"']|$)|\bpip[23]?\s+cache\s+purge\b/.test(text);
-        const uvCleaned = /\brm\s+-[a-z]*r[a-z]*f?\s+[^;&|]*\.cache(?:\/uv)?\/?\*?(?=[\s;&|)"']|$)|\buv\s+cache\s+(?:clean|prune)\b/.test(text);
+        const pipCleaned = removesCache(text, 'pip') || /\bpip[23]?\s+cache\s+purge\b/.test(text);
+        const uvCleaned = removesCache(text, 'uv') || /\buv\s+cache\s+(?:clean|prune)\b/.test(text);
         const pipOk = pipCleaned || disablesCache('PIP_NO_CACHE_DIR', instr.scope.get('PIP_NO_CACHE_DIR')?.value) || hasCacheMount(instr, 'pip');
         const uvOk = uvCleaned || disablesCache('UV_NO_CACHE', instr.scope.get('UV_NO_CACHE')?.value) || hasCacheMount(instr, 'uv');
         if (pipOk && uvOk) continue;

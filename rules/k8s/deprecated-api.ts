@@ -1,4 +1,4 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
+import { defineK8sRule } from '../../src/rule-api.js';
 import { minorVersion, removedApi } from '../lib/api-versions.js';
 
 export default defineK8sRule({

@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { pointerSegment } from '../../src/parse/yaml.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { pointerSegment } from '../../src/rule-api.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { gpuResourcesOf } from '../lib/gpu.js';
 import { parseQuantity } from '../lib/quantity.js';

@@ -1,5 +1,5 @@
 import type { Toleration } from 'kubernetes-types/core/v1.js';
-import { defineK8sRule } from '../../src/engine/rule.js';
+import { defineK8sRule } from '../../src/rule-api.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { DEFAULT_GPU_TAINT_KEYS, gkeAcceleratorTarget, gpuResourcesOf, toleratesGpu } from '../lib/gpu.js';
 

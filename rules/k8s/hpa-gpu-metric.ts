@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 import { AUTOSCALER_KINDS, gpuScaleTarget } from '../lib/autoscaling.js';
 import { POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
 

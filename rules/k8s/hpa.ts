@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 import { ALL_AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';
 import { servingContainers, workloadLabel } from '../lib/workload.js';
 import { isModelServer } from '../lib/model-server.js';

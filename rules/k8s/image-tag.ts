@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { splitImageReference } from '../../src/parse/dockerfile.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { splitImageReference } from '../../src/rule-api.js';
 import { isResolvableImage, kustomizedImage } from '../lib/images.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { DEFAULT_FLOATING_TAGS, floatingTagPattern } from '../lib/images.js';

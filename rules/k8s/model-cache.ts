@@ -1,7 +1,7 @@
 import type { Volume, VolumeMount } from 'kubernetes-types/core/v1.js';
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { sameNamespace } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { isModelServer, isUnder, modelDownload } from '../lib/model-server.js';
 import { ALL_AUTOSCALER_KINDS, autoscalersOf } from '../lib/autoscaling.js';

@@ -1,6 +1,6 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { forEachString, pointerSegment } from '../../src/parse/yaml.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { forEachString, pointerSegment } from '../../src/rule-api.js';
 import { findTokens, findUrlCredentials, isSecretName, jsonSecretEntry, maskSecret, nameWords, PLACEHOLDER_DOC, placeholderNotice, previewSecret } from '../lib/secrets.js';
 
 /** Secret keys that name an account or endpoint rather than hold a credential. */

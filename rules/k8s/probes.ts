@@ -1,6 +1,6 @@
 import type { Probe } from 'kubernetes-types/core/v1.js';
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 import { containerAnchor, LONG_RUNNING_KINDS, servingContainers, workloadLabel } from '../lib/workload.js';
 import { isModelServer, modelServerKind } from '../lib/model-server.js';
 

@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 
 interface Effective<T> {

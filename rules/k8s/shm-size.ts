@@ -1,6 +1,7 @@
 import type { Volume } from 'kubernetes-types/core/v1.js';
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { deviceCount, gpuCount, gpuResourcesOf } from '../lib/gpu.js';
 import { argTokens, envValues, flagValue } from '../lib/model-server.js';
@@ -49,7 +50,7 @@ export default defineK8sRule({
       if (gpus <= 1 && degree <= 1) continue;
       const why = gpus > 1 ? deviceCount(gpus, 'gpu') : source;
       const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
-      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === 'string' && m.mountPath.replace(/\/+$/, '') === '/dev/shm');
+      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === 'string' && trimTrailingSlashes(m.mountPath) === '/dev/shm');
       const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
       const vol = volIndex >= 0 ? volumes[volIndex] : undefined;
       const emptyDir = vol && isRecord(vol.emptyDir) ? vol.emptyDir : undefined;

@@ -1,5 +1,5 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
+import { defineK8sRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 import { LONG_RUNNING_KINDS, podSpecOf, servingContainers, workloadLabel } from '../lib/workload.js';
 import { argTokens, flagValue, isModelServer, modelServerKind } from '../lib/model-server.js';
 

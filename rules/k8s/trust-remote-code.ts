@@ -1,4 +1,4 @@
-import { defineK8sRule } from '../../src/engine/rule.js';
+import { defineK8sRule } from '../../src/rule-api.js';
 import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { argTokens, envValues, hasFlag, modelReference } from '../lib/model-server.js';
 

@@ -1,8 +1,8 @@
-import type { KubeObject } from '../../src/parse/kube.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
-import type { RunIndex } from '../../src/engine/run-index.js';
-import type { RunSettings } from '../../src/engine/config.js';
+import type { KubeObject } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { sameNamespace } from '../../src/rule-api.js';
+import type { RunIndex } from '../../src/rule-api.js';
+import type { RunSettings } from '../../src/rule-api.js';
 import { containersOf, podSpecOf } from './workload.js';
 import { gpuCount } from './gpu.js';
 

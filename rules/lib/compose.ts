@@ -1,6 +1,6 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
-import { commandWords, effectiveService, environmentOf } from '../../src/parse/compose.js';
-import type { ComposeModel, ComposeService } from '../../src/parse/compose.js';
+import { commandWords, effectiveService, environmentOf } from '../../src/rule-api.js';
+import type { ComposeModel, ComposeService } from '../../src/rule-api.js';
 
 /** A Compose service seen as a container, so the model-server knowledge applies to it. */
 export function asContainer(service: ComposeService): Container {

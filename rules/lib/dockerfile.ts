@@ -1,5 +1,5 @@
-import type { DockerfileModel, DockerInstruction, DockerStage } from '../../src/parse/dockerfile.js';
-import type { SourceRange } from '../../src/types.js';
+import type { DockerfileModel, DockerInstruction, DockerStage } from '../../src/rule-api.js';
+import type { SourceRange } from '../../src/rule-api.js';
 
 export interface CopySource {
   path: string;

@@ -1,6 +1,6 @@
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1.js';
-import type { RunSettings } from '../../src/engine/config.js';
-import { isRecord } from '../../src/parse/kube.js';
+import type { RunSettings } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
 
 /**
  * What an extended resource is: a GPU (NVIDIA, AMD, Intel, MIG slices and

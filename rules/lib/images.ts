@@ -16,8 +16,34 @@ export function normaliseImage(ref: string): { repository: string; full: string 
   return { repository: repo, full: repo + (tag ? `:${tag}` : '') + (digest ? `@${digest}` : '') };
 }
 
-function globToRegex(pattern: string): RegExp {
-  return new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+/**
+ * Whether `text` matches a pattern where `*` stands for any characters and
+ * everything else for itself. Each `*` is given up only for the last one,
+ * so the time is at most text length x pattern length; as a regex
+ * (`^a.*b.*c$`) it grew with a power of the text length per `*`. The texts
+ * are image references, which hold no line breaks (no `.` to exclude them).
+ */
+function wildcardMatch(text: string, pattern: string): boolean {
+  let t = 0;
+  let p = 0;
+  let star = -1;
+  let mark = 0;
+  while (t < text.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      mark = t;
+    } else if (p < pattern.length && pattern[p] === text[t]) {
+      t++;
+      p++;
+    } else if (star >= 0) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** Adds Docker Hub's registry and library path to a pattern without a registry, as for images. */
@@ -30,8 +56,8 @@ function normalisePattern(pattern: string): string {
 /** Whether an image matches a pattern such as `ghcr.io/acme/*`, `python` or `nvcr.io/nvidia/cuda:*-runtime-*`. */
 export function imageMatches(image: string, pattern: string): boolean {
   const img = normaliseImage(image);
-  const re = globToRegex(normalisePattern(pattern));
-  return re.test(img.repository) || re.test(img.full);
+  const glob = normalisePattern(pattern);
+  return wildcardMatch(img.repository, glob) || wildcardMatch(img.full, glob);
 }
 
 /**
@@ -86,7 +112,7 @@ export const DEFAULT_FLOATING_TAGS: readonly string[] = [
 
 /** The floating-tag pattern a tag matches (case-insensitive), if any. */
 export function floatingTagPattern(tag: string, patterns: readonly string[]): string | undefined {
-  return patterns.find((p) => globToRegex(p.toLowerCase()).test(tag.toLowerCase()));
+  return patterns.find((p) => wildcardMatch(tag.toLowerCase(), p.toLowerCase()));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Container } from 'kubernetes-types/core/v1.js';
-import type { RunSettings } from '../../src/engine/config.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { splitImageReference } from '../../src/parse/dockerfile.js';
+import type { RunSettings } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { splitImageReference } from '../../src/rule-api.js';
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { usesGpu } from './gpu.js';
 
 /** One command a container runs: its program (a module for `python -m`) and the words after it. */
@@ -77,7 +78,7 @@ const SHELL_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'while', 'until', 
 const SETUP_PROGRAMS = new Set(['set', 'trap', 'echo', 'printf', 'export', 'cd', 'source', '.', 'mkdir', 'cp', 'mv', 'ln', 'chmod', 'chown', 'rm', 'ls', 'cat', 'wait', 'true', 'false', ':', 'fi', 'done', 'esac', '}', ')', 'test', '[', '[[', 'pip', 'pip3', 'apt-get', 'apt', 'apk', 'yum', 'uv', 'touch', 'sed', 'env', 'date', 'ulimit', 'umask', 'unset', 'shift', 'local', 'declare', 'read', 'let', 'eval']);
 
 function baseName(word: string): string {
-  return word.replace(/\/+$/, '').split('/').pop() ?? word;
+  return trimTrailingSlashes(word).split('/').pop() ?? word;
 }
 
 function unquote(word: string): string {
@@ -311,7 +312,7 @@ export function modelDownload(container: Container): { cacheDir: string; what: s
 }
 
 function normalisePath(p: string): string {
-  return p.replace(/\/+$/, '') || '/';
+  return trimTrailingSlashes(p) || '/';
 }
 
 /** Whether `path` is `mount` or inside it. */

@@ -2,6 +2,7 @@
  * What counts as a secret: secret-like variable names, placeholder values,
  * and prefix-anchored provider token formats. Shared by every secret rule.
  */
+import { trimTrailingSlashes } from '../../src/rule-api.js';
 
 /** Splits a variable name into upper-case words: hfToken -> [HF, TOKEN], NGC_API_KEY -> [NGC, API, KEY], keyIDName -> [KEY, ID, NAME]. */
 export function nameWords(name: string): string[] {
@@ -285,8 +286,10 @@ const SECRET_FILE_PATTERNS: readonly { pattern: RegExp; what: string }[] = [
 
 /** What kind of secret file a COPY/ADD source is, if any. */
 export function secretFileKind(source: string): string | undefined {
-  const p = source.replace(/\\/g, '/').replace(/\/+$/, (m) => (m ? '/' : ''));
-  const trimmed = p.replace(/\/$/, '');
+  const s = source.replace(/\\/g, '/');
+  const trimmed = trimTrailingSlashes(s);
+  // One trailing slash kept when there were any: `~/.aws//` is the directory `~/.aws/`.
+  const p = trimmed.length < s.length ? trimmed + '/' : s;
   for (const { pattern, what } of SECRET_FILE_PATTERNS) {
     if (pattern.test(trimmed) || pattern.test(p)) return what;
   }

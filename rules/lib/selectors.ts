@@ -1,4 +1,3 @@
-import type { KubeObject } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { podTemplateLabels } from './workload.js';
 

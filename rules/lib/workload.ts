@@ -1,9 +1,9 @@
 import type { Container, PodSpec } from 'kubernetes-types/core/v1.js';
-import { isRecord, valueAtPointer } from '../../src/parse/kube.js';
-import type { KubeObject } from '../../src/parse/kube.js';
-import { sameNamespace } from '../../src/engine/run-index.js';
-import type { RunIndex } from '../../src/engine/run-index.js';
-import { splitImageReference } from '../../src/parse/dockerfile.js';
+import { isRecord, valueAtPointer } from '../../src/rule-api.js';
+import type { KubeObject } from '../../src/rule-api.js';
+import { sameNamespace } from '../../src/rule-api.js';
+import type { RunIndex } from '../../src/rule-api.js';
+import { splitImageReference } from '../../src/rule-api.js';
 import { clientRole, modelServerKind } from './model-server.js';
 
 /** Where each pod-bearing kind keeps its pod spec. */

@@ -1,5 +1,5 @@
-import { definePolicyRule } from '../../src/engine/rule.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
+import { definePolicyRule } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
 import { imageMatches, isResolvableImage } from '../lib/images.js';
 
 export default definePolicyRule({

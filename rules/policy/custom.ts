@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { definePolicyRule } from '../../src/engine/rule.js';
-import type { PolicyRule } from '../../src/engine/rule.js';
-import type { CustomPolicy, RunSettings } from '../../src/engine/config.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
-import type { DockerfileModel } from '../../src/parse/dockerfile.js';
-import type { SourceRange } from '../../src/types.js';
+import { definePolicyRule } from '../../src/rule-api.js';
+import type { PolicyRule } from '../../src/rule-api.js';
+import type { CustomPolicy, RunSettings } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
+import type { DockerfileModel } from '../../src/rule-api.js';
+import type { SourceRange } from '../../src/rule-api.js';
 
 const require = createRequire(import.meta.url);
 

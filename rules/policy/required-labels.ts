@@ -1,7 +1,7 @@
-import { definePolicyRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { pointerSegment } from '../../src/parse/yaml.js';
-import { finalImageChain } from '../../src/parse/dockerfile.js';
+import { definePolicyRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { pointerSegment } from '../../src/rule-api.js';
+import { finalImageChain } from '../../src/rule-api.js';
 import { workloadLabel } from '../lib/workload.js';
 
 /** Kinds checked when the policy names none: what runs workloads. */

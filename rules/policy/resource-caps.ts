@@ -1,6 +1,6 @@
-import { definePolicyRule } from '../../src/engine/rule.js';
-import { isRecord } from '../../src/parse/kube.js';
-import { pointerSegment } from '../../src/parse/yaml.js';
+import { definePolicyRule } from '../../src/rule-api.js';
+import { isRecord } from '../../src/rule-api.js';
+import { pointerSegment } from '../../src/rule-api.js';
 import { containersOf, podSpecOf, POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
 import { gpuResourcesOf } from '../lib/gpu.js';
 import { parseQuantity } from '../lib/quantity.js';

@@ -1,5 +1,5 @@
-import { definePolicyRule } from '../../src/engine/rule.js';
-import type { SourceRange } from '../../src/types.js';
+import { definePolicyRule } from '../../src/rule-api.js';
+import type { SourceRange } from '../../src/rule-api.js';
 import { flagOf, locateInInstruction } from '../lib/dockerfile.js';
 import { containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { imageMatches, isResolvableImage, normaliseImage } from '../lib/images.js';

@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readTreeFile } from '../safe-read.js';
+import { trimTrailingSlashes } from '../text.js';
 import type { Dirent } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
@@ -27,7 +28,8 @@ const anyChar = () => true;
  */
 export function compileGlob(pattern: string): (path: string) => boolean {
   let p = pattern.trim().replace(/\\/g, '/');
-  p = p.replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '');
+  p = p.replace(/^(\.\/|\/)+/, '');
+  p = trimTrailingSlashes(p);
   const states: GlobState[] = [{ edges: [], empty: [] }];
   const add = () => states.push({ edges: [], empty: [] }) - 1;
   let cur = 0;
@@ -180,7 +182,9 @@ export function scanBuildContext(contextDir: string, dockerfilePath: string | un
     break;
   }
   const excluded = dockerignoreMatcher(ignoreText);
-  const hasExceptions = /^\s*!/m.test(ignoreText);
+  // Blanks before the `!` on its own line; `\s*` would also run across line
+  // breaks and rescan every following blank line from each line start.
+  const hasExceptions = /^[^\S\n\r\u2028\u2029]*!/m.test(ignoreText);
   const files: ContextFile[] = [];
   let truncated = false;
   const walk = (dir: string, rel: string) => {

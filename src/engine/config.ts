@@ -9,7 +9,7 @@ import { buildDir, packageRoot } from '../package-root.js';
 import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
 import type { Severity, SeveritySetting } from '../types.js';
 import type { KustomizeFacts } from '../kustomize.js';
-import type { RuleMeta } from './rule.js';
+import type { RuleMeta } from './rule-meta.js';
 import type { CustomKindSchema } from './kube-schema.js';
 
 /** What config validation needs to know of a rule. */

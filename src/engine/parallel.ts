@@ -80,10 +80,9 @@ export function mergeShares(results: readonly ShareResult[]): RunResult {
   };
 }
 
-/** Starts `count` lint workers; they load the linter while this thread finds the files. */
-export function startWorkers(count: number, config: EffectiveConfig): Worker[] {
+/** Starts `count` lint workers from the worker entry at `url`; they load the linter while this thread finds the files. */
+export function startWorkers(count: number, config: EffectiveConfig, url: URL): Worker[] {
   const input: WorkerInput = { config: serializeConfig(config), timeOrigin: performance.timeOrigin };
-  const url = new URL('./lint-worker.js', import.meta.url);
   return Array.from({ length: count }, () => {
     const w = new Worker(url, { workerData: input });
     // A worker that fails before a run listens to it is reported by that run (or was not needed).
@@ -109,11 +108,12 @@ export async function lintInParallel(
   config: EffectiveConfig,
   rules: readonly AnyRule[],
   threads: number,
+  workerUrl: URL,
   started: readonly Worker[] = [],
 ): Promise<RunResult> {
   const debug = debugClock('main');
   const jobs = Share.jobsFor(files);
-  const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config)];
+  const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config, workerUrl)];
   for (const w of started.slice(threads - 1)) void w.terminate();
   const finished = new Set<Worker>();
   const failure = new Promise<never>((_, reject) => {

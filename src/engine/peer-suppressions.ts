@@ -3,7 +3,7 @@ import { isRecord, locateInObject } from '../parse/kube.js';
 import type { KubeObject } from '../parse/kube.js';
 import { joinPointer } from '../parse/yaml.js';
 import type { SourceRange } from '../types.js';
-import type { Suppression } from './suppressions.js';
+import type { Suppression } from './suppression.js';
 
 /**
  * Suppressions written for other linters, honoured so that a repository can

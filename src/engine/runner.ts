@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Worker } from 'node:worker_threads';
-import { readFileSync, readSync, existsSync, statSync } from 'node:fs';
+import { readSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { discover, isGitIgnored, kindByName, NOT_READ } from '../discover.js';
+import { isGitIgnored, kindByName, NOT_READ } from '../discover.js';
 import { outsideRoot, readFileSafely } from '../safe-read.js';
 import type { DiscoveredFile } from '../discover.js';
 import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel, DockerInstruction } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
 import { structuralTemplate } from '../parse/template.js';
-import { kustomizeFacts } from '../kustomize.js';
 import type { KustomizeFacts } from '../kustomize.js';
 import type { TemplateKind } from '../parse/template.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
@@ -25,8 +23,6 @@ import type { EffectiveConfig } from './config.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, PolicyRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
-import { debugClock, lintInParallel, PARALLEL_THRESHOLD, startWorkers, stopWorkers, workerCount } from './parallel.js';
-import { rulesFor } from '../../rules/index.js';
 import { KubeSchemaValidator } from './kube-schema.js';
 import type { BuildContextInfo } from './build-context.js';
 import { RunIndex } from './run-index.js';
@@ -68,16 +64,6 @@ export interface RunResult {
   secrets: FoundSecret[];
 }
 
-export interface RunInput {
-  paths: readonly string[];
-  cwd: string;
-  config: EffectiveConfig;
-  rules: readonly AnyRule[];
-  /** Standard input (the path `-`): its text, or a file descriptor to read up to maxFileSizeMB from. */
-  stdin?: StdinInput;
-  /** Time and memory one file may take (defaults: DEFAULT_FILE_LIMITS). */
-  limits?: FileLimits;
-}
 
 export type StdinInput = { text: string; filename?: string } | { fd: number; filename?: string };
 
@@ -139,7 +125,7 @@ export interface SourceInput {
   root?: string;
 }
 
-function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
+export function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
   const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly, root: file.root };
   const read = readFileSafely(file.absPath, maxBytes);
   if (!read.ok) {
@@ -194,7 +180,7 @@ export function composeBuildContexts(parsed: readonly ParsedFile[]): Record<stri
 }
 
 /** The config with the build contexts that Compose files among `parsed` give their Dockerfiles. */
-function withBuildContexts(config: EffectiveConfig, parsed: readonly ParsedFile[]): EffectiveConfig {
+export function withBuildContexts(config: EffectiveConfig, parsed: readonly ParsedFile[]): EffectiveConfig {
   const buildContexts = composeBuildContexts(parsed);
   return Object.keys(buildContexts).length ? { ...config, settings: { ...config.settings, buildContexts } } : config;
 }
@@ -232,7 +218,7 @@ export function readCapped(fd: number, maxBytes: number): { bytes: Buffer; overL
   return { bytes: Buffer.concat(chunks), overLimit: false };
 }
 
-function stdinSource(stdin: StdinInput, maxBytes: number): SourceInput {
+export function stdinSource(stdin: StdinInput, maxBytes: number): SourceInput {
   const filename = stdin.filename;
   const base = { displayPath: filename ?? '<stdin>', contextOnly: false };
   let raw: string;
@@ -448,56 +434,7 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
   }
 }
 
-function sameRules(a: readonly AnyRule[], b: readonly AnyRule[]): boolean {
-  return a.length === b.length && a.every((r, i) => r.meta.id === b[i].meta.id);
-}
 
-/** Runs every enabled rule over the files the paths name; large runs use worker threads. */
-export async function runLint(input: RunInput): Promise<RunResult> {
-  const { cwd } = input;
-  let config = input.config;
-  const debug = debugClock('main');
-  const paths = input.paths.filter((p) => p !== '-');
-  const mayUseWorkers = !input.stdin && workerCount(PARALLEL_THRESHOLD) > 1;
-  // Workers rebuild the rule set from the config; a hand-made rule set stays on this thread.
-  let sameRuleSet: boolean | undefined;
-  const workersCanRun = () => (sameRuleSet ??= sameRules(input.rules, rulesFor(config)));
-  // Once a run is large enough for worker threads, one starts loading while the rest of the files are found.
-  const early: Worker[] = [];
-  const onFile = mayUseWorkers
-    ? (count: number) => count === PARALLEL_THRESHOLD && workersCanRun() && early.push(...startWorkers(1, config))
-    : undefined;
-  const discovery = paths.length
-    ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile })
-    : { files: [], missing: [], notices: [], skipped: [] };
-  const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
-  const threads = wanted > 1 && workersCanRun() ? wanted : 1;
-  // What the kustomizations of the run say about the other files: read once here, for every thread.
-  const kustomize = kustomizeFacts(discovery.files);
-  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
-  debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
-  if (threads > 1) {
-    try {
-      // Threads see only their share of files: Compose build contexts are read here, for all of them.
-      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, []);
-      const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, early);
-      return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
-    } catch (err) {
-      discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
-    }
-  } else await stopWorkers(early);
-  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input.rules, limits: input.limits });
-  debug('linted');
-  const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
-  return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
-}
-
-/** Notices of parsing and linting, once each, in an order that does not depend on how the work was split between threads. */
-function runNotices(notices: readonly string[]): string[] {
-  return [...new Set(notices)].sort();
-}
 
 /** Parses and lints inputs already in memory (files read, stdin, test snippets). */
 export function lintSources(input: SourcesInput): RunResult {

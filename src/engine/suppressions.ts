@@ -7,18 +7,8 @@ import type { KubeObject } from '../parse/kube.js';
 import type { Finding, SourceRange } from '../types.js';
 import { hadolintSuppressions, kubeLinterSuppressions } from './peer-suppressions.js';
 
-/** One ignore comment or annotation and what it covers. */
-export interface Suppression {
-  ruleIds: string[];
-  /** Inclusive line span it covers; undefined covers the whole file. */
-  lines: { from: number; to: number } | undefined;
-  /** Where the comment or annotation is, for unused-suppression reports. */
-  origin: SourceRange;
-  reason: string | undefined;
-  used: Set<string>;
-  /** Another linter's suppression honoured for the rules that cover its check (`hadolint ignore=DL3015`). */
-  peer?: string;
-}
+export type { Suppression } from './suppression.js';
+import type { Suppression } from './suppression.js';
 
 export const IGNORE_ANNOTATION = 'genai-lint.io/ignore';
 

@@ -1,10 +1,14 @@
-/** A worker thread of a parallel run: one Share of the run (see share.ts and parallel.ts). */
+/**
+ * A worker thread of a parallel run: one Share of the run (see engine/share.ts
+ * and engine/parallel.ts). An entry point like the CLI: it builds the rule
+ * catalogue for the run's config and hands it to the engine.
+ */
 import { parentPort, threadId, workerData } from 'node:worker_threads';
-import { rulesFor } from '../../rules/index.js';
-import { debugClock, deserializeConfig } from './parallel.js';
-import type { ToWorker, WorkerInput, WorkerMessage } from './parallel.js';
-import { Share } from './share.js';
-import type { ObjectSummary } from './share.js';
+import { rulesFor } from './catalog.js';
+import { debugClock, deserializeConfig } from './engine/parallel.js';
+import type { ToWorker, WorkerInput, WorkerMessage } from './engine/parallel.js';
+import { Share } from './engine/share.js';
+import type { ObjectSummary } from './engine/share.js';
 
 const input = workerData as WorkerInput;
 const debug = debugClock(`worker ${threadId}`, input.timeOrigin);
