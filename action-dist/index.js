@@ -29580,7 +29580,10 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
     if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
-      for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+      for (const f of [...kept, ...unused]) {
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        mapToTemplateSource(f, p.yaml);
+      }
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
         if (file !== display) for (const s of found) secrets.push({ file, value: s.value });

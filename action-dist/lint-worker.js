@@ -28710,7 +28710,10 @@ function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_L
     if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
-      for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+      for (const f of [...kept, ...unused]) {
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        mapToTemplateSource(f, p.yaml);
+      }
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
         if (file !== display) for (const s of found) secrets.push({ file, value: s.value });

@@ -102,6 +102,16 @@ describe('standard input', () => {
     expect(findings.find((f) => f.ruleId === 'k8s/service-selector')).toMatchObject({ file: 'llm/templates/service.yaml', line: 6, column: 3 });
     expect(findings.find((f) => f.ruleId === 'k8s/probes')).toMatchObject({ file: 'llm/templates/pod.yaml', line: 8, column: 7 });
   });
+  it('helm template output: a finding fingerprinted by its line keeps its fingerprint when another template above it changes', () => {
+    const pod = '# Source: llm/templates/pod.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: p\n  # genai-lint ignore=k8s/probes\n  labels: {app: llm}\n';
+    const stream = (serviceLines: number) => `---\n# Source: llm/templates/service.yaml\n${Array.from({ length: serviceLines }, (_, i) => `# note ${i}\n`).join('')}apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\n---\n${pod}`;
+    const unused = (text: string) => (JSON.parse(run(['-', '-f', 'json'], project({}), text).stdout).findings as { ruleId: string; file: string; line: number; fingerprint: string }[]).find((f) => f.ruleId === 'unused-suppression');
+    const before = unused(stream(1));
+    const after = unused(stream(4));
+    expect(before).toMatchObject({ file: 'llm/templates/pod.yaml', line: 5 });
+    expect(after).toMatchObject({ file: 'llm/templates/pod.yaml', line: 5 });
+    expect(after!.fingerprint).toBe(before!.fingerprint);
+  });
   it('kustomize output (no # Source): lines of the stream, named by --stdin-filename or <stdin>', () => {
     const r = run(['-', '-f', 'json'], project({}), '---\n' + POD);
     expect(JSON.parse(r.stdout).findings[0]).toMatchObject({ file: '<stdin>', line: 8 });

@@ -702,7 +702,11 @@ export function lintParsed(
 
     const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
-      for (const f of [...kept, ...unused]) mapToTemplateSource(f, p.yaml);
+      for (const f of [...kept, ...unused]) {
+        // A finding without a locator is fingerprinted by its line: the line of the rendered stream, read before the mapping.
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        mapToTemplateSource(f, p.yaml);
+      }
       // The secrets of the rendered stream belong to every template its findings now name.
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
