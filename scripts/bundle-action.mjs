@@ -1,9 +1,10 @@
-// Builds the GitHub Action's committed bundle: action-dist/ holds the Action
-// entry, the lint worker and the compiled validators, self-contained (no
-// node_modules, no TypeScript build on the runner).
+// Builds the committed bundle: action-dist/ holds the GitHub Action's entry,
+// the CLI that the pre-commit hook runs, the lint worker and the compiled
+// validators, self-contained (no node_modules, no TypeScript build where they
+// run).
 // Run after `npm run build` (it copies the validators that build compiled):
 //   node scripts/bundle-action.mjs [outdir]
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -38,7 +39,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 await build({
   ...common,
-  entryPoints: { index: join(root, 'src', 'github-action.ts'), 'lint-worker': join(root, 'src', 'lint-worker.ts') },
+  entryPoints: { index: join(root, 'src', 'github-action.ts'), cli: join(root, 'src', 'cli.ts'), 'lint-worker': join(root, 'src', 'lint-worker.ts') },
   outdir: out,
   format: 'esm',
   define: { GENAI_LINT_BUNDLE: 'true' },
@@ -55,3 +56,5 @@ for (const [name, file] of validators) {
   await build({ ...common, entryPoints: [file], outfile: join(out, name), format: 'cjs', minify: false });
 }
 console.log(`wrote ${out}`);
+// pre-commit runs the CLI as a script: it must be executable.
+chmodSync(join(out, 'cli.js'), 0o755);

@@ -118,7 +118,7 @@ describe('pre-commit hook', () => {
   const manifest = parse(readFileSync(join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8'));
   it('declares the hook as pre-commit expects', () => {
     expect(manifest).toEqual([
-      expect.objectContaining({ id: 'genai-lint', entry: 'genai-lint', language: 'node', types_or: ['dockerfile', 'yaml'], require_serial: true }),
+      expect.objectContaining({ id: 'genai-lint', entry: 'action-dist/cli.js', language: 'script', types_or: ['dockerfile', 'yaml'], require_serial: true }),
     ]);
   });
 
