@@ -10,8 +10,16 @@
  */
 import { findTokens, isPlaceholderValue, isSecretName, maskSecret } from '../rules/lib/secrets.js';
 
-/** Shorter literal values are too likely to occur as ordinary words to be replaced everywhere. */
-const MIN_KNOWN_SECRET_LENGTH = 6;
+/**
+ * A literal a rule found is masked wherever it occurs in its file's texts only
+ * when it cannot be an ordinary word there: a demo password such as `grafana`
+ * or `minioadmin` is also an image and a service name, and masking those makes
+ * every message about them unreadable. Such a short all-letter value is still
+ * masked in the finding that reports it (rules show secrets only masked).
+ */
+function distinctive(secret: string): boolean {
+  return secret.length >= 16 || (secret.length >= 6 && /[^A-Za-z]/.test(secret));
+}
 
 const WORD = /[A-Za-z_][A-Za-z0-9_.-]*/g;
 const VALUE_END = /[\s"'`,;)}\]]/;
@@ -23,7 +31,7 @@ export class Redactor {
     const set = new Set<string>();
     for (const s of secrets) {
       const v = s.trim();
-      if (v.length >= MIN_KNOWN_SECRET_LENGTH) set.add(v);
+      if (distinctive(v)) set.add(v);
     }
     // Longest first, so a secret that contains another is masked whole.
     this.known = [...set].sort((a, b) => b.length - a.length);

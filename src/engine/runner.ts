@@ -319,7 +319,8 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
   let templatedManifest = false;
   for (const d of model.documents) {
     const lines = documentLines(model, d);
-    const kind = structuralTemplate(lines);
+    // A document that does not parse and holds `${...}` is a Terraform or envsubst template input.
+    const kind = structuralTemplate(lines) ?? (d.errors.length && lines.some((l) => l.includes('${')) ? '${ } template' : undefined);
     if (kind) {
       templated.add(d);
       templateKind ??= kind;
@@ -448,8 +449,8 @@ export function lintSources(input: SourcesInput): RunResult {
 
 /**
  * Objects of kustomize patches are partial (judged only on what they set);
- * objects of resources a kustomization lists take its namespace when they
- * name none, and carry its image overrides. Done before any index is built.
+ * objects of resources a kustomization lists take its namespace and carry
+ * its image overrides. Done before any index is built.
  */
 function markKustomized(parsed: ParsedFile, facts: KustomizeFacts | undefined): ParsedFile {
   const abs = parsed.file.absPath;
@@ -459,7 +460,8 @@ function markKustomized(parsed: ParsedFile, facts: KustomizeFacts | undefined): 
   for (const obj of parsed.objects) {
     if (patch) obj.patch = true;
     if (listed) {
-      if (obj.namespace === undefined && listed.namespace) obj.namespace = listed.namespace;
+      // kustomize sets the namespace of every resource it builds, replacing the one written.
+      if (listed.namespace) obj.namespace = listed.namespace;
       if (listed.images.length) obj.imageOverrides = listed.images;
     }
   }

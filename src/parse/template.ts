@@ -7,13 +7,27 @@
  * does not count.
  */
 
-export type TemplateKind = 'Go template' | 'Jinja template' | 'Terraform template directive';
+export type TemplateKind = '{{ }} template' | '{% %} template' | 'Terraform %{ } directive' | '${ } template';
 
 const MARKERS: readonly { open: string; kind: TemplateKind }[] = [
-  { open: '{{', kind: 'Go template' },
-  { open: '{%', kind: 'Jinja template' },
-  { open: '%{', kind: 'Terraform template directive' },
+  { open: '{{', kind: '{{ }} template' },
+  { open: '{%', kind: '{% %} template' },
+  { open: '%{', kind: 'Terraform %{ } directive' },
 ];
+
+/**
+ * Whether a marker at `at` in a line's code shapes the YAML: it starts the
+ * line or a node (after `key:`, `- `, `[`, `{`, `,`). Inside a plain scalar
+ * (`--model_name={{.Name}}`, `image: repo:{{ .Values.tag }}`) it is part of
+ * a string, filled in later by whoever reads it (a controller, a renderer).
+ */
+function startsNode(code: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (code[i] === ' ' || code[i] === '\t')) i--;
+  if (i < 0 || '[{,'.includes(code[i])) return true;
+  // `key: {{` and `- {{` start a node; `repo:{{` and `a-{{` are inside a scalar.
+  return (code[i] === ':' || code[i] === '-' || code[i] === '?') && i < at - 1;
+}
 
 /** Characters after which a quote opens a quoted scalar (elsewhere it is part of a plain scalar). */
 const BEFORE_QUOTE = new Set([':', '-', '[', '{', ',', '?']);
@@ -52,7 +66,11 @@ export function structuralTemplate(lines: readonly string[]): TemplateKind | und
       code += ch;
       if (ch !== ' ' && ch !== '\t') last = ch;
     }
-    for (const m of MARKERS) if (code.includes(m.open)) return m.kind;
+    for (const m of MARKERS) {
+      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
+        if (startsNode(code, at)) return m.kind;
+      }
+    }
     // `key: |`, `- >-`, `|2`: the lines below, indented deeper, are the scalar's body.
     if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
   }
