@@ -27525,7 +27525,7 @@ var no_secrets_default2 = defineComposeRule({
     severity: "error",
     securitySeverity: 9.1,
     summary: "Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.",
-    rationale: "Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed. " + PLACEHOLDER_DOC,
+    rationale: "Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore and that holds literal values on secret-like names is committed with them: it is read, and reported only for those entries (comments, placeholders and `${VAR}` references are not secrets; `*.example`, `*.sample`, `*.template` files are not judged). " + PLACEHOLDER_DOC,
     fix: "Reference variables instead (`HF_TOKEN: ${HF_TOKEN}`, resolved from the shell or an ignored .env), use Compose `secrets:`, and keep env files in .gitignore."
   },
   check(ctx) {
@@ -27571,11 +27571,15 @@ var no_secrets_default2 = defineComposeRule({
         if (!file || /\.(example|sample|template|dist)$/.test(file)) return;
         const status = ctx.pathStatus(file);
         if (!status?.exists || status.gitIgnored) return;
+        const secrets = (status.envEntries ?? []).filter((e) => isSecretName(e.name) && !isPlaceholderValue(e.value));
+        if (!secrets.length) return;
+        const names = secrets.map((e) => `\`${e.name}\` (line ${e.line})`).join(", ");
         ctx.report({
-          message: `env_file \`${file}\` of ${serviceLabel(service)} is inside the repository and not git-ignored: its secrets get committed`,
+          message: `env_file \`${file}\` of ${serviceLabel(service)} is committed (not git-ignored) with literal secret values: ${names}`,
           path: Array.isArray(service.raw.env_file) ? `${service.path}/env_file/${i}` : `${service.path}/env_file`,
           part: "value",
-          fix: `Add \`${file}\` to .gitignore and commit a \`${file}.example\` instead.`
+          secrets: secrets.map((e) => e.value),
+          fix: `Add \`${file}\` to .gitignore, rotate the committed values, and commit a \`${file}.example\` with placeholders instead.`
         });
       });
     }
@@ -28339,10 +28343,16 @@ import { basename as basename6, dirname as dirname7, join as join8, resolve as r
 
 // src/parse/template.ts
 var MARKERS = [
-  { open: "{{", kind: "Go template" },
-  { open: "{%", kind: "Jinja template" },
-  { open: "%{", kind: "Terraform template directive" }
+  { open: "{{", kind: "{{ }} template" },
+  { open: "{%", kind: "{% %} template" },
+  { open: "%{", kind: "Terraform %{ } directive" }
 ];
+function startsNode(code, at) {
+  let i = at - 1;
+  while (i >= 0 && (code[i] === " " || code[i] === "	")) i--;
+  if (i < 0 || "[{,".includes(code[i])) return true;
+  return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
+}
 var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
 function structuralTemplate(lines) {
   let quote = "";
@@ -28373,10 +28383,39 @@ function structuralTemplate(lines) {
       code += ch;
       if (ch !== " " && ch !== "	") last = ch;
     }
-    for (const m of MARKERS) if (code.includes(m.open)) return m.kind;
+    for (const m of MARKERS) {
+      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
+        if (startsNode(code, at)) return m.kind;
+      }
+    }
     if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
   }
   return void 0;
+}
+
+// src/parse/dotenv.ts
+function parseDotenv(text) {
+  const out = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    let line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    if (line.startsWith("export ")) line = line.slice(7).trimStart();
+    const eq = line.indexOf("=");
+    if (eq <= 0) return;
+    const name = line.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) return;
+    let value = line.slice(eq + 1).trim();
+    const q = value[0];
+    if ((q === '"' || q === "'") && value.length > 1) {
+      const close = value.indexOf(q, 1);
+      value = close > 0 ? value.slice(1, close) : value.slice(1);
+    } else {
+      const hash = value.search(/\s#/);
+      if (hash >= 0) value = value.slice(0, hash).trimEnd();
+    }
+    out.push({ name, value, line: i + 1 });
+  });
+  return out;
 }
 
 // src/engine/build-context.ts
@@ -29243,7 +29282,7 @@ function readParsed(parsed, notices) {
   let templatedManifest = false;
   for (const d of model.documents) {
     const lines = documentLines(model, d);
-    const kind = structuralTemplate(lines);
+    const kind = structuralTemplate(lines) ?? (d.errors.length && lines.some((l) => l.includes("${")) ? "${ } template" : void 0);
     if (kind) {
       templated.add(d);
       templateKind ??= kind;
@@ -29350,7 +29389,7 @@ function markKustomized(parsed, facts) {
   for (const obj of parsed.objects) {
     if (patch) obj.patch = true;
     if (listed) {
-      if (obj.namespace === void 0 && listed.namespace) obj.namespace = listed.namespace;
+      if (listed.namespace) obj.namespace = listed.namespace;
       if (listed.images.length) obj.imageOverrides = listed.images;
     }
   }
@@ -29516,7 +29555,9 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
             pathStatus: (rel) => {
               if (!absDir) return void 0;
               const abs = resolve5(absDir, rel);
-              return { exists: existsSync6(abs), gitIgnored: isGitIgnored(abs) };
+              const exists = existsSync6(abs);
+              const text = exists ? readTreeFile(abs, p.file.root ?? absDir) : void 0;
+              return { exists, gitIgnored: isGitIgnored(abs), envEntries: text === void 0 ? void 0 : parseDotenv(text) };
             },
             report: (r) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
@@ -29869,7 +29910,9 @@ function runNotices(notices) {
 }
 
 // src/redact.ts
-var MIN_KNOWN_SECRET_LENGTH = 6;
+function distinctive(secret) {
+  return secret.length >= 16 || secret.length >= 6 && /[^A-Za-z]/.test(secret);
+}
 var WORD = /[A-Za-z_][A-Za-z0-9_.-]*/g;
 var VALUE_END = /[\s"'`,;)}\]]/;
 var Redactor = class {
@@ -29878,7 +29921,7 @@ var Redactor = class {
     const set = /* @__PURE__ */ new Set();
     for (const s of secrets) {
       const v = s.trim();
-      if (v.length >= MIN_KNOWN_SECRET_LENGTH) set.add(v);
+      if (distinctive(v)) set.add(v);
     }
     this.known = [...set].sort((a, b) => b.length - a.length);
   }

@@ -34,3 +34,4 @@ export { commandText, expandVariables, finalImageChain, splitImageReference } fr
 export type { ComposeModel, ComposeService } from './parse/compose.js';
 export { commandWords, effectiveService, environmentOf, volumeTargets } from './parse/compose.js';
 export { closest, trimTrailingSlashes } from './text.js';
+export type { EnvEntry } from './parse/dotenv.js';

@@ -12,7 +12,7 @@ export default defineComposeRule({
     securitySeverity: 9.1,
     summary: 'Literal secrets in a Compose file: environment values on secret-like names, provider tokens, secret build args, committed env files.',
     rationale:
-      'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore is one `git add .` away from being committed. '
+      'Compose files are committed and shared: an OpenAI or Hugging Face key pasted into `environment:` leaks with the repository. Build args end up in the image history. An env_file that git does not ignore and that holds literal values on secret-like names is committed with them: it is read, and reported only for those entries (comments, placeholders and `${VAR}` references are not secrets; `*.example`, `*.sample`, `*.template` files are not judged). '
       + PLACEHOLDER_DOC,
     fix: 'Reference variables instead (`HF_TOKEN: ${HF_TOKEN}`, resolved from the shell or an ignored .env), use Compose `secrets:`, and keep env files in .gitignore.',
   },
@@ -60,11 +60,16 @@ export default defineComposeRule({
         if (!file || /\.(example|sample|template|dist)$/.test(file)) return;
         const status = ctx.pathStatus(file);
         if (!status?.exists || status.gitIgnored) return;
+        // Judged by what the committed file holds: comments, placeholders and ${VAR} references are no secret.
+        const secrets = (status.envEntries ?? []).filter((e) => isSecretName(e.name) && !isPlaceholderValue(e.value));
+        if (!secrets.length) return;
+        const names = secrets.map((e) => `\`${e.name}\` (line ${e.line})`).join(', ');
         ctx.report({
-          message: `env_file \`${file}\` of ${serviceLabel(service)} is inside the repository and not git-ignored: its secrets get committed`,
+          message: `env_file \`${file}\` of ${serviceLabel(service)} is committed (not git-ignored) with literal secret values: ${names}`,
           path: Array.isArray(service.raw.env_file) ? `${service.path}/env_file/${i}` : `${service.path}/env_file`,
           part: 'value',
-          fix: `Add \`${file}\` to .gitignore and commit a \`${file}.example\` instead.`,
+          secrets: secrets.map((e) => e.value),
+          fix: `Add \`${file}\` to .gitignore, rotate the committed values, and commit a \`${file}.example\` with placeholders instead.`,
         });
       });
     }

@@ -1,6 +1,7 @@
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
 import type { ComposeModel } from '../parse/compose.js';
+import type { EnvEntry } from '../parse/dotenv.js';
 import type { Severity, SourceRange } from '../types.js';
 import type { RunIndex } from './run-index.js';
 import type { RunSettings } from './config.js';
@@ -89,8 +90,12 @@ export interface ComposeContext<O> extends ContextBase<O> {
   /** Range of a pointer in the Compose file; a missing path falls back to its nearest parent. */
   locate(path: string, part?: LocationPart): SourceRange;
   locateText(path: string, needle: string): SourceRange;
-  /** Whether a path (relative to the Compose file) exists, and whether git ignores it. */
-  pathStatus(relativePath: string): { exists: boolean; gitIgnored: boolean } | undefined;
+  /**
+   * Whether a path (relative to the Compose file) exists, whether git ignores
+   * it, and, for a regular file inside the linted root, its dotenv entries
+   * (the engine reads the disk, not the rule).
+   */
+  pathStatus(relativePath: string): { exists: boolean; gitIgnored: boolean; envEntries?: readonly EnvEntry[] } | undefined;
   report(r: K8sReport): void;
 }
 

@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { readSync, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isGitIgnored, kindByName, NOT_READ } from '../discover.js';
-import { outsideRoot, readFileSafely } from '../safe-read.js';
+import { outsideRoot, readFileSafely, readTreeFile } from '../safe-read.js';
 import type { DiscoveredFile } from '../discover.js';
 import { missingFromProblem, parseDockerfile } from '../parse/dockerfile.js';
 import type { DockerfileModel, DockerInstruction } from '../parse/dockerfile.js';
 import { NodeTable, parseYaml } from '../parse/yaml.js';
 import { structuralTemplate } from '../parse/template.js';
+import { parseDotenv } from '../parse/dotenv.js';
 import type { KustomizeFacts } from '../kustomize.js';
 import type { TemplateKind } from '../parse/template.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
@@ -643,7 +644,9 @@ export function lintParsed(
             pathStatus: (rel) => {
               if (!absDir) return undefined;
               const abs = resolve(absDir, rel);
-              return { exists: existsSync(abs), gitIgnored: isGitIgnored(abs) };
+              const exists = existsSync(abs);
+              const text = exists ? readTreeFile(abs, p.file.root ?? absDir) : undefined;
+              return { exists, gitIgnored: isGitIgnored(abs), envEntries: text === undefined ? undefined : parseDotenv(text) };
             },
             report: (r: K8sReport) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURES, lintFixture, lintSnippet, positionsOf, ruleTester } from '../helpers.js';
+import { FIXTURES, lintFixture, lintSnippet, positionsOf, project, ruleTester } from '../helpers.js';
+import { lint } from '../../src/index.js';
 import { isComposeName } from '../../src/discover.js';
 
 describe('compose fixtures', () => {
@@ -64,5 +65,22 @@ describe('compose build: links a Dockerfile to its real build context', () => {
     expect(f.map((x: { file: string; line: number; message: string }) => `${x.file}:${x.line} ${x.message}`)).toEqual([
       'docker/Dockerfile:2 COPY . copies 1 weight file, 7 B: models/adapter.safetensors (there is no .dockerignore)',
     ]);
+  });
+});
+
+describe('compose/no-secrets: committed env files are judged by what they hold', () => {
+  const compose = 'services:\n  api:\n    image: api:1.0\n    env_file: .env\n';
+  const lintEnv = async (env: string) => {
+    const dir = project({ 'compose.yaml': compose, '.env': env });
+    const report = await lint({ paths: [dir], cwd: dir });
+    return report.findings.filter((f) => f.ruleId === 'compose/no-secrets').map((f) => `${f.range.start.line}:${f.range.start.column} ${f.message}`);
+  };
+  it('a literal secret value in a committed .env is reported at the env_file entry, masked', async () => {
+    expect(await lintEnv('# settings\nLOG_LEVEL=debug\nexport HF_TOKEN="Rk29vLq8Zp3mXw7T"\n')).toEqual([
+      '4:15 env_file `.env` of service `api` is committed (not git-ignored) with literal secret values: `HF_TOKEN` (line 3)',
+    ]);
+  });
+  it('comments, placeholders and ${VAR} references are no secret', async () => {
+    expect(await lintEnv('# HF_TOKEN=\n# OPENAI_API_KEY=sk-...\nNGC_API_KEY=nvapi-YOUR_KEY_HERE\nDB_PASSWORD=${DB_PASSWORD}\nMODEL=llama3\n')).toEqual([]);
   });
 });
