@@ -36,6 +36,12 @@ describe('quoted scalars continued on less-indented lines', () => {
     expect(indentQuotedContinuations('a: 1\nb: plain\n')).toBeUndefined();
     expect(indentQuotedContinuations('  k: "x\ny"\n# "not a quote\nz: 1\n')).toBe('  k: "x\n   y"\n# "not a quote\nz: 1\n');
   });
+  it('a quoted value of a sequence entry continued at the dash\'s indentation (kubectl-generated CRDs)', () => {
+    const crd = "columns:\n  - description: 'first\n  continued at the dash'\n    name: Age\n";
+    const model = parseYaml(crd);
+    expect(model.documents[0].errors).toEqual([]);
+    expect(model.documents[0].value).toEqual({ columns: [{ description: 'first continued at the dash', name: 'Age' }] });
+  });
   it('a file with a real YAML mistake is still reported', () => {
     expect(parseYaml('a: "unterminated\nb: [1, 2\n').documents[0].errors.length).toBeGreaterThan(0);
   });

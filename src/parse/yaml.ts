@@ -132,6 +132,16 @@ function parseYamlText(text: string): YamlFileModel {
   });
 }
 
+/** The column where a line's node starts: its indentation plus any `- ` sequence-entry prefixes. */
+function nodeIndent(line: string): number {
+  let i = 0;
+  for (;;) {
+    while (line[i] === ' ') i++;
+    if (line[i] === '-' && line[i + 1] === ' ') i += 2;
+    else return i;
+  }
+}
+
 /**
  * The text with each continuation line of a multi-line quoted scalar indented
  * one column deeper than the line the scalar starts on, when it was not: the
@@ -168,7 +178,7 @@ export function indentQuotedContinuations(text: string): string | undefined {
       if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
       if ((ch === '"' || ch === "'") && (last === '' || last === ':' || last === '-' || last === '[' || last === '{' || last === ',')) {
         quote = ch;
-        minIndent = line.length - line.trimStart().length + 1;
+        minIndent = nodeIndent(line) + 1;
         continue;
       }
       if (ch !== ' ' && ch !== '\t') last = ch;
