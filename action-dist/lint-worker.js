@@ -21201,12 +21201,42 @@ function withPlainEnv(fn) {
   }
 }
 function parseYaml(text) {
-  const model = parseYamlText(text);
+  const model = parseYamlText(withoutCustomResourceDefinitions(text));
   if (!model.documents.some((d) => d.errors.length)) return model;
   const relaxed = indentQuotedContinuations(text);
   if (relaxed === void 0) return model;
   const retry = parseYamlText(relaxed);
   return retry.documents.some((d) => d.errors.length) ? model : retry;
+}
+function withoutCustomResourceDefinitions(text) {
+  if (!text.includes("CustomResourceDefinition")) return text;
+  const lines = text.split("\n");
+  let changed = false;
+  let start = 0;
+  const flush = (end) => {
+    let kind = false;
+    let group = false;
+    for (let i = start; i < end; i++) {
+      const l = lines[i];
+      if (l.startsWith("kind:") && /^kind:\s*["']?CustomResourceDefinition["']?\s*$/.test(l)) kind = true;
+      else if (l.startsWith("apiVersion:") && /^apiVersion:\s*["']?apiextensions\.k8s\.io\//.test(l)) group = true;
+    }
+    if (!kind || !group) return;
+    let body = false;
+    for (let i = start; i < end; i++) {
+      if (!body && /^(spec|status):/.test(lines[i])) body = true;
+      if (body) lines[i] = lines[i].endsWith("\r") ? "\r" : "";
+    }
+    changed = true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (/^(---|\.\.\.)(\s|$)/.test(lines[i])) {
+      flush(i);
+      start = i + 1;
+    }
+  }
+  flush(lines.length);
+  return changed ? lines.join("\n") : text;
 }
 function parseYamlText(text) {
   const index = new TextIndex(text);
@@ -21217,6 +21247,14 @@ function parseYamlText(text) {
     list2.forEach((doc, i) => documents.push(buildDocument(doc, i, index)));
     return { kind: "yaml", text, index, documents };
   });
+}
+function nodeIndent(line) {
+  let i = 0;
+  for (; ; ) {
+    while (line[i] === " ") i++;
+    if (line[i] === "-" && line[i + 1] === " ") i += 2;
+    else return i;
+  }
 }
 function indentQuotedContinuations(text) {
   const lines = text.split("\n");
@@ -21247,7 +21285,7 @@ function indentQuotedContinuations(text) {
       if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
       if ((ch === '"' || ch === "'") && (last === "" || last === ":" || last === "-" || last === "[" || last === "{" || last === ",")) {
         quote = ch;
-        minIndent = line.length - line.trimStart().length + 1;
+        minIndent = nodeIndent(line) + 1;
         continue;
       }
       if (ch !== " " && ch !== "	") last = ch;

@@ -46,3 +46,20 @@ describe('quoted scalars continued on less-indented lines', () => {
     expect(parseYaml('a: "unterminated\nb: [1, 2\n').documents[0].errors.length).toBeGreaterThan(0);
   });
 });
+
+describe('CustomResourceDefinitions', () => {
+  const crd = (version: string) =>
+    `apiVersion: apiextensions.k8s.io/${version}\nkind: CustomResourceDefinition\nmetadata:\n  name: models.example.com\nspec:\n  group: example.com\n  versions:\n    - name: v1\n      schema: {openAPIV3Schema: {type: object}}\n`;
+  it('keep their header and lose their schemas before parsing, line for line; other documents are untouched', () => {
+    const text = `${crd('v1')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n`;
+    const model = parseYaml(text);
+    expect(model.index.lineCount).toBe(text.split('\n').length);
+    expect(model.documents[0].value).toEqual({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'models.example.com' } });
+    expect(model.documents[1].value).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } });
+    expect(model.documents[1].range.start.line).toBe(10);
+  });
+  it('a removed apiextensions version is still reported on the kept header', () => {
+    const f = lintSnippet({ code: crd('v1beta1'), filename: 'crd.yaml' }).filter((x) => x.ruleId === 'k8s/deprecated-api');
+    expect(f.map((x) => `${x.range.start.line}:${x.range.start.column}`)).toEqual(['1:13']);
+  });
+});

@@ -109,7 +109,7 @@ export function withPlainEnv<T>(fn: () => T): T {
 }
 
 export function parseYaml(text: string): YamlFileModel {
-  const model = parseYamlText(text);
+  const model = parseYamlText(withoutCustomResourceDefinitions(text));
   if (!model.documents.some((d) => d.errors.length)) return model;
   // go-yaml (kubectl) accepts quoted scalars whose continuation lines are indented less than
   // their key; the yaml package does not. Read such files as kubectl does.
@@ -117,6 +117,45 @@ export function parseYaml(text: string): YamlFileModel {
   if (relaxed === undefined) return model;
   const retry = parseYamlText(relaxed);
   return retry.documents.some((d) => d.errors.length) ? model : retry;
+}
+
+/**
+ * The text with the spec and status of every top-level CustomResourceDefinition
+ * document blanked, line for line: no rule reads a CRD's schemas, and they are
+ * most of the YAML in operator repositories (megabytes per file). Lines and
+ * the documents around them keep their positions. One pass over the lines.
+ */
+export function withoutCustomResourceDefinitions(text: string): string {
+  if (!text.includes('CustomResourceDefinition')) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  let start = 0;
+  const flush = (end: number) => {
+    let kind = false;
+    let group = false;
+    for (let i = start; i < end; i++) {
+      const l = lines[i];
+      if (l.startsWith('kind:') && /^kind:\s*["']?CustomResourceDefinition["']?\s*$/.test(l)) kind = true;
+      else if (l.startsWith('apiVersion:') && /^apiVersion:\s*["']?apiextensions\.k8s\.io\//.test(l)) group = true;
+    }
+    if (!kind || !group) return;
+    // The header (apiVersion, kind, metadata) stays, so rules about the object itself (a removed
+    // apiextensions version) still see it; the spec and status, the schemas, are blanked.
+    let body = false;
+    for (let i = start; i < end; i++) {
+      if (!body && /^(spec|status):/.test(lines[i])) body = true;
+      if (body) lines[i] = lines[i].endsWith('\r') ? '\r' : '';
+    }
+    changed = true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (/^(---|\.\.\.)(\s|$)/.test(lines[i])) {
+      flush(i);
+      start = i + 1;
+    }
+  }
+  flush(lines.length);
+  return changed ? lines.join('\n') : text;
 }
 
 function parseYamlText(text: string): YamlFileModel {
