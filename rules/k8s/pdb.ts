@@ -21,7 +21,7 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A PodDisruptionBudget that allows no voluntary eviction: `maxUnavailable: 0`, `minAvailable: 100%`, or `minAvailable` at least the replica count of the workload it selects.',
     rationale:
-      'A drain evicts pods only while the budget allows a disruption. With `maxUnavailable: 0`, or `minAvailable` equal to the replicas, it never does: `kubectl drain`, node auto-upgrades and cluster-autoscaler scale-down of GPU nodes wait forever (managed node pools give up after a timeout and force it, or the upgrade fails). GPU node pools are where this hurts most: one idle, expensive node cannot be removed. Workloads scaled by an autoscaler are not compared with their replica count, which moves.',
+      'A drain evicts pods only while the budget allows a disruption. With `maxUnavailable: 0`, or `minAvailable` equal to the replicas, it never does: `kubectl drain`, node auto-upgrades and cluster-autoscaler scale-down of GPU nodes wait forever (managed node pools give up after a timeout and force it, or the upgrade fails). GPU node pools are where this hurts most: one idle, expensive node cannot be removed. Workloads scaled by an autoscaler are not compared with their replica count, which moves. Unlike kube-linter\'s pdb-min-available, a percentage below 100% is not compared with the replica count, and an autoscaled workload is skipped rather than compared with the autoscaler\'s minimum, since both counts move.',
     fix: 'Allow at least one disruption: `maxUnavailable: 1` (or a percentage), or `minAvailable` below the replica count; run at least two replicas of a server that must stay up during drains.',
     kinds: ['PodDisruptionBudget'],
     indexKinds: REPLICATED_KINDS,

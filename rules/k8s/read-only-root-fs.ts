@@ -11,7 +11,7 @@ export default defineK8sRule({
     preset: 'strict',
     summary: 'A container (init containers included) without `securityContext.readOnlyRootFilesystem: true`.',
     rationale:
-      "A writable root filesystem lets code that runs in the container (a pickled model, trust_remote_code, a tool call) replace the server's own files and persist until the pod restarts. Model servers write only to a few places (the Hugging Face or server cache, /tmp, torch and Triton kernel caches), and each can be an emptyDir or a PVC. It is part of the strict preset only, because most model-server images still write to their home directory and turning it on needs those mounts first.",
+      "A writable root filesystem lets code that runs in the container (a pickled model, trust_remote_code, a tool call) replace the server's own files and persist until the pod restarts. Model servers write only to a few places (the Hugging Face or server cache, /tmp, torch and Triton kernel caches), and each can be an emptyDir or a PVC. It is part of the strict preset only, because most model-server images still write to their home directory and turning it on needs those mounts first. Unlike kube-linter's no-read-only-root-fs, which is on by default, it stays out of the recommended preset for that reason.",
     fix: 'Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir (or the model-cache PVC) at each path the server writes: /tmp, the HF cache (HF_HOME, default ~/.cache/huggingface), ~/.triton and ~/.cache/torch for compiled kernels.',
     kinds: POD_BEARING_KINDS,
   },

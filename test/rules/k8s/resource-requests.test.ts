@@ -6,6 +6,7 @@ describe('k8s/resource-requests fixtures', () => fixturePositions('k8s/resource-
 
 ruleTester('k8s/resource-requests', {
   valid: [
+    { name: 'peer edge case: limits alone count as requests', code: pod('    - name: c\n      image: x:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n') },
     { name: 'limits only: Kubernetes copies them into requests', code: pod('    - name: c\n      image: x:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n') },
     {
       name: 'a LimitRange of the namespace defaults both',
@@ -14,6 +15,7 @@ ruleTester('k8s/resource-requests', {
     },
   ],
   invalid: [
+    { name: 'peer edge case: cpu set, memory missing', code: pod('    - name: c\n      image: x:1\n      resources:\n        requests: {cpu: 1}\n'), errors: [{ line: 10, column: 9, message: 'has no memory request' }] },
     {
       name: 'a LimitRange of another namespace does not count',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: ml\nspec:\n  containers:\n    - name: c\n      image: x:1\n',
