@@ -21053,6 +21053,33 @@ function sameNamespace(a, b) {
   return a === void 0 || b === void 0 || a === b;
 }
 
+// src/parse/yaml-lines.ts
+var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
+function codeOfLine(line, scan, onQuoteOpen) {
+  let code = "";
+  let last = "";
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (scan.quote) {
+      if (scan.quote === '"' && ch === "\\") i++;
+      else if (ch === scan.quote) {
+        if (scan.quote === "'" && line[i + 1] === "'") i++;
+        else scan.quote = "";
+      }
+      continue;
+    }
+    if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
+    if ((ch === '"' || ch === "'") && (last === "" || BEFORE_QUOTE.has(last))) {
+      scan.quote = ch;
+      onQuoteOpen?.();
+      continue;
+    }
+    code += ch;
+    if (ch !== " " && ch !== "	") last = ch;
+  }
+  return code;
+}
+
 // src/text.ts
 var TextIndex = class _TextIndex {
   constructor(text) {
@@ -21258,12 +21285,12 @@ function nodeIndent(line) {
 }
 function indentQuotedContinuations(text) {
   const lines = text.split("\n");
-  let quote = "";
+  const scan = { quote: "" };
   let minIndent = 0;
   let changed = false;
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n];
-    if (quote) {
+    if (scan.quote) {
       const indent = line.length - line.trimStart().length;
       if (line.trim() !== "" && indent < minIndent) {
         line = " ".repeat(minIndent - indent) + line;
@@ -21271,25 +21298,9 @@ function indentQuotedContinuations(text) {
         changed = true;
       }
     }
-    let last = "";
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (quote === '"' && ch === "\\") i++;
-        else if (ch === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = "";
-        }
-        continue;
-      }
-      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
-      if ((ch === '"' || ch === "'") && (last === "" || last === ":" || last === "-" || last === "[" || last === "{" || last === ",")) {
-        quote = ch;
-        minIndent = nodeIndent(line) + 1;
-        continue;
-      }
-      if (ch !== " " && ch !== "	") last = ch;
-    }
+    codeOfLine(line, scan, () => {
+      minIndent = nodeIndent(line) + 1;
+    });
   }
   return changed ? lines.join("\n") : void 0;
 }
@@ -27605,9 +27616,8 @@ function startsNode(code, at) {
   if (i < 0 || "[{,".includes(code[i])) return true;
   return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
 }
-var BEFORE_QUOTE = /* @__PURE__ */ new Set([":", "-", "[", "{", ",", "?"]);
 function structuralTemplate(lines) {
-  let quote = "";
+  const scan = { quote: "" };
   let blockIndent = -1;
   for (const line of lines) {
     const indent = line.length - line.trimStart().length;
@@ -27615,26 +27625,7 @@ function structuralTemplate(lines) {
       if (line.trim() === "" || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    let code = "";
-    let last = "";
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (quote === '"' && ch === "\\") i++;
-        else if (ch === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = "";
-        }
-        continue;
-      }
-      if (ch === "#" && (i === 0 || line[i - 1] === " " || line[i - 1] === "	")) break;
-      if ((ch === '"' || ch === "'") && (last === "" || BEFORE_QUOTE.has(last))) {
-        quote = ch;
-        continue;
-      }
-      code += ch;
-      if (ch !== " " && ch !== "	") last = ch;
-    }
+    const code = codeOfLine(line, scan);
     for (const m of MARKERS) {
       for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
         if (startsNode(code, at)) return m.kind;

@@ -7,6 +7,9 @@
  * does not count.
  */
 
+import { codeOfLine } from './yaml-lines.js';
+import type { LineScan } from './yaml-lines.js';
+
 export type TemplateKind = '{{ }} template' | '{% %} template' | 'Terraform %{ } directive' | '${ } template';
 
 const MARKERS: readonly { open: string; kind: TemplateKind }[] = [
@@ -29,16 +32,13 @@ function startsNode(code: string, at: number): boolean {
   return (code[i] === ':' || code[i] === '-' || code[i] === '?') && i < at - 1;
 }
 
-/** Characters after which a quote opens a quoted scalar (elsewhere it is part of a plain scalar). */
-const BEFORE_QUOTE = new Set([':', '-', '[', '{', ',', '?']);
-
 /**
  * The template syntax that shapes the given lines of YAML, if any: markers
  * outside comments, quoted scalars and block scalar bodies. One pass over
  * the text.
  */
 export function structuralTemplate(lines: readonly string[]): TemplateKind | undefined {
-  let quote = ''; // the open quote of a scalar that continues on the next line
+  const scan: LineScan = { quote: '' };
   let blockIndent = -1; // indentation of the key whose block scalar body follows
   for (const line of lines) {
     const indent = line.length - line.trimStart().length;
@@ -46,26 +46,7 @@ export function structuralTemplate(lines: readonly string[]): TemplateKind | und
       if (line.trim() === '' || indent > blockIndent) continue;
       blockIndent = -1;
     }
-    let code = '';
-    let last = ''; // last non-space character of code on this line
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (quote === '"' && ch === '\\') i++;
-        else if (ch === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = '';
-        }
-        continue;
-      }
-      if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-      if ((ch === '"' || ch === "'") && (last === '' || BEFORE_QUOTE.has(last))) {
-        quote = ch;
-        continue;
-      }
-      code += ch;
-      if (ch !== ' ' && ch !== '\t') last = ch;
-    }
+    const code = codeOfLine(line, scan);
     for (const m of MARKERS) {
       for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
         if (startsNode(code, at)) return m.kind;

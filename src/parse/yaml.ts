@@ -8,6 +8,8 @@ function yamlLib(): typeof import('yaml') {
   yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return yamlLibrary;
 }
+import { codeOfLine } from './yaml-lines.js';
+import type { LineScan } from './yaml-lines.js';
 import { TextIndex } from '../text.js';
 import type { SourceRange } from '../types.js';
 
@@ -190,12 +192,12 @@ function nodeIndent(line: string): number {
  */
 export function indentQuotedContinuations(text: string): string | undefined {
   const lines = text.split('\n');
-  let quote = '';
+  const scan: LineScan = { quote: '' };
   let minIndent = 0;
   let changed = false;
   for (let n = 0; n < lines.length; n++) {
     let line = lines[n];
-    if (quote) {
+    if (scan.quote) {
       const indent = line.length - line.trimStart().length;
       if (line.trim() !== '' && indent < minIndent) {
         line = ' '.repeat(minIndent - indent) + line;
@@ -203,25 +205,9 @@ export function indentQuotedContinuations(text: string): string | undefined {
         changed = true;
       }
     }
-    let last = '';
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quote) {
-        if (quote === '"' && ch === '\\') i++;
-        else if (ch === quote) {
-          if (quote === "'" && line[i + 1] === "'") i++;
-          else quote = '';
-        }
-        continue;
-      }
-      if (ch === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) break;
-      if ((ch === '"' || ch === "'") && (last === '' || last === ':' || last === '-' || last === '[' || last === '{' || last === ',')) {
-        quote = ch;
-        minIndent = nodeIndent(line) + 1;
-        continue;
-      }
-      if (ch !== ' ' && ch !== '\t') last = ch;
-    }
+    codeOfLine(line, scan, () => {
+      minIndent = nodeIndent(line) + 1;
+    });
   }
   return changed ? lines.join('\n') : undefined;
 }
