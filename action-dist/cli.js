@@ -21773,7 +21773,7 @@ var init_json = __esm({
       const out = {
         version: JSON_FORMAT_VERSION,
         tool: { name: "genai-lint", version: input.toolVersion },
-        summary: { ...countBySeverity(input.findings), findings: input.findings.length, files: input.filesChecked, objects: input.objectsChecked },
+        summary: { ...countBySeverity(input.findings), findings: input.findings.length, files: input.filesChecked, objects: input.objectsChecked, skipped: input.skipped ?? 0 },
         findings: input.findings.map((f) => ({
           ruleId: f.ruleId,
           severity: f.severity,

@@ -65,7 +65,7 @@ describe('genai-lint CLI', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.version).toBe(1);
-    expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 1, findings: 2, files: 1, objects: 0 });
+    expect(out.summary).toEqual({ errors: 1, warnings: 0, infos: 1, findings: 2, files: 1, objects: 0, skipped: 0 });
     expect(out.findings[1]).toMatchObject({ ruleId: 'dockerfile/no-secrets', severity: 'error', file: 'Dockerfile', line: 3, column: 14, endLine: 3, endColumn: 51 });
     expect(r.stdout).not.toContain('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');
   });
