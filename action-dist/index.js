@@ -5581,8 +5581,8 @@ var require_cst_visit = __commonJS({
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field2, index] of path) {
-        const tok = item?.[field2];
+      for (const [field, index] of path) {
+        const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5592,8 +5592,8 @@ var require_cst_visit = __commonJS({
     };
     visit.parentCollection = (cst, path) => {
       const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field2 = path[path.length - 1][0];
-      const coll = parent?.[field2];
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5602,11 +5602,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field of ["key", "value"]) {
+        const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5616,7 +5616,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field === "key")
             ctrl = ctrl(item, path);
         }
       }
@@ -10149,8 +10149,8 @@ var require_validate = __commonJS({
           return data;
       }
       let expr = data;
-      const segments2 = jsonPointer.split("/");
-      for (const segment of segments2) {
+      const segments = jsonPointer.split("/");
+      for (const segment of segments) {
         if (segment) {
           data = (0, codegen_1._)`${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
           expr = (0, codegen_1._)`${expr} && ${data}`;
@@ -10679,12 +10679,12 @@ var require_utils = __commonJS({
       if (path === "" || path[0] === "/") {
         return removeDotSegments(path);
       }
-      const segments2 = path.split("/");
-      const last = segments2.length - 1;
+      const segments = path.split("/");
+      const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
-        const segment = segments2[i];
+        const segment = segments[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
             if (output.length !== 0 && output[output.length - 1] !== "..") {
@@ -12025,9 +12025,9 @@ var require_core = __commonJS({
         const rules = this.RULES.all;
         metaSchema = JSON.parse(JSON.stringify(metaSchema));
         for (const jsonPointer of keywordsJsonPointers) {
-          const segments2 = jsonPointer.split("/").slice(1);
+          const segments = jsonPointer.split("/").slice(1);
           let keywords = metaSchema;
-          for (const seg of segments2)
+          for (const seg of segments)
             keywords = keywords[seg];
           for (const key in rules) {
             const rule = rules[key];
@@ -21218,6 +21218,41 @@ function trimTrailingSlashes(s) {
   return end === s.length ? s : s.slice(0, end);
 }
 
+// src/values.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// src/pointer.ts
+function pointerSegment(key) {
+  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function unescapeSegment(segment) {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function joinPointer(base, ...segments) {
+  return base + segments.map((s) => "/" + pointerSegment(s)).join("");
+}
+function splitPointer(pointer) {
+  return pointer.split("/").slice(1).map(unescapeSegment);
+}
+function valueAtPointer(root, pointer) {
+  return valueAtSegments(root, splitPointer(pointer));
+}
+function valueAtSegments(root, segments) {
+  let cur = root;
+  for (const key of segments) {
+    if (isRecord(cur)) cur = cur[key];
+    else if (Array.isArray(cur)) cur = cur[Number(key)];
+    else return void 0;
+  }
+  return cur;
+}
+function lastField(pointer) {
+  const last = pointer.split("/").pop();
+  return last ? unescapeSegment(last) : "the object";
+}
+
 // src/parse/yaml.ts
 var yamlLibrary;
 function yamlLib() {
@@ -21239,12 +21274,6 @@ function documentHead(index, from, to) {
     else if (t && !t.startsWith("#") && t !== "---" && !t.startsWith("%")) return { source, contentLine: line };
   }
   return { source, contentLine: from };
-}
-function pointerSegment(key) {
-  return String(key).replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function joinPointer(base, ...segments2) {
-  return base + segments2.map((s) => "/" + pointerSegment(s)).join("");
 }
 var MAX_ALIAS_COUNT = 1e3;
 var envSnapshot;
@@ -21461,7 +21490,7 @@ var NodeTable = class _NodeTable {
     while (from <= path.length && path !== "") {
       const slash = path.indexOf("/", from);
       const raw = path.slice(from, slash < 0 ? path.length : slash);
-      const segment = raw.includes("~") ? raw.replace(/~1/g, "/").replace(/~0/g, "~") : raw;
+      const segment = raw.includes("~") ? unescapeSegment(raw) : raw;
       let match = -1;
       const end = node + this.sizes[node];
       for (let child = node + 1; child < end; child += this.sizes[child]) {
@@ -21559,70 +21588,21 @@ function forEachString(value, visit, path = "", depth = 0) {
   }
 }
 
-// src/parse/kube.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
+// src/engine/ajv.ts
+function loadAjv() {
+  const AjvClass = require_ajv().default;
+  return new AjvClass({ allErrors: true, strict: false });
 }
-function setOwn(target, key, value) {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
+function unknownProperty(e) {
+  return String(e.params.additionalProperty);
 }
-function valueAtPointer(root, pointer) {
-  let cur = root;
-  for (const seg of pointer.split("/").slice(1)) {
-    const key = seg.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (isRecord(cur)) cur = cur[key];
-    else if (Array.isArray(cur)) cur = cur[Number(key)];
-    else return void 0;
-  }
-  return cur;
+function ajvErrorPointer(e, missing) {
+  if (e.keyword === "additionalProperties") return { path: `${e.instancePath}/${pointerSegment(unknownProperty(e))}`, part: "key" };
+  if (e.keyword === "required") return { path: e.instancePath, part: missing };
+  return { path: e.instancePath, part: "value" };
 }
-function kubeObjectsOf(model, file, contextOnly) {
-  const out = [];
-  for (const doc of model.documents) {
-    if (doc.errors.length) continue;
-    const v = doc.value;
-    if (!isRecord(v) || typeof v.apiVersion !== "string" || typeof v.kind !== "string") continue;
-    if (v.kind.endsWith("List") && Array.isArray(v.items)) {
-      v.items.forEach((item, i) => {
-        if (isRecord(item) && typeof item.apiVersion === "string" && typeof item.kind === "string") {
-          out.push(makeObject(item, file, doc, `/items/${i}`, contextOnly));
-        }
-      });
-    } else {
-      out.push(makeObject(v, file, doc, "", contextOnly));
-    }
-  }
-  return out;
-}
-function makeObject(raw, file, document, basePath, contextOnly) {
-  const meta = isRecord(raw.metadata) ? raw.metadata : {};
-  return {
-    apiVersion: raw.apiVersion,
-    kind: raw.kind,
-    name: typeof meta.name === "string" ? meta.name : void 0,
-    namespace: typeof meta.namespace === "string" ? meta.namespace : void 0,
-    raw,
-    file,
-    document,
-    basePath,
-    contextOnly
-  };
-}
-function locateInObject(obj, path, part = "key") {
-  return locateInDocument(obj.document, obj.basePath + path, part);
-}
-function locateInDocument(doc, path, part = "key") {
-  const { location, exact } = locate(doc, path);
-  return pick(location, exact ? part : "key");
-}
-function pick(loc, part) {
-  if (part === "value") return loc.value;
-  if (part === "span") return loc.span;
-  return loc.key ?? firstLineOf(loc.value);
-}
-function firstLineOf(r) {
-  return r.start.line === r.end.line ? r : { start: r.start, end: { line: r.start.line, column: r.start.column + 1 } };
+function ajvWords(e) {
+  return e.message ?? "is invalid";
 }
 
 // src/package-root.ts
@@ -21865,9 +21845,7 @@ function extendsList(raw) {
   return typeof e === "string" ? [e] : e ?? [];
 }
 async function createAjv() {
-  const mod = await Promise.resolve().then(() => __toESM(require_ajv(), 1));
-  const AjvClass = mod.default.default;
-  return new AjvClass({ allErrors: true, strict: false });
+  return loadAjv();
 }
 async function validateConfigShape(raw) {
   const prebuilt = join3(buildDir(), "config-validator.cjs");
@@ -21879,25 +21857,18 @@ async function validateConfigShape(raw) {
   return validateAgainst(schema, raw);
 }
 function describeAjvError(e) {
-  if (e.keyword === "additionalProperties") return `unknown key \`${String(e.params.additionalProperty)}\``;
+  if (e.keyword === "additionalProperties") return `unknown key \`${unknownProperty(e)}\``;
   if (e.keyword === "enum") return `must be one of ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  return e.message ?? "is invalid";
+  return ajvWords(e);
 }
 function keyName2(instancePath) {
-  return instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".") || "(top level)";
+  return splitPointer(instancePath).join(".") || "(top level)";
 }
 function positionOf(doc, path, part = "value") {
   if (!doc) return "";
   const { location, exact } = locate(doc, path);
   const r = part === "value" && exact ? location.value : location.key ?? location.value;
   return `:${r.start.line}:${r.start.column}`;
-}
-function errorPointer(e) {
-  if (e.keyword === "additionalProperties") {
-    const prop = String(e.params.additionalProperty).replace(/~/g, "~0").replace(/\//g, "~1");
-    return { path: `${e.instancePath}/${prop}`, part: "key" };
-  }
-  return { path: e.instancePath, part: "value" };
 }
 function mostSpecific(errors) {
   const notCombinator = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "oneOf");
@@ -21923,7 +21894,7 @@ async function readValidated(file, root) {
     const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
     const e = mostSpecific(groups.get(deepest));
     const got = valueAtPointer(raw, e.instancePath);
-    const at = errorPointer(e);
+    const at = ajvErrorPointer(e, "value");
     throw new ConfigError(
       `${file}${positionOf(doc, at.path, at.part)}: ${keyName2(e.instancePath)}: ${describeAjvError(e)}` + (got !== void 0 && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : "") + hintFor(e, got, raw, doc)
     );
@@ -21935,7 +21906,7 @@ function allowedKeysAt(instancePath, raw) {
   const defs = node.definitions ?? node.$defs ?? {};
   const deref = (n) => typeof n.$ref === "string" ? defs[n.$ref.split("/").pop()] ?? n : n;
   let value = raw;
-  for (const seg of instancePath.split("/").slice(1).map((x) => x.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+  for (const seg of splitPointer(instancePath)) {
     node = deref(node);
     const props2 = node.properties;
     value = isRecord(value) ? value[seg] : Array.isArray(value) ? value[Number(seg)] : void 0;
@@ -21949,7 +21920,7 @@ function allowedKeysAt(instancePath, raw) {
 }
 function hintFor(e, got, raw, doc) {
   if (e.keyword === "additionalProperties") {
-    const near = closest(String(e.params.additionalProperty), allowedKeysAt(e.instancePath, raw));
+    const near = closest(unknownProperty(e), allowedKeysAt(e.instancePath, raw));
     return near ? `; did you mean \`${near}\`?` : "";
   }
   if (e.instancePath === "/kubernetesVersion" && typeof got === "number") {
@@ -22054,7 +22025,7 @@ async function loadConfig(opts) {
     if (!rule) {
       const suggestion = closest(id, [...known.keys()]);
       throw new ConfigError(
-        `${file}${positionOf(doc, "/rules/" + id.replace(/~/g, "~0").replace(/\//g, "~1"), "key")}: rules: unknown rule id \`${id}\`` + (suggestion ? `; did you mean \`${suggestion}\`?` : "")
+        `${file}${positionOf(doc, "/rules/" + pointerSegment(id), "key")}: rules: unknown rule id \`${id}\`` + (suggestion ? `; did you mean \`${suggestion}\`?` : "")
       );
     }
     const options = Array.isArray(setting) ? setting[1] : void 0;
@@ -22062,16 +22033,16 @@ async function loadConfig(opts) {
       const errors = await validateAgainst(rule.optionsSchema, options);
       if (errors.length) {
         const e = mostSpecific(errors);
-        const at = errorPointer(e);
-        const where = positionOf(doc, `/rules/${id.replace(/~/g, "~0").replace(/\//g, "~1")}/1${at.path}`, at.part);
+        const at = ajvErrorPointer(e, "value");
+        const where = positionOf(doc, `/rules/${pointerSegment(id)}/1${at.path}`, at.part);
         const known2 = e.keyword === "additionalProperties" ? Object.keys(rule.optionsSchema.properties ?? {}) : [];
-        const near = known2.length ? closest(String(e.params.additionalProperty), known2) : void 0;
+        const near = known2.length ? closest(unknownProperty(e), known2) : void 0;
         throw new ConfigError(
           `${file}${where}: rules.${id} options${e.instancePath ? "." + keyName2(e.instancePath) : ""}: ${describeAjvError(e)}${near ? `; did you mean \`${near}\`?` : ""}`
         );
       }
     } else if (options && Object.keys(options).length && !rule.optionsSchema) {
-      throw new ConfigError(`${file}${positionOf(doc, `/rules/${id.replace(/~/g, "~0").replace(/\//g, "~1")}/1`)}: rules.${id}: this rule takes no options`);
+      throw new ConfigError(`${file}${positionOf(doc, `/rules/${pointerSegment(id)}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
   const baseDir = opts.configBaseDir ? resolve2(opts.cwd, opts.configBaseDir) : file ? dirname3(file) : resolve2(opts.cwd);
@@ -22725,6 +22696,59 @@ function commandText(instr) {
   return instr.argsText;
 }
 
+// src/parse/kube.ts
+function setOwn(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
+}
+function kubeObjectsOf(model, file, contextOnly) {
+  const out = [];
+  for (const doc of model.documents) {
+    if (doc.errors.length) continue;
+    const v = doc.value;
+    if (!isRecord(v) || typeof v.apiVersion !== "string" || typeof v.kind !== "string") continue;
+    if (v.kind.endsWith("List") && Array.isArray(v.items)) {
+      v.items.forEach((item, i) => {
+        if (isRecord(item) && typeof item.apiVersion === "string" && typeof item.kind === "string") {
+          out.push(makeObject(item, file, doc, `/items/${i}`, contextOnly));
+        }
+      });
+    } else {
+      out.push(makeObject(v, file, doc, "", contextOnly));
+    }
+  }
+  return out;
+}
+function makeObject(raw, file, document, basePath, contextOnly) {
+  const meta = isRecord(raw.metadata) ? raw.metadata : {};
+  return {
+    apiVersion: raw.apiVersion,
+    kind: raw.kind,
+    name: typeof meta.name === "string" ? meta.name : void 0,
+    namespace: typeof meta.namespace === "string" ? meta.namespace : void 0,
+    raw,
+    file,
+    document,
+    basePath,
+    contextOnly
+  };
+}
+function locateInObject(obj, path, part = "key") {
+  return locateInDocument(obj.document, obj.basePath + path, part);
+}
+function locateInDocument(doc, path, part = "key") {
+  const { location, exact } = locate(doc, path);
+  return pick(location, exact ? part : "key");
+}
+function pick(loc, part) {
+  if (part === "value") return loc.value;
+  if (part === "span") return loc.span;
+  return loc.key ?? firstLineOf(loc.value);
+}
+function firstLineOf(r) {
+  return r.start.line === r.end.line ? r : { start: r.start, end: { line: r.start.line, column: r.start.column + 1 } };
+}
+
 // src/parse/compose.ts
 function isComposeOverrideName(name) {
   return /^(docker-)?compose\.[^/]+\.ya?ml$/i.test(name);
@@ -22756,7 +22780,7 @@ function composeModelOf(yaml) {
     kind: "compose",
     yaml,
     document,
-    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, raw }))
+    services: Object.entries(services).filter(([, raw]) => isRecord(raw)).map(([name, raw]) => ({ name, path: `/services/${pointerSegment(name)}`, raw }))
   };
 }
 function environmentOf(service) {
@@ -22773,7 +22797,7 @@ function environmentOf(service) {
     return Object.entries(env).map(([name, v]) => ({
       name,
       value: v === null || v === void 0 ? void 0 : String(v),
-      path: `${base}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`
+      path: `${base}/${pointerSegment(name)}`
     }));
   }
   return [];
@@ -22799,8 +22823,7 @@ function volumeTargets(service) {
 
 // rules/policy/custom.ts
 function compile(schema) {
-  const Ajv = require_ajv().default;
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return loadAjv().compile(schema);
 }
 function dockerfileView(model) {
   const ranges = /* @__PURE__ */ new Map();
@@ -22825,7 +22848,7 @@ function dockerfileView(model) {
   for (const i of instructions.filter((x) => x.keyword === "LABEL")) {
     for (const p of i.properties) {
       labels[p.name] = p.resolved ?? "";
-      ranges.set(`/labels/${p.name.replace(/~/g, "~0").replace(/\//g, "~1")}`, p.valueRange ?? p.range);
+      ranges.set(`/labels/${pointerSegment(p.name)}`, p.valueRange ?? p.range);
     }
   }
   if (final) {
@@ -22845,10 +22868,6 @@ function dockerfileView(model) {
   };
   return { view, ranges };
 }
-function field(pointer) {
-  const last = pointer.split("/").pop();
-  return last ? last.replace(/~1/g, "/").replace(/~0/g, "~") : "the object";
-}
 function problems(errors) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
@@ -22867,15 +22886,14 @@ function problems(errors) {
       continue;
     }
     if (e.keyword === "required") {
-      p = { path: e.instancePath, part: "key", detail: `missing \`${String(e.params.missingProperty)}\`${e.instancePath ? ` in ${e.instancePath.slice(1).replace(/\//g, ".")}` : ""}` };
+      p = { ...ajvErrorPointer(e, "key"), detail: `missing \`${String(e.params.missingProperty)}\`${e.instancePath ? ` in ${e.instancePath.slice(1).replace(/\//g, ".")}` : ""}` };
     } else if (e.keyword === "additionalProperties") {
-      const prop = String(e.params.additionalProperty);
-      p = { path: `${e.instancePath}/${prop.replace(/~/g, "~0").replace(/\//g, "~1")}`, part: "key", detail: `unexpected \`${prop}\`` };
+      p = { ...ajvErrorPointer(e, "key"), detail: `unexpected \`${unknownProperty(e)}\`` };
     } else if (e.keyword === "enum" || e.keyword === "const") {
       const allowed = e.keyword === "enum" ? e.params.allowedValues : [e.params.allowedValue];
-      p = { path: e.instancePath, part: "value", detail: `\`${field(e.instancePath)}\` must be ${allowed.map((v) => JSON.stringify(v)).join(" or ")}` };
+      p = { path: e.instancePath, part: "value", detail: `\`${lastField(e.instancePath)}\` must be ${allowed.map((v) => JSON.stringify(v)).join(" or ")}` };
     } else {
-      p = { path: e.instancePath, part: "value", detail: `\`${field(e.instancePath)}\` ${e.message ?? "is invalid"}` };
+      p = { path: e.instancePath, part: "value", detail: `\`${lastField(e.instancePath)}\` ${ajvWords(e)}` };
     }
     const key = `${p.path}\0${p.detail}`;
     if (!seen.has(key)) {
@@ -23451,8 +23469,8 @@ var CODE_DIR_NAMES = /* @__PURE__ */ new Set(["src", "app", "lib", "api", "serve
 function segmentsOf(path) {
   return path.replace(/\\/g, "/").split("/").filter((s) => s && s !== ".");
 }
-function hasModelPathHint(segments2) {
-  return segments2.some((s) => MODEL_PATH_HINTS.has(s.toLowerCase()));
+function hasModelPathHint(segments) {
+  return segments.some((s) => MODEL_PATH_HINTS.has(s.toLowerCase()));
 }
 function weightSource(path, siblings = []) {
   const segs = segmentsOf(path);
@@ -24262,9 +24280,9 @@ var pip_cache_default = defineDockerfileRule({
         const pipOk = pipCleaned || disablesCache("PIP_NO_CACHE_DIR", instr.scope.get("PIP_NO_CACHE_DIR")?.value) || hasCacheMount(instr, "pip");
         const uvOk = uvCleaned || disablesCache("UV_NO_CACHE", instr.scope.get("UV_NO_CACHE")?.value) || hasCacheMount(instr, "uv");
         if (pipOk && uvOk) continue;
-        const segments2 = text.split(/&&|\|\||;|\n|\|/);
+        const segments = text.split(/&&|\|\||;|\n|\|/);
         let before = "";
-        for (const seg of segments2) {
+        for (const seg of segments) {
           const upTo = before + " " + seg;
           before = upTo + ";";
           const uv = UV_INSTALL.exec(seg);
@@ -25473,24 +25491,24 @@ var no_plaintext_secrets_default = defineK8sRule({
       }
     }
     if (isSecret) {
-      for (const field2 of ["stringData", "data"]) {
-        const entries = obj.raw[field2];
+      for (const field of ["stringData", "data"]) {
+        const entries = obj.raw[field];
         if (!isRecord(entries)) continue;
         for (const [key, raw] of Object.entries(entries)) {
           if (typeof raw !== "string") continue;
-          const value = field2 === "data" ? decodeBase64(raw) : raw;
+          const value = field === "data" ? decodeBase64(raw) : raw;
           if (value === void 0) continue;
           const words = nameWords(key);
           if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key)) continue;
           const skipped = placeholderNotice(`Secret key \`${key}\``, value);
           if (skipped) {
-            ctx.notice(skipped, ctx.locate(`/${field2}/${pointerSegment(key)}`, "value"));
+            ctx.notice(skipped, ctx.locate(`/${field}/${pointerSegment(key)}`, "value"));
             continue;
           }
           ctx.report({
-            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key}\` in \`${field2}\` (${previewSecret(value)})${field2 === "data" ? "; base64 is not encryption" : ""}`,
-            secrets: field2 === "data" ? [value, raw] : [value],
-            path: `/${field2}/${pointerSegment(key)}`,
+            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key}\` in \`${field}\` (${previewSecret(value)})${field === "data" ? "; base64 is not encryption" : ""}`,
+            secrets: field === "data" ? [value, raw] : [value],
+            path: `/${field}/${pointerSegment(key)}`,
             part: "value",
             fix: "Keep Secret values out of git: generate the Secret at deploy time (External Secrets, Sealed Secrets, SOPS) and commit only the reference."
           });
@@ -25526,9 +25544,9 @@ var ROLE_FIELDS = [
 ];
 function containersOf(pod, roles = ["container"]) {
   const out = [];
-  for (const [role, field2, word] of ROLE_FIELDS) {
+  for (const [role, field, word] of ROLE_FIELDS) {
     if (!roles.includes(role)) continue;
-    const list2 = pod.spec[field2];
+    const list2 = pod.spec[field];
     if (!Array.isArray(list2)) continue;
     list2.forEach((c, index) => {
       if (!isRecord(c)) return;
@@ -25538,7 +25556,7 @@ function containersOf(pod, roles = ["container"]) {
         role,
         index,
         name,
-        path: `${pod.path}/${field2}/${index}`,
+        path: `${pod.path}/${field}/${index}`,
         label: `${word} \`${name}\``
       });
     });
@@ -26033,15 +26051,15 @@ var hpa_max_replicas_default = defineK8sRule({
     if (!scaled) return;
     const { target, gpus } = scaled;
     const spec = isRecord(a.raw.spec) ? a.raw.spec : {};
-    const field2 = a.kind === "ScaledObject" ? "maxReplicaCount" : "maxReplicas";
-    const raw = spec[field2];
+    const field = a.kind === "ScaledObject" ? "maxReplicaCount" : "maxReplicas";
+    const raw = spec[field];
     const max = typeof raw === "number" ? raw : a.kind === "ScaledObject" && raw === void 0 ? KEDA_DEFAULT_MAX : void 0;
     if (max === void 0 || max * gpus <= ctx.options.maxGpus) return;
     ctx.report({
-      message: `${a.kind} \`${a.name ?? "(unnamed)"}\` can scale ${workloadLabel(target)} to ${max} replicas x ${gpus} GPU${gpus > 1 ? "s" : ""} = ${max * gpus} GPUs${raw === void 0 ? ` (KEDA's default ${field2})` : ""}, above the budget of ${ctx.options.maxGpus}`,
-      path: raw === void 0 ? "/spec" : `/spec/${field2}`,
+      message: `${a.kind} \`${a.name ?? "(unnamed)"}\` can scale ${workloadLabel(target)} to ${max} replicas x ${gpus} GPU${gpus > 1 ? "s" : ""} = ${max * gpus} GPUs${raw === void 0 ? ` (KEDA's default ${field})` : ""}, above the budget of ${ctx.options.maxGpus}`,
+      path: raw === void 0 ? "/spec" : `/spec/${field}`,
       part: raw === void 0 ? "key" : "value",
-      fix: `Set ${field2} to at most ${Math.max(1, Math.floor(ctx.options.maxGpus / gpus))}.`
+      fix: `Set ${field} to at most ${Math.max(1, Math.floor(ctx.options.maxGpus / gpus))}.`
     });
   }
 });
@@ -26348,11 +26366,11 @@ var trust_remote_code_default = defineK8sRule({
       if (!model?.isHubId) continue;
       if (hasFlag(tokens, REVISION_FLAGS) || env.get("REVISION") || env.get("MODEL_REVISION")) continue;
       let path = `${c.path}/name`;
-      for (const field2 of ["command", "args"]) {
-        const list2 = c.container[field2];
+      for (const field of ["command", "args"]) {
+        const list2 = c.container[field];
         const i = Array.isArray(list2) ? list2.findIndex((a) => typeof a === "string" && /trust[-_]remote[-_]code/.test(a)) : -1;
         if (i >= 0) {
-          path = `${c.path}/${field2}/${i}`;
+          path = `${c.path}/${field}/${i}`;
           break;
         }
       }
@@ -26594,16 +26612,16 @@ function semanticProblems(obj) {
 function labelsAt(obj, metaPath, out) {
   const meta = valueAtPointer(obj.raw, metaPath);
   if (!isRecord(meta)) return;
-  for (const field2 of ["labels", "annotations"]) {
-    const map = meta[field2];
+  for (const field of ["labels", "annotations"]) {
+    const map = meta[field];
     if (!isRecord(map)) continue;
-    const word = field2 === "labels" ? "label" : "annotation";
+    const word = field === "labels" ? "label" : "annotation";
     for (const [k, v] of Object.entries(map)) {
       if (isTemplated(k)) continue;
-      const path = `${metaPath}/${field2}/${pointerSegment(k)}`;
+      const path = `${metaPath}/${field}/${pointerSegment(k)}`;
       const kp = qualifiedNameProblem(k);
       if (kp) out.push({ path, part: "key", message: `${word} key \`${k}\` ${kp}` });
-      if (field2 === "labels" && typeof v === "string" && !isTemplated(v)) {
+      if (field === "labels" && typeof v === "string" && !isTemplated(v)) {
         const vp = labelValueProblem(v);
         if (vp) out.push({ path, part: "value", message: `value \`${v}\` of label \`${k}\` ${vp}` });
       }
@@ -26940,14 +26958,14 @@ var host_namespaces_default = defineK8sRule({
     if (!pod) return;
     const spec = pod.spec;
     const containers = containersOf(pod, ["initContainer", "container"]);
-    for (const field2 of ["hostNetwork", "hostPID", "hostIPC"]) {
-      if (spec[field2] !== true) continue;
+    for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
+      if (spec[field] !== true) continue;
       let hint = "";
-      let fix = `Remove \`${field2}: true\` from the pod spec of ${workloadLabel(ctx.object)}.`;
-      if (field2 === "hostIPC") {
+      let fix = `Remove \`${field}: true\` from the pod spec of ${workloadLabel(ctx.object)}.`;
+      if (field === "hostIPC") {
         hint = "; for a larger /dev/shm (NCCL, dataloaders) mount a memory-backed emptyDir at /dev/shm instead (k8s/shm-size)";
         fix = "Remove `hostIPC: true` and mount `emptyDir: {medium: Memory, sizeLimit: 16Gi}` at /dev/shm.";
-      } else if (field2 === "hostNetwork") {
+      } else if (field === "hostNetwork") {
         const rdma = containers.some((c) => {
           const res = isRecord(c.container.resources) ? c.container.resources : {};
           return [res.limits, res.requests].some((r) => isRecord(r) && Object.keys(r).some((k) => RDMA_RESOURCE.test(k)));
@@ -26958,8 +26976,8 @@ var host_namespaces_default = defineK8sRule({
         }
       }
       ctx.report({
-        message: `${workloadLabel(ctx.object)} shares ${WHAT[field2]} (\`${field2}: true\`)${hint}`,
-        path: `${pod.path}/${field2}`,
+        message: `${workloadLabel(ctx.object)} shares ${WHAT[field]} (\`${field}: true\`)${hint}`,
+        path: `${pod.path}/${field}`,
         part: "span",
         fix
       });
@@ -27165,8 +27183,8 @@ var resource_requests_default = defineK8sRule({
       const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
       for (const l of Array.isArray(spec.limits) ? spec.limits : []) {
         if (!isRecord(l) || (l.type ?? "Container") !== "Container") continue;
-        for (const field2 of ["default", "defaultRequest"]) {
-          const m = l[field2];
+        for (const field of ["default", "defaultRequest"]) {
+          const m = l[field];
           if (isRecord(m)) {
             for (const r of RESOURCES) if (m[r] !== void 0 && m[r] !== null) defaulted.add(r);
           }
@@ -27295,7 +27313,7 @@ function selectorMisses(selector, labels) {
     for (const [k, v] of Object.entries(selector.matchLabels)) {
       const want = str(v);
       if (want === void 0) return void 0;
-      if (str(labels[k]) !== want) misses.push({ path: `/matchLabels/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, text: `${k}=${want}` });
+      if (str(labels[k]) !== want) misses.push({ path: `/matchLabels/${pointerSegment(k)}`, text: `${k}=${want}` });
     }
   }
   if (selector.matchExpressions !== void 0 && selector.matchExpressions !== null) {
@@ -27358,7 +27376,7 @@ var selector_mismatch_default = defineK8sRule({
         if (String(labels[k]) === String(v)) continue;
         ctx.report({
           message: `${where} selects \`${k}=${String(v)}\`, but its pod template is labelled ${labelText}: the API server rejects it`,
-          path: `/spec/selector/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+          path: `/spec/selector/${pointerSegment(k)}`,
           part: "span",
           fix: `Set \`${k}: ${String(v)}\` in spec.template.metadata.labels, or correct the selector.`
         });
@@ -27915,18 +27933,18 @@ var required_labels_default = definePolicyRule({
     const policy = ctx.settings.policies.requiredLabels;
     if (!policy || !(policy.kinds ?? DEFAULT_KINDS).includes(ctx.object.kind)) return;
     const meta = isRecord(ctx.object.raw.metadata) ? ctx.object.raw.metadata : {};
-    for (const field2 of ["labels", "annotations"]) {
-      const required = policy[field2];
+    for (const field of ["labels", "annotations"]) {
+      const required = policy[field];
       if (!required) continue;
-      const present = isRecord(meta[field2]) ? meta[field2] : {};
+      const present = isRecord(meta[field]) ? meta[field] : {};
       for (const [key, pattern] of Object.entries(required)) {
         const value = present[key];
         if (value === void 0) {
-          ctx.report({ message: `${workloadLabel(ctx.object)} has no ${field2 === "labels" ? "label" : "annotation"} \`${key}\``, path: `/metadata/${field2}`, fix: `Add \`${key}\` to metadata.${field2}.` });
+          ctx.report({ message: `${workloadLabel(ctx.object)} has no ${field === "labels" ? "label" : "annotation"} \`${key}\``, path: `/metadata/${field}`, fix: `Add \`${key}\` to metadata.${field}.` });
         } else if (pattern && !new RegExp(pattern).test(String(value))) {
           ctx.report({
-            message: `${field2 === "labels" ? "label" : "annotation"} \`${key}\` of ${workloadLabel(ctx.object)} is \`${String(value)}\`, which does not match ${pattern}`,
-            path: `/metadata/${field2}/${pointerSegment(key)}`,
+            message: `${field === "labels" ? "label" : "annotation"} \`${key}\` of ${workloadLabel(ctx.object)} is \`${String(value)}\`, which does not match ${pattern}`,
+            path: `/metadata/${field}/${pointerSegment(key)}`,
             part: "value"
           });
         }
@@ -27964,8 +27982,8 @@ var resource_caps_default = definePolicyRule({
     for (const c of containersOf(pod, ["initContainer", "container"])) {
       for (const g of gpuResourcesOf(c.container, ctx.settings)) {
         if (caps.allowedGpuResources && !caps.allowedGpuResources.includes(g.resource)) {
-          const field2 = g.limit !== void 0 ? "limits" : "requests";
-          ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.resource}; allowed GPU resources are ${caps.allowedGpuResources.join(", ")}`, path: `${c.path}/resources/${field2}/${pointerSegment(g.resource)}` });
+          const field = g.limit !== void 0 ? "limits" : "requests";
+          ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.resource}; allowed GPU resources are ${caps.allowedGpuResources.join(", ")}`, path: `${c.path}/resources/${field}/${pointerSegment(g.resource)}` });
         }
       }
       const limits = isRecord(c.container.resources) && isRecord(c.container.resources.limits) ? c.container.resources.limits : {};
@@ -28623,10 +28641,6 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
 import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 init_k8s_schema_bundle();
-function loadAjv() {
-  const AjvClass = require_ajv().default;
-  return new AjvClass({ allErrors: true, strict: false });
-}
 function bundledVersions() {
   const dir = join7(packageRoot(), "schemas", "kubernetes");
   if (!existsSync5(dir)) return [];
@@ -28641,33 +28655,21 @@ function withoutNulls(v) {
   }
   return v;
 }
-function segments(pointer) {
-  return pointer.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function valueAt(data, segs) {
-  let cur = data;
-  for (const s of segs) {
-    if (Array.isArray(cur)) cur = cur[Number(s)];
-    else if (isRecord(cur)) cur = cur[s];
-    else return void 0;
-  }
-  return cur;
-}
 function describeLocation(pointer, data) {
-  const segs = segments(pointer);
+  const segs = splitPointer(pointer);
   if (!segs.length) return "the object";
   let lastIndex = -1;
   segs.forEach((s, i) => {
     if (/^\d+$/.test(s) && i > 0) lastIndex = i;
   });
   if (lastIndex < 0) return segs.join(".");
-  const item = valueAt(data, segs.slice(0, lastIndex + 1));
+  const item = valueAtSegments(data, segs.slice(0, lastIndex + 1));
   const name = isRecord(item) && typeof item.name === "string" ? ` (\`${item.name}\`)` : "";
   const rest = segs.slice(lastIndex + 1);
   return `${segs[lastIndex - 1]}[${segs[lastIndex]}]${rest.length ? "." + rest.join(".") : ""}${name}`;
 }
 function fieldName(pointer) {
-  const segs = segments(pointer);
+  const segs = splitPointer(pointer);
   const last = segs[segs.length - 1];
   if (last === void 0) return "the object";
   return /^\d+$/.test(last) && segs.length > 1 ? `${segs[segs.length - 2]}[${last}]` : last;
@@ -28700,11 +28702,11 @@ function defaultedByApiServer(kind, e) {
 }
 function patchOnly(e) {
   if (e.keyword === "required") return true;
-  return e.keyword === "additionalProperties" && String(e.params.additionalProperty).startsWith("$");
+  return e.keyword === "additionalProperties" && unknownProperty(e).startsWith("$");
 }
 function unresolvedValue(e, data) {
   if (e.keyword === "required" || e.keyword === "additionalProperties") return false;
-  const v = valueAt(data, segments(e.instancePath));
+  const v = valueAtSegments(data, splitPointer(e.instancePath));
   return typeof v === "string" && /\$\{[^{}]*\}/.test(v);
 }
 var ARTICLE = { integer: "an integer", number: "a number", string: "a string", boolean: "a boolean (true or false)", object: "a mapping", array: "a list" };
@@ -28810,8 +28812,8 @@ var KubeSchemaValidator = class {
     const branchOf = (e) => combinators.find((c) => c.instancePath === e.instancePath && e !== c && e.schemaPath.startsWith(c.schemaPath.replace(/\/(oneOf|anyOf)$/, "") + "/" + c.keyword + "/"));
     for (const c of combinators) {
       const branches = errors.filter((e) => branchOf(e) === c);
-      const value = valueAt(data, segments(c.instancePath));
-      const isQuantity = branches.some((b) => b.keyword === "pattern" && b.params.pattern === QUANTITY_PATTERN) || JSON.stringify(this.schemaAt(key, segments(c.instancePath)) ?? "").includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
+      const value = valueAtSegments(data, splitPointer(c.instancePath));
+      const isQuantity = branches.some((b) => b.keyword === "pattern" && b.params.pattern === QUANTITY_PATTERN) || JSON.stringify(this.schemaAt(key, splitPointer(c.instancePath)) ?? "").includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
       const types = [...new Set(branches.filter((b) => b.keyword === "type").map((b) => String(b.params.type)))];
       const expected = isQuantity ? "a quantity such as 4Gi, 500m or 2" : types.length ? types.map((t) => ARTICLE[t] ?? t).join(" or ") : "valid";
       push({ path: c.instancePath, part: "value", message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value, c.instancePath)}` });
@@ -28820,10 +28822,10 @@ var KubeSchemaValidator = class {
       if (e.keyword === "oneOf" || e.keyword === "anyOf" || branchOf(e)) continue;
       const where = describeLocation(e.instancePath, data);
       if (e.keyword === "additionalProperties") {
-        const prop = String(e.params.additionalProperty);
-        const here = e.parentSchema ?? this.schemaAt(key, segments(e.instancePath));
+        const prop = unknownProperty(e);
+        const here = e.parentSchema ?? this.schemaAt(key, splitPointer(e.instancePath));
         const allowed = Object.keys(isRecord(here?.properties) ? here.properties : {});
-        const path = `${e.instancePath}/${prop.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+        const { path } = ajvErrorPointer(e, "key");
         let hint = "";
         const suggestion = closest(prop, allowed);
         if (suggestion) hint = `; did you mean \`${suggestion}\`?`;
@@ -28835,13 +28837,13 @@ var KubeSchemaValidator = class {
         push({ path, part: "key", message: `unknown field \`${prop}\` in ${where}${hint}` });
       } else if (e.keyword === "required") {
         const missing = String(e.params.missingProperty);
-        push({ path: e.instancePath, part: "key", message: `missing required field \`${missing}\` in ${where}` });
+        push({ ...ajvErrorPointer(e, "key"), message: `missing required field \`${missing}\` in ${where}` });
       } else if (e.keyword === "type") {
         const t = String(e.params.type);
-        push({ path: e.instancePath, part: "value", message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAt(data, segments(e.instancePath)), e.instancePath)}` });
+        push({ path: e.instancePath, part: "value", message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAtSegments(data, splitPointer(e.instancePath)), e.instancePath)}` });
       } else if (e.keyword === "enum") {
         const allowed = (e.params.allowedValues ?? []).map((v) => JSON.stringify(v));
-        const got = valueAt(data, segments(e.instancePath));
+        const got = valueAtSegments(data, splitPointer(e.instancePath));
         const suggestion = typeof got === "string" ? closest(got, (e.params.allowedValues ?? []).map(String)) : void 0;
         push({
           path: e.instancePath,
@@ -28849,7 +28851,7 @@ var KubeSchemaValidator = class {
           message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(", ")}, got ${describeValue(got, e.instancePath)}${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`
         });
       } else {
-        push({ path: e.instancePath, part: "value", message: `\`${fieldName(e.instancePath)}\` ${e.message ?? "is invalid"}` });
+        push({ path: e.instancePath, part: "value", message: `\`${fieldName(e.instancePath)}\` ${ajvWords(e)}` });
       }
     }
     return out;

@@ -27,8 +27,10 @@ export type { Finding, Severity, SourceRange, Position } from './types.js';
 
 // Models and their helpers.
 export type { KubeObject, LocationPart } from './parse/kube.js';
-export { isRecord, valueAtPointer } from './parse/kube.js';
-export { pointerSegment, forEachString } from './parse/yaml.js';
+export { isRecord } from './values.js';
+export { joinPointer, lastField, pointerSegment, splitPointer, unescapeSegment, valueAtPointer } from './pointer.js';
+export { forEachString } from './parse/yaml.js';
+export { ajvErrorPointer, ajvWords, loadAjv, unknownProperty } from './engine/ajv.js';
 export type { DockerfileModel, DockerFlag, DockerInstruction, DockerStage } from './parse/dockerfile.js';
 export { commandText, expandVariables, finalImageChain, splitImageReference } from './parse/dockerfile.js';
 export type { ComposeModel, ComposeService } from './parse/compose.js';

@@ -1,4 +1,4 @@
-import { defineK8sRule, isRecord } from '../../src/rule-api.js';
+import { defineK8sRule, isRecord, pointerSegment } from '../../src/rule-api.js';
 import { workloadLabel } from '../lib/workload.js';
 import { isEmptySelector, podTemplateLabels, selectorMisses } from '../lib/selectors.js';
 
@@ -29,7 +29,7 @@ export default defineK8sRule({
         if (String(labels[k]) === String(v)) continue;
         ctx.report({
           message: `${where} selects \`${k}=${String(v)}\`, but its pod template is labelled ${labelText}: the API server rejects it`,
-          path: `/spec/selector/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+          path: `/spec/selector/${pointerSegment(k)}`,
           part: 'span',
           fix: `Set \`${k}: ${String(v)}\` in spec.template.metadata.labels, or correct the selector.`,
         });

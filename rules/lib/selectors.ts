@@ -1,4 +1,4 @@
-import { isRecord } from '../../src/rule-api.js';
+import { isRecord, pointerSegment } from '../../src/rule-api.js';
 import { podTemplateLabels } from './workload.js';
 
 // The labels of a workload's pods are read in one place (workload.ts); selector rules use them from here too.
@@ -24,7 +24,7 @@ export function selectorMisses(selector: Record<string, unknown>, labels: Record
     for (const [k, v] of Object.entries(selector.matchLabels)) {
       const want = str(v);
       if (want === undefined) return undefined;
-      if (str(labels[k]) !== want) misses.push({ path: `/matchLabels/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, text: `${k}=${want}` });
+      if (str(labels[k]) !== want) misses.push({ path: `/matchLabels/${pointerSegment(k)}`, text: `${k}=${want}` });
     }
   }
   if (selector.matchExpressions !== undefined && selector.matchExpressions !== null) {

@@ -1,17 +1,13 @@
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { definePolicyRule } from '../../src/rule-api.js';
+import { ajvErrorPointer, ajvWords, definePolicyRule, lastField, loadAjv, pointerSegment, unknownProperty } from '../../src/rule-api.js';
 import type { PolicyRule } from '../../src/rule-api.js';
 import type { CustomPolicy, RunSettings } from '../../src/rule-api.js';
 import { finalImageChain } from '../../src/rule-api.js';
 import type { DockerfileModel } from '../../src/rule-api.js';
 import type { SourceRange } from '../../src/rule-api.js';
 
-const require = createRequire(import.meta.url);
-
 function compile(schema: Record<string, unknown>): ValidateFunction {
-  const Ajv = (require('ajv') as { default: new (o: object) => { compile(s: object): ValidateFunction } }).default;
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return loadAjv().compile(schema);
 }
 
 /**
@@ -41,7 +37,7 @@ export function dockerfileView(model: DockerfileModel): { view: Record<string, u
   for (const i of instructions.filter((x) => x.keyword === 'LABEL')) {
     for (const p of i.properties) {
       labels[p.name] = p.resolved ?? '';
-      ranges.set(`/labels/${p.name.replace(/~/g, '~0').replace(/\//g, '~1')}`, p.valueRange ?? p.range);
+      ranges.set(`/labels/${pointerSegment(p.name)}`, p.valueRange ?? p.range);
     }
   }
   if (final) {
@@ -68,11 +64,6 @@ interface Problem {
   detail: string;
 }
 
-function field(pointer: string): string {
-  const last = pointer.split('/').pop();
-  return last ? last.replace(/~1/g, '/').replace(/~0/g, '~') : 'the object';
-}
-
 /** What failed, in words, and where it points. */
 function problems(errors: readonly ErrorObject[]): Problem[] {
   const out: Problem[] = [];
@@ -94,15 +85,14 @@ function problems(errors: readonly ErrorObject[]): Problem[] {
       continue;
     }
     if (e.keyword === 'required') {
-      p = { path: e.instancePath, part: 'key', detail: `missing \`${String((e.params as { missingProperty: string }).missingProperty)}\`${e.instancePath ? ` in ${e.instancePath.slice(1).replace(/\//g, '.')}` : ''}` };
+      p = { ...ajvErrorPointer(e, 'key'), detail: `missing \`${String((e.params as { missingProperty: string }).missingProperty)}\`${e.instancePath ? ` in ${e.instancePath.slice(1).replace(/\//g, '.')}` : ''}` };
     } else if (e.keyword === 'additionalProperties') {
-      const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-      p = { path: `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`, part: 'key', detail: `unexpected \`${prop}\`` };
+      p = { ...ajvErrorPointer(e, 'key'), detail: `unexpected \`${unknownProperty(e)}\`` };
     } else if (e.keyword === 'enum' || e.keyword === 'const') {
       const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
-      p = { path: e.instancePath, part: 'value', detail: `\`${field(e.instancePath)}\` must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}` };
+      p = { path: e.instancePath, part: 'value', detail: `\`${lastField(e.instancePath)}\` must be ${allowed.map((v) => JSON.stringify(v)).join(' or ')}` };
     } else {
-      p = { path: e.instancePath, part: 'value', detail: `\`${field(e.instancePath)}\` ${e.message ?? 'is invalid'}` };
+      p = { path: e.instancePath, part: 'value', detail: `\`${lastField(e.instancePath)}\` ${ajvWords(e)}` };
     }
     const key = `${p.path}\u0000${p.detail}`;
     if (!seen.has(key)) {

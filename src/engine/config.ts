@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseYaml, locate } from '../parse/yaml.js';
 import type { YamlDocumentModel } from '../parse/yaml.js';
-import { isRecord, valueAtPointer } from '../parse/kube.js';
+import { isRecord } from '../values.js';
+import { pointerSegment, splitPointer, valueAtPointer } from '../pointer.js';
+import { ajvErrorPointer, ajvWords, loadAjv, unknownProperty } from './ajv.js';
+import type { Ajv, AjvErrorLike } from './ajv.js';
 import { closest, decodeText } from '../text.js';
 import { buildDir, packageRoot } from '../package-root.js';
 import { lintRootOf, outsideRoot, readFileSafely } from '../safe-read.js';
@@ -248,11 +251,8 @@ function extendsList(raw: RawConfig): string[] {
 }
 
 /** ajv is loaded only when there is something to validate (it costs start-up time). */
-export async function createAjv(): Promise<import('ajv').default> {
-  const mod = await import('ajv');
-  // ajv is CommonJS: its class is module.exports.default.
-  const AjvClass = mod.default.default;
-  return new AjvClass({ allErrors: true, strict: false });
+export async function createAjv(): Promise<Ajv> {
+  return loadAjv();
 }
 
 /** Validates a config against schemas/config.schema.json, with the validator the build compiled when present. */
@@ -266,20 +266,14 @@ async function validateConfigShape(raw: unknown): Promise<AjvErrorLike[]> {
   return validateAgainst(schema, raw);
 }
 
-type AjvErrorLike = { instancePath: string; message?: string; keyword: string; params: Record<string, unknown> };
-
 function describeAjvError(e: AjvErrorLike): string {
-  if (e.keyword === 'additionalProperties') return `unknown key \`${String(e.params.additionalProperty)}\``;
+  if (e.keyword === 'additionalProperties') return `unknown key \`${unknownProperty(e)}\``;
   if (e.keyword === 'enum') return `must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-  return e.message ?? 'is invalid';
+  return ajvWords(e);
 }
 
 function keyName(instancePath: string): string {
-  return instancePath
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.') || '(top level)';
+  return splitPointer(instancePath).join('.') || '(top level)';
 }
 
 /** `:line:column` of a value in the config file (of the key, for key problems). */
@@ -288,14 +282,6 @@ function positionOf(doc: YamlDocumentModel | undefined, path: string, part: 'key
   const { location, exact } = locate(doc, path);
   const r = part === 'value' && exact ? location.value : (location.key ?? location.value);
   return `:${r.start.line}:${r.start.column}`;
-}
-
-function errorPointer(e: AjvErrorLike): { path: string; part: 'key' | 'value' } {
-  if (e.keyword === 'additionalProperties') {
-    const prop = String(e.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1');
-    return { path: `${e.instancePath}/${prop}`, part: 'key' };
-  }
-  return { path: e.instancePath, part: 'value' };
 }
 
 /** Picks the most telling error among ajv's alternatives (anyOf produces several). */
@@ -335,7 +321,7 @@ async function readValidated(file: string, root: string | undefined): Promise<Lo
     const deepest = [...groups.keys()].sort((a, b) => b.length - a.length)[0];
     const e = mostSpecific(groups.get(deepest)!);
     const got = valueAtPointer(raw, e.instancePath);
-    const at = errorPointer(e);
+    const at = ajvErrorPointer(e, 'value');
     throw new ConfigError(
       `${file}${positionOf(doc, at.path, at.part)}: ${keyName(e.instancePath)}: ${describeAjvError(e)}` +
         (got !== undefined && !isRecord(got) ? ` (got ${JSON.stringify(got)})` : '') +
@@ -352,7 +338,7 @@ function allowedKeysAt(instancePath: string, raw: unknown): string[] {
   const deref = (n: Record<string, unknown>): Record<string, unknown> =>
     typeof n.$ref === 'string' ? (defs[n.$ref.split('/').pop()!] ?? n) : n;
   let value: unknown = raw;
-  for (const seg of instancePath.split('/').slice(1).map((x) => x.replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const seg of splitPointer(instancePath)) {
     node = deref(node);
     const props = node.properties as Record<string, Record<string, unknown>> | undefined;
     value = isRecord(value) ? value[seg] : Array.isArray(value) ? value[Number(seg)] : undefined;
@@ -368,7 +354,7 @@ function allowedKeysAt(instancePath: string, raw: unknown): string[] {
 /** A hint after a config error: the key meant, or how to write a version YAML reads as a number. */
 function hintFor(e: AjvErrorLike, got: unknown, raw: unknown, doc: YamlDocumentModel | undefined): string {
   if (e.keyword === 'additionalProperties') {
-    const near = closest(String(e.params.additionalProperty), allowedKeysAt(e.instancePath, raw));
+    const near = closest(unknownProperty(e), allowedKeysAt(e.instancePath, raw));
     return near ? `; did you mean \`${near}\`?` : '';
   }
   if (e.instancePath === '/kubernetesVersion' && typeof got === 'number') {
@@ -480,7 +466,7 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
     if (!rule) {
       const suggestion = closest(id, [...known.keys()]);
       throw new ConfigError(
-        `${file}${positionOf(doc, '/rules/' + id.replace(/~/g, '~0').replace(/\//g, '~1'), 'key')}: rules: unknown rule id \`${id}\`` +
+        `${file}${positionOf(doc, '/rules/' + pointerSegment(id), 'key')}: rules: unknown rule id \`${id}\`` +
           (suggestion ? `; did you mean \`${suggestion}\`?` : ''),
       );
     }
@@ -489,16 +475,16 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<EffectiveConf
       const errors = await validateAgainst(rule.optionsSchema, options);
       if (errors.length) {
         const e = mostSpecific(errors);
-        const at = errorPointer(e);
-        const where = positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1${at.path}`, at.part);
+        const at = ajvErrorPointer(e, 'value');
+        const where = positionOf(doc, `/rules/${pointerSegment(id)}/1${at.path}`, at.part);
         const known = e.keyword === 'additionalProperties' ? Object.keys((rule.optionsSchema.properties ?? {}) as Record<string, unknown>) : [];
-        const near = known.length ? closest(String(e.params.additionalProperty), known) : undefined;
+        const near = known.length ? closest(unknownProperty(e), known) : undefined;
         throw new ConfigError(
           `${file}${where}: rules.${id} options${e.instancePath ? '.' + keyName(e.instancePath) : ''}: ${describeAjvError(e)}${near ? `; did you mean \`${near}\`?` : ''}`,
         );
       }
     } else if (options && Object.keys(options).length && !rule.optionsSchema) {
-      throw new ConfigError(`${file}${positionOf(doc, `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}/1`)}: rules.${id}: this rule takes no options`);
+      throw new ConfigError(`${file}${positionOf(doc, `/rules/${pointerSegment(id)}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
   const baseDir = opts.configBaseDir ? resolve(opts.cwd, opts.configBaseDir) : file ? dirname(file) : resolve(opts.cwd);

@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-
-type AjvType = InstanceType<typeof import('ajv').default>;
 import { buildDir, packageRoot } from '../package-root.js';
-import { isRecord, setOwn } from '../parse/kube.js';
+import { setOwn } from '../parse/kube.js';
+import { isRecord } from '../values.js';
+import { splitPointer, valueAtSegments } from '../pointer.js';
+import { ajvErrorPointer, ajvWords, loadAjv, unknownProperty } from './ajv.js';
+import type { Ajv as AjvType } from './ajv.js';
 import { closest } from '../text.js';
 import type { KubeSchemaBundle } from '../k8s-schema-bundle.js';
 import { QUANTITY_PATTERN } from '../k8s-schema-bundle.js';
@@ -30,12 +32,6 @@ export interface CustomKindSchema {
 
 const require = createRequire(import.meta.url);
 
-function loadAjv(): AjvType {
-  // ajv is CommonJS; loaded on first use so runs without manifests never pay for it.
-  const AjvClass = (require('ajv') as { default: new (opts: object) => AjvType }).default;
-  return new AjvClass({ allErrors: true, strict: false });
-}
-
 /** Bundled schema versions, newest first: ["1.32", ...]. */
 export function bundledVersions(): string[] {
   const dir = join(packageRoot(), 'schemas', 'kubernetes');
@@ -57,40 +53,23 @@ function withoutNulls(v: unknown): unknown {
   return v;
 }
 
-function segments(pointer: string): string[] {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-function valueAt(data: unknown, segs: readonly string[]): unknown {
-  let cur = data;
-  for (const s of segs) {
-    if (Array.isArray(cur)) cur = cur[Number(s)];
-    else if (isRecord(cur)) cur = cur[s];
-    else return undefined;
-  }
-  return cur;
-}
-
 /** `containers[0] (\`vllm\`)`, `spec.template.spec`, or `the object`. */
 export function describeLocation(pointer: string, data: unknown): string {
-  const segs = segments(pointer);
+  const segs = splitPointer(pointer);
   if (!segs.length) return 'the object';
   let lastIndex = -1;
   segs.forEach((s, i) => {
     if (/^\d+$/.test(s) && i > 0) lastIndex = i;
   });
   if (lastIndex < 0) return segs.join('.');
-  const item = valueAt(data, segs.slice(0, lastIndex + 1));
+  const item = valueAtSegments(data, segs.slice(0, lastIndex + 1));
   const name = isRecord(item) && typeof item.name === 'string' ? ` (\`${item.name}\`)` : '';
   const rest = segs.slice(lastIndex + 1);
   return `${segs[lastIndex - 1]}[${segs[lastIndex]}]${rest.length ? '.' + rest.join('.') : ''}${name}`;
 }
 
 function fieldName(pointer: string): string {
-  const segs = segments(pointer);
+  const segs = splitPointer(pointer);
   const last = segs[segs.length - 1];
   if (last === undefined) return 'the object';
   return /^\d+$/.test(last) && segs.length > 1 ? `${segs[segs.length - 2]}[${last}]` : last;
@@ -139,7 +118,7 @@ function defaultedByApiServer(kind: string, e: ErrorObject): boolean {
  */
 function patchOnly(e: ErrorObject): boolean {
   if (e.keyword === 'required') return true;
-  return e.keyword === 'additionalProperties' && String((e.params as { additionalProperty: string }).additionalProperty).startsWith('$');
+  return e.keyword === 'additionalProperties' && unknownProperty(e).startsWith('$');
 }
 
 /**
@@ -148,7 +127,7 @@ function patchOnly(e: ErrorObject): boolean {
  */
 function unresolvedValue(e: ErrorObject, data: unknown): boolean {
   if (e.keyword === 'required' || e.keyword === 'additionalProperties') return false;
-  const v = valueAt(data, segments(e.instancePath));
+  const v = valueAtSegments(data, splitPointer(e.instancePath));
   return typeof v === 'string' && /\$\{[^{}]*\}/.test(v);
 }
 
@@ -276,10 +255,10 @@ export class KubeSchemaValidator {
 
     for (const c of combinators) {
       const branches = errors.filter((e) => branchOf(e) === c);
-      const value = valueAt(data, segments(c.instancePath));
+      const value = valueAtSegments(data, splitPointer(c.instancePath));
       const isQuantity =
         branches.some((b) => b.keyword === 'pattern' && (b.params as { pattern?: string }).pattern === QUANTITY_PATTERN) ||
-        JSON.stringify(this.schemaAt(key, segments(c.instancePath)) ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
+        JSON.stringify(this.schemaAt(key, splitPointer(c.instancePath)) ?? '').includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
       const types = [...new Set(branches.filter((b) => b.keyword === 'type').map((b) => String((b.params as { type: string }).type)))];
       const expected = isQuantity ? 'a quantity such as 4Gi, 500m or 2' : types.length ? types.map((t) => ARTICLE[t] ?? t).join(' or ') : 'valid';
       push({ path: c.instancePath, part: 'value', message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value, c.instancePath)}` });
@@ -289,10 +268,10 @@ export class KubeSchemaValidator {
       if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || branchOf(e)) continue;
       const where = describeLocation(e.instancePath, data);
       if (e.keyword === 'additionalProperties') {
-        const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-        const here = (e.parentSchema as Record<string, unknown> | undefined) ?? this.schemaAt(key, segments(e.instancePath));
+        const prop = unknownProperty(e);
+        const here = (e.parentSchema as Record<string, unknown> | undefined) ?? this.schemaAt(key, splitPointer(e.instancePath));
         const allowed = Object.keys(isRecord(here?.properties) ? here.properties : {});
-        const path = `${e.instancePath}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const { path } = ajvErrorPointer(e, 'key');
         let hint = '';
         const suggestion = closest(prop, allowed);
         if (suggestion) hint = `; did you mean \`${suggestion}\`?`;
@@ -304,13 +283,13 @@ export class KubeSchemaValidator {
         push({ path, part: 'key', message: `unknown field \`${prop}\` in ${where}${hint}` });
       } else if (e.keyword === 'required') {
         const missing = String((e.params as { missingProperty: string }).missingProperty);
-        push({ path: e.instancePath, part: 'key', message: `missing required field \`${missing}\` in ${where}` });
+        push({ ...ajvErrorPointer(e, 'key'), message: `missing required field \`${missing}\` in ${where}` });
       } else if (e.keyword === 'type') {
         const t = String((e.params as { type: string }).type);
-        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAt(data, segments(e.instancePath)), e.instancePath)}` });
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` must be ${ARTICLE[t] ?? t}, got ${describeValue(valueAtSegments(data, splitPointer(e.instancePath)), e.instancePath)}` });
       } else if (e.keyword === 'enum') {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v));
-        const got = valueAt(data, segments(e.instancePath));
+        const got = valueAtSegments(data, splitPointer(e.instancePath));
         const suggestion = typeof got === 'string' ? closest(got, ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String)) : undefined;
         push({
           path: e.instancePath,
@@ -318,7 +297,7 @@ export class KubeSchemaValidator {
           message: `\`${fieldName(e.instancePath)}\` must be one of ${allowed.join(', ')}, got ${describeValue(got, e.instancePath)}${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
         });
       } else {
-        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` ${e.message ?? 'is invalid'}` });
+        push({ path: e.instancePath, part: 'value', message: `\`${fieldName(e.instancePath)}\` ${ajvWords(e)}` });
       }
     }
     return out;

@@ -1,7 +1,8 @@
 import type { DockerfileModel } from '../parse/dockerfile.js';
-import { isRecord, locateInObject } from '../parse/kube.js';
+import { locateInObject } from '../parse/kube.js';
+import { isRecord } from '../values.js';
 import type { KubeObject } from '../parse/kube.js';
-import { joinPointer } from '../parse/yaml.js';
+import { joinPointer } from '../pointer.js';
 import type { SourceRange } from '../types.js';
 import type { Suppression } from './suppression.js';
 

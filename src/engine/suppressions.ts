@@ -1,8 +1,10 @@
 import { closest } from '../text.js';
 import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { YamlFileModel, YamlDocumentModel } from '../parse/yaml.js';
-import { joinPointer, nodeLocation } from '../parse/yaml.js';
-import { isRecord, locateInObject, valueAtPointer } from '../parse/kube.js';
+import { nodeLocation } from '../parse/yaml.js';
+import { locateInObject } from '../parse/kube.js';
+import { joinPointer, valueAtPointer } from '../pointer.js';
+import { isRecord } from '../values.js';
 import type { KubeObject } from '../parse/kube.js';
 import type { Finding, SourceRange } from '../types.js';
 import { hadolintSuppressions, kubeLinterSuppressions } from './peer-suppressions.js';

@@ -1,5 +1,7 @@
 import type { YamlDocumentModel, YamlFileModel } from './yaml.js';
-import { isRecord, setOwn } from './kube.js';
+import { setOwn } from './kube.js';
+import { isRecord } from '../values.js';
+import { pointerSegment } from '../pointer.js';
 
 /** A service of a Compose file, as written. */
 export interface ComposeService {
@@ -62,7 +64,7 @@ export function composeModelOf(yaml: YamlFileModel): ComposeModel | undefined {
     document,
     services: Object.entries(services)
       .filter(([, raw]) => isRecord(raw))
-      .map(([name, raw]) => ({ name, path: `/services/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, raw: raw as Record<string, unknown> })),
+      .map(([name, raw]) => ({ name, path: `/services/${pointerSegment(name)}`, raw: raw as Record<string, unknown> })),
   };
 }
 
@@ -89,7 +91,7 @@ export function environmentOf(service: ComposeService): EnvEntry[] {
     return Object.entries(env).map(([name, v]) => ({
       name,
       value: v === null || v === undefined ? undefined : String(v),
-      path: `${base}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      path: `${base}/${pointerSegment(name)}`,
     }));
   }
   return [];

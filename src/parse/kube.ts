@@ -1,6 +1,7 @@
 import type { YamlDocumentModel, YamlFileModel, NodeLocation } from './yaml.js';
 import { locate } from './yaml.js';
 import type { SourceRange } from '../types.js';
+import { isRecord } from '../values.js';
 
 /** A Kubernetes object as written in a manifest, with a way back to its source. */
 export interface KubeObject {
@@ -23,10 +24,6 @@ export interface KubeObject {
   imageOverrides?: readonly { name: string; newName?: string; newTag?: string; digest?: string }[];
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Sets an own property, whatever the key: `out['__proto__'] = v` would
  * replace the object's prototype instead, hiding the key from validation
@@ -37,17 +34,6 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   else target[key] = value;
 }
 
-/** The value at a JSON pointer (`/spec/template/spec`) inside plain data, if any. */
-export function valueAtPointer(root: unknown, pointer: string): unknown {
-  let cur = root;
-  for (const seg of pointer.split('/').slice(1)) {
-    const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (isRecord(cur)) cur = cur[key];
-    else if (Array.isArray(cur)) cur = cur[Number(key)];
-    else return undefined;
-  }
-  return cur;
-}
 
 /** Extracts the Kubernetes objects of a YAML file; `*List` kinds are flattened. */
 export function kubeObjectsOf(model: YamlFileModel, file: string, contextOnly: boolean): KubeObject[] {

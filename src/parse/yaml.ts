@@ -11,6 +11,7 @@ function yamlLib(): typeof import('yaml') {
 import { codeOfLine } from './yaml-lines.js';
 import type { LineScan } from './yaml-lines.js';
 import { TextIndex } from '../text.js';
+import { pointerSegment, unescapeSegment } from '../pointer.js';
 import type { SourceRange } from '../types.js';
 
 /** Where a node sits in the source: its key (for map entries) and its value. */
@@ -74,15 +75,6 @@ export interface YamlFileModel {
   text: string;
   index: TextIndex;
   documents: YamlDocumentModel[];
-}
-
-/** Escapes one segment of a JSON pointer (RFC 6901): `nvidia.com/gpu` -> `nvidia.com~1gpu`. */
-export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => '/' + pointerSegment(s)).join('');
 }
 
 /** Upper bound of alias expansions per document: stops "billion laughs" inputs. */
@@ -389,7 +381,7 @@ export class NodeTable {
     while (from <= path.length && path !== '') {
       const slash = path.indexOf('/', from);
       const raw = path.slice(from, slash < 0 ? path.length : slash);
-      const segment = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+      const segment = raw.includes('~') ? unescapeSegment(raw) : raw;
       let match = -1;
       const end = node + this.sizes[node];
       for (let child = node + 1; child < end; child += this.sizes[child]) {
