@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../helpers.js';
+import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
 
 const ID = 'dockerfile/no-secrets';
 
@@ -67,6 +67,28 @@ ruleTester(ID, {
         { line: 2, column: 6, message: '`.netrc`' },
         { line: 2, column: 13, message: '`credentials-prod.json`' },
         { line: 3, column: 7, message: '`kaggle.json`' },
+      ],
+    },
+  ],
+});
+
+ruleTester('dockerfile/no-secrets', {
+  valid: [
+    { name: 'a secret mount with env= shadows the build arg', code: 'FROM python:3.11\nARG HF_TOKEN\nRUN --mount=type=secret,id=hf,env=HF_TOKEN huggingface-cli login --token $HF_TOKEN\n' },
+    { name: 'login reading the token from an env var', code: 'FROM python:3.11\nRUN --mount=type=secret,id=wandb,env=WANDB_API_KEY wandb login "$WANDB_API_KEY"\n' },
+  ],
+  invalid: [
+    {
+      name: 'a secret build arg used in RUN',
+      code: 'FROM python:3.11\nARG HF_TOKEN\nRUN huggingface-cli login --token ${HF_TOKEN} && huggingface-cli whoami\n',
+      errors: [{ line: 3, column: 35, message: 'RUN uses secret build arg `HF_TOKEN`' }],
+    },
+    {
+      name: 'literal tokens passed to login commands',
+      code: 'FROM python:3.11\nRUN hf auth login --token Zt8Kq2mXp9aWv4LbQ3 && wandb login 4c9d2e7f1a8b3c6d5e0f9a2b7c4d1e8f3a6b5c0d\n',
+      errors: [
+        { line: 2, column: 27, message: '`hf auth login` with a literal token' },
+        { line: 2, column: 61, message: '`wandb login` with a literal token' },
       ],
     },
   ],

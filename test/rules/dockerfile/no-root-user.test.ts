@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+
+describe('dockerfile/no-root-user fixtures', () => {
+  it('dockerfile/no-root-user: bad.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-root-user', 'bad.Dockerfile')), 'dockerfile/no-root-user')).toEqual(['5:1']));
+  it('dockerfile/no-root-user: bad-explicit-root.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-root-user', 'bad-explicit-root.Dockerfile')), 'dockerfile/no-root-user')).toEqual(['4:1']));
+  it('dockerfile/no-root-user: good.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-root-user', 'good.Dockerfile')), 'dockerfile/no-root-user')).toEqual([]));
+});
+
+ruleTester('dockerfile/no-root-user', {
+  valid: [
+    { name: 'USER root then a non-root USER', code: 'FROM python:3.11\nUSER root\nRUN apt-get update\nUSER 1000:1000\n' },
+    { name: 'distroless nonroot base', code: 'FROM gcr.io/distroless/python3-debian12:nonroot\nCOPY app /app\n' },
+    { name: 'user from an unresolved build arg cannot be judged', code: 'FROM python:3.11\nARG UID\nUSER ${UID}\n' },
+  ],
+  invalid: [
+    {
+      name: 'a USER in an earlier stage does not carry over',
+      code: 'FROM python:3.11 AS build\nUSER 1000\nFROM python:3.11-slim\nCOPY --from=build /app /app\n',
+      errors: [{ line: 3, column: 1, message: 'sets no USER' }],
+    },
+    { name: 'USER 0:0', code: 'FROM python:3.11\nUSER app\nUSER 0:0\n', errors: [{ line: 3, column: 1, endLine: 3, endColumn: 9, message: '`USER 0:0`' }] },
+    { name: 'USER resolved from an ARG default', code: 'FROM python:3.11\nARG RUN_AS=root\nUSER $RUN_AS\n', errors: [{ line: 3, column: 1 }] },
+  ],
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { pod } from './_shared.js';
+import type { Container } from 'kubernetes-types/core/v1.js';
+
+describe('k8s/memory-limits fixtures', () => {
+  it('k8s/memory-limits: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/memory-limits', 'bad.yaml')), 'k8s/memory-limits')).toEqual(['13:11', '22:13', '39:15']));
+  it('k8s/memory-limits: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/memory-limits', 'good.yaml')), 'k8s/memory-limits')).toEqual([]));
+});
+
+ruleTester('k8s/memory-limits', {
+  valid: [{ name: 'limits set', code: pod('    - name: a\n      image: x:1\n      resources: {limits: {memory: 1Gi}}\n') }],
+  invalid: [
+    {
+      name: 'a LimitRange of another namespace does not count',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: a\nspec:\n  containers:\n    - name: c\n      image: x:1\n',
+      context: ['apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: d\n  namespace: b\nspec:\n  limits:\n    - type: Container\n      default: {memory: 1Gi}\n'],
+      errors: [{ line: 8, column: 7 }],
+    },
+  ],
+});
