@@ -38,7 +38,7 @@ const sub = (program: string | RegExp, ...subcommands: string[]) => (c: RunComma
   (typeof program === 'string' ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ''));
 
 /**
- * Known model servers, as data (tested in test/rules/depth.test.ts). A
+ * Known model servers, as data (tested in test/rules/lib/model-server.test.ts). A
  * container runs one when its image repository is the server's (and the tag
  * not a client/tool tag), or when its command or first args start the server
  * (`vllm serve`, `python -m vllm.entrypoints.openai.api_server`,
