@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, symlinkSync, chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -16,9 +17,22 @@ import { discover, kindByName } from '../src/discover.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
 
+/**
+ * The self-contained CLI bundle copied where any user can read it: another
+ * user cannot enter a checkout under a private (0700) directory.
+ */
+let publicBin: string | undefined;
+function binForOtherUsers(): string {
+  if (publicBin) return publicBin;
+  const dir = mkdtempSync(join(tmpdir(), 'genai-lint-public-'));
+  for (const part of ['action-dist', 'schemas', 'package.json']) cpSync(join(REPO_ROOT, part), join(dir, part), { recursive: true });
+  chmodSync(dir, 0o755);
+  return (publicBin = join(dir, 'action-dist', 'cli.js'));
+}
+
 function run(args: string[], cwd: string, asUser?: string) {
   const cmd = asUser ? 'setpriv' : process.execPath;
-  const cmdArgs = asUser ? ['--reuid', asUser, '--regid', asUser, '--clear-groups', process.execPath, BIN, ...args] : [BIN, ...args];
+  const cmdArgs = asUser ? ['--reuid', asUser, '--regid', asUser, '--clear-groups', process.execPath, binForOtherUsers(), ...args] : [BIN, ...args];
   return spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', timeout: 60_000 });
 }
 
