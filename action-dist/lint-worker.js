@@ -23042,13 +23042,20 @@ var no_model_weights_default = defineDockerfileRule({
 });
 
 // rules/dockerfile/no-root-user.ts
-var NON_ROOT_BASES = [/(^|[-_.])nonroot([-_.]|$)/, /^cgr\.dev\/chainguard\//];
+var NON_ROOT_BASES = [
+  /(^|[-_.])nonroot([-_.]|$)/,
+  /^cgr\.dev\/chainguard\//,
+  /^(docker\.io\/)?rayproject\/ray(-ml)?(:|@|$)/,
+  /^(docker\.io\/|quay\.io\/)?jupyter\//,
+  /^(docker\.io\/|quay\.io\/)?jupyterhub\/k8s-/,
+  /^(docker\.io\/)?bitnami\//
+];
 var no_root_user_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/no-root-user",
     severity: "warning",
     summary: "The final stage runs as root: no USER, or the last USER is root/0.",
-    rationale: "A model server running as root turns any remote-code-execution bug (pickle loading, trust_remote_code, a template injection) into root in the container, and clusters enforcing the restricted Pod Security Standard refuse to run it.",
+    rationale: "A model server running as root turns any remote-code-execution bug (pickle loading, trust_remote_code, a template injection) into root in the container, and clusters enforcing the restricted Pod Security Standard refuse to run it. Not judged: images built on a base that already runs as a non-root user (distroless `nonroot`, Chainguard, rayproject/ray, the Jupyter and JupyterHub images, Bitnami), and images FROM scratch without CMD or ENTRYPOINT (artifacts that other builds copy from).",
     fix: "Create an unprivileged user and switch to it at the end of the final stage: `RUN useradd -u 1000 -m app` then `USER 1000`."
   },
   check(ctx) {
@@ -23056,6 +23063,8 @@ var no_root_user_default = defineDockerfileRule({
     const chain = finalImageChain(model);
     if (!chain.length) return;
     const final = chain[0];
+    const root0 = chain[chain.length - 1];
+    if (root0.base.resolved === "scratch" && !chain.some((st) => st.instructions.some((i) => i.keyword === "CMD" || i.keyword === "ENTRYPOINT"))) return;
     let lastUser;
     for (const stage of chain) {
       lastUser = [...stage.instructions].reverse().find((i) => i.keyword === "USER");
