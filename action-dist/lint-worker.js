@@ -24889,6 +24889,9 @@ var ROLE_FIELDS = [
   ["container", "containers", "container"],
   ["ephemeralContainer", "ephemeralContainers", "ephemeral container"]
 ];
+function sparkTemplateContainer(container) {
+  return container.name === "spark-kubernetes-driver" || container.name === "spark-kubernetes-executor";
+}
 function containersOf(pod, roles = ["container"]) {
   const out = [];
   for (const [role, field, word] of ROLE_FIELDS) {
@@ -25112,7 +25115,7 @@ var memory_limits_default = defineK8sRule({
     id: "k8s/memory-limits",
     severity: "warning",
     summary: "A container (init containers included) without resources.limits.memory.",
-    rationale: "Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely.",
+    rationale: "Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely. Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration.",
     fix: "Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.",
     kinds: POD_BEARING_KINDS,
     indexKinds: ["LimitRange"]
@@ -25128,6 +25131,7 @@ var memory_limits_default = defineK8sRule({
     });
     if (defaulted) return;
     for (const c of containersOf(pod, ["initContainer", "container"])) {
+      if (sparkTemplateContainer(c.container)) continue;
       const res = isRecord(c.container.resources) ? c.container.resources : void 0;
       const limits = res && isRecord(res.limits) ? res.limits : void 0;
       if (limits && limits.memory !== void 0 && limits.memory !== null) continue;
@@ -26516,7 +26520,7 @@ var resource_requests_default = defineK8sRule({
     id: "k8s/resource-requests",
     severity: "warning",
     summary: "A container (init containers included) without a cpu or memory request, where no limit and no LimitRange of its namespace sets one.",
-    rationale: "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request.",
+    rationale: "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration.",
     fix: "Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses at steady state (for a model server: the host RAM it needs while loading weights), or define a LimitRange with `defaultRequest` for the namespace.",
     kinds: POD_BEARING_KINDS,
     indexKinds: ["LimitRange"]
@@ -26539,6 +26543,7 @@ var resource_requests_default = defineK8sRule({
       }
     }
     for (const c of containersOf(pod, ["initContainer", "container"])) {
+      if (sparkTemplateContainer(c.container)) continue;
       const res = isRecord(c.container.resources) ? c.container.resources : void 0;
       const requests = res && isRecord(res.requests) ? res.requests : {};
       const limits = res && isRecord(res.limits) ? res.limits : {};

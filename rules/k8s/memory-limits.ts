@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
-import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containerAnchor, containersOf, sparkTemplateContainer, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 
 export default defineK8sRule({
   meta: {
@@ -8,7 +8,8 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A container (init containers included) without resources.limits.memory.',
     rationale:
-      'Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely.',
+      'Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely.'
+      + ' Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration.',
     fix: 'Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.',
     kinds: POD_BEARING_KINDS,
     indexKinds: ['LimitRange'],
@@ -25,6 +26,7 @@ export default defineK8sRule({
     });
     if (defaulted) return;
     for (const c of containersOf(pod, ['initContainer', 'container'])) {
+      if (sparkTemplateContainer(c.container)) continue;
       const res = isRecord(c.container.resources) ? c.container.resources : undefined;
       const limits = res && isRecord(res.limits) ? res.limits : undefined;
       if (limits && limits.memory !== undefined && limits.memory !== null) continue;

@@ -1,5 +1,5 @@
 import { defineK8sRule, isRecord } from '../../src/rule-api.js';
-import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containerAnchor, containersOf, sparkTemplateContainer, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import { isFragment } from '../lib/fragments.js';
 import { usesGpu } from '../lib/gpu.js';
 
@@ -11,7 +11,7 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A container (init containers included) without a cpu or memory request, where no limit and no LimitRange of its namespace sets one.',
     rationale:
-      "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request.",
+      "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration.",
     fix: 'Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses at steady state (for a model server: the host RAM it needs while loading weights), or define a LimitRange with `defaultRequest` for the namespace.',
     kinds: POD_BEARING_KINDS,
     indexKinds: ['LimitRange'],
@@ -33,6 +33,7 @@ export default defineK8sRule({
       }
     }
     for (const c of containersOf(pod, ['initContainer', 'container'])) {
+      if (sparkTemplateContainer(c.container)) continue;
       const res = isRecord(c.container.resources) ? (c.container.resources as Record<string, unknown>) : undefined;
       const requests = res && isRecord(res.requests) ? res.requests : {};
       const limits = res && isRecord(res.limits) ? res.limits : {};

@@ -56,6 +56,16 @@ const ROLE_FIELDS: readonly [ContainerRole, 'containers' | 'initContainers' | 'e
   ['ephemeralContainer', 'ephemeralContainers', 'ephemeral container'],
 ];
 
+/**
+ * A container of a Spark pod template (the names Spark gives the driver and
+ * executor containers it fills in): Spark sets its resources from
+ * `spark.driver.memory`, `spark.executor.cores` and the like, so the template
+ * leaves them out on purpose.
+ */
+export function sparkTemplateContainer(container: { name?: unknown }): boolean {
+  return container.name === 'spark-kubernetes-driver' || container.name === 'spark-kubernetes-executor';
+}
+
 /** The containers of a pod spec, init containers first, with their paths. */
 export function containersOf(pod: PodView, roles: readonly ContainerRole[] = ['container']): ContainerView[] {
   const out: ContainerView[] = [];

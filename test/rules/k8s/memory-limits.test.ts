@@ -10,7 +10,10 @@ describe('k8s/memory-limits fixtures', () => {
 });
 
 ruleTester('k8s/memory-limits', {
-  valid: [{ name: 'limits set', code: pod('    - name: a\n      image: x:1\n      resources: {limits: {memory: 1Gi}}\n') }],
+  valid: [
+    { name: 'limits set', code: pod('    - name: a\n      image: x:1\n      resources: {limits: {memory: 1Gi}}\n') },
+    { name: 'a Spark pod template container: Spark fills in its resources', code: pod('    - name: spark-kubernetes-driver\n      image: spark:3.5.1\n') },
+  ],
   invalid: [
     {
       name: 'a LimitRange of another namespace does not count',

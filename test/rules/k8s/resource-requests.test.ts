@@ -6,6 +6,7 @@ describe('k8s/resource-requests fixtures', () => fixturePositions('k8s/resource-
 
 ruleTester('k8s/resource-requests', {
   valid: [
+    { name: 'a Spark pod template container: Spark fills in its resources', code: pod('    - name: spark-kubernetes-executor\n      image: spark:3.5.1\n') },
     { name: 'peer edge case: limits alone count as requests', code: pod('    - name: c\n      image: x:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n') },
     { name: 'limits only: Kubernetes copies them into requests', code: pod('    - name: c\n      image: x:1\n      resources: {limits: {cpu: 1, memory: 1Gi}}\n') },
     {
