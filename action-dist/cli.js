@@ -21130,6 +21130,9 @@ function escapeProperty(text) {
 function jsonSafe(json) {
   return json.replace(UNSAFE_BEYOND_C0, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+function workflowCommand(name, title, text, multiline = false) {
+  return `::${name} title=${escapeProperty(visible(title))}::${escapeData(multiline ? visibleLines(text) : visible(text))}`;
+}
 var UNSAFE, UNSAFE_BEYOND_C0, NAMED;
 var init_escape = __esm({
   "src/escape.ts"() {
@@ -21922,7 +21925,7 @@ var init_github = __esm({
       }
       if (overflow.length) {
         lines.push(
-          `::notice title=genai-lint::${escapeData(`${overflow.length} more finding${overflow.length > 1 ? "s were" : " was"} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`)}`
+          workflowCommand("notice", "genai-lint", `${overflow.length} more finding${overflow.length > 1 ? "s were" : " was"} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`)
         );
       }
       return lines.length ? lines.join("\n") + "\n" : "";

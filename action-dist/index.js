@@ -30159,6 +30159,9 @@ function markdownLinkTarget(url) {
 function jsonSafe(json) {
   return json.replace(UNSAFE_BEYOND_C0, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+function workflowCommand(name, title, text, multiline = false) {
+  return `::${name} title=${escapeProperty(visible(title))}::${escapeData(multiline ? visibleLines(text) : visible(text))}`;
+}
 
 // src/format/github.ts
 var ANNOTATIONS_PER_TYPE = 10;
@@ -30201,7 +30204,7 @@ var formatGithub = (input2) => {
   }
   if (overflow.length) {
     lines.push(
-      `::notice title=genai-lint::${escapeData(`${overflow.length} more finding${overflow.length > 1 ? "s were" : " was"} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`)}`
+      workflowCommand("notice", "genai-lint", `${overflow.length} more finding${overflow.length > 1 ? "s were" : " was"} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`)
     );
   }
   return lines.length ? lines.join("\n") + "\n" : "";
@@ -30401,7 +30404,7 @@ async function runAction() {
   }
   const failOnInput = input("fail-on");
   if (failOnInput && !SEVERITIES.includes(failOnInput)) {
-    process.stdout.write(`::error title=genai-lint::${escapeData(visible(`fail-on must be one of ${SEVERITIES.join(", ")}, got ${failOnInput}`))}
+    process.stdout.write(`${workflowCommand("error", "genai-lint", `fail-on must be one of ${SEVERITIES.join(", ")}, got ${failOnInput}`)}
 `);
     return 2;
   }
@@ -30419,11 +30422,11 @@ async function runAction() {
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || void 0));
   }
-  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`::warning title=genai-lint::${escapeData(visible(n))}
+  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`${workflowCommand("warning", "genai-lint", n)}
 `);
-  for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::${escapeData(visible(`no such file or directory: ${p}`))}
+  for (const p of report.missingPaths) process.stdout.write(`${workflowCommand("error", "genai-lint", `no such file or directory: ${p}`)}
 `);
-  for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${escapeData(visible(`${e.ruleId} failed on ${e.file}: ${e.message}`))}
+  for (const e of report.internalErrors) process.stdout.write(`${workflowCommand("error", "genai-lint internal error", `${e.ruleId} failed on ${e.file}: ${e.message}`)}
 `);
   const { errors, warnings } = countBySeverity(report.findings);
   setOutputs({ findings: report.findings.length, errors, warnings, "sarif-file": sarifInput });
@@ -30446,7 +30449,7 @@ runAction().then(
   },
   (err) => {
     const msg = err instanceof ConfigError ? `config error: ${err.message}` : `internal error: ${err?.stack ?? String(err)}`;
-    process.stdout.write(`::error title=genai-lint::${escapeData(visibleLines(new Redactor().text(msg)))}
+    process.stdout.write(`${workflowCommand("error", "genai-lint", new Redactor().text(msg), true)}
 `);
     process.exitCode = 2;
   }

@@ -15,7 +15,7 @@ import { NOT_READ } from './discover.js';
 import { formatSarif } from './format/sarif.js';
 import { countBySeverity, groupByFile } from './format/shared.js';
 import { ruleDocsUrl } from './package-root.js';
-import { escapeData, markdownCell, markdownCode, markdownLinkTarget, visible } from './escape.js';
+import { markdownCell, markdownCode, markdownLinkTarget, workflowCommand } from './escape.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
 import type { Finding, Severity } from './types.js';
 
@@ -142,7 +142,7 @@ export async function runAction(): Promise<number> {
   }
   const failOnInput = input('fail-on');
   if (failOnInput && !SEVERITIES.includes(failOnInput as Severity)) {
-    process.stdout.write(`::error title=genai-lint::${escapeData(visible(`fail-on must be one of ${SEVERITIES.join(', ')}, got ${failOnInput}`))}\n`);
+    process.stdout.write(`${workflowCommand('error', 'genai-lint', `fail-on must be one of ${SEVERITIES.join(', ')}, got ${failOnInput}`)}\n`);
     return 2;
   }
   const sarifInput = input('sarif-file');
@@ -160,9 +160,9 @@ export async function runAction(): Promise<number> {
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || undefined));
   }
-  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`::warning title=genai-lint::${escapeData(visible(n))}\n`);
-  for (const p of report.missingPaths) process.stdout.write(`::error title=genai-lint::${escapeData(visible(`no such file or directory: ${p}`))}\n`);
-  for (const e of report.internalErrors) process.stdout.write(`::error title=genai-lint internal error::${escapeData(visible(`${e.ruleId} failed on ${e.file}: ${e.message}`))}\n`);
+  for (const n of report.notices) if (n.startsWith(NOT_READ)) process.stdout.write(`${workflowCommand('warning', 'genai-lint', n)}\n`);
+  for (const p of report.missingPaths) process.stdout.write(`${workflowCommand('error', 'genai-lint', `no such file or directory: ${p}`)}\n`);
+  for (const e of report.internalErrors) process.stdout.write(`${workflowCommand('error', 'genai-lint internal error', `${e.ruleId} failed on ${e.file}: ${e.message}`)}\n`);
   const { errors, warnings } = countBySeverity(report.findings);
   setOutputs({ findings: report.findings.length, errors, warnings, 'sarif-file': sarifInput });
 

@@ -81,3 +81,12 @@ export function markdownLinkTarget(url: string): string {
 export function jsonSafe(json: string): string {
   return json.replace(UNSAFE_BEYOND_C0, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * One GitHub workflow command of our own (`::error title=genai-lint::...`):
+ * the title escaped as a property, the text made visible and escaped as
+ * data. `multiline` keeps line breaks (escaped) for a stack trace.
+ */
+export function workflowCommand(name: 'error' | 'warning' | 'notice', title: string, text: string, multiline = false): string {
+  return `::${name} title=${escapeProperty(visible(title))}::${escapeData(multiline ? visibleLines(text) : visible(text))}`;
+}

@@ -3,7 +3,7 @@
 import { runAction } from './action.js';
 import { ConfigError } from './engine/config.js';
 import { limitHeapGrowth } from './heap.js';
-import { escapeData, visibleLines } from './escape.js';
+import { workflowCommand } from './escape.js';
 import { Redactor } from './redact.js';
 
 limitHeapGrowth();
@@ -14,7 +14,7 @@ runAction().then(
   },
   (err: unknown) => {
     const msg = err instanceof ConfigError ? `config error: ${err.message}` : `internal error: ${(err as Error)?.stack ?? String(err)}`;
-    process.stdout.write(`::error title=genai-lint::${escapeData(visibleLines(new Redactor().text(msg)))}\n`);
+    process.stdout.write(`${workflowCommand('error', 'genai-lint', new Redactor().text(msg), true)}\n`);
     process.exitCode = 2;
   },
 );

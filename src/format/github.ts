@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Formatter } from './shared.js';
-import { escapeData, escapeProperty, githubLogLine, visible } from '../escape.js';
+import { escapeData, escapeProperty, githubLogLine, visible, workflowCommand } from '../escape.js';
 
 export { escapeData, escapeProperty };
 
@@ -57,7 +57,7 @@ export const formatGithub: Formatter = (input) => {
   }
   if (overflow.length) {
     lines.push(
-      `::notice title=genai-lint::${escapeData(`${overflow.length} more finding${overflow.length > 1 ? 's were' : ' was'} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`)}`,
+      workflowCommand('notice', 'genai-lint', `${overflow.length} more finding${overflow.length > 1 ? 's were' : ' was'} not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type); the full list is in the job summary, the SARIF file if one was written, and this log`),
     );
   }
   return lines.length ? lines.join('\n') + '\n' : '';
