@@ -10322,7 +10322,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve8.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10349,7 +10349,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve8(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11213,7 +11213,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve8(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11604,7 +11604,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve8,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -20093,30 +20093,30 @@ var require_main = __commonJS({
 });
 
 // src/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 function packageRoot() {
   if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = dirname3(fileURLToPath(import.meta.url));
   for (; ; ) {
-    const pkg = join(dir, "package.json");
-    if (existsSync(pkg)) {
+    const pkg = join3(dir, "package.json");
+    if (existsSync3(pkg)) {
       try {
         if (JSON.parse(readFileSync(pkg, "utf8")).name === "genai-lint") return cached = dir;
       } catch {
       }
     }
-    const parent = dirname(dir);
+    const parent = dirname3(dir);
     if (parent === dir) throw new Error("genai-lint: cannot find the package root");
     dir = parent;
   }
 }
 function buildDir() {
-  return true ? dirname(fileURLToPath(import.meta.url)) : join(packageRoot(), "dist");
+  return true ? dirname3(fileURLToPath(import.meta.url)) : join3(packageRoot(), "dist");
 }
 function packageVersion() {
-  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
+  return JSON.parse(readFileSync(join3(packageRoot(), "package.json"), "utf8")).version;
 }
 function ruleDocsUrl(ruleId) {
   return `${DOCS_BASE_URL}${ruleId}.md`;
@@ -21879,10 +21879,10 @@ __export(github_exports, {
   formatGithub: () => formatGithub,
   repoPath: () => repoPath
 });
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve6, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute2(file) ? file : resolve6(cwd, file);
+  const abs = isAbsolute2(file) ? file : resolve9(cwd, file);
   const rel = relative3(workspace, abs);
   return rel.startsWith("..") ? file : rel.split(sep3).join("/");
 }
@@ -22035,7 +22035,7 @@ ${cases.join("\n")}
 
 // src/cli.ts
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname8, resolve as resolve7 } from "node:path";
+import { dirname as dirname10, resolve as resolve10 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/engine/rule.ts
@@ -28536,15 +28536,98 @@ function rulesFor(config) {
   return custom.length ? [...RULES, ...custom] : RULES;
 }
 
-// src/engine/config.ts
-import { existsSync as existsSync3, lstatSync as lstatSync2, readFileSync as readFileSync2 } from "node:fs";
-import { createRequire } from "node:module";
-import { basename as basename2, dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
-init_package_root();
+// src/config/types.ts
+var CONFIG_FILE_NAMES = [".genai-lint.yaml", ".genai-lint.yml", ".genai-lint.json"];
+var ConfigError = class extends Error {
+};
+var DEFAULT_KUBERNETES_VERSION = "1.32";
+var DEFAULT_MAX_FILE_SIZE_MB = 5;
+var DEFAULT_VENDORED_DIRS = ["vendor", "third_party"];
+function isRuleEnabled(config, meta) {
+  return (config.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
+}
+
+// src/config/presets.ts
+var PRESETS = {
+  "genai-lint:recommended": {},
+  "genai-lint:strict": {
+    failOn: "warning",
+    rules: {
+      "dockerfile/healthcheck": "warning",
+      "dockerfile/pip-cache": "warning",
+      "dockerfile/cuda-devel-final": "warning",
+      "dockerfile/no-root-user": "error",
+      "dockerfile/no-model-weights": "error",
+      "k8s/hpa": "warning",
+      "k8s/model-cache": "warning",
+      "k8s/run-as-non-root": "error",
+      "k8s/memory-limits": "error",
+      "k8s/image-tag": "error",
+      "k8s/gpu-tolerations": "error",
+      "k8s/read-only-root-fs": "warning",
+      "k8s/seccomp": "warning",
+      "k8s/automount-token": "warning",
+      "k8s/capabilities": ["warning", { requireDropAll: true }],
+      "compose/no-root-user": "warning",
+      "compose/model-cache": "warning"
+    }
+  }
+};
+function presetLayer(name, rules) {
+  const preset = PRESETS[name];
+  if (name !== "genai-lint:strict") return preset;
+  const strictOnly = Object.fromEntries(rules.filter((r) => r.preset === "strict").map((r) => [r.id, r.severity]));
+  return { ...preset, rules: { ...strictOnly, ...preset.rules } };
+}
+var PLATFORM_DEFAULTS = {
+  generic: { rules: {}, gpuTaintKeys: [] },
+  gke: { rules: { "k8s/gpu-tolerations": "off" }, gpuTaintKeys: [] },
+  eks: { rules: {}, gpuTaintKeys: [] },
+  aks: { rules: {}, gpuTaintKeys: ["sku=gpu"] },
+  openshift: { rules: { "k8s/run-as-non-root": "off" }, gpuTaintKeys: [] }
+};
+function resolveConfig(raw, metas, file, baseDir) {
+  const platform = raw.platform ?? "generic";
+  const preset = PLATFORM_DEFAULTS[platform];
+  const rules = /* @__PURE__ */ new Map();
+  for (const r of metas) {
+    const presetSeverity = preset.rules[r.id];
+    const base = r.preset === "strict" ? "off" : r.severity;
+    rules.set(r.id, { severity: presetSeverity ?? base, options: { ...r.defaultOptions ?? {} }, configured: presetSeverity !== void 0 });
+  }
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const base = rules.get(id);
+    if (!base) continue;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, void 0];
+    rules.set(id, { severity, options: { ...base.options, ...options ?? {} }, configured: true });
+  }
+  return {
+    file,
+    baseDir,
+    rules,
+    ignorePaths: raw.ignorePaths ?? [],
+    vendoredDirs: raw.vendoredDirs ?? DEFAULT_VENDORED_DIRS,
+    failOn: raw.failOn ?? "error",
+    maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
+    settings: {
+      gpuResources: raw.gpu?.resources ?? [],
+      gpuTaintKeys: [...preset.gpuTaintKeys, ...raw.gpu?.taintKeys ?? []],
+      platform,
+      kubernetesVersion: raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+      customSchemas: [],
+      policies: { ...raw.policies ?? {}, custom: [] }
+    },
+    sources: {}
+  };
+}
+
+// src/config/files.ts
+import { existsSync as existsSync2, lstatSync as lstatSync2 } from "node:fs";
+import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
 
 // src/safe-read.ts
-import { closeSync, constants, existsSync as existsSync2, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative, resolve, sep, isAbsolute } from "node:path";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
 var SUPPORT_FILE_LIMIT_BYTES = 5 * 2 ** 20;
 function kindOf(st) {
   if (st.isDirectory()) return "a directory";
@@ -28603,13 +28686,13 @@ function isWithin(parent, child) {
   return rel === "" || !rel.startsWith(".." + sep) && rel !== ".." && !isAbsolute(rel);
 }
 function gitRootOf(dir) {
-  for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return void 0;
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return void 0;
   }
 }
 function lintRootOf(absPath, cwd, isDirectory, isSymlink) {
-  const lexicalAnchor = isDirectory && !isSymlink ? absPath : dirname2(absPath);
+  const lexicalAnchor = isDirectory && !isSymlink ? absPath : dirname(absPath);
   const anchor = real(lexicalAnchor) ?? lexicalAnchor;
   const git = gitRootOf(anchor);
   if (git) return git;
@@ -28644,63 +28727,15 @@ function readTreeFile(path, root, onSkip) {
   return r.bytes.toString("utf8");
 }
 
-// src/engine/config.ts
-var CONFIG_FILE_NAMES = [".genai-lint.yaml", ".genai-lint.yml", ".genai-lint.json"];
-var ConfigError = class extends Error {
-};
-var DEFAULT_KUBERNETES_VERSION = "1.32";
-var DEFAULT_MAX_FILE_SIZE_MB = 5;
-var DEFAULT_VENDORED_DIRS = ["vendor", "third_party"];
-var PRESETS = {
-  "genai-lint:recommended": {},
-  "genai-lint:strict": {
-    failOn: "warning",
-    rules: {
-      "dockerfile/healthcheck": "warning",
-      "dockerfile/pip-cache": "warning",
-      "dockerfile/cuda-devel-final": "warning",
-      "dockerfile/no-root-user": "error",
-      "dockerfile/no-model-weights": "error",
-      "k8s/hpa": "warning",
-      "k8s/model-cache": "warning",
-      "k8s/run-as-non-root": "error",
-      "k8s/memory-limits": "error",
-      "k8s/image-tag": "error",
-      "k8s/gpu-tolerations": "error",
-      "k8s/read-only-root-fs": "warning",
-      "k8s/seccomp": "warning",
-      "k8s/automount-token": "warning",
-      "k8s/capabilities": ["warning", { requireDropAll: true }],
-      "compose/no-root-user": "warning",
-      "compose/model-cache": "warning"
-    }
-  }
-};
-function presetLayer(name, rules) {
-  const preset = PRESETS[name];
-  if (name !== "genai-lint:strict") return preset;
-  const strictOnly = Object.fromEntries(rules.filter((r) => r.preset === "strict").map((r) => [r.id, r.severity]));
-  return { ...preset, rules: { ...strictOnly, ...preset.rules } };
-}
-var RESERVED_PREFIXES = ["dockerfile/", "k8s/", "compose/", "policy/", "genai-lint/"];
-var PLATFORM_DEFAULTS = {
-  generic: { rules: {}, gpuTaintKeys: [] },
-  gke: { rules: { "k8s/gpu-tolerations": "off" }, gpuTaintKeys: [] },
-  eks: { rules: {}, gpuTaintKeys: [] },
-  aks: { rules: {}, gpuTaintKeys: ["sku=gpu"] },
-  openshift: { rules: { "k8s/run-as-non-root": "off" }, gpuTaintKeys: [] }
-};
-function isRuleEnabled(config, meta) {
-  return (config.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
-}
+// src/config/files.ts
 function findConfigFile(startDir) {
   let dir = resolve2(startDir);
   for (; ; ) {
     for (const name of CONFIG_FILE_NAMES) {
-      const p = join3(dir, name);
-      if (existsSync3(p)) return p;
+      const p = join2(dir, name);
+      if (existsSync2(p)) return p;
     }
-    const parent = dirname3(dir);
+    const parent = dirname2(dir);
     if (parent === dir) return void 0;
     dir = parent;
   }
@@ -28749,16 +28784,22 @@ function extendsList(raw) {
   const e = raw.extends;
   return typeof e === "string" ? [e] : e ?? [];
 }
+
+// src/config/validate.ts
+import { existsSync as existsSync4, readFileSync as readFileSync2 } from "node:fs";
+import { createRequire } from "node:module";
+import { join as join4 } from "node:path";
+init_package_root();
 async function createAjv() {
   return loadAjv();
 }
 async function validateConfigShape(raw) {
-  const prebuilt = join3(buildDir(), "config-validator.cjs");
-  if (existsSync3(prebuilt)) {
+  const prebuilt = join4(buildDir(), "config-validator.cjs");
+  if (existsSync4(prebuilt)) {
     const validate = createRequire(import.meta.url)(prebuilt);
     return validate(raw) ? [] : validate.errors ?? [];
   }
-  const schema = JSON.parse(readFileSync2(join3(packageRoot(), "schemas", "config.schema.json"), "utf8"));
+  const schema = JSON.parse(readFileSync2(join4(packageRoot(), "schemas", "config.schema.json"), "utf8"));
   return validateAgainst(schema, raw);
 }
 function describeAjvError(e) {
@@ -28807,7 +28848,7 @@ async function readValidated(file, root) {
   return { raw, doc };
 }
 function allowedKeysAt(instancePath, raw) {
-  let node = JSON.parse(readFileSync2(join3(packageRoot(), "schemas", "config.schema.json"), "utf8"));
+  let node = JSON.parse(readFileSync2(join4(packageRoot(), "schemas", "config.schema.json"), "utf8"));
   const defs = node.definitions ?? node.$defs ?? {};
   const deref = (n) => typeof n.$ref === "string" ? defs[n.$ref.split("/").pop()] ?? n : n;
   let value = raw;
@@ -28838,6 +28879,10 @@ function hintFor(e, got, raw, doc) {
   }
   return "";
 }
+
+// src/config/merge.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { basename as basename2, dirname as dirname4, resolve as resolve3 } from "node:path";
 function mergeConfigs(layers) {
   const out = {};
   const sources = {};
@@ -28854,7 +28899,7 @@ function mergeConfigs(layers) {
           if (name === "custom") {
             const byId = new Map((merged.custom ?? []).map((c) => [c.id, c]));
             for (const c of v) {
-              byId.set(c.id, { ...c, schema: typeof c.schema === "string" ? resolve2(dirname3(source), c.schema) : c.schema });
+              byId.set(c.id, { ...c, schema: typeof c.schema === "string" ? resolve3(dirname4(source), c.schema) : c.schema });
               sources[`policies.custom.${c.id}`] = source;
             }
             merged.custom = [...byId.values()];
@@ -28898,8 +28943,8 @@ async function configLayers(file, seen, root) {
     } else if (/^[a-z]+:\/\//i.test(entry)) {
       throw new ConfigError(`${file}${at}: extends: \`${entry}\` is a URL; genai-lint reads only local files and presets`);
     } else {
-      const path = resolve2(dirname3(file), entry);
-      if (!existsSync3(path)) throw new ConfigError(`${file}${at}: extends: ${entry} not found`);
+      const path = resolve3(dirname4(file), entry);
+      if (!existsSync5(path)) throw new ConfigError(`${file}${at}: extends: ${entry} not found`);
       const outside = outsideRoot(path, root);
       if (outside) throw new ConfigError(`${file}${at}: extends: ${entry} ${outside}; not read`);
       layers.push(...await configLayers(path, [...seen, file], root));
@@ -28908,9 +28953,78 @@ async function configLayers(file, seen, root) {
   layers.push({ raw, source: file, doc });
   return layers;
 }
+
+// src/config/load.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { dirname as dirname5, resolve as resolve5 } from "node:path";
+
+// src/config/policies.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { resolve as resolve4 } from "node:path";
+var RESERVED_PREFIXES = ["dockerfile/", "k8s/", "compose/", "policy/", "genai-lint/"];
+async function loadCustomPolicies(raw, file, builtinIds, root) {
+  const out = [];
+  const ids = /* @__PURE__ */ new Set();
+  const { BUNDLED_KINDS: BUNDLED_KINDS2 } = await Promise.resolve().then(() => (init_k8s_schema_bundle(), k8s_schema_bundle_exports));
+  for (const c of raw.policies?.custom ?? []) {
+    const where = `${file}: policies.custom \`${c.id}\``;
+    if (!c.id.includes("/") || RESERVED_PREFIXES.some((p) => c.id.startsWith(p)) || builtinIds.includes(c.id)) {
+      throw new ConfigError(`${where}: a custom policy id needs its own namespace (like \`acme/gpu-priority\`), not a built-in prefix (${RESERVED_PREFIXES.join(", ")})`);
+    }
+    if (ids.has(c.id)) throw new ConfigError(`${where}: defined twice`);
+    ids.add(c.id);
+    for (const kind of c.match.kinds ?? []) {
+      const near = closest(kind, [...BUNDLED_KINDS2]);
+      if (!/^[A-Z][A-Za-z0-9]*$/.test(kind) || near && near !== kind && !BUNDLED_KINDS2.includes(kind)) {
+        throw new ConfigError(`${where}: unknown kind \`${kind}\`${near && near !== kind ? `; did you mean \`${near}\`?` : ""}`);
+      }
+    }
+    let schema = c.schema;
+    if (typeof c.schema === "string") {
+      const outside = root ? outsideRoot(c.schema, root) : void 0;
+      if (outside && existsSync6(c.schema)) throw new ConfigError(`${where}: schema file ${c.schema} ${outside}; not read`);
+      const text = readConfigFile(c.schema, root, `${where}: cannot read schema file ${c.schema}`).toString("utf8");
+      const parsed = parseYaml(text).documents[0];
+      if (!parsed || parsed.errors.length || !isRecord(parsed.value)) throw new ConfigError(`${where}: ${c.schema} is not a JSON or YAML mapping`);
+      schema = parsed.value;
+    }
+    const ajv = await createAjv();
+    try {
+      ajv.compile(schema);
+    } catch (err) {
+      throw new ConfigError(`${where}: invalid JSON Schema: ${err.message}`);
+    }
+    out.push({ ...c, schema });
+  }
+  return out;
+}
+async function loadCustomSchemas(raw, file, baseDir, root) {
+  const out = [];
+  for (const [i, entry] of (raw.schemas ?? []).entries()) {
+    const where = `${file}: schemas[${i}] (${entry.apiVersion} ${entry.kind})`;
+    const path = resolve4(baseDir, entry.schema);
+    const outside = root ? outsideRoot(path, root) : void 0;
+    if (outside && existsSync6(path)) throw new ConfigError(`${where}: ${entry.schema} ${outside}; not read`);
+    const text = readConfigFile(path, root, `${where}: cannot read ${entry.schema}`).toString("utf8");
+    const doc = parseYaml(text).documents[0];
+    if (!doc || doc.errors.length || !isRecord(doc.value)) {
+      throw new ConfigError(`${where}: ${entry.schema} is not a JSON or YAML mapping${doc?.errors[0] ? ` (${doc.errors[0].message})` : ""}`);
+    }
+    const ajv = await createAjv();
+    try {
+      ajv.compile(doc.value);
+    } catch (err) {
+      throw new ConfigError(`${where}: ${entry.schema} is not a valid JSON Schema: ${err.message}`);
+    }
+    out.push({ apiVersion: entry.apiVersion, kind: entry.kind, schema: doc.value, file: path });
+  }
+  return out;
+}
+
+// src/config/load.ts
 async function loadConfig(opts) {
-  const file = opts.configPath ? resolve2(opts.cwd, opts.configPath) : findConfigFile(opts.cwd);
-  if (opts.configPath && !existsSync3(file)) throw new ConfigError(`${opts.configPath}: config file not found`);
+  const file = opts.configPath ? resolve5(opts.cwd, opts.configPath) : findConfigFile(opts.cwd);
+  if (opts.configPath && !existsSync7(file)) throw new ConfigError(`${opts.configPath}: config file not found`);
   let raw = {};
   let doc;
   let sources = {};
@@ -28950,7 +29064,7 @@ async function loadConfig(opts) {
       throw new ConfigError(`${file}${positionOf(doc, `/rules/${pointerSegment(id)}/1`)}: rules.${id}: this rule takes no options`);
     }
   }
-  const baseDir = opts.configBaseDir ? resolve2(opts.cwd, opts.configBaseDir) : file ? dirname3(file) : resolve2(opts.cwd);
+  const baseDir = opts.configBaseDir ? resolve5(opts.cwd, opts.configBaseDir) : file ? dirname5(file) : resolve5(opts.cwd);
   const config = resolveConfig(raw, opts.rules, file, baseDir);
   return {
     ...config,
@@ -28962,98 +29076,8 @@ async function loadConfig(opts) {
     }
   };
 }
-async function loadCustomPolicies(raw, file, builtinIds, root) {
-  const out = [];
-  const ids = /* @__PURE__ */ new Set();
-  const { BUNDLED_KINDS: BUNDLED_KINDS2 } = await Promise.resolve().then(() => (init_k8s_schema_bundle(), k8s_schema_bundle_exports));
-  for (const c of raw.policies?.custom ?? []) {
-    const where = `${file}: policies.custom \`${c.id}\``;
-    if (!c.id.includes("/") || RESERVED_PREFIXES.some((p) => c.id.startsWith(p)) || builtinIds.includes(c.id)) {
-      throw new ConfigError(`${where}: a custom policy id needs its own namespace (like \`acme/gpu-priority\`), not a built-in prefix (${RESERVED_PREFIXES.join(", ")})`);
-    }
-    if (ids.has(c.id)) throw new ConfigError(`${where}: defined twice`);
-    ids.add(c.id);
-    for (const kind of c.match.kinds ?? []) {
-      const near = closest(kind, [...BUNDLED_KINDS2]);
-      if (!/^[A-Z][A-Za-z0-9]*$/.test(kind) || near && near !== kind && !BUNDLED_KINDS2.includes(kind)) {
-        throw new ConfigError(`${where}: unknown kind \`${kind}\`${near && near !== kind ? `; did you mean \`${near}\`?` : ""}`);
-      }
-    }
-    let schema = c.schema;
-    if (typeof c.schema === "string") {
-      const outside = root ? outsideRoot(c.schema, root) : void 0;
-      if (outside && existsSync3(c.schema)) throw new ConfigError(`${where}: schema file ${c.schema} ${outside}; not read`);
-      const text = readConfigFile(c.schema, root, `${where}: cannot read schema file ${c.schema}`).toString("utf8");
-      const parsed = parseYaml(text).documents[0];
-      if (!parsed || parsed.errors.length || !isRecord(parsed.value)) throw new ConfigError(`${where}: ${c.schema} is not a JSON or YAML mapping`);
-      schema = parsed.value;
-    }
-    const ajv = await createAjv();
-    try {
-      ajv.compile(schema);
-    } catch (err) {
-      throw new ConfigError(`${where}: invalid JSON Schema: ${err.message}`);
-    }
-    out.push({ ...c, schema });
-  }
-  return out;
-}
-async function loadCustomSchemas(raw, file, baseDir, root) {
-  const out = [];
-  for (const [i, entry] of (raw.schemas ?? []).entries()) {
-    const where = `${file}: schemas[${i}] (${entry.apiVersion} ${entry.kind})`;
-    const path = resolve2(baseDir, entry.schema);
-    const outside = root ? outsideRoot(path, root) : void 0;
-    if (outside && existsSync3(path)) throw new ConfigError(`${where}: ${entry.schema} ${outside}; not read`);
-    const text = readConfigFile(path, root, `${where}: cannot read ${entry.schema}`).toString("utf8");
-    const doc = parseYaml(text).documents[0];
-    if (!doc || doc.errors.length || !isRecord(doc.value)) {
-      throw new ConfigError(`${where}: ${entry.schema} is not a JSON or YAML mapping${doc?.errors[0] ? ` (${doc.errors[0].message})` : ""}`);
-    }
-    const ajv = await createAjv();
-    try {
-      ajv.compile(doc.value);
-    } catch (err) {
-      throw new ConfigError(`${where}: ${entry.schema} is not a valid JSON Schema: ${err.message}`);
-    }
-    out.push({ apiVersion: entry.apiVersion, kind: entry.kind, schema: doc.value, file: path });
-  }
-  return out;
-}
-function resolveConfig(raw, metas, file, baseDir) {
-  const platform = raw.platform ?? "generic";
-  const preset = PLATFORM_DEFAULTS[platform];
-  const rules = /* @__PURE__ */ new Map();
-  for (const r of metas) {
-    const presetSeverity = preset.rules[r.id];
-    const base = r.preset === "strict" ? "off" : r.severity;
-    rules.set(r.id, { severity: presetSeverity ?? base, options: { ...r.defaultOptions ?? {} }, configured: presetSeverity !== void 0 });
-  }
-  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    const base = rules.get(id);
-    if (!base) continue;
-    const [severity, options] = Array.isArray(setting) ? setting : [setting, void 0];
-    rules.set(id, { severity, options: { ...base.options, ...options ?? {} }, configured: true });
-  }
-  return {
-    file,
-    baseDir,
-    rules,
-    ignorePaths: raw.ignorePaths ?? [],
-    vendoredDirs: raw.vendoredDirs ?? DEFAULT_VENDORED_DIRS,
-    failOn: raw.failOn ?? "error",
-    maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
-    settings: {
-      gpuResources: raw.gpu?.resources ?? [],
-      gpuTaintKeys: [...preset.gpuTaintKeys, ...raw.gpu?.taintKeys ?? []],
-      platform,
-      kubernetesVersion: raw.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
-      customSchemas: [],
-      policies: { ...raw.policies ?? {}, custom: [] }
-    },
-    sources: {}
-  };
-}
+
+// src/config/describe.ts
 function describeConfig(cfg) {
   return {
     configFile: cfg.file ?? null,
@@ -29075,7 +29099,7 @@ function describeConfig(cfg) {
 // src/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
 import { lstatSync as lstatSync3, readdirSync, statSync } from "node:fs";
-import { basename as basename3, dirname as dirname4, join as join4, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { basename as basename3, dirname as dirname6, join as join5, relative as relative2, resolve as resolve6, sep as sep2 } from "node:path";
 var NOT_READ = "not read: ";
 var ALWAYS_SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var MAX_WALK_DEPTH = 100;
@@ -29103,7 +29127,7 @@ function loadIgnoreFile(dir, present, root, notices, cwd) {
   const patterns = [];
   for (const name of IGNORE_FILES) {
     if (present && !present.has(name)) continue;
-    const p = join4(dir, name);
+    const p = join5(dir, name);
     const text = readTreeFile(p, root ?? gitRootOf(dir) ?? dir, (why) => notices?.push(`${NOT_READ}${toDisplayPath(cwd ?? dir, p)}: ${why}`));
     if (text !== void 0) patterns.push(text);
   }
@@ -29111,14 +29135,14 @@ function loadIgnoreFile(dir, present, root, notices, cwd) {
   return { base: dir, matcher: (0, import_ignore.default)().add(patterns.join("\n")) };
 }
 function isGitIgnored(absPath) {
-  const dir = dirname4(absPath);
+  const dir = dirname6(absPath);
   const own = loadIgnoreFile(dir);
   return isIgnored([...ancestorLayers(dir), ...own ? [own] : []], absPath, false);
 }
 function isIgnored(layers, absPath, isDir) {
   for (const layer of layers) {
     const rel = relative2(layer.base, absPath);
-    if (!rel || rel.startsWith("..") || resolve3(layer.base, rel) !== absPath) continue;
+    if (!rel || rel.startsWith("..") || resolve6(layer.base, rel) !== absPath) continue;
     const p = rel.split(sep2).join("/") + (isDir ? "/" : "");
     if (layer.matcher.ignores(p)) return true;
   }
@@ -29128,14 +29152,14 @@ function ancestorLayers(dir) {
   const root = gitRootOf(dir);
   if (!root || root === dir) return [];
   const chain = [];
-  for (let cur = dirname4(dir); ; cur = dirname4(cur)) {
+  for (let cur = dirname6(dir); ; cur = dirname6(cur)) {
     chain.push(cur);
-    if (cur === root || dirname4(cur) === cur) break;
+    if (cur === root || dirname6(cur) === cur) break;
   }
   return chain.reverse().map((d) => loadIgnoreFile(d, void 0, root)).filter((l) => !!l);
 }
 function discover(paths, opts) {
-  const configLayer = opts.ignorePaths.length ? [{ base: resolve3(opts.ignoreBase), matcher: (0, import_ignore.default)().add([...opts.ignorePaths]) }] : [];
+  const configLayer = opts.ignorePaths.length ? [{ base: resolve6(opts.ignoreBase), matcher: (0, import_ignore.default)().add([...opts.ignorePaths]) }] : [];
   const result = { files: [], missing: [], notices: [], skipped: [] };
   const seen = /* @__PURE__ */ new Set();
   const vendored = new Set(opts.vendoredDirs ?? []);
@@ -29167,7 +29191,7 @@ function discover(paths, opts) {
     const here = own ? [...layers, own] : layers;
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const e of entries) {
-      const p = join4(dir, e.name);
+      const p = join5(dir, e.name);
       if (e.isDirectory()) {
         if (ALWAYS_SKIPPED_DIRS.has(e.name) || isIgnored(here, p, true)) continue;
         if (vendored.has(e.name)) {
@@ -29203,7 +29227,7 @@ function discover(paths, opts) {
     }
   };
   for (const input of paths) {
-    const abs = resolve3(opts.cwd, input);
+    const abs = resolve6(opts.cwd, input);
     let st;
     let link = false;
     try {
@@ -29224,14 +29248,14 @@ function discover(paths, opts) {
       const layers = [...configLayer, ...ancestorLayers(abs)];
       walk(abs, layers, 0, root);
     } else {
-      if (isIgnored(layersFor(dirname4(abs), root), abs, false)) {
+      if (isIgnored(layersFor(dirname6(abs), root), abs, false)) {
         result.notices.push(`ignored ${toDisplayPath(opts.cwd, abs)} (matches an ignore pattern)`);
         continue;
       }
       add(abs, kindByName(basename3(abs)) ?? "dockerfile", true, false, root);
     }
   }
-  const contextDirs = new Map(result.files.filter((f) => f.explicit).map((f) => [dirname4(f.absPath), f.root]));
+  const contextDirs = new Map(result.files.filter((f) => f.explicit).map((f) => [dirname6(f.absPath), f.root]));
   for (const [dir, root] of contextDirs) {
     if (explicitDirs.has(dir)) continue;
     let entries;
@@ -29243,7 +29267,7 @@ function discover(paths, opts) {
     const layers = layersFor(dir, root);
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
       if (!e.isFile() || !isYamlName(e.name)) continue;
-      const p = join4(dir, e.name);
+      const p = join5(dir, e.name);
       if (seen.has(p) || isIgnored(layers, p, false)) continue;
       add(p, "yaml", false, true, root);
     }
@@ -29252,8 +29276,8 @@ function discover(paths, opts) {
 }
 
 // src/kustomize.ts
-import { basename as basename4, dirname as dirname5, join as join5, resolve as resolve4 } from "node:path";
-import { existsSync as existsSync4 } from "node:fs";
+import { basename as basename4, dirname as dirname7, join as join6, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
 var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
@@ -29267,15 +29291,15 @@ function readKustomization(path, root) {
   if (text === void 0) return void 0;
   const doc = record(parseYaml(text).documents.find((d) => !d.errors.length && d.value !== void 0)?.value);
   if (!doc) return void 0;
-  const dir = dirname5(path);
+  const dir = dirname7(path);
   const patches = [];
   for (const key2 of ["patches", "patchesJson6902"]) {
     for (const p of Array.isArray(doc[key2]) ? doc[key2] : []) {
       const path2 = record(p)?.path;
-      if (typeof path2 === "string") patches.push(resolve4(dir, path2));
+      if (typeof path2 === "string") patches.push(resolve7(dir, path2));
     }
   }
-  for (const p of strings(doc.patchesStrategicMerge)) if (!p.includes("\n")) patches.push(resolve4(dir, p));
+  for (const p of strings(doc.patchesStrategicMerge)) if (!p.includes("\n")) patches.push(resolve7(dir, p));
   const images = [];
   for (const i of Array.isArray(doc.images) ? doc.images : []) {
     const r = record(i);
@@ -29290,7 +29314,7 @@ function readKustomization(path, root) {
   return {
     path,
     dir,
-    resources: [...strings(doc.resources), ...strings(doc.bases)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(r) && !r.startsWith("github.com/")).map((r) => resolve4(dir, r)),
+    resources: [...strings(doc.resources), ...strings(doc.bases)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(r) && !r.startsWith("github.com/")).map((r) => resolve7(dir, r)),
     patches,
     images,
     namespace: typeof doc.namespace === "string" ? doc.namespace : void 0
@@ -29298,8 +29322,8 @@ function readKustomization(path, root) {
 }
 function kustomizationIn(dir) {
   for (const name of KUSTOMIZATION_NAMES) {
-    const p = join5(dir, name);
-    if (existsSync4(p)) return p;
+    const p = join6(dir, name);
+    if (existsSync8(p)) return p;
   }
   return void 0;
 }
@@ -29318,7 +29342,7 @@ function kustomizeFacts(files) {
   const patchFiles = /* @__PURE__ */ new Set();
   const listed = /* @__PURE__ */ new Set();
   for (const k of kustomizations) {
-    const root = k.root ?? dirname5(k.absPath);
+    const root = k.root ?? dirname7(k.absPath);
     const top = load(k.absPath, root);
     if (!top) continue;
     for (const p of top.patches) patchFiles.add(p);
@@ -29326,7 +29350,7 @@ function kustomizeFacts(files) {
       if (seen.has(kz.path)) return;
       seen.add(kz.path);
       for (const r of kz.resources) {
-        const nested = existsSync4(r) && !/\.ya?ml$/i.test(r) ? kustomizationIn(r) : void 0;
+        const nested = existsSync8(r) && !/\.ya?ml$/i.test(r) ? kustomizationIn(r) : void 0;
         if (nested) {
           const inner = load(nested, root);
           if (!inner) continue;
@@ -29341,7 +29365,7 @@ function kustomizeFacts(files) {
     };
     visit(top, top.images, top.namespace, /* @__PURE__ */ new Set());
   }
-  const kustomizedDirs = new Set(kustomizations.map((k) => dirname5(k.absPath)));
+  const kustomizedDirs = new Set(kustomizations.map((k) => dirname7(k.absPath)));
   for (const f of files) {
     if (patchFiles.has(f.absPath) || listed.has(f.absPath) || !/\.ya?ml$/i.test(f.absPath)) continue;
     if (patchLikeName(f.absPath) && [...kustomizedDirs].some((d) => f.absPath.startsWith(d + "/"))) patchFiles.add(f.absPath);
@@ -29364,8 +29388,8 @@ function compareFindings(a, b) {
 
 // src/engine/runner.ts
 import { createHash } from "node:crypto";
-import { readSync as readSync2, existsSync as existsSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname7, join as join8, resolve as resolve5 } from "node:path";
+import { readSync as readSync2, existsSync as existsSync10 } from "node:fs";
+import { basename as basename6, dirname as dirname9, join as join9, resolve as resolve8 } from "node:path";
 
 // src/parse/template.ts
 var MARKERS = [
@@ -29426,7 +29450,7 @@ function parseDotenv(text) {
 
 // src/engine/build-context.ts
 import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename5, dirname as dirname6, join as join6 } from "node:path";
+import { basename as basename5, dirname as dirname8, join as join7 } from "node:path";
 var notSlash = (ch) => ch !== "/";
 var anyChar = () => true;
 function compileGlob(pattern) {
@@ -29546,8 +29570,8 @@ function dockerignoreMatcher(text) {
 }
 function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDir, onSkip) {
   const candidates = [
-    ...dockerfilePath ? [join6(dirname6(dockerfilePath), `${basename5(dockerfilePath)}.dockerignore`)] : [],
-    join6(contextDir, ".dockerignore")
+    ...dockerfilePath ? [join7(dirname8(dockerfilePath), `${basename5(dockerfilePath)}.dockerignore`)] : [],
+    join7(contextDir, ".dockerignore")
   ];
   let ignoreFile;
   let ignoreText = "";
@@ -29576,7 +29600,7 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
       if (e.isDirectory()) {
         if (e.name === ".git") continue;
         if (excluded(relPath) && !hasExceptions) continue;
-        walk(join6(dir, e.name), relPath);
+        walk(join7(dir, e.name), relPath);
       } else if (e.isFile()) {
         if (excluded(relPath)) continue;
         if (files.length >= maxFiles) {
@@ -29585,7 +29609,7 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
         }
         let size = 0;
         try {
-          size = statSync2(join6(dir, e.name)).size;
+          size = statSync2(join7(dir, e.name)).size;
         } catch {
         }
         files.push({ path: relPath, size });
@@ -29598,12 +29622,12 @@ function scanBuildContext(contextDir, dockerfilePath, maxFiles, root = contextDi
 
 // src/engine/kube-schema.ts
 init_package_root();
-import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 init_k8s_schema_bundle();
 function bundledVersions() {
-  const dir = join7(packageRoot(), "schemas", "kubernetes");
-  if (!existsSync5(dir)) return [];
+  const dir = join8(packageRoot(), "schemas", "kubernetes");
+  if (!existsSync9(dir)) return [];
   return readdirSync3(dir).filter((d) => /^v1\.\d+$/.test(d)).map((d) => d.slice(1)).sort((a, b) => Number(b.split(".")[1]) - Number(a.split(".")[1]));
 }
 function withoutNulls(v) {
@@ -29686,7 +29710,7 @@ var KubeSchemaValidator = class {
   version;
   get bundle() {
     if (!this.loadedBundle) {
-      const file = join7(packageRoot(), "schemas", "kubernetes", `v${this.version}`, "bundle.json");
+      const file = join8(packageRoot(), "schemas", "kubernetes", `v${this.version}`, "bundle.json");
       this.loadedBundle = JSON.parse(readFileSync3(file, "utf8"));
     }
     return this.loadedBundle;
@@ -29702,8 +29726,8 @@ var KubeSchemaValidator = class {
   /** Validators compiled at build time (scripts/k8s-validators.mjs), if present. */
   get prebuilt() {
     if (this.prebuiltModule === void 0) {
-      const file = join7(buildDir(), "kube-validators", `v${this.version}.cjs`);
-      this.prebuiltModule = existsSync5(file) ? __require(file) : null;
+      const file = join8(buildDir(), "kube-validators", `v${this.version}.cjs`);
+      this.prebuiltModule = existsSync9(file) ? __require(file) : null;
     }
     return this.prebuiltModule;
   }
@@ -29724,7 +29748,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key2, segs) {
-    const resolve8 = (s) => {
+    const resolve11 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -29732,13 +29756,13 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve8(this.rootOf.get(key2));
+    let cur = resolve11(this.rootOf.get(key2));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve8(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve8(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve8(cur.additionalProperties);
+      if (props && seg in props) cur = resolve11(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve11(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve11(cur.additionalProperties);
       else return void 0;
     }
     return cur;
@@ -30104,10 +30128,10 @@ var FileWatchdog = class {
 // src/engine/runner.ts
 var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 function isHelmTemplatePath(absPath) {
-  let dir = dirname7(absPath);
+  let dir = dirname9(absPath);
   for (let depth = 0; depth < 8; depth++) {
-    if (basename6(dir) === "templates" && existsSync6(join8(dirname7(dir), "Chart.yaml"))) return true;
-    const parent = dirname7(dir);
+    if (basename6(dir) === "templates" && existsSync10(join9(dirname9(dir), "Chart.yaml"))) return true;
+    const parent = dirname9(dir);
     if (parent === dir) return false;
     dir = parent;
   }
@@ -30125,8 +30149,8 @@ function readSource(file, maxBytes) {
 }
 function readBaseServices(dir, displayDir, root, notices) {
   for (const name of COMPOSE_BASE_NAMES) {
-    const path = join8(dir, name);
-    if (!existsSync6(path)) continue;
+    const path = join9(dir, name);
+    if (!existsSync10(path)) continue;
     const outside = root ? outsideRoot(path, root) : void 0;
     const read = outside ? { ok: false, reason: outside } : readFileSafely(path);
     if (!read.ok) {
@@ -30147,21 +30171,21 @@ function composeBuildContexts(parsed) {
   const out = {};
   for (const p of parsed) {
     if (!p.compose || !p.file.absPath) continue;
-    const base = dirname7(p.file.absPath);
+    const base = dirname9(p.file.absPath);
     for (const s of p.compose.services) {
       const build = s.raw.build;
       const spec = typeof build === "string" ? { context: build } : isRecord(build) ? build : void 0;
       if (!spec) continue;
-      const context = resolve5(base, typeof spec.context === "string" ? spec.context : ".");
-      const dockerfile = resolve5(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
+      const context = resolve8(base, typeof spec.context === "string" ? spec.context : ".");
+      const dockerfile = resolve8(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
       out[dockerfile] = context;
     }
   }
   return out;
 }
-function withBuildContexts(config, parsed) {
+function withBuildContexts(facts, parsed) {
   const buildContexts = composeBuildContexts(parsed);
-  return Object.keys(buildContexts).length ? { ...config, settings: { ...config.settings, buildContexts } } : config;
+  return Object.keys(buildContexts).length ? { ...facts, buildContexts } : facts;
 }
 function kindByContent(text) {
   if (/^[ \t]*(apiVersion|kind)[ \t]*:/m.test(text) || /^---[ \t]*$/m.test(text)) return "yaml";
@@ -30297,7 +30321,7 @@ function readParsed(parsed, notices) {
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
       if (file.absPath && isComposeOverrideName(basename6(file.absPath))) {
-        parsed.compose.baseServices = readBaseServices(dirname7(file.absPath), dirname7(file.displayPath), file.root, notices);
+        parsed.compose.baseServices = readBaseServices(dirname9(file.absPath), dirname9(file.displayPath), file.root, notices);
       }
     }
   }
@@ -30367,9 +30391,10 @@ function assignFingerprints(findings, locators, text) {
 function lintSources(input) {
   const notices = [];
   const watchdog = new FileWatchdog(input.limits);
-  const parsedFiles = input.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), input.config.settings.kustomize));
+  const facts = input.facts ?? {};
+  const parsedFiles = input.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), facts.kustomize));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
-  const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules, input.limits);
+  const result = lintParsed(parsedFiles, index, input.config, input.rules, withBuildContexts(facts, parsedFiles), input.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 function markKustomized(parsed, facts) {
@@ -30386,10 +30411,10 @@ function markKustomized(parsed, facts) {
   }
   return parsed;
 }
-function parseFiles(files, config, notices) {
-  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), config.settings.kustomize));
+function parseFiles(files, config, facts, notices) {
+  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
-function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIMITS) {
+function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFAULT_FILE_LIMITS) {
   const input = { config, rules };
   const notices = [];
   const enabled = input.rules.filter((r) => isRuleEnabled(config, r.meta));
@@ -30484,7 +30509,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
-        const dir = req.dir !== void 0 ? resolve5(config.baseDir, req.dir) : config.settings.buildContexts?.[absPath] ?? dirname7(absPath);
+        const dir = req.dir !== void 0 ? resolve8(config.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname9(absPath);
         const key2 = `${dir}\0${absPath}\0${req.maxFiles}`;
         let info = contextCache.get(key2);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
@@ -30494,7 +30519,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
         }
         if (!info) {
           const root = p.file.root;
-          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join8(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join9(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
           contextCache.set(key2, info);
         }
         return info;
@@ -30526,7 +30551,7 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
       const model = p.compose;
       const doc = model.document;
       const at = (path, part = "key") => locateInDocument(doc, path, part);
-      const absDir = p.file.absPath ? dirname7(p.file.absPath) : void 0;
+      const absDir = p.file.absPath ? dirname9(p.file.absPath) : void 0;
       for (const rule of composeRules) {
         guarded(
           rule.meta.id,
@@ -30545,8 +30570,8 @@ function lintParsed(parsedFiles, index, config, rules, limits = DEFAULT_FILE_LIM
             },
             pathStatus: (rel) => {
               if (!absDir) return void 0;
-              const abs = resolve5(absDir, rel);
-              const exists = existsSync6(abs);
+              const abs = resolve8(absDir, rel);
+              const exists = existsSync10(abs);
               const text = exists ? readTreeFile(abs, p.file.root ?? absDir) : void 0;
               return { exists, gitIgnored: isGitIgnored(abs), envEntries: text === void 0 ? void 0 : parseDotenv(text) };
             },
@@ -30666,9 +30691,10 @@ function objectFromSummary(s) {
   };
 }
 var Share = class {
-  constructor(jobs, config, rules) {
+  constructor(jobs, config, facts, rules) {
     this.jobs = jobs;
     this.config = config;
+    this.facts = facts;
     this.rules = rules;
     this.counters = new Int32Array(jobs.counters);
     this.sharedKinds = new Set(rules.filter((r) => isRuleEnabled(config, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
@@ -30699,6 +30725,7 @@ var Share = class {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         this.parseNotices
       );
       parsed.forEach((p, k) => this.own.push({ index: chunk[k], parsed: p }));
@@ -30737,6 +30764,7 @@ var Share = class {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         result.notices
       );
       this.lintFiles(
@@ -30750,7 +30778,7 @@ var Share = class {
   lintFiles(files, index, into) {
     if (!files.length) return;
     const parsed = files.map((f) => f.parsed);
-    const r = lintParsed(parsed, index, this.config, this.rules);
+    const r = lintParsed(parsed, index, this.config, this.rules, this.facts);
     const linted = files.filter((f) => !f.parsed.file.contextOnly);
     linted.forEach((f, i) => into.checked.push({ index: f.index, file: r.checkedFiles[i] }));
     into.findings.push(...r.findings);
@@ -30815,7 +30843,7 @@ function startWorkers(count, config, url) {
 async function stopWorkers(workers) {
   await Promise.all(workers.map((w) => w.terminate()));
 }
-async function lintInParallel(files, config, rules, threads, workerUrl, started = []) {
+async function lintInParallel(files, config, facts, rules, threads, workerUrl, started = []) {
   const debug = debugClock("main");
   const jobs = Share.jobsFor(files);
   const workers = [...started.slice(0, threads - 1), ...startWorkers(Math.max(0, threads - 1 - started.length), config, workerUrl)];
@@ -30830,15 +30858,15 @@ async function lintInParallel(files, config, rules, threads, workerUrl, started 
   failure.catch(() => {
   });
   const next = (w) => new Promise(
-    (resolve8) => w.once("message", (m) => {
+    (resolve11) => w.once("message", (m) => {
       if (m.type === "result") finished.add(w);
-      resolve8(m);
+      resolve11(m);
     })
   );
   try {
     const fromWorkers = workers.map(next);
-    for (const w of workers) w.postMessage({ type: "jobs", jobs, threads });
-    const share = new Share(jobs, config, rules);
+    for (const w of workers) w.postMessage({ type: "jobs", jobs, facts, threads });
+    const share = new Share(jobs, config, facts, rules);
     share.parse();
     debug("parsed its share");
     const mine = share.summaries();
@@ -30867,7 +30895,7 @@ async function lintInParallel(files, config, rules, threads, workerUrl, started 
 // src/engine/run.ts
 async function runLint(input) {
   const { cwd } = input;
-  let config = input.config;
+  const config = input.config;
   const debug = debugClock("main");
   const paths = input.paths.filter((p) => p !== "-");
   const workerUrl = input.workers;
@@ -30878,12 +30906,13 @@ async function runLint(input) {
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
   const kustomize = kustomizeFacts(discovery.files);
-  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
+  let facts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
-      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, []);
-      const result2 = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, workerUrl, early);
+      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, facts, []);
+      facts = withBuildContexts(facts, composeFiles);
+      const result2 = await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl, early);
       return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)], skipped: [...discovery.skipped, ...runNotices(result2.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
@@ -30891,7 +30920,7 @@ async function runLint(input) {
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input.rules, limits: input.limits });
+  const result = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
   debug("linted");
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
@@ -31200,7 +31229,7 @@ function outputTargets(tokens) {
 }
 function writeReport(file, output) {
   try {
-    mkdirSync(dirname8(resolve7(file)), { recursive: true });
+    mkdirSync(dirname10(resolve10(file)), { recursive: true });
     writeFileSync2(file, output);
   } catch (err) {
     throw new UsageError(`cannot write ${file}: ${err.code ?? err.message}`);

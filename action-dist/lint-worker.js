@@ -27471,34 +27471,14 @@ function compareFindings(a, b) {
   return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
-// src/package-root.ts
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-var cached;
-function packageRoot() {
-  if (cached) return cached;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const pkg = join(dir, "package.json");
-    if (existsSync(pkg)) {
-      try {
-        if (JSON.parse(readFileSync(pkg, "utf8")).name === "genai-lint") return cached = dir;
-      } catch {
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("genai-lint: cannot find the package root");
-    dir = parent;
-  }
-}
-function buildDir() {
-  return true ? dirname(fileURLToPath(import.meta.url)) : join(packageRoot(), "dist");
+// src/config/types.ts
+function isRuleEnabled(config2, meta) {
+  return (config2.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
 }
 
 // src/safe-read.ts
-import { closeSync, constants, existsSync as existsSync2, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { dirname as dirname2, join as join2, relative, resolve, sep, isAbsolute } from "node:path";
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
+import { dirname, join, relative, resolve, sep, isAbsolute } from "node:path";
 var SUPPORT_FILE_LIMIT_BYTES = 5 * 2 ** 20;
 function kindOf(st) {
   if (st.isDirectory()) return "a directory";
@@ -27557,9 +27537,9 @@ function isWithin(parent, child) {
   return rel === "" || !rel.startsWith(".." + sep) && rel !== ".." && !isAbsolute(rel);
 }
 function gitRootOf(dir) {
-  for (let d = dir; ; d = dirname2(d)) {
-    if (existsSync2(join2(d, ".git"))) return d;
-    if (dirname2(d) === d) return void 0;
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, ".git"))) return d;
+    if (dirname(d) === d) return void 0;
   }
 }
 function outsideRoot(path, root) {
@@ -27590,9 +27570,29 @@ function readTreeFile(path, root, onSkip) {
   return r.bytes.toString("utf8");
 }
 
-// src/engine/config.ts
-function isRuleEnabled(config2, meta) {
-  return (config2.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
+// src/package-root.ts
+import { existsSync as existsSync2, readFileSync } from "node:fs";
+import { dirname as dirname2, join as join2 } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const pkg = join2(dir, "package.json");
+    if (existsSync2(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, "utf8")).name === "genai-lint") return cached = dir;
+      } catch {
+      }
+    }
+    const parent = dirname2(dir);
+    if (parent === dir) throw new Error("genai-lint: cannot find the package root");
+    dir = parent;
+  }
+}
+function buildDir() {
+  return true ? dirname2(fileURLToPath(import.meta.url)) : join2(packageRoot(), "dist");
 }
 
 // src/engine/runner.ts
@@ -28579,10 +28579,10 @@ function markKustomized(parsed, facts) {
   }
   return parsed;
 }
-function parseFiles(files, config2, notices) {
-  return files.map((f) => markKustomized(parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices), config2.settings.kustomize));
+function parseFiles(files, config2, facts, notices) {
+  return files.map((f) => markKustomized(parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
-function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_LIMITS) {
+function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config: config2, rules: rules2 };
   const notices = [];
   const enabled = input2.rules.filter((r) => isRuleEnabled(config2, r.meta));
@@ -28677,7 +28677,7 @@ function lintParsed(parsedFiles, index, config2, rules2, limits = DEFAULT_FILE_L
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
-        const dir = req.dir !== void 0 ? resolve3(config2.baseDir, req.dir) : config2.settings.buildContexts?.[absPath] ?? dirname5(absPath);
+        const dir = req.dir !== void 0 ? resolve3(config2.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname5(absPath);
         const key = `${dir}\0${absPath}\0${req.maxFiles}`;
         let info = contextCache.get(key);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
@@ -28859,9 +28859,10 @@ function objectFromSummary(s) {
   };
 }
 var Share = class {
-  constructor(jobs, config2, rules2) {
+  constructor(jobs, config2, facts, rules2) {
     this.jobs = jobs;
     this.config = config2;
+    this.facts = facts;
     this.rules = rules2;
     this.counters = new Int32Array(jobs.counters);
     this.sharedKinds = new Set(rules2.filter((r) => isRuleEnabled(config2, r.meta)).flatMap((r) => r.meta.indexKinds ?? []));
@@ -28892,6 +28893,7 @@ var Share = class {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         this.parseNotices
       );
       parsed.forEach((p, k) => this.own.push({ index: chunk[k], parsed: p }));
@@ -28930,6 +28932,7 @@ var Share = class {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         result.notices
       );
       this.lintFiles(
@@ -28943,7 +28946,7 @@ var Share = class {
   lintFiles(files, index, into) {
     if (!files.length) return;
     const parsed = files.map((f) => f.parsed);
-    const r = lintParsed(parsed, index, this.config, this.rules);
+    const r = lintParsed(parsed, index, this.config, this.rules, this.facts);
     const linted = files.filter((f) => !f.parsed.file.contextOnly);
     linted.forEach((f, i) => into.checked.push({ index: f.index, file: r.checkedFiles[i] }));
     into.findings.push(...r.findings);
@@ -28984,7 +28987,7 @@ var expected = 0;
 var others = [];
 parentPort.on("message", (m) => {
   if (m.type === "jobs") {
-    share = new Share(m.jobs, config, rules);
+    share = new Share(m.jobs, config, m.facts, rules);
     expected = m.threads - 1;
     share.parse();
     debug("parsed its share");

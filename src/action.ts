@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError } from './engine/config.js';
+import { CONFIG_FILE_NAMES, ConfigError } from './config/index.js';
 import { readFileSafely } from './safe-read.js';
 import { lint, formatInputFor } from './index.js';
 import { formatGithub, repoPath } from './format/github.js';

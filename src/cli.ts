@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { lint, allRuleMetas, formatInputFor, RULES } from './index.js';
 import type { LintReport } from './index.js';
-import { ConfigError, describeConfig, loadConfig } from './engine/config.js';
+import { ConfigError, describeConfig, loadConfig } from './config/index.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import { FORMAT_NAMES, loadFormatter } from './format/index.js';
 import type { FormatName } from './format/index.js';

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** Entry point of the GitHub Action (action.yml): runs it and sets the exit status. */
 import { runAction } from './action.js';
-import { ConfigError } from './engine/config.js';
+import { ConfigError } from './config/index.js';
 import { limitHeapGrowth } from './heap.js';
 import { workflowCommand } from './escape.js';
 import { Redactor } from './redact.js';

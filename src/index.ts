@@ -1,6 +1,6 @@
 import { RULES, rulesFor } from './catalog.js';
-import { loadConfig } from './engine/config.js';
-import type { EffectiveConfig } from './engine/config.js';
+import { loadConfig } from './config/index.js';
+import type { EffectiveConfig } from './config/index.js';
 import { ENGINE_RULES } from './engine/rule.js';
 import type { RuleMeta } from './engine/rule.js';
 import { runLint } from './engine/run.js';
@@ -12,8 +12,8 @@ import { redactResult } from './redact.js';
 
 export type { Finding, Severity, SourceRange, Position } from './types.js';
 export type { RuleMeta, AnyRule } from './engine/rule.js';
-export type { EffectiveConfig } from './engine/config.js';
-export { ConfigError } from './engine/config.js';
+export type { EffectiveConfig } from './config/index.js';
+export { ConfigError } from './config/index.js';
 export { RULES };
 
 export interface LintOptions {

@@ -21,7 +21,7 @@ const others: ObjectSummary[][] = [];
 
 parentPort!.on('message', (m: ToWorker) => {
   if (m.type === 'jobs') {
-    share = new Share(m.jobs, config, rules);
+    share = new Share(m.jobs, config, m.facts, rules);
     expected = m.threads - 1;
     share.parse();
     debug('parsed its share');

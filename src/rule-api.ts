@@ -19,7 +19,7 @@ export type {
   RuleMeta,
   RuleTarget,
 } from './engine/rule.js';
-export type { RunSettings, EffectiveConfig, CustomPolicy } from './engine/config.js';
+export type { RunSettings, EffectiveConfig, CustomPolicy } from './config/index.js';
 export type { ContextFile } from './engine/build-context.js';
 export type { RunIndex } from './engine/run-index.js';
 export { sameNamespace } from './engine/run-index.js';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeConfigs } from '../src/engine/config.js';
+import { mergeConfigs } from '../src/config/index.js';
 import { lintSnippet, REPO_ROOT, project } from './helpers.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');

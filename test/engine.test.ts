@@ -5,7 +5,7 @@ import { parseYaml, locate, NodeTable, withPlainEnv } from '../src/parse/yaml.js
 import { kubeObjectsOf } from '../src/parse/kube.js';
 import { isSecretName, isPlaceholderValue, findTokens, maskSecret } from '../rules/lib/secrets.js';
 import { lintSnippet, describeFinding } from './helpers.js';
-import type { RawConfig } from '../src/engine/config.js';
+import type { RawConfig } from '../src/config/index.js';
 
 /** Hygiene rules that fire on any minimal container; off where a test is about something else. */
 const HYGIENE_OFF: RawConfig = { rules: { 'k8s/privilege-escalation': 'off', 'k8s/resource-requests': 'off' } };

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { RawConfig } from '../src/engine/config.js';
+import type { RawConfig } from '../src/config/index.js';
 import { RULES } from '../rules/index.js';
 import { renderEngineRuleDoc, renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
 import { ENGINE_RULES } from '../src/engine/rule.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, lintSnippet, project } from './helpers.js';
 import { imageMatches, normaliseImage } from '../rules/lib/images.js';
-import type { RawConfig } from '../src/engine/config.js';
+import type { RawConfig } from '../src/config/index.js';
 
 const BIN = join(REPO_ROOT, 'dist', 'src', 'cli.js');
 

@@ -3,7 +3,8 @@ import { Worker } from 'node:worker_threads';
 import type { DiscoveredFile } from '../discover.js';
 import type { Finding } from '../types.js';
 import { compareFindings } from '../types.js';
-import type { EffectiveConfig, RuleSetting } from './config.js';
+import type { EffectiveConfig, RuleSetting } from '../config/index.js';
+import type { RunFacts } from './run-facts.js';
 import type { AnyRule } from './rule.js';
 import type { RunResult } from './runner.js';
 import { Share } from './share.js';
@@ -32,7 +33,7 @@ export interface WorkerInput {
 }
 
 /** Messages to a worker: its jobs, then the objects of each other thread (one message per thread). */
-export type ToWorker = { type: 'jobs'; jobs: SharedJobs; threads: number } | { type: 'objects'; objects: ObjectSummary[] };
+export type ToWorker = { type: 'jobs'; jobs: SharedJobs; facts: RunFacts; threads: number } | { type: 'objects'; objects: ObjectSummary[] };
 
 export type SerializedConfig = Omit<EffectiveConfig, 'rules'> & { rules: [string, RuleSetting][] };
 
@@ -106,6 +107,7 @@ export async function stopWorkers(workers: readonly Worker[]): Promise<void> {
 export async function lintInParallel(
   files: readonly DiscoveredFile[],
   config: EffectiveConfig,
+  facts: RunFacts,
   rules: readonly AnyRule[],
   threads: number,
   workerUrl: URL,
@@ -132,8 +134,8 @@ export async function lintInParallel(
     );
   try {
     const fromWorkers = workers.map(next);
-    for (const w of workers) w.postMessage({ type: 'jobs', jobs, threads } satisfies ToWorker);
-    const share = new Share(jobs, config, rules);
+    for (const w of workers) w.postMessage({ type: 'jobs', jobs, facts, threads } satisfies ToWorker);
+    const share = new Share(jobs, config, facts, rules);
     share.parse();
     debug('parsed its share');
     // Every thread needs the objects of every other: this thread's go out at once, each

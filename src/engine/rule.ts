@@ -4,7 +4,7 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { EnvEntry } from '../parse/dotenv.js';
 import type { Severity, SourceRange } from '../types.js';
 import type { RunIndex } from './run-index.js';
-import type { RunSettings } from './config.js';
+import type { RunSettings } from '../config/index.js';
 import type { BuildContextInfo } from './build-context.js';
 import type { SchemaProblem } from './kube-schema.js';
 

@@ -6,9 +6,10 @@
 import type { Worker } from 'node:worker_threads';
 import { discover } from '../discover.js';
 import { kustomizeFacts } from '../kustomize.js';
-import type { EffectiveConfig } from './config.js';
+import type { EffectiveConfig } from '../config/index.js';
 import type { AnyRule } from './rule.js';
 import type { FileLimits } from './watchdog.js';
+import type { RunFacts } from './run-facts.js';
 import { debugClock, lintInParallel, PARALLEL_THRESHOLD, startWorkers, stopWorkers, workerCount } from './parallel.js';
 import { lintSources, parseFiles, readSource, stdinSource, withBuildContexts } from './runner.js';
 import type { RunResult, StdinInput } from './runner.js';
@@ -32,7 +33,7 @@ export interface RunInput {
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
 export async function runLint(input: RunInput): Promise<RunResult> {
   const { cwd } = input;
-  let config = input.config;
+  const config = input.config;
   const debug = debugClock('main');
   const paths = input.paths.filter((p) => p !== '-');
   // Worker threads rebuild the rule catalogue from the config: only a run whose rules are the catalogue's
@@ -51,13 +52,14 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const threads = wanted > 1 && workerUrl ? wanted : 1;
   // What the kustomizations of the run say about the other files: read once here, for every thread.
   const kustomize = kustomizeFacts(discovery.files);
-  if (kustomize.patchFiles.length || Object.keys(kustomize.resources).length) config = { ...config, settings: { ...config.settings, kustomize } };
+  let facts: RunFacts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
       // Threads see only their share of files: Compose build contexts are read here, for all of them.
-      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, []);
-      const result = await lintInParallel(discovery.files, withBuildContexts(config, composeFiles), input.rules, threads, workerUrl!, early);
+      const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, facts, []);
+      facts = withBuildContexts(facts, composeFiles);
+      const result = await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl!, early);
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
@@ -65,7 +67,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input.rules, limits: input.limits });
+  const result = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
   debug('linted');
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };

@@ -20,8 +20,8 @@ import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
 import { compareFindings } from '../types.js';
-import { isRuleEnabled } from './config.js';
-import type { EffectiveConfig } from './config.js';
+import { isRuleEnabled } from '../config/index.js';
+import type { EffectiveConfig } from '../config/index.js';
 import { ENGINE_RULES } from './rule.js';
 import type { AnyRule, BuildContextRequest, ComposeRule, DockerfileRule, K8sRule, PolicyRule, Report, K8sReport } from './rule.js';
 import { scanBuildContext } from './build-context.js';
@@ -31,6 +31,7 @@ import { RunIndex } from './run-index.js';
 import { applySuppressions, dockerfileSuppressions, yamlSuppressions } from './suppressions.js';
 import { DEFAULT_FILE_LIMITS, FileWatchdog, TooComplexError } from './watchdog.js';
 import type { FileLimits } from './watchdog.js';
+import type { RunFacts } from './run-facts.js';
 import type { Suppression } from './suppressions.js';
 
 export interface FoundSecret {
@@ -73,6 +74,8 @@ export interface SourcesInput {
   sources: readonly SourceInput[];
   config: EffectiveConfig;
   rules: readonly AnyRule[];
+  /** Facts of the whole run (kustomizations, Compose build contexts); files among `sources` add their own. */
+  facts?: RunFacts;
   limits?: FileLimits;
 }
 
@@ -181,10 +184,10 @@ export function composeBuildContexts(parsed: readonly ParsedFile[]): Record<stri
   return out;
 }
 
-/** The config with the build contexts that Compose files among `parsed` give their Dockerfiles. */
-export function withBuildContexts(config: EffectiveConfig, parsed: readonly ParsedFile[]): EffectiveConfig {
+/** The run facts with the build contexts that Compose files among `parsed` give their Dockerfiles. */
+export function withBuildContexts(facts: RunFacts, parsed: readonly ParsedFile[]): RunFacts {
   const buildContexts = composeBuildContexts(parsed);
-  return Object.keys(buildContexts).length ? { ...config, settings: { ...config.settings, buildContexts } } : config;
+  return Object.keys(buildContexts).length ? { ...facts, buildContexts } : facts;
 }
 
 /** Dockerfile or YAML, for input without a telling name. */
@@ -443,9 +446,10 @@ function assignFingerprints(findings: Finding[], locators: WeakMap<Finding, stri
 export function lintSources(input: SourcesInput): RunResult {
   const notices: string[] = [];
   const watchdog = new FileWatchdog(input.limits);
-  const parsedFiles = input.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), input.config.settings.kustomize));
+  const facts = input.facts ?? {};
+  const parsedFiles = input.sources.map((f) => markKustomized(parseSource(f, notices, watchdog), facts.kustomize));
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
-  const result = lintParsed(parsedFiles, index, withBuildContexts(input.config, parsedFiles), input.rules, input.limits);
+  const result = lintParsed(parsedFiles, index, input.config, input.rules, withBuildContexts(facts, parsedFiles), input.limits);
   return { ...result, notices: [...notices, ...result.notices] };
 }
 
@@ -471,8 +475,8 @@ function markKustomized(parsed: ParsedFile, facts: KustomizeFacts | undefined): 
 }
 
 /** Phase 1: read and parse files (in a worker thread or in the main one). */
-export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveConfig, notices: string[]): ParsedFile[] {
-  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), config.settings.kustomize));
+export function parseFiles(files: readonly DiscoveredFile[], config: EffectiveConfig, facts: RunFacts, notices: string[]): ParsedFile[] {
+  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
 
 /** Phase 2: run the rules over parsed files, with every object of the run in `index`. */
@@ -481,6 +485,7 @@ export function lintParsed(
   index: RunIndex,
   config: EffectiveConfig,
   rules: readonly AnyRule[],
+  facts: RunFacts = {},
   limits: FileLimits = DEFAULT_FILE_LIMITS,
 ): RunResult {
   const input = { config, rules };
@@ -589,7 +594,7 @@ export function lintParsed(
       const buildContext = (req: BuildContextRequest): BuildContextInfo | undefined => {
         if (!absPath) return undefined;
         // An explicit option wins, then the context a Compose file in the run gives, then the Dockerfile's folder.
-        const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : (config.settings.buildContexts?.[absPath] ?? dirname(absPath));
+        const dir = req.dir !== undefined ? resolve(config.baseDir, req.dir) : (facts.buildContexts?.[absPath] ?? dirname(absPath));
         const key = `${dir}\u0000${absPath}\u0000${req.maxFiles}`;
         let info = contextCache.get(key);
         // A context is walked only inside the root the Dockerfile was found under (`build.context: ../..` is not).

@@ -16,8 +16,9 @@ import type { KubeObject } from '../parse/kube.js';
 import { NodeTable } from '../parse/yaml.js';
 import { TextIndex } from '../text.js';
 import type { Finding } from '../types.js';
-import { isRuleEnabled } from './config.js';
-import type { EffectiveConfig } from './config.js';
+import { isRuleEnabled } from '../config/index.js';
+import type { EffectiveConfig } from '../config/index.js';
+import type { RunFacts } from './run-facts.js';
 import type { AnyRule } from './rule.js';
 import { RunIndex } from './run-index.js';
 import { lintParsed, parseFiles } from './runner.js';
@@ -107,6 +108,7 @@ export class Share {
   constructor(
     private readonly jobs: SharedJobs,
     private readonly config: EffectiveConfig,
+    private readonly facts: RunFacts,
     private readonly rules: readonly AnyRule[],
   ) {
     this.counters = new Int32Array(jobs.counters);
@@ -136,6 +138,7 @@ export class Share {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         this.parseNotices,
       );
       parsed.forEach((p, k) => this.own.push({ index: chunk[k], parsed: p }));
@@ -178,6 +181,7 @@ export class Share {
       const parsed = parseFiles(
         chunk.map((i) => this.jobs.files[i]),
         this.config,
+        this.facts,
         result.notices,
       );
       this.lintFiles(
@@ -192,7 +196,7 @@ export class Share {
   private lintFiles(files: readonly { index: number; parsed: ParsedFile }[], index: RunIndex, into: ShareResult): void {
     if (!files.length) return;
     const parsed = files.map((f) => f.parsed);
-    const r = lintParsed(parsed, index, this.config, this.rules);
+    const r = lintParsed(parsed, index, this.config, this.rules, this.facts);
     const linted = files.filter((f) => !f.parsed.file.contextOnly);
     linted.forEach((f, i) => into.checked.push({ index: f.index, file: r.checkedFiles[i] }));
     into.findings.push(...r.findings);

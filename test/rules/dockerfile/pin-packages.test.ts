@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { FIXTURES, lintFixture, lintSnippet, positionsOf, project, ruleTester } from '../../helpers.js';
 import { RULES } from '../../../rules/index.js';
-import { loadConfig, presetLayer } from '../../../src/engine/config.js';
+import { loadConfig, presetLayer } from '../../../src/config/index.js';
 
 const on = { rules: { 'dockerfile/pin-packages': 'warning' as const } };
 

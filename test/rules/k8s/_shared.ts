@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { existsSync, readFileSync } from 'node:fs';
-import type { RawConfig } from '../../../src/engine/config.js';
+import type { RawConfig } from '../../../src/config/index.js';
 import { FIXTURES, lintFixture, positionsOf } from '../../helpers.js';
 
 /** The rule's bad fixture fires exactly at `bad`, its good fixture stays quiet (with the fixture's own config). */
