@@ -21,8 +21,9 @@ function quietLevel(inv: PackageInvocation): number {
   return level;
 }
 
+/** A cache or tmpfs mount over the lists: they never reach the image layer. */
 function cacheMountsLists(instr: DockerInstruction): boolean {
-  return mountsOf(instr, 'cache').some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ''));
+  return [...mountsOf(instr, 'cache'), ...mountsOf(instr, 'tmpfs')].some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ''));
 }
 
 export default defineDockerfileRule({
@@ -32,8 +33,8 @@ export default defineDockerfileRule({
     summary:
       '`apt-get install` without `-y` (hadolint DL3014) or, in the final image, without `--no-install-recommends` (DL3015); apt lists left in the final image (DL3009); `apt` instead of `apt-get` (DL3027).',
     rationale:
-      'Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer. `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.',
-    fix: 'Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache on /var/lib/apt/lists).',
+      'Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer; a BuildKit cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists keeps them out of it. Unlike hadolint DL3009, a cache mount on the lists alone is enough: what this rule reports is the lists, not the package archives in /var/cache/apt (which Debian and Ubuntu images clean after each install). `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.',
+    fix: 'Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache or tmpfs on /var/lib/apt/lists).',
   },
   check(ctx) {
     const { model } = ctx;

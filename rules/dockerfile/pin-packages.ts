@@ -19,12 +19,17 @@ function unpinnedPip(op: string): boolean {
   if (op.includes('$')) return false;
   if (/^git\+/.test(op)) return !/\.git@|@[^/]+$/.test(op.split('#')[0]);
   if (notARegistryPackage(op)) return false;
+  // `pkg/subdir`: a local directory (a VCS source has a scheme, handled above).
+  if (op.includes('/')) return false;
   // Any version specifier or a direct reference (`name @ url`) counts as pinned.
   return !/[=<>~!@]/.test(op);
 }
 
 function unpinnedNpm(op: string): boolean {
-  if (notARegistryPackage(op) || /^(?:github|gitlab|bitbucket|git\+?\w*|file|npm):/.test(op)) return false;
+  if (op.includes('$')) return false;
+  // A git URL installs the default branch unless `#<commit-ish>` names one.
+  if (/^(?:git(?:\+(?:ssh|https?|file))?:\/\/|git\+ssh:|(?:github|gitlab|bitbucket):)/.test(op)) return !op.includes('#');
+  if (notARegistryPackage(op) || /^(?:git\+?\w*|file|npm):/.test(op)) return false;
   const at = op.indexOf('@', 1);
   if (at < 0) return !/^[^@][^/]*\/[^/]+$/.test(op); // `user/repo` is a GitHub shorthand
   const version = op.slice(at + 1);
@@ -71,7 +76,7 @@ export default defineDockerfileRule({
     preset: 'strict',
     summary: 'Packages installed without a version: apt (hadolint DL3008), pip (DL3013), npm (DL3016) and apk (DL3018). Strict preset.',
     rationale:
-      'An unpinned install takes whatever the index serves on the day of the build: the same Dockerfile builds a different image next week, and a new release of a transitive dependency (a torch, transformers or CUDA library bump) breaks serving with no change in the repository. Requirements files, constraints files (`-c`) and lockfiles count as pinned; local paths, archives, URLs and `$VARIABLES` are not judged. All stages are checked: a build stage that installs unpinned tools produces unpinned artifacts. Off by default (enable with `extends: [genai-lint:strict]`): pinning OS packages is a trade-off against security updates. Equivalent hadolint rules: DL3008, DL3013, DL3016, DL3018.',
+      'An unpinned install takes whatever the index serves on the day of the build: the same Dockerfile builds a different image next week, and a new release of a transitive dependency (a torch, transformers or CUDA library bump) breaks serving with no change in the repository. Requirements files, constraints files (`-c`) and lockfiles count as pinned; local paths (`./pkg`, `src/pkg`), archives, URLs and `$VARIABLES` are not judged; a git source counts as pinned only with a ref (`@<ref>` for pip, `#<commit-ish>` for npm), since without one it installs whatever the default branch holds. All stages are checked: a build stage that installs unpinned tools produces unpinned artifacts. Off by default (enable with `extends: [genai-lint:strict]`): pinning OS packages is a trade-off against security updates. Equivalent hadolint rules: DL3008, DL3013, DL3016, DL3018.',
     fix: 'Pin each package to a version (`pkg=1.2.3-1`, `pkg==1.2.3`, `pkg@1.2.3`), or install from a pinned requirements, constraints or lock file.',
   },
   check(ctx) {

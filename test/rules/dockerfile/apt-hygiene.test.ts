@@ -10,6 +10,8 @@ ruleTester('dockerfile/apt-hygiene', {
     },
     { name: 'combined short flags and -qq', code: 'FROM debian:12\nRUN apt-get update -qq && apt-get install -qqy --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n' },
     { name: '-o configuration instead of flags', code: 'FROM debian:12\nRUN apt-get -o APT::Install-Recommends=false install --yes git\n' },
+    { name: 'tmpfs mounts on the apt directories', code: 'FROM debian:12\nRUN --mount=type=tmpfs,target=/var/cache/apt --mount=type=tmpfs,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends git\n' },
+    { name: 'a cache mount on /var/lib/apt without one on /var/cache/apt (the lists stay out of the layer)', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y --no-install-recommends git\n' },
     { name: 'a cache mount on the lists', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y --no-install-recommends git\n' },
     { name: 'apt.conf written by the Dockerfile', code: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norecommends\nRUN apt-get install -y git\n' },
     { name: 'yes piped into install', code: 'FROM debian:12\nRUN yes | apt-get install --no-install-recommends git\n' },

@@ -40,9 +40,17 @@ ruleTester('dockerfile/pin-packages', {
     { name: 'uv pip option values are not packages', code: 'FROM python:3.11\nRUN uv pip install --index-strategy unsafe-best-match --torch-backend cpu -p 3.12 torch==2.4.0\n', config: on },
     { name: 'npm pinned, scoped, lockfile installs', code: 'FROM node:20\nRUN npm ci && npm install && npm install -g pnpm@9.1.0 @scope/tool@1.0.0\n', config: on },
     { name: 'apk pinned and virtual names', code: 'FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc=13.2.1_git20240309-r0 musl-dev~1.2\n', config: on },
+    { name: 'pip: a relative directory without ./ is a local source', code: 'FROM python:3.11\nRUN pip install --no-deps src/serving-utils\n', config: on },
+    { name: 'npm: git URLs with a commit-ish', code: 'FROM node:20\nRUN npm install git+https://github.com/org/tool.git#v1.4.0 github:org/other#4f2a9c1\n', config: on },
     { name: 'package names in quoted text', code: 'FROM debian:12\nRUN echo "pip install vllm" > /README\n', config: on },
   ],
   invalid: [
+    {
+      name: 'npm: a git URL without a commit-ish installs the default branch',
+      code: 'FROM node:20\nRUN npm install -g git+ssh://git@github.com/org/tool.git\n',
+      config: on,
+      errors: [{ line: 2, column: 20, message: 'npm installs `git+ssh://git@github.com/org/tool.git` without a version' }],
+    },
     {
       name: 'apt unpinned',
       code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl git=1:2.39.5-0+deb12u1 wget\n',
