@@ -12,7 +12,7 @@ export default defineK8sRule({
     preset: 'strict',
     summary: 'A pod whose containers run without a RuntimeDefault or Localhost seccomp profile, or with `Unconfined`.',
     rationale:
-      "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only.",
+      "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only. Unlike Polaris\' linuxHardening, which is satisfied by any one of seccomp, AppArmor, SELinux options or dropped capabilities, only a seccomp profile satisfies this rule: the others confine files, labels and privileges, not the system calls that reach the kernel.",
     fix: 'Set `securityContext: {seccompProfile: {type: RuntimeDefault}}` on the pod spec (it covers every container), or a Localhost profile.',
     kinds: POD_BEARING_KINDS,
   },

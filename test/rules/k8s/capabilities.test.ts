@@ -25,6 +25,12 @@ ruleTester('k8s/capabilities', {
       ],
     },
     {
+      name: 'requireDropAll: every default capability dropped by name, without ALL (the restricted standard admits only ALL)',
+      code: pod('    - name: c\n      image: x:1\n      securityContext:\n        capabilities:\n          drop: [CHOWN, DAC_OVERRIDE, FSETID, FOWNER, MKNOD, NET_RAW, SETGID, SETUID, SETFCAP, SETPCAP, NET_BIND_SERVICE, SYS_CHROOT, KILL, AUDIT_WRITE]\n'),
+      config: dropAll as never,
+      errors: [{ line: 10, column: 9, message: 'does not drop all capabilities' }],
+    },
+    {
       name: 'requireDropAll (strict preset): no drop list',
       code: pod('    - name: c\n      image: x:1\n      securityContext:\n        capabilities: {drop: [NET_RAW]}\n'),
       config: dropAll as never,

@@ -19,6 +19,12 @@ ruleTester('k8s/seccomp', {
   ],
   invalid: [
     {
+      name: 'AppArmor and SELinux options do not stand in for seccomp',
+      code: pod('    - name: a\n      image: x:1\n      securityContext:\n        appArmorProfile: {type: RuntimeDefault}\n        seLinuxOptions: {level: "s0:c123,c456"}\n        capabilities: {drop: [ALL]}\n'),
+      config: on,
+      errors: [{ line: 5, column: 1, message: 'Pod `p` sets no seccomp profile for container `a`' }],
+    },
+    {
       name: 'no profile anywhere: one finding at the pod spec',
       code: pod('    - name: a\n      image: x:1\n    - name: b\n      image: x:1\n'),
       config: on,
