@@ -31,10 +31,15 @@ const SENSITIVE: readonly { path: string; why: string; tree?: true }[] = [
   { path: '/run/crio', why: 'the CRI-O socket (root on the node)', tree: true },
   { path: '/var/run/crio', why: 'the CRI-O socket (root on the node)', tree: true },
   { path: '/var/lib/kubelet', why: "the kubelet's state, pod volumes and secrets of every pod", tree: true },
+  { path: '/var/lib/kubelet/plugins', why: "the kubelet's plugin sockets (a pod that can write there can pose as a CSI driver)", tree: true },
+  { path: '/var/lib/kubelet/plugins_registry', why: "the kubelet's plugin registration sockets (a pod that can write there can pose as a CSI driver or device plugin)", tree: true },
   { path: '/etc/kubernetes', why: 'the node credentials' },
   { path: '/etc/kubernetes/pki', why: 'the node and cluster certificates', tree: true },
   { path: '/var/lib/etcd', why: 'the cluster database', tree: true },
 ];
+
+/** A container runtime socket wherever it lives (rootless Docker, k3s, cri-dockerd): root on the node. */
+const RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
 
 /** Read-only files under sensitive directories that are harmless to share (time zone, CA bundle). */
 const HARMLESS = [/^\/etc\/localtime$/, /^\/etc\/timezone$/, /^\/usr\/share\/zoneinfo(\/|$)/, /^\/etc\/(ssl\/certs|pki\/ca-trust|ca-certificates)(\/|$)/];
@@ -60,7 +65,7 @@ export default defineK8sRule<Options>({
     severity: 'warning',
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale:
-      "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
+      "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets (by their standard paths, and any docker.sock, containerd.sock or crio.sock elsewhere, as with rootless Docker or k3s) and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
     fix: 'Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.',
     kinds: POD_BEARING_KINDS,
     optionsSchema: {
@@ -91,7 +96,9 @@ export default defineK8sRule<Options>({
       );
       const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
       if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
-      const sensitive = SENSITIVE.filter((s) => (s.tree ? under(path, s.path) : path === s.path)).pop();
+      const sensitive =
+        SENSITIVE.filter((s) => (s.tree ? under(path, s.path) : path === s.path)).pop() ??
+        (RUNTIME_SOCKET.test(path) ? { path, why: 'a container runtime socket (root on the node)' } : undefined);
       const agent = isNodeAgent(ctx.object);
       const how = writable.length ? `, writable by ${writable.join(', ')}` : mounts.length ? ', read-only' : '';
       ctx.report({

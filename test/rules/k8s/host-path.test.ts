@@ -27,6 +27,16 @@ ruleTester('k8s/host-path', {
       errors: [{ line: 9, column: 15, message: "mounts the node's `/root/models` (hostPath volume `v`, writable by container `c`): the pod is tied to that node's disk" }],
     },
     {
+      name: 'peer edge case: a runtime socket outside the standard paths (k3s)',
+      code: withVolume('/run/k3s/containerd/containerd.sock'),
+      errors: [{ line: 9, column: 15, message: 'it exposes a container runtime socket (root on the node)' }],
+    },
+    {
+      name: 'the kubelet plugin registry is named for what it is',
+      code: withVolume('/var/lib/kubelet/plugins_registry/'),
+      errors: [{ line: 9, column: 15, message: "it exposes the kubelet's plugin registration sockets" }],
+    },
+    {
       name: '/proc read-only is still sensitive',
       code: withVolume('/proc', ', readOnly: true'),
       errors: [{ line: 9, column: 15, message: "(hostPath volume `v`, read-only): it exposes the node's processes" }],
