@@ -46,6 +46,12 @@ ruleTester('dockerfile/pin-packages', {
   ],
   invalid: [
     {
+      name: 'pip: a package named beside a requirements file is not pinned by it',
+      code: 'FROM python:3.11\nRUN pip install -r requirements.txt flash-attn\n',
+      config: on,
+      errors: [{ line: 2, column: 37, message: 'pip installs `flash-attn` without a version' }],
+    },
+    {
       name: 'npm: a git URL without a commit-ish installs the default branch',
       code: 'FROM node:20\nRUN npm install -g git+ssh://git@github.com/org/tool.git\n',
       config: on,
