@@ -13,6 +13,11 @@ ruleTester('k8s/privilege-escalation', {
   ],
   invalid: [
     {
+      name: 'peer edge case: allowPrivilegeEscalation in the pod securityContext is not a pod field and does not count',
+      code: deployment('      securityContext:\n        allowPrivilegeEscalation: false\n      containers:\n        - name: api\n          image: x:1\n'),
+      errors: [{ line: 15, column: 11, message: 'container `api` in Deployment `d` allows privilege escalation: `allowPrivilegeEscalation` is not set' }],
+    },
+    {
       name: 'not set, no securityContext: at the container name',
       code: deployment('      containers:\n        - name: api\n          image: x:1\n'),
       errors: [{ line: 13, column: 11, message: 'container `api` in Deployment `d` allows privilege escalation: `allowPrivilegeEscalation` is not set' }],

@@ -16,6 +16,12 @@ ruleTester('k8s/read-only-root-fs', {
   valid: [{ name: 'read-only', code: pod('    - name: c\n      image: x:1\n      securityContext: {readOnlyRootFilesystem: true}\n'), config: on }],
   invalid: [
     {
+      name: 'peer edge case: only the container that does not set it, whatever the pod-level securityContext says (not a pod field)',
+      code: pod('    - name: a\n      image: x:1\n      securityContext: {readOnlyRootFilesystem: true}\n    - name: b\n      image: x:1\n', '  securityContext:\n    runAsNonRoot: true\n'),
+      config: on,
+      errors: [{ line: 12, column: 7, message: 'container `b` in Pod `p` has a writable root filesystem (`readOnlyRootFilesystem` not set)' }],
+    },
+    {
       name: 'explicitly false',
       code: pod('    - name: c\n      image: x:1\n      securityContext:\n        readOnlyRootFilesystem: false\n'),
       config: on,

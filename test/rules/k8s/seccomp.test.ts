@@ -19,6 +19,18 @@ ruleTester('k8s/seccomp', {
   ],
   invalid: [
     {
+      name: 'peer edge case: the seccomp annotation, ignored since Kubernetes 1.27, does not count',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    seccomp.security.alpha.kubernetes.io/pod: runtime/default\nspec:\n  containers:\n    - name: a\n      image: x:1\n',
+      config: on,
+      errors: [{ line: 7, column: 1, message: 'Pod `p` sets no seccomp profile for container `a`' }],
+    },
+    {
+      name: 'peer edge case: a container Unconfined under a RuntimeDefault pod',
+      code: pod('    - name: a\n      image: x:1\n      securityContext:\n        seccompProfile: {type: Unconfined}\n', '  securityContext:\n    seccompProfile: {type: RuntimeDefault}\n'),
+      config: on,
+      errors: [{ line: 12, column: 32, message: 'container `a` in Pod `p` runs without seccomp (`seccompProfile.type: Unconfined`)' }],
+    },
+    {
       name: 'AppArmor and SELinux options do not stand in for seccomp',
       code: pod('    - name: a\n      image: x:1\n      securityContext:\n        appArmorProfile: {type: RuntimeDefault}\n        seLinuxOptions: {level: "s0:c123,c456"}\n        capabilities: {drop: [ALL]}\n'),
       config: on,

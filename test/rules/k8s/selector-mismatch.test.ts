@@ -15,6 +15,16 @@ ruleTester('k8s/selector-mismatch', {
   ],
   invalid: [
     {
+      name: 'peer edge case: a StatefulSet whose template carries another value',
+      code: workload('StatefulSet', '    matchLabels: {app: foo}\n', '{app: bar}'),
+      errors: [{ line: 7, column: 19, message: 'StatefulSet `w` selects `app=foo`, but its pod template is labelled app=bar' }],
+    },
+    {
+      name: 'peer edge case: a template without labels',
+      code: workload('Deployment', '    matchLabels: {app: w}\n', '{}'),
+      errors: [{ line: 7, column: 19, message: 'but its pod template is labelled none' }],
+    },
+    {
       name: 'matchExpressions In without the value',
       code: workload('DaemonSet', '    matchExpressions:\n      - {key: tier, operator: In, values: [batch]}\n', '{tier: online}'),
       errors: [{ line: 8, column: 9, message: 'selects `tier In (batch)`, but its pod template is labelled tier=online' }],
