@@ -22,6 +22,14 @@ ruleTester('dockerfile/apt-hygiene', {
   ],
   invalid: [
     {
+      name: 'peer edge case: quiet level 1 does not answer the prompt',
+      code: 'FROM debian:12 AS b\nRUN apt-get install -q git && apt-get install --quiet make\nFROM scratch\nCOPY --from=b /x /x\n',
+      errors: [
+        { line: 2, column: 13, message: '`apt-get install` without -y in stage' },
+        { line: 2, column: 39, message: '`apt-get install` without -y in stage' },
+      ],
+    },
+    {
       name: 'missing -y and --no-install-recommends, lists kept',
       code: 'FROM nvidia/cuda:12.4.1-runtime-ubuntu22.04\nRUN apt-get update && apt-get install python3\n',
       errors: [

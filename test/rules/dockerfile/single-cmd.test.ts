@@ -5,6 +5,7 @@ import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js
 ruleTester('dockerfile/single-cmd', {
   valid: [
     { name: 'one of each', code: 'FROM python:3.11\nHEALTHCHECK CMD curl -f http://localhost:8000/health\nENTRYPOINT ["python3"]\nCMD ["-m", "server"]\n' },
+    { name: 'peer edge case: ONBUILD CMD belongs to the images built FROM this one', code: 'FROM python:3.11\nONBUILD CMD ["child"]\nCMD ["parent"]\n' },
     { name: 'one per stage', code: 'FROM python:3.11 AS base\nCMD ["a"]\nFROM base\nCMD ["b"]\n' },
   ],
   invalid: [
