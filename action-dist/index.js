@@ -24910,15 +24910,15 @@ function quietLevel(inv) {
   return level;
 }
 function cacheMountsLists(instr) {
-  return mountsOf(instr, "cache").some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ""));
+  return [...mountsOf(instr, "cache"), ...mountsOf(instr, "tmpfs")].some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ""));
 }
 var apt_hygiene_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/apt-hygiene",
     severity: "warning",
     summary: "`apt-get install` without `-y` (hadolint DL3014) or, in the final image, without `--no-install-recommends` (DL3015); apt lists left in the final image (DL3009); `apt` instead of `apt-get` (DL3027).",
-    rationale: "Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer. `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.",
-    fix: "Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache on /var/lib/apt/lists)."
+    rationale: "Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer; a BuildKit cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists keeps them out of it. Unlike hadolint DL3009, a cache mount on the lists alone is enough: what this rule reports is the lists, not the package archives in /var/cache/apt (which Debian and Ubuntu images clean after each install). `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.",
+    fix: "Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache or tmpfs on /var/lib/apt/lists)."
   },
   check(ctx) {
     const { model } = ctx;
@@ -24988,10 +24988,13 @@ function unpinnedPip(op) {
   if (op.includes("$")) return false;
   if (/^git\+/.test(op)) return !/\.git@|@[^/]+$/.test(op.split("#")[0]);
   if (notARegistryPackage(op)) return false;
+  if (op.includes("/")) return false;
   return !/[=<>~!@]/.test(op);
 }
 function unpinnedNpm(op) {
-  if (notARegistryPackage(op) || /^(?:github|gitlab|bitbucket|git\+?\w*|file|npm):/.test(op)) return false;
+  if (op.includes("$")) return false;
+  if (/^(?:git(?:\+(?:ssh|https?|file))?:\/\/|git\+ssh:|(?:github|gitlab|bitbucket):)/.test(op)) return !op.includes("#");
+  if (notARegistryPackage(op) || /^(?:git\+?\w*|file|npm):/.test(op)) return false;
   const at = op.indexOf("@", 1);
   if (at < 0) return !/^[^@][^/]*\/[^/]+$/.test(op);
   const version = op.slice(at + 1);
@@ -25032,7 +25035,7 @@ var pin_packages_default = defineDockerfileRule({
     severity: "warning",
     preset: "strict",
     summary: "Packages installed without a version: apt (hadolint DL3008), pip (DL3013), npm (DL3016) and apk (DL3018). Strict preset.",
-    rationale: "An unpinned install takes whatever the index serves on the day of the build: the same Dockerfile builds a different image next week, and a new release of a transitive dependency (a torch, transformers or CUDA library bump) breaks serving with no change in the repository. Requirements files, constraints files (`-c`) and lockfiles count as pinned; local paths, archives, URLs and `$VARIABLES` are not judged. All stages are checked: a build stage that installs unpinned tools produces unpinned artifacts. Off by default (enable with `extends: [genai-lint:strict]`): pinning OS packages is a trade-off against security updates. Equivalent hadolint rules: DL3008, DL3013, DL3016, DL3018.",
+    rationale: "An unpinned install takes whatever the index serves on the day of the build: the same Dockerfile builds a different image next week, and a new release of a transitive dependency (a torch, transformers or CUDA library bump) breaks serving with no change in the repository. Requirements files, constraints files (`-c`) and lockfiles count as pinned; local paths (`./pkg`, `src/pkg`), archives, URLs and `$VARIABLES` are not judged; a git source counts as pinned only with a ref (`@<ref>` for pip, `#<commit-ish>` for npm), since without one it installs whatever the default branch holds. Unlike hadolint DL3013, which skips any pip command that reads a requirements file, packages named beside `-r requirements.txt` are still judged: the file does not pin them. All stages are checked: a build stage that installs unpinned tools produces unpinned artifacts. Off by default (enable with `extends: [genai-lint:strict]`): pinning OS packages is a trade-off against security updates. Equivalent hadolint rules: DL3008, DL3013, DL3016, DL3018.",
     fix: "Pin each package to a version (`pkg=1.2.3-1`, `pkg==1.2.3`, `pkg@1.2.3`), or install from a pinned requirements, constraints or lock file."
   },
   check(ctx) {
@@ -26933,7 +26936,7 @@ var capabilities_default = defineK8sRule({
     id: "k8s/capabilities",
     severity: "warning",
     summary: "A container (init containers included) that adds a dangerous Linux capability (SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_PTRACE, ALL, ...); with `requireDropAll`, one that does not drop ALL.",
-    rationale: "Each added capability widens what code running in the model server can do to the node: SYS_ADMIN is nearly root on the host, NET_RAW allows spoofing traffic of other pods, SYS_PTRACE reads other processes. None is needed to serve a model on a GPU. IPC_LOCK (pinned memory for RDMA/InfiniBand in multi-node inference) and the capabilities a container runtime grants by default are not reported. Dropping ALL and adding back only what is needed is what the restricted Pod Security Standard requires; that part is reported only with the `requireDropAll` option, which the strict preset turns on. Privileged containers are reported by k8s/privileged instead. Unlike kube-linter's drop-net-raw-capability, a container that merely keeps the runtime's default NET_RAW is reported only with `requireDropAll`: adding a dangerous capability is a clear mistake, not dropping a default one is hardening.",
+    rationale: "Each added capability widens what code running in the model server can do to the node: SYS_ADMIN is nearly root on the host, NET_RAW allows spoofing traffic of other pods, SYS_PTRACE reads other processes. None is needed to serve a model on a GPU. IPC_LOCK (pinned memory for RDMA/InfiniBand in multi-node inference) and the capabilities a container runtime grants by default are not reported. Dropping ALL and adding back only what is needed is what the restricted Pod Security Standard requires; that part is reported only with the `requireDropAll` option, which the strict preset turns on. Privileged containers are reported by k8s/privileged instead. Unlike kube-linter's drop-net-raw-capability, a container that merely keeps the runtime's default NET_RAW is reported only with `requireDropAll`: adding a dangerous capability is a clear mistake, not dropping a default one is hardening. Unlike Polaris' insecureCapabilities, a drop list that names every default capability one by one instead of ALL is still reported with `requireDropAll`: the restricted Pod Security Standard admits only ALL, and a runtime with a longer default list would keep the rest.",
     fix: "Remove the capability from `securityContext.capabilities.add`, or replace it with a narrower one; add `capabilities: {drop: [ALL]}` and add back only what the process needs (e.g. NET_BIND_SERVICE).",
     kinds: POD_BEARING_KINDS,
     optionsSchema: {
@@ -27047,10 +27050,13 @@ var SENSITIVE = [
   { path: "/run/crio", why: "the CRI-O socket (root on the node)", tree: true },
   { path: "/var/run/crio", why: "the CRI-O socket (root on the node)", tree: true },
   { path: "/var/lib/kubelet", why: "the kubelet's state, pod volumes and secrets of every pod", tree: true },
+  { path: "/var/lib/kubelet/plugins", why: "the kubelet's plugin sockets (a pod that can write there can pose as a CSI driver)", tree: true },
+  { path: "/var/lib/kubelet/plugins_registry", why: "the kubelet's plugin registration sockets (a pod that can write there can pose as a CSI driver or device plugin)", tree: true },
   { path: "/etc/kubernetes", why: "the node credentials" },
   { path: "/etc/kubernetes/pki", why: "the node and cluster certificates", tree: true },
   { path: "/var/lib/etcd", why: "the cluster database", tree: true }
 ];
+var RUNTIME_SOCKET = /(?:^|\/)(?:docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
 var HARMLESS = [/^\/etc\/localtime$/, /^\/etc\/timezone$/, /^\/usr\/share\/zoneinfo(\/|$)/, /^\/etc\/(ssl\/certs|pki\/ca-trust|ca-certificates)(\/|$)/];
 function normalise3(p) {
   const collapsed = p.replace(/\/+/g, "/").replace(/\/\.(?=\/|$)/g, "");
@@ -27065,7 +27071,7 @@ var host_path_default = defineK8sRule({
     judgesPatches: true,
     severity: "warning",
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
-    rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
+    rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets (by their standard paths, and any docker.sock, containerd.sock or crio.sock elsewhere, as with rootless Docker or k3s) and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
     fix: "Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.",
     kinds: POD_BEARING_KINDS,
     optionsSchema: {
@@ -27096,7 +27102,7 @@ var host_path_default = defineK8sRule({
       );
       const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
       if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
-      const sensitive = SENSITIVE.filter((s) => s.tree ? under(path, s.path) : path === s.path).pop();
+      const sensitive = SENSITIVE.filter((s) => s.tree ? under(path, s.path) : path === s.path).pop() ?? (RUNTIME_SOCKET.test(path) ? { path, why: "a container runtime socket (root on the node)" } : void 0);
       const agent = isNodeAgent(ctx.object);
       const how = writable.length ? `, writable by ${writable.join(", ")}` : mounts.length ? ", read-only" : "";
       ctx.report({
@@ -27150,7 +27156,7 @@ var seccomp_default = defineK8sRule({
     severity: "warning",
     preset: "strict",
     summary: "A pod whose containers run without a RuntimeDefault or Localhost seccomp profile, or with `Unconfined`.",
-    rationale: "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only.",
+    rationale: "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only. Unlike Polaris' linuxHardening, which is satisfied by any one of seccomp, AppArmor, SELinux options or dropped capabilities, only a seccomp profile satisfies this rule: the others confine files, labels and privileges, not the system calls that reach the kernel.",
     fix: "Set `securityContext: {seccompProfile: {type: RuntimeDefault}}` on the pod spec (it covers every container), or a Localhost profile.",
     kinds: POD_BEARING_KINDS
   },
@@ -27254,8 +27260,8 @@ var probe_port_default = defineK8sRule({
   meta: {
     id: "k8s/probe-port",
     severity: "error",
-    summary: "A liveness, readiness or startup probe whose named port is not declared by its container; with `checkNumbers`, a warning when its port number matches none of the container's declared ports.",
-    rationale: "The kubelet resolves a probe's named port among the ports of the same container only. A name that is not there (a typo, or a port declared by a sidecar) makes every probe fail: the model server is never Ready, or is restarted in a loop while loading weights. A number that matches none of the declared ports is reported only with the `checkNumbers` option, as a warning: declaring ports is optional, and many servers answer probes on a port they do not declare (controller-runtime operators serve health on :8081, model servers a metrics port), so by default such findings would mostly be wrong. Unlike kube-linter's liveness-port and readiness-port, which check numbers by default, genai-lint keeps numbers behind `checkNumbers` for that reason.",
+    summary: "A liveness, readiness or startup probe whose named port is not declared by its container, or is declared only as UDP or SCTP; with `checkNumbers`, a warning when its port number matches none of the container's declared TCP ports.",
+    rationale: "The kubelet resolves a probe's named port among the ports of the same container only. A name that is not there (a typo, or a port declared by a sidecar) makes every probe fail: the model server is never Ready, or is restarted in a loop while loading weights. A number that matches none of the declared ports is reported only with the `checkNumbers` option, as a warning: declaring ports is optional, and many servers answer probes on a port they do not declare (controller-runtime operators serve health on :8081, model servers a metrics port), so by default such findings would mostly be wrong. httpGet, tcpSocket and gRPC probes connect over TCP: a named port that the container declares only as UDP or SCTP is reported too (a DNS or syslog server probed on its UDP port), and with `checkNumbers` so is a number declared only as UDP or SCTP. Unlike kube-linter's liveness-port and readiness-port, which check numbers by default, genai-lint keeps numbers behind `checkNumbers` for that reason.",
     fix: "Use the name of one of the container's `ports` (or declare the port there), or the number the server actually listens on.",
     kinds: POD_BEARING_KINDS,
     optionsSchema: {
@@ -27272,6 +27278,9 @@ var probe_port_default = defineK8sRule({
       const ports = (Array.isArray(c.container.ports) ? c.container.ports : []).filter(isRecord);
       const names = ports.map((p) => p.name).filter((n) => typeof n === "string");
       const numbers = ports.map((p) => p.containerPort).filter((n) => typeof n === "number");
+      const protocolOf = (p) => typeof p.protocol === "string" ? p.protocol : "TCP";
+      const tcpNumbers = ports.filter((p) => protocolOf(p) === "TCP").map((p) => p.containerPort).filter((n) => typeof n === "number");
+      const notTcp = (n) => ports.find((p) => p.containerPort === n && protocolOf(p) !== "TCP");
       for (const probe of PROBES) {
         const pr = c.container[probe];
         if (!isRecord(pr)) continue;
@@ -27283,19 +27292,31 @@ var probe_port_default = defineK8sRule({
           const where = `the ${probe} of ${c.label} in ${workloadLabel(ctx.object)}`;
           if (typeof port === "string") {
             if (/^\d+$/.test(port) || port.includes("{{") || port.includes("$(")) continue;
-            if (names.includes(port)) continue;
+            const named = ports.find((p) => p.name === port);
+            if (named) {
+              const n = named.containerPort;
+              if (protocolOf(named) === "TCP" || typeof n !== "number" || tcpNumbers.includes(n)) continue;
+              ctx.report({
+                message: `${where} uses port \`${port}\`, which ${c.label} declares as ${protocolOf(named)} (${n}/${protocolOf(named)}): ${h} probes connect over TCP, so it always fails`,
+                path,
+                part: "value",
+                fix: `Probe a TCP port of ${c.label} (its health or metrics port), or use an exec probe for a ${protocolOf(named)}-only server.`
+              });
+              continue;
+            }
             ctx.report({
               message: `${where} uses port \`${port}\`, which ${c.label} does not declare${names.length ? ` (its ports: ${names.join(", ")})` : " (it declares no named port)"}: the probe always fails`,
               path,
               part: "value",
               fix: names.length ? `Use one of ${names.map((n) => `\`${n}\``).join(", ")} or the port number.` : `Declare \`ports: [{name: ${port}, containerPort: <n>}]\` in ${c.label} or use the port number.`
             });
-          } else if (ctx.options.checkNumbers && typeof port === "number" && numbers.length && !numbers.includes(port)) {
+          } else if (ctx.options.checkNumbers && typeof port === "number" && numbers.length && !tcpNumbers.includes(port)) {
+            const other = notTcp(port);
             ctx.report({
-              message: `${where} checks port ${port}, which is none of the ports ${c.label} declares (${numbers.join(", ")})`,
+              message: other ? `${where} checks port ${port}, which ${c.label} declares as ${protocolOf(other)} only: ${h} probes connect over TCP` : `${where} checks port ${port}, which is none of the ports ${c.label} declares (${numbers.join(", ")})`,
               path,
               part: "value",
-              fix: `Probe the port the server listens on (${numbers.join(" or ")}?), or declare port ${port} in ${c.label}.`,
+              fix: other ? `Probe a TCP port of ${c.label}${tcpNumbers.length ? ` (${tcpNumbers.join(" or ")}?)` : ""}, or use an exec probe.` : `Probe the port the server listens on (${numbers.join(" or ")}?), or declare port ${port} in ${c.label}.`,
               severity: "warning"
             });
           }
@@ -27564,13 +27585,17 @@ var pdb_default = defineK8sRule({
 
 // rules/k8s/automount-token.ts
 var BINDING_KINDS = ["RoleBinding", "ClusterRoleBinding"];
+function writtenNamespace(o) {
+  const meta = o.raw.metadata;
+  return isRecord(meta) && typeof meta.namespace === "string" ? meta.namespace : void 0;
+}
 var automount_token_default = defineK8sRule({
   meta: {
     id: "k8s/automount-token",
     severity: "warning",
     preset: "strict",
     summary: "A pod that gets a service account token mounted although nothing in the run grants its service account any role.",
-    rationale: "Every pod gets a token of its service account at /var/run/secrets/kubernetes.io/serviceaccount unless it opts out. A model server never talks to the Kubernetes API; the token only helps an attacker who gets code execution through a model artefact or a tool call to explore the cluster. Pods whose service account is the subject of a RoleBinding or ClusterRoleBinding in the run are taken to use the API and are not reported, nor are pods whose ServiceAccount (in the run) sets `automountServiceAccountToken: false`. It is part of the strict preset only.",
+    rationale: "Every pod gets a token of its service account at /var/run/secrets/kubernetes.io/serviceaccount unless it opts out. A model server never talks to the Kubernetes API; the token only helps an attacker who gets code execution through a model artefact or a tool call to explore the cluster. Pods whose service account is the subject of a RoleBinding or ClusterRoleBinding in the run are taken to use the API and are not reported (a kustomization's `namespace:` moves such a subject along with the ServiceAccount it names, as kustomize does), nor are pods whose ServiceAccount (in the run) sets `automountServiceAccountToken: false`. A named service account that the run does not define is managed elsewhere with its bindings (an operator installed separately, a cloud workload identity), so its pods are not judged; `default` always is. It is part of the strict preset only. Unlike Polaris' automountServiceAccountToken, which wants the token off for every pod, a pod whose service account is granted a role in the run is taken to need it, since turning it off would break that pod.",
     fix: "Set `automountServiceAccountToken: false` on the pod spec (or on its ServiceAccount); a pod that does need the API keeps the token and gets a RoleBinding for a dedicated service account.",
     kinds: POD_BEARING_KINDS,
     indexKinds: ["ServiceAccount", ...BINDING_KINDS]
@@ -27581,15 +27606,20 @@ var automount_token_default = defineK8sRule({
     const spec = pod.spec;
     if (spec.automountServiceAccountToken === false) return;
     const sa = typeof spec.serviceAccountName === "string" ? spec.serviceAccountName : typeof spec.serviceAccount === "string" ? spec.serviceAccount : "default";
-    if (sa.includes("{{")) return;
+    if (sa.includes("{{") || sa.includes("$")) return;
     const ns = ctx.object.namespace;
-    if (spec.automountServiceAccountToken !== true) {
-      const account = ctx.index.named("ServiceAccount", sa).find((o) => sameNamespace(o.namespace, ns));
-      if (account && account.raw.automountServiceAccountToken === false) return;
-    }
+    const accounts = ctx.index.named("ServiceAccount", sa);
+    const account = accounts.find((o) => sameNamespace(o.namespace, ns));
+    if (sa !== "default" && !account) return;
+    if (spec.automountServiceAccountToken !== true && account && account.raw.automountServiceAccountToken === false) return;
     const bound = ctx.index.ofKind(...BINDING_KINDS).some((b) => {
       const subjects = Array.isArray(b.raw.subjects) ? b.raw.subjects : [];
-      return subjects.some((s) => isRecord(s) && s.kind === "ServiceAccount" && s.name === sa && sameNamespace(typeof s.namespace === "string" ? s.namespace : b.namespace, ns));
+      return subjects.some((s) => {
+        if (!isRecord(s) || s.kind !== "ServiceAccount" || s.name !== sa) return false;
+        const written = typeof s.namespace === "string" ? s.namespace : b.namespace;
+        if (sameNamespace(written, ns)) return true;
+        return accounts.some((a) => writtenNamespace(a) === written && sameNamespace(a.namespace, ns));
+      });
     });
     if (bound) return;
     const explicit = spec.automountServiceAccountToken === true;
