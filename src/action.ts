@@ -13,7 +13,7 @@ import { lint, formatInputFor } from './index.js';
 import { formatGithub, repoPath } from './format/github.js';
 import { NOT_READ } from './discover.js';
 import { formatSarif } from './format/sarif.js';
-import { countBySeverity, groupByFile } from './format/shared.js';
+import { countBySeverity, groupByFile, messageWithRelated } from './format/shared.js';
 import { ruleDocsUrl } from './package-root.js';
 import { markdownCell, markdownCode, markdownLinkTarget, workflowCommand } from './escape.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
@@ -62,7 +62,7 @@ export function renderSummary(findings: readonly Finding[], filesChecked: number
     parts.push(section);
     size += Buffer.byteLength(section);
     for (const f of list) {
-      const row = `| ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} | [${markdownCode(f.ruleId)}](${markdownLinkTarget(ruleDocsUrl(f.ruleId))}) | ${markdownCell(f.message)} |\n`;
+      const row = `| ${f.range.start.line}:${f.range.start.column} | ${ICON[f.severity]} | [${markdownCode(f.ruleId)}](${markdownLinkTarget(ruleDocsUrl(f.ruleId))}) | ${markdownCell(messageWithRelated(f))} |\n`;
       if (size + Buffer.byteLength(row) + reserve > limit) break outer;
       parts.push(row);
       size += Buffer.byteLength(row);

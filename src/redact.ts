@@ -149,7 +149,7 @@ function maskSecretAssignments(text: string): string {
 
 /** The texts of a run's result that leave the program. */
 interface RedactableResult {
-  findings: { file: string; message: string; fix?: string }[];
+  findings: { file: string; message: string; fix?: string; related?: { message: string }[] }[];
   notices: string[];
   skipped: string[];
   internalErrors: { file: string; message: string; stack: string | undefined }[];
@@ -182,6 +182,7 @@ export function redactResult<R extends RedactableResult>(result: R, secrets: rea
     const redactor = forFile(f.file);
     f.message = redactor.text(f.message);
     if (f.fix !== undefined) f.fix = redactor.text(f.fix);
+    for (const r of f.related ?? []) r.message = redactor.text(r.message);
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));

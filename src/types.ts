@@ -23,6 +23,15 @@ export const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, er
 
 export type FileKind = 'dockerfile' | 'yaml' | 'compose';
 
+/** Another place that explains a finding (the values file line that sets the value a template line uses). */
+export interface RelatedLocation {
+  /** Display path, as Finding.file. */
+  file: string;
+  range: SourceRange;
+  /** What this place is, in a few words: `value set here`. */
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -37,6 +46,8 @@ export interface Finding {
    * object and key path (or instruction text), not the line number.
    */
   fingerprint?: string;
+  /** Other places that explain the finding (SARIF relatedLocations; a short mention in other formats). */
+  related?: RelatedLocation[];
 }
 
 export function pointRange(line: number, column: number, length = 1): SourceRange {

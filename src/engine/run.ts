@@ -8,11 +8,16 @@ import { discover } from '../discover.js';
 import { kustomizeFacts } from '../kustomize.js';
 import type { EffectiveConfig } from '../config/index.js';
 import type { AnyRule } from './rule.js';
+import { compareFindings } from '../types.js';
 import type { FileLimits } from './watchdog.js';
 import type { RunFacts } from './run-facts.js';
 import { debugClock, lintInParallel, PARALLEL_THRESHOLD, startWorkers, stopWorkers, workerCount } from './parallel.js';
 import { lintSources, parseFiles, readSource, stdinSource, withBuildContexts } from './runner.js';
 import type { RunResult, StdinInput } from './runner.js';
+import type { DiscoveredFile } from '../discover.js';
+import { RENDERERS } from '../render/renderers.js';
+import { mergeVariants } from '../render/source.js';
+import type { RenderContext, Renderer, RenderJob, VariantFindings } from '../render/source.js';
 
 export interface RunInput {
   paths: readonly string[];
@@ -28,6 +33,8 @@ export interface RunInput {
    * the config's catalogue. Without it the run stays on this thread.
    */
   workers?: URL;
+  /** Renderers of charts and overlays (default: render/renderers.ts). */
+  renderers?: readonly Renderer[];
 }
 
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
@@ -48,6 +55,9 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   const discovery = paths.length
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [], skipped: [] };
+  // Renders start now and run beside the rest; the files they cover are judged through them only.
+  const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
   // What the kustomizations of the run say about the other files: read once here, for every thread.
@@ -59,7 +69,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
       // Threads see only their share of files: Compose build contexts are read here, for all of them.
       const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === 'compose'), config, facts, []);
       facts = withBuildContexts(facts, composeFiles);
-      const result = await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl!, early);
+      const result = withRendered(await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl!, early), await finishRenders(renders, config, facts, input));
       return { ...result, missingPaths: [...discovery.missing, ...result.missingPaths], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
@@ -67,7 +77,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
   if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
+  const result = withRendered(lintSources({ sources, config, rules: input.rules, facts, limits: input.limits }), await finishRenders(renders, config, facts, input));
   debug('linted');
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
@@ -76,4 +86,102 @@ export async function runLint(input: RunInput): Promise<RunResult> {
 /** Notices of parsing and linting, once each, in an order that does not depend on how the work was split between threads. */
 function runNotices(notices: readonly string[]): string[] {
   return [...new Set(notices)].sort();
+}
+
+interface StartedRenders {
+  jobs: { job: RenderJob; files: DiscoveredFile[] }[];
+  /** Absolute paths of every file a render covers. */
+  covered: Set<string>;
+  notices: string[];
+  skipped: string[];
+}
+
+/** Starts every renderer on the run's files; the renders go on while the rest is linted. */
+function startRenders(renderers: readonly Renderer[], ctx: RenderContext): StartedRenders {
+  const out: StartedRenders = { jobs: [], covered: new Set(), notices: [], skipped: [] };
+  const byPath = new Map(ctx.files.map((f) => [f.absPath, f]));
+  for (const renderer of renderers) {
+    const started = renderer.start(ctx);
+    out.notices.push(...started.notices);
+    out.skipped.push(...started.skipped);
+    for (const job of started.jobs) {
+      const files: DiscoveredFile[] = [];
+      for (const p of job.covers) {
+        out.covered.add(p);
+        const f = byPath.get(p);
+        if (f) files.push(f);
+      }
+      out.jobs.push({ job, files });
+    }
+  }
+  return out;
+}
+
+/**
+ * Lints each rendered variant as a release of its own (its own object
+ * index), maps its findings to repository files, merges the variants of each
+ * group; a root whose render yielded nothing has its files linted alone.
+ */
+async function finishRenders(renders: StartedRenders, config: RunInput['config'], facts: RunFacts, input: RunInput): Promise<RunResult | undefined> {
+  if (!renders.jobs.length && !renders.notices.length && !renders.skipped.length) return undefined;
+  const outcomes = await Promise.all(renders.jobs.map(async ({ job, files }) => ({ outcome: await job.result, files })));
+  const notices = [...renders.notices];
+  const skipped = [...renders.skipped];
+  const variants: VariantFindings[] = [];
+  const results: RunResult[] = [];
+  const checked = new Set<string>();
+  const alone: DiscoveredFile[] = [];
+  for (const { outcome, files } of outcomes) {
+    notices.push(...outcome.notices);
+    skipped.push(...outcome.skipped);
+    if (!outcome.sources.length) {
+      alone.push(...files);
+      continue;
+    }
+    for (const f of files) if (!f.contextOnly) checked.add(f.displayPath);
+    for (const source of outcome.sources) {
+      const r = lintSources({
+        sources: [{ displayPath: `${source.group} (${source.renderer}: ${source.variant})`, kind: 'yaml', contextOnly: false, text: source.text, rendered: source }],
+        config,
+        rules: input.rules,
+        limits: input.limits,
+      });
+      variants.push({ group: source.group, variant: source.variant, findings: r.findings });
+      results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
+    }
+  }
+  const unique = [...new Set(alone)];
+  if (unique.length) {
+    const sources = unique.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
+    const r = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
+    results.push(r);
+  }
+  return {
+    findings: [...mergeVariants(variants), ...results.flatMap((r) => r.findings)],
+    filesChecked: checked.size + results.reduce((n, r) => n + r.filesChecked, 0),
+    checkedFiles: [...checked, ...results.flatMap((r) => r.checkedFiles)],
+    objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
+    missingPaths: [],
+    notices: [...notices, ...results.flatMap((r) => r.notices)],
+    skipped: [...skipped, ...results.flatMap((r) => r.skipped)],
+    internalErrors: results.flatMap((r) => r.internalErrors),
+    secrets: results.flatMap((r) => r.secrets),
+  };
+}
+
+/** The run's result with the rendered sources' added, findings in one order. */
+function withRendered(result: RunResult, rendered: RunResult | undefined): RunResult {
+  if (!rendered) return result;
+  const findings = [...result.findings, ...rendered.findings].sort(compareFindings);
+  return {
+    findings,
+    filesChecked: result.filesChecked + rendered.filesChecked,
+    checkedFiles: [...result.checkedFiles, ...rendered.checkedFiles],
+    objectsChecked: result.objectsChecked + rendered.objectsChecked,
+    missingPaths: [...result.missingPaths, ...rendered.missingPaths],
+    notices: [...result.notices, ...rendered.notices],
+    skipped: [...result.skipped, ...rendered.skipped],
+    internalErrors: [...result.internalErrors, ...rendered.internalErrors],
+    secrets: [...result.secrets, ...rendered.secrets],
+  };
 }

@@ -19,6 +19,7 @@ import type { ComposeModel } from '../parse/compose.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
 import type { Finding, Severity, SourceRange } from '../types.js';
+import type { MappedLocation, RenderedSource } from '../render/source.js';
 import { compareFindings } from '../types.js';
 import { isRuleEnabled } from '../config/index.js';
 import type { EffectiveConfig } from '../config/index.js';
@@ -128,6 +129,11 @@ export interface SourceInput {
   mapTemplateSources?: boolean;
   /** Real path of the linted root the file was found under (see DiscoveredFile.root). */
   root?: string;
+  /**
+   * A renderer's output (see render/source.ts): linted like rendered text,
+   * each finding then re-pointed at the repository file its mapper names.
+   */
+  rendered?: RenderedSource;
 }
 
 export function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
@@ -382,6 +388,17 @@ function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   };
 }
 
+/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback). */
+function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): void {
+  const line = f.range.start.line;
+  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  const index = doc ? model.documents.indexOf(doc) : -1;
+  const loc: MappedLocation = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : undefined) ?? source.fallback;
+  f.file = loc.file;
+  f.range = loc.range;
+  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+}
+
 /**
  * What a Dockerfile finding is about, independent of its line: the
  * instruction's text, whitespace collapsed. Computed once per instruction
@@ -514,6 +531,8 @@ export function lintParsed(
   const skipped: string[] = [];
   const contextCache = new Map<string, BuildContextInfo>();
   const locators = new WeakMap<Finding, string>();
+  // Findings of rendered sources: the document and node each is about, for the source's mapper.
+  const placed = new WeakMap<Finding, { doc: YamlDocumentModel; pointer: string | undefined }>();
   let schemaValidator: KubeSchemaValidator | undefined;
   const noted = new Set<string>();
   const noteOnce = (n: string) => {
@@ -701,6 +720,7 @@ export function lintParsed(
                 const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ''}/${obj.name ?? ''}`;
                 locators.set(f, r.path !== undefined ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
+                if (p.file.rendered) placed.set(f, { doc: obj.document, pointer: r.path !== undefined || !r.range ? obj.basePath + (r.path ?? '') : undefined });
                 raw.push(f);
               },
             }),
@@ -721,6 +741,18 @@ export function lintParsed(
       // The secrets of the rendered stream belong to every template its findings now name.
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
+        if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
+      }
+    }
+    if (p.yaml && p.file.rendered) {
+      const rendered = p.file.rendered;
+      for (const f of [...kept, ...unused]) {
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        mapRenderedFinding(f, p.yaml, rendered, placed.get(f));
+      }
+      const found = secrets.filter((s) => s.file === display);
+      const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
+      for (const file of files) {
         if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
       }
     }

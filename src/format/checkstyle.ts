@@ -1,5 +1,5 @@
 import type { Formatter } from './shared.js';
-import { escapeXml, groupByFile } from './shared.js';
+import { escapeXml, groupByFile, messageWithRelated } from './shared.js';
 
 /** Checkstyle XML, as Jenkins (warnings-ng) and other CI servers read it. */
 export const formatCheckstyle: Formatter = (input) => {
@@ -15,7 +15,7 @@ export const formatCheckstyle: Formatter = (input) => {
     out.push(`  <file name="${escapeXml(file)}">`);
     for (const f of findings) {
       out.push(
-        `    <error line="${f.range.start.line}" column="${f.range.start.column}" severity="${f.severity}" message="${escapeXml(f.message)}" source="genai-lint.${escapeXml(f.ruleId)}"/>`,
+        `    <error line="${f.range.start.line}" column="${f.range.start.column}" severity="${f.severity}" message="${escapeXml(messageWithRelated(f))}" source="genai-lint.${escapeXml(f.ruleId)}"/>`,
       );
     }
     out.push('  </file>');

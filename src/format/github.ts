@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../types.js';
 import type { Formatter } from './shared.js';
+import { messageWithRelated } from './shared.js';
 import { escapeData, escapeProperty, githubLogLine, visible, workflowCommand } from '../escape.js';
 
 export { escapeData, escapeProperty };
@@ -27,7 +28,7 @@ function command(f: Finding, cwd: string): string {
     `endColumn=${f.range.end.column}`,
     `title=${escapeProperty(visible(f.ruleId))}`,
   ];
-  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message))}`;
+  return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(visible(f.fix ? `${messageWithRelated(f)}. Fix: ${f.fix}` : messageWithRelated(f)))}`;
 }
 
 /**
@@ -53,7 +54,7 @@ export const formatGithub: Formatter = (input) => {
     });
   }
   for (const f of overflow) {
-    lines.push(githubLogLine(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${f.message} [${f.ruleId}]`));
+    lines.push(githubLogLine(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${messageWithRelated(f)} [${f.ruleId}]`));
   }
   if (overflow.length) {
     lines.push(

@@ -1,4 +1,5 @@
 import type { Formatter } from './shared.js';
+import { messageWithRelated } from './shared.js';
 import { jsonSafe } from '../escape.js';
 
 const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
@@ -6,7 +7,7 @@ const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
 /** GitLab Code Quality report (artifacts:reports:codequality). */
 export const formatGitlab: Formatter = (input) => {
   const issues = input.findings.map((f) => ({
-    description: f.message,
+    description: messageWithRelated(f),
     check_name: f.ruleId,
     fingerprint: f.fingerprint ?? `${f.ruleId}:${f.file}:${f.range.start.line}:${f.range.start.column}`,
     severity: SEVERITY[f.severity],

@@ -22,6 +22,7 @@ export const formatJson: Formatter = (input) => {
       endColumn: f.range.end.column,
       ...(f.fix ? { fix: f.fix } : {}),
       ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
+      ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: r.range.start.line, column: r.range.start.column, message: r.message })) } : {}),
     })),
   };
   return jsonSafe(JSON.stringify(out, null, 2)) + '\n';

@@ -1,6 +1,6 @@
 import type { Finding } from '../types.js';
 import type { Formatter } from './shared.js';
-import { escapeXml, groupByFile } from './shared.js';
+import { escapeXml, groupByFile, messageWithRelated } from './shared.js';
 
 /**
  * JUnit XML: one test suite per file, one test case per file and rule that
@@ -19,7 +19,7 @@ export const formatJunit: Formatter = (input) => {
     const cases: string[] = [];
     if (!byRule.size) cases.push(`    <testcase name="genai-lint" classname="${escapeXml(file)}"/>`);
     for (const [ruleId, list] of byRule) {
-      const body = list.map((f) => escapeXml(`${f.range.start.line}:${f.range.start.column} ${f.severity}: ${f.message}`)).join('\n');
+      const body = list.map((f) => escapeXml(`${f.range.start.line}:${f.range.start.column} ${f.severity}: ${messageWithRelated(f)}`)).join('\n');
       const worst = list.some((f) => f.severity === 'error') ? 'error' : list.some((f) => f.severity === 'warning') ? 'warning' : 'info';
       cases.push(
         `    <testcase name="${escapeXml(ruleId)}" classname="${escapeXml(file)}">\n      <failure message="${escapeXml(`${list.length} finding${list.length > 1 ? 's' : ''}: ${list[0].message}`)}" type="${worst}">${body}</failure>\n    </testcase>`,

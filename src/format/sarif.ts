@@ -41,6 +41,18 @@ export const formatSarif: Formatter = (input) => {
         },
       },
     ],
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: encodePath(r.file), uriBaseId: '%SRCROOT%' },
+              region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column },
+            },
+          })),
+        }
+      : {}),
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

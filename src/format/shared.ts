@@ -47,6 +47,16 @@ export function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * A finding's message with its related places in a few words, for formats
+ * without a field for them (SARIF has relatedLocations):
+ * `message (see charts/x/values.yaml:12: image.tag is set here)`.
+ */
+export function messageWithRelated(f: Finding): string {
+  if (!f.related?.length) return f.message;
+  return `${f.message} (see ${f.related.map((r) => `${r.file}:${r.range.start.line}: ${r.message}`).join('; ')})`;
+}
+
 /** Findings grouped by file, in first-seen order. */
 export function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>();

@@ -34,6 +34,7 @@ export function stylishFormatter(c: Style): Formatter {
         const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
         lines.push(`  ${c.dim(pos)}  ${sev}  ${visible(f.message)}  ${c.dim(visible(f.ruleId))}`);
         if (f.fix) lines.push(`  ${' '.repeat(posWidth)}  ${c.dim('       fix: ' + visible(f.fix))}`);
+        for (const r of f.related ?? []) lines.push(`  ${' '.repeat(posWidth)}  ${c.dim(`       see: ${visible(`${r.file}:${r.range.start.line}:${r.range.start.column}`)} ${visible(r.message)}`)}`);
       }
       lines.push('');
     }

@@ -1,0 +1,4 @@
+/** The renderers a run starts, in order (see render/source.ts). */
+import type { Renderer } from './source.js';
+
+export const RENDERERS: readonly Renderer[] = [];
