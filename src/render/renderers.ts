@@ -1,4 +1,5 @@
 /** The renderers a run starts, in order (see render/source.ts). */
+import { helmRenderer } from './helm.js';
 import type { Renderer } from './source.js';
 
-export const RENDERERS: readonly Renderer[] = [];
+export const RENDERERS: readonly Renderer[] = [helmRenderer];

@@ -1,0 +1,484 @@
+/**
+ * Helm charts of the tree, rendered with `helm template` and linted through
+ * the render: the chart's defaults and each `ci/*-values.yaml` (the
+ * chart-testing convention) as variants. helm runs with no network, no
+ * plugins and no post-renderer, in homes of its own under a temporary
+ * directory, never with `--dependency-update`, and bounded in time; nothing is
+ * written into the linted tree. Findings land on the template line that
+ * writes the offending key (render/helm-locate.ts), with the values file line
+ * that sets a value the line takes.
+ */
+import { spawn } from 'node:child_process';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { toDisplayPath } from '../discover.js';
+import type { DiscoveredFile } from '../discover.js';
+import { visible } from '../escape.js';
+import { locateInDocument } from '../parse/kube.js';
+import { parseYaml } from '../parse/yaml.js';
+import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
+import { pointerSegment, valueAtPointer } from '../pointer.js';
+import { isWithin, readTreeFile } from '../safe-read.js';
+import type { SourceRange } from '../types.js';
+import { isRecord } from '../values.js';
+import { TemplateLocator } from './helm-locate.js';
+import type { MappedLocation, RelatedLocation, RenderContext, RenderedDocument, RenderedSource, Renderer, RenderJob, RenderOutcome } from './source.js';
+
+export interface HelmSettings {
+  /** auto: render when helm is found; always: a missing helm is an error; never: charts are not rendered. */
+  render: 'auto' | 'always' | 'never';
+  /** The helm executable; default: `helm` on PATH. */
+  binary?: string;
+  releaseName: string;
+  namespace: string;
+  /** `--kube-version` (default: the run's kubernetesVersion). */
+  kubeVersion?: string;
+  /** Extra values files per chart directory (relative to the config's directory), applied to every variant. */
+  valuesFiles: Record<string, string[]>;
+  /** Seconds one `helm template` may take before it is stopped. */
+  timeoutSeconds: number;
+}
+
+export const DEFAULT_HELM_SETTINGS: HelmSettings = { render: 'auto', releaseName: 'release', namespace: 'default', valuesFiles: {}, timeoutSeconds: 60 };
+
+/** Raised when `helm.render: always` and no helm can be run. */
+export class HelmMissingError extends Error {}
+
+/** A chart of the tree. */
+export interface Chart {
+  dir: string;
+  display: string;
+  name: string;
+  /** The linted root it was found under: every file read stays inside. */
+  root: string;
+}
+
+const CHART_FILE = 'Chart.yaml';
+/** How far above a file its chart's Chart.yaml may be (templates/a/b/c.yaml). */
+const MAX_CHART_DEPTH = 8;
+/** Renders at once (the machines running linters have few cores). */
+const CONCURRENT_RENDERS = 2;
+/** Bytes of rendered output read from helm at most. */
+const MAX_OUTPUT_BYTES = 64 * 2 ** 20;
+
+function readChartYaml(dir: string, root: string): Record<string, unknown> | undefined {
+  const text = readTreeFile(join(dir, CHART_FILE), root);
+  if (text === undefined) return undefined;
+  const v = parseYaml(text).documents.find((d) => !d.errors.length)?.value;
+  return isRecord(v) ? v : undefined;
+}
+
+/**
+ * The chart a file belongs to: the nearest directory above it (within its
+ * root) holding a Chart.yaml; a subchart (`<parent>/charts/<sub>`) belongs to
+ * its parent, rendered with it.
+ */
+export function chartDirOf(absPath: string, root: string): string | undefined {
+  let dir = dirname(absPath);
+  let chart: string | undefined;
+  for (let depth = 0; depth < MAX_CHART_DEPTH && isWithin(root, dir); depth++) {
+    if (existsSync(join(dir, CHART_FILE))) {
+      chart = dir;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (!chart) return undefined;
+  for (;;) {
+    const up = dirname(chart);
+    if (basename(up) !== 'charts' || !isWithin(root, dirname(up)) || !existsSync(join(dirname(up), CHART_FILE))) return chart;
+    chart = dirname(up);
+  }
+}
+
+/** Whether a file of a chart is one the render covers: its templates, values, Chart.yaml, ci values and subcharts (crds/ are not rendered). */
+function coveredByChart(chartDir: string, absPath: string): boolean {
+  const rel = relative(chartDir, absPath).split(sep);
+  if (rel[0] === '..' || isAbsolute(rel.join('/'))) return false;
+  const [top] = rel;
+  if (rel.length === 1) return top === CHART_FILE || top === 'Chart.lock' || top === 'requirements.yaml' || /^values.*\.ya?ml$/i.test(top);
+  return top === 'templates' || top === 'charts' || top === 'ci';
+}
+
+/** Charts of the run's files: each chart once, library charts left out. */
+export function findCharts(files: readonly DiscoveredFile[], cwd: string, notices: string[]): Chart[] {
+  const charts = new Map<string, Chart | undefined>();
+  const byDir = new Map<string, string | undefined>();
+  for (const f of files) {
+    if (f.contextOnly) continue;
+    const d = dirname(f.absPath);
+    let chartDir = byDir.get(d);
+    if (!byDir.has(d)) byDir.set(d, (chartDir = chartDirOf(f.absPath, f.root)));
+    if (!chartDir || charts.has(chartDir)) continue;
+    const meta = readChartYaml(chartDir, f.root);
+    const display = toDisplayPath(cwd, chartDir);
+    if (!meta || typeof meta.name !== 'string') {
+      notices.push(`${display}/${CHART_FILE}: no chart name; chart not rendered`);
+      charts.set(chartDir, undefined);
+      continue;
+    }
+    if (meta.type === 'library') {
+      notices.push(`${display}: library chart; rendered only through the charts that use it`);
+      charts.set(chartDir, undefined);
+      continue;
+    }
+    charts.set(chartDir, { dir: chartDir, display, name: meta.name, root: f.root });
+  }
+  return [...charts.values()].filter((c): c is Chart => !!c);
+}
+
+/** The helm executable: the configured one, else `helm` in an absolute PATH directory. */
+export function findHelm(binary: string | undefined, cwd: string): string | undefined {
+  const runnable = (p: string) => {
+    try {
+      accessSync(p, constants.X_OK);
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (binary) {
+    if (binary.includes('/') || binary.includes(sep)) {
+      const p = resolve(cwd, binary);
+      return runnable(p) ? p : undefined;
+    }
+  }
+  const name = binary ?? 'helm';
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    // Relative PATH entries (`.`) would run a program of the linted tree.
+    if (!dir || !isAbsolute(dir)) continue;
+    const p = join(dir, name);
+    if (runnable(p)) return p;
+  }
+  return undefined;
+}
+
+/** Runs helm commands one or two at a time. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.max) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+interface HelmRun {
+  ok: boolean;
+  stdout: string;
+  /** helm's own message, one line, escaped (when not ok). */
+  message: string;
+}
+
+/** helm's error, as one short visible line. */
+function helmMessage(stderr: string): string {
+  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const error = lines.find((l) => l.startsWith('Error:')) ?? lines[lines.length - 1] ?? 'no output';
+  const text = visible(error.replace(/^Error:\s*/, ''));
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+
+/** One `helm template`, in homes of its own, with no network and no plugins, stopped after the timeout. */
+function runHelm(binary: string, args: readonly string[], home: string, timeoutMs: number): Promise<HelmRun> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    HELM_PLUGINS: join(home, 'plugins'),
+    HELM_CACHE_HOME: join(home, 'cache'),
+    HELM_CONFIG_HOME: join(home, 'config'),
+    HELM_DATA_HOME: join(home, 'data'),
+    HELM_REGISTRY_CONFIG: join(home, 'registry.json'),
+    HELM_REPOSITORY_CONFIG: join(home, 'repositories.yaml'),
+    HELM_REPOSITORY_CACHE: join(home, 'repository'),
+    KUBECONFIG: join(home, 'kubeconfig'),
+    // No network: any connection helm would try goes to a closed local port.
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    NO_PROXY: '',
+    http_proxy: 'http://127.0.0.1:9',
+    https_proxy: 'http://127.0.0.1:9',
+    no_proxy: '',
+  };
+  return new Promise((done) => {
+    let child;
+    try {
+      child = spawn(binary, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (err) {
+      done({ ok: false, stdout: '', message: visible((err as Error).message) });
+      return;
+    }
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (b: Buffer) => {
+      size += b.length;
+      if (size > MAX_OUTPUT_BYTES) {
+        over = true;
+        child.kill('SIGKILL');
+      } else out.push(b);
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      if (err.reduce((n, x) => n + x.length, 0) < 64 * 1024) err.push(b);
+    });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      done({ ok: false, stdout: '', message: visible(e.message) });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) done({ ok: false, stdout: '', message: `stopped after ${Math.round(timeoutMs / 1000)} s (helm.timeoutSeconds)` });
+      else if (over) done({ ok: false, stdout: '', message: `output over ${MAX_OUTPUT_BYTES / 2 ** 20} MB` });
+      else if (code !== 0) done({ ok: false, stdout: '', message: helmMessage(Buffer.concat(err).toString('utf8')) });
+      else done({ ok: true, stdout: Buffer.concat(out).toString('utf8'), message: '' });
+    });
+  });
+}
+
+interface Variant {
+  /** Shown in messages: `values.yaml`, `ci/gpu-values.yaml`. */
+  label: string;
+  /** Values files given to helm with --values, in order (absolute). */
+  files: string[];
+}
+
+/** The variants of a chart: its defaults, then one per `ci/*-values.yaml`. */
+function variantsOf(chart: Chart, extra: readonly string[]): Variant[] {
+  const variants: Variant[] = [{ label: extra.length ? [`values.yaml`, ...extra.map((f) => relative(chart.dir, f).split(sep).join('/'))].join(' + ') : 'values.yaml', files: [...extra] }];
+  const ci = join(chart.dir, 'ci');
+  let names: string[] = [];
+  try {
+    names = readdirSync(ci, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    names = [];
+  }
+  for (const name of names.filter((n) => /-values\.ya?ml$/.test(n)).sort()) {
+    variants.push({ label: `ci/${name}`, files: [...extra, join(ci, name)] });
+  }
+  return variants;
+}
+
+/** Parsed values files and templates of a run, read once. */
+class ChartFiles {
+  private readonly values = new Map<string, YamlDocumentModel | undefined>();
+  private readonly templates = new Map<string, TemplateLocator | undefined>();
+  constructor(private readonly root: string) {}
+
+  valuesDoc(path: string): YamlDocumentModel | undefined {
+    if (!this.values.has(path)) {
+      const text = readTreeFile(path, this.root);
+      this.values.set(path, text === undefined ? undefined : parseYaml(text).documents.find((d) => !d.errors.length));
+    }
+    return this.values.get(path);
+  }
+
+  template(path: string): TemplateLocator | undefined {
+    if (!this.templates.has(path)) {
+      const text = readTreeFile(path, this.root);
+      this.templates.set(path, text === undefined ? undefined : new TemplateLocator(text));
+    }
+    return this.templates.get(path);
+  }
+}
+
+/** The deepest pointer at or above `pointer` that exists in the rendered document. */
+function existingPointer(doc: YamlDocumentModel, pointer: string): string {
+  let p = pointer;
+  while (p !== '' && !doc.locations.find(p)?.exact) p = p.slice(0, p.lastIndexOf('/'));
+  return p;
+}
+
+/** The pointer of the deepest node of the rendered document whose text holds `range`'s start. */
+function pointerAt(doc: YamlDocumentModel, range: SourceRange): string {
+  const inside = (r: SourceRange) =>
+    (r.start.line < range.start.line || (r.start.line === range.start.line && r.start.column <= range.start.column)) &&
+    (r.end.line > range.start.line || (r.end.line === range.start.line && r.end.column > range.start.column));
+  let best = '';
+  const walk = (value: unknown, path: string, depth: number) => {
+    if (depth > 64) return;
+    const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : isRecord(value) ? Object.entries(value) : [];
+    for (const [k, v] of entries) {
+      const p = `${path}/${pointerSegment(k)}`;
+      const found = doc.locations.find(p);
+      if (!found?.exact) continue;
+      const loc = locateInDocument(doc, p, 'span');
+      if (inside(loc)) {
+        best = p;
+        walk(v, p, depth + 1);
+        return;
+      }
+    }
+  };
+  walk(doc.value, '', 0);
+  return best;
+}
+
+const sameStart = (a: SourceRange, b: SourceRange) => a.start.line === b.start.line && a.start.column === b.start.column;
+
+/**
+ * The mapper of one rendered variant: the rendered document's `# Source:`
+ * names the template (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/x.yaml`).
+ */
+function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () => YamlFileModel, files: ChartFiles) {
+  const valuesChain = (sub: string | undefined): { path: string; prefix: string[] }[] => {
+    // Later files win: the variant's files, last first, then the chart's values.yaml; a subchart's own values.yaml last.
+    const chain = [...variant.files].reverse().map((path) => ({ path, prefix: sub ? [sub] : [] }));
+    chain.push({ path: join(chart.dir, 'values.yaml'), prefix: sub ? [sub] : [] });
+    if (sub) chain.push({ path: join(chart.dir, 'charts', sub, 'values.yaml'), prefix: [] });
+    return chain;
+  };
+  const relatedFor = (paths: string[][], rest: string[], sub: string | undefined): RelatedLocation[] => {
+    const out: RelatedLocation[] = [];
+    // The keys below the line, up to the first list index: `resources` + `limits` -> `.Values.resources.limits`.
+    const firstIndex = rest.findIndex((s) => /^\d+$/.test(s));
+    const restKeys = firstIndex < 0 ? rest : rest.slice(0, firstIndex);
+    for (const p of paths) {
+      let hit: RelatedLocation | undefined;
+      for (const candidate of restKeys.length ? [[...p, ...restKeys], p] : [p]) {
+        for (const { path, prefix } of valuesChain(sub)) {
+          const doc = files.valuesDoc(path);
+          const pointer = [...prefix, ...candidate].map((s) => `/${pointerSegment(s)}`).join('');
+          if (!doc || !doc.locations.find(pointer)?.exact) continue;
+          hit = { file: toDisplayPath(cwd, path), range: locateInDocument(doc, pointer, 'key'), message: `\`.Values.${candidate.join('.')}\` is set here` };
+          break;
+        }
+        if (hit) break;
+      }
+      if (hit && !out.some((o) => o.file === hit!.file && sameStart(o.range, hit!.range))) out.push(hit);
+      if (out.length >= 3) break;
+    }
+    return out;
+  };
+  return (doc: RenderedDocument, pointer: string | undefined, range: SourceRange): MappedLocation | undefined => {
+    if (!doc.source) return undefined;
+    const parts = doc.source.split('/');
+    if (parts[0] !== chart.name || parts.length < 3) return undefined;
+    const rel = parts.slice(1);
+    const templatePath = join(chart.dir, ...rel);
+    if (!isWithin(chart.dir, templatePath)) return undefined;
+    const sub = rel[0] === 'charts' && rel.length > 3 ? rel[1] : undefined;
+    const locator = files.template(templatePath);
+    const file = toDisplayPath(cwd, templatePath);
+    if (!locator) return sub ? undefined : { file: toDisplayPath(cwd, join(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    const model = rendered().documents[doc.index];
+    if (!model) return undefined;
+    const p = existingPointer(model, pointer ?? pointerAt(model, range));
+    const hit = p === '' ? undefined : locator.find(p, (item) => {
+      const name = valueAtPointer(model.value, `${item}/name`);
+      return typeof name === 'string' ? name : undefined;
+    });
+    if (!hit) {
+      return { file, range: locator.kindLine() ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    }
+    let at = hit.range;
+    if (hit.exact) {
+      // A finding on the rendered value lands on the template's value.
+      const key = locateInDocument(model, p, 'key');
+      if (!sameStart(key, range)) {
+        const value = locator.valueRange(hit.line);
+        if (value) {
+          const renderedValue = locateInDocument(model, p, 'value');
+          const renderedText = model.textIndex.lineText(renderedValue.start.line).slice(renderedValue.start.column - 1).trimEnd();
+          const offset = range.start.line === renderedValue.start.line ? range.start.column - renderedValue.start.column : 0;
+          at = renderedText === value.text && offset >= 0 ? { start: { line: hit.line, column: value.range.start.column + offset }, end: { line: hit.line, column: value.range.start.column + offset + Math.max(1, range.end.line === range.start.line ? range.end.column - range.start.column : 1) } } : value.range;
+        }
+      }
+    }
+    const related = relatedFor(hit.values, hit.rest, sub);
+    return { file, range: at, ...(related.length ? { related } : {}) };
+  };
+}
+
+/** Renders every variant of one chart. */
+async function renderChart(chart: Chart, binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
+  const extra = (settings.valuesFiles[relative(ctx.config.baseDir, chart.dir).split(sep).join('/') || '.'] ?? []).map((f) => resolve(ctx.config.baseDir, f));
+  const variants = variantsOf(chart, extra);
+  const files = new ChartFiles(chart.root);
+  const outcome: RenderOutcome = { sources: [], notices: [], skipped: [] };
+  const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath);
+  const home = mkdtempSync(join(tmpdir(), 'genai-lint-helm-'));
+  try {
+    mkdirSync(join(home, 'plugins'));
+    const kubeVersion = settings.kubeVersion ?? ctx.config.settings.kubernetesVersion;
+    const runs = await Promise.all(
+      variants.map((v) =>
+        limiter.run(() =>
+          runHelm(
+            binary,
+            ['template', settings.releaseName, chart.dir, '--namespace', settings.namespace, '--skip-tests', ...(kubeVersion ? ['--kube-version', kubeVersion] : []), ...v.files.flatMap((f) => ['--values', f])],
+            home,
+            settings.timeoutSeconds * 1000,
+          ),
+        ),
+      ),
+    );
+    runs.forEach((run, i) => {
+      const v = variants[i];
+      if (!run.ok) {
+        outcome.skipped.push(`not rendered: Helm chart ${chart.display} with ${v.label}: ${run.message}`);
+        return;
+      }
+      let model: YamlFileModel | undefined;
+      const rendered = () => (model ??= parseYaml(run.stdout));
+      outcome.sources.push({
+        renderer: 'helm',
+        group: chart.display,
+        variant: v.label,
+        text: run.stdout,
+        covers,
+        map: helmMapper(chart, ctx.cwd, v, rendered, files),
+        fallback: { file: toDisplayPath(ctx.cwd, join(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+      });
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  return outcome;
+}
+
+/** The settings a run's config gives (defaults for the keys it leaves out). */
+export function helmSettingsOf(config: RenderContext['config']): HelmSettings {
+  const own = (config as { helm?: Partial<HelmSettings> }).helm;
+  return { ...DEFAULT_HELM_SETTINGS, ...(own ?? {}) };
+}
+
+export const helmRenderer: Renderer = {
+  name: 'helm',
+  start(ctx) {
+    const settings = helmSettingsOf(ctx.config);
+    const notices: string[] = [];
+    const skipped: string[] = [];
+    if (settings.render === 'never') return { jobs: [], notices, skipped };
+    const charts = findCharts(ctx.files, ctx.cwd, notices);
+    if (!charts.length) return { jobs: [], notices, skipped };
+    const binary = findHelm(settings.binary, ctx.cwd);
+    if (!binary) {
+      const why = settings.binary ? `${settings.binary} cannot be run` : 'helm is not on PATH';
+      if (settings.render === 'always') throw new HelmMissingError(`helm.render is always, but ${why}`);
+      const n = charts.length;
+      skipped.push(`not rendered: ${n} Helm chart${n > 1 ? 's' : ''} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
+      return { jobs: [], notices, skipped };
+    }
+    const limiter = new Limiter(CONCURRENT_RENDERS);
+    const jobs: RenderJob[] = charts.map((chart) => ({
+      covers: ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath),
+      result: renderChart(chart, binary, settings, ctx, limiter),
+    }));
+    return { jobs, notices, skipped };
+  },
+};
