@@ -12,6 +12,7 @@ export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
     kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,
     vendoredDirs: cfg.vendoredDirs,
+    helm: cfg.helm,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
     policies: cfg.settings.policies,
     rules: Object.fromEntries(

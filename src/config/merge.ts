@@ -45,6 +45,18 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
           }
         }
         out.policies = merged;
+      } else if (key === 'helm') {
+        // Key by key; paths are made absolute against the file that wrote them.
+        const helm = { ...(value as NonNullable<RawConfig['helm']>) };
+        const dir = dirname(source);
+        if (helm.binary && /[\\/]/.test(helm.binary)) helm.binary = resolve(dir, helm.binary);
+        if (helm.valuesFiles) {
+          const byChart: Record<string, string[]> = { ...(out.helm?.valuesFiles ?? {}) };
+          for (const [chart, files] of Object.entries(helm.valuesFiles)) byChart[resolve(dir, chart)] = files.map((f) => resolve(dir, f));
+          helm.valuesFiles = byChart;
+        }
+        out.helm = { ...out.helm, ...helm };
+        for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
       } else if (key === 'ignorePaths') {
         out.ignorePaths = [...(out.ignorePaths ?? []), ...(value as string[])];
         sources.ignorePaths = source;

@@ -32,6 +32,7 @@ export interface RawConfig {
   schemas?: { apiVersion: string; kind: string; schema: string }[];
   maxFileSizeMB?: number;
   vendoredDirs?: string[];
+  helm?: Partial<HelmSettings>;
   /** One entry may be a plain string; readRawConfig makes it a list. */
   extends?: string[];
   policies?: PolicyConfig;
@@ -95,8 +96,28 @@ export interface EffectiveConfig {
   failOn: Severity;
   /** Files larger than this are skipped with a finding. */
   maxFileSizeMB: number;
+  /** How the Helm charts of the tree are rendered (docs/rendering.md). */
+  helm: HelmSettings;
   settings: RunSettings;
 }
+
+/** Config `helm:`: how charts are rendered with `helm template`. */
+export interface HelmSettings {
+  /** auto: render when helm is found; always: a missing helm is a config error; never: charts are not rendered. */
+  render: 'auto' | 'always' | 'never';
+  /** The helm executable: a name looked up on PATH or a path relative to the config's directory; default `helm` on PATH. */
+  binary?: string;
+  releaseName: string;
+  namespace: string;
+  /** `--kube-version` (default: the run's kubernetesVersion). */
+  kubeVersion?: string;
+  /** Extra values files per chart directory (both relative to the config's directory), applied to every variant. */
+  valuesFiles: Record<string, string[]>;
+  /** Seconds one `helm template` may take before it is stopped. */
+  timeoutSeconds: number;
+}
+
+export const DEFAULT_HELM_SETTINGS: HelmSettings = { render: 'auto', releaseName: 'release', namespace: 'default', valuesFiles: {}, timeoutSeconds: 60 };
 
 /** Whether a rule runs under this config: its configured severity, else its own, is not `off`. */
 export function isRuleEnabled(config: EffectiveConfig, meta: { id: string; severity: string }): boolean {

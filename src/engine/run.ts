@@ -13,10 +13,11 @@ import type { FileLimits } from './watchdog.js';
 import type { RunFacts } from './run-facts.js';
 import { debugClock, lintInParallel, PARALLEL_THRESHOLD, startWorkers, stopWorkers, workerCount } from './parallel.js';
 import { lintSources, parseFiles, readSource, stdinSource, withBuildContexts } from './runner.js';
-import type { RunResult, StdinInput } from './runner.js';
+import type { RunResult, SourceInput, StdinInput } from './runner.js';
 import type { DiscoveredFile } from '../discover.js';
 import { RENDERERS } from '../render/renderers.js';
 import { mergeVariants } from '../render/source.js';
+import { chartsByName, pipedHelmSource } from '../render/helm.js';
 import type { RenderContext, Renderer, RenderJob, VariantFindings } from '../render/source.js';
 
 export interface RunInput {
@@ -76,7 +77,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     }
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
+  if (input.stdin) sources.push(withPipedCharts(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20), cwd));
   const result = withRendered(lintSources({ sources, config, rules: input.rules, facts, limits: input.limits }), await finishRenders(renders, config, facts, input));
   debug('linted');
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
@@ -184,4 +185,14 @@ function withRendered(result: RunResult, rendered: RunResult | undefined): RunRe
     internalErrors: [...result.internalErrors, ...rendered.internalErrors],
     secrets: [...result.secrets, ...rendered.secrets],
   };
+}
+
+/**
+ * Piped `helm template` output: documents whose `# Source:` names a chart of
+ * the working tree are mapped to its templates (render/helm.ts).
+ */
+function withPipedCharts(source: SourceInput, cwd: string): SourceInput {
+  if (!source.mapTemplateSources || source.text === undefined || !/^#\s*Source:/m.test(source.text)) return source;
+  const rendered = pipedHelmSource(source.text, source.displayPath, cwd, chartsByName(cwd));
+  return rendered ? { ...source, mapTemplateSources: false, rendered } : source;
 }

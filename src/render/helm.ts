@@ -21,29 +21,12 @@ import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { pointerSegment, valueAtPointer } from '../pointer.js';
 import { isWithin, readTreeFile } from '../safe-read.js';
 import type { SourceRange } from '../types.js';
+import { ConfigError } from '../config/index.js';
+import type { HelmSettings } from '../config/index.js';
 import { isRecord } from '../values.js';
 import { TemplateLocator } from './helm-locate.js';
 import type { MappedLocation, RelatedLocation, RenderContext, RenderedDocument, RenderedSource, Renderer, RenderJob, RenderOutcome } from './source.js';
 
-export interface HelmSettings {
-  /** auto: render when helm is found; always: a missing helm is an error; never: charts are not rendered. */
-  render: 'auto' | 'always' | 'never';
-  /** The helm executable; default: `helm` on PATH. */
-  binary?: string;
-  releaseName: string;
-  namespace: string;
-  /** `--kube-version` (default: the run's kubernetesVersion). */
-  kubeVersion?: string;
-  /** Extra values files per chart directory (relative to the config's directory), applied to every variant. */
-  valuesFiles: Record<string, string[]>;
-  /** Seconds one `helm template` may take before it is stopped. */
-  timeoutSeconds: number;
-}
-
-export const DEFAULT_HELM_SETTINGS: HelmSettings = { render: 'auto', releaseName: 'release', namespace: 'default', valuesFiles: {}, timeoutSeconds: 60 };
-
-/** Raised when `helm.render: always` and no helm can be run. */
-export class HelmMissingError extends Error {}
 
 /** A chart of the tree. */
 export interface Chart {
@@ -334,7 +317,7 @@ const sameStart = (a: SourceRange, b: SourceRange) => a.start.line === b.start.l
  * The mapper of one rendered variant: the rendered document's `# Source:`
  * names the template (`<chart>/templates/x.yaml`, `<chart>/charts/<sub>/templates/x.yaml`).
  */
-function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () => YamlFileModel, files: ChartFiles) {
+function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () => YamlFileModel, files: ChartFiles, withValues = true) {
   const valuesChain = (sub: string | undefined): { path: string; prefix: string[] }[] => {
     // Later files win: the variant's files, last first, then the chart's values.yaml; a subchart's own values.yaml last.
     const chain = [...variant.files].reverse().map((path) => ({ path, prefix: sub ? [sub] : [] }));
@@ -399,14 +382,14 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
         }
       }
     }
-    const related = relatedFor(hit.values, hit.rest, sub);
+    const related = withValues ? relatedFor(hit.values, hit.rest, sub) : [];
     return { file, range: at, ...(related.length ? { related } : {}) };
   };
 }
 
 /** Renders every variant of one chart. */
 async function renderChart(chart: Chart, binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
-  const extra = (settings.valuesFiles[relative(ctx.config.baseDir, chart.dir).split(sep).join('/') || '.'] ?? []).map((f) => resolve(ctx.config.baseDir, f));
+  const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
   const outcome: RenderOutcome = { sources: [], notices: [], skipped: [] };
@@ -427,12 +410,17 @@ async function renderChart(chart: Chart, binary: string, settings: HelmSettings,
         ),
       ),
     );
+    // One line per message: every variant failing alike (a missing dependency) is said once for the chart.
+    const failures = new Map<string, string[]>();
+    runs.forEach((run, i) => {
+      if (!run.ok) failures.set(run.message, [...(failures.get(run.message) ?? []), variants[i].label]);
+    });
+    for (const [message, labels] of failures) {
+      outcome.skipped.push(`not rendered: Helm chart ${chart.display}${labels.length < variants.length ? ` with ${labels.join(', ')}` : ''}: ${message}`);
+    }
     runs.forEach((run, i) => {
       const v = variants[i];
-      if (!run.ok) {
-        outcome.skipped.push(`not rendered: Helm chart ${chart.display} with ${v.label}: ${run.message}`);
-        return;
-      }
+      if (!run.ok) return;
       let model: YamlFileModel | undefined;
       const rendered = () => (model ??= parseYaml(run.stdout));
       outcome.sources.push({
@@ -451,25 +439,24 @@ async function renderChart(chart: Chart, binary: string, settings: HelmSettings,
   return outcome;
 }
 
-/** The settings a run's config gives (defaults for the keys it leaves out). */
-export function helmSettingsOf(config: RenderContext['config']): HelmSettings {
-  const own = (config as { helm?: Partial<HelmSettings> }).helm;
-  return { ...DEFAULT_HELM_SETTINGS, ...(own ?? {}) };
-}
-
 export const helmRenderer: Renderer = {
   name: 'helm',
   start(ctx) {
-    const settings = helmSettingsOf(ctx.config);
+    const settings = ctx.config.helm;
     const notices: string[] = [];
     const skipped: string[] = [];
     if (settings.render === 'never') return { jobs: [], notices, skipped };
     const charts = findCharts(ctx.files, ctx.cwd, notices);
     if (!charts.length) return { jobs: [], notices, skipped };
-    const binary = findHelm(settings.binary, ctx.cwd);
+    let binary = findHelm(settings.binary, ctx.cwd);
+    let why = settings.binary ? `helm.binary ${visible(settings.binary)} cannot be run` : 'helm is not on PATH';
+    // A configured binary comes from a file of the repository: one inside the linted tree is never run.
+    if (binary && settings.binary && (isWithin(ctx.cwd, binary) || ctx.files.some((f) => isWithin(f.root, binary!)))) {
+      why = `helm.binary ${visible(settings.binary)} is inside the linted tree and is not run`;
+      binary = undefined;
+    }
     if (!binary) {
-      const why = settings.binary ? `${settings.binary} cannot be run` : 'helm is not on PATH';
-      if (settings.render === 'always') throw new HelmMissingError(`helm.render is always, but ${why}`);
+      if (settings.render === 'always') throw new ConfigError(`helm.render is always, but ${why}`);
       const n = charts.length;
       skipped.push(`not rendered: ${n} Helm chart${n > 1 ? 's' : ''} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
       return { jobs: [], notices, skipped };
@@ -482,3 +469,70 @@ export const helmRenderer: Renderer = {
     return { jobs, notices, skipped };
   },
 };
+
+/** Directories looked at, at most, when looking for the charts that piped output names. */
+const MAX_CHART_SEARCH_DIRS = 5000;
+
+/**
+ * Charts under `cwd` by name (Chart.yaml `name:`), for piped `helm template`
+ * output: a bounded walk that skips hidden directories and node_modules.
+ */
+export function chartsByName(cwd: string): Map<string, Chart> {
+  const out = new Map<string, Chart>();
+  const queue = [cwd];
+  let seen = 0;
+  while (queue.length && seen < MAX_CHART_SEARCH_DIRS) {
+    const dir = queue.shift()!;
+    seen++;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.isFile() && e.name === CHART_FILE)) {
+      const meta = readChartYaml(dir, cwd);
+      if (meta && typeof meta.name === 'string' && !out.has(meta.name)) out.set(meta.name, { dir, display: toDisplayPath(cwd, dir), name: meta.name, root: cwd });
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules') queue.push(join(dir, e.name));
+    }
+  }
+  return out;
+}
+
+/**
+ * Piped `helm template` output whose `# Source:` names a chart of the
+ * working tree: its findings land on that chart's templates, at the line of
+ * the key (the values it was rendered with are unknown: no values file is
+ * named). Documents of other charts keep their `# Source:` path.
+ */
+export function pipedHelmSource(text: string, displayPath: string, cwd: string, charts: ReadonlyMap<string, Chart>): RenderedSource | undefined {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^#\s*Source:\s*([^/\s]+)\//gm)) names.add(m[1]);
+  const used = [...names].filter((n) => charts.has(n));
+  if (!used.length) return undefined;
+  let model: YamlFileModel | undefined;
+  const rendered = () => (model ??= parseYaml(text));
+  const mappers = new Map(used.map((n) => {
+    const chart = charts.get(n)!;
+    return [n, helmMapper(chart, cwd, { label: 'piped', files: [] }, rendered, new ChartFiles(chart.root), false)];
+  }));
+  return {
+    renderer: 'helm',
+    group: displayPath,
+    variant: 'piped',
+    text,
+    covers: [],
+    fallback: { file: displayPath, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+    map: (doc, pointer, range) => {
+      const mapper = doc.source ? mappers.get(doc.source.split('/')[0]) : undefined;
+      const mapped = mapper?.(doc, pointer, range);
+      if (mapped) return mapped;
+      // As written: the template the document names, lines counted within the document.
+      if (!doc.source) return { file: displayPath, range };
+      const shift = doc.contentLine - 1;
+      return { file: doc.source, range: { start: { line: range.start.line - shift, column: range.start.column }, end: { line: Math.max(1, range.end.line - shift), column: range.end.column } } };
+    },
+  };
+}
