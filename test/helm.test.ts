@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,24 @@ describe.skipIf(needsHelm === 'skip')('Helm charts rendered with helm template',
       expect.stringMatching(/^not rendered: Helm chart unvendored: .*missing in charts\/ directory: redis/),
     ]));
     expect(r.findings.map(where)).toContain('k8s/image-tag pod.yaml:7:14');
+  });
+
+  it('renders a chart without the unvendored dependencies its values turn off, without touching the tree', async () => {
+    const chart = {
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: redis\n    version: 1.0.0\n    repository: oci://registry.example.com/charts\n    condition: redis.enabled\n',
+      'app/Chart.lock': 'dependencies: []\n',
+      'app/values.yaml': 'redis:\n  enabled: false\n',
+      'app/ci/redis-values.yaml': 'redis:\n  enabled: true\n',
+      'app/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: busybox\n',
+    };
+    const dir = project(chart);
+    const r = await lint(['.'], dir);
+    expect(r.findings.filter((f) => f.ruleId === 'k8s/image-tag').map(where)).toEqual(['k8s/image-tag app/templates/pod.yaml:8:14']);
+    // The variant that turns the dependency on needs it: helm's message; the variants compared are those rendered.
+    expect(r.findings.find((f) => f.ruleId === 'k8s/image-tag')?.message).not.toMatch(/only with/);
+    expect(r.skipped).toEqual([expect.stringMatching(/^not rendered: Helm chart app with ci\/redis-values\.yaml: .*missing in charts\/ directory: redis/)]);
+    expect(readFileSync(join(dir, 'app/Chart.yaml'), 'utf8')).toBe(chart['app/Chart.yaml']);
+    expect(existsSync(join(dir, 'app/Chart.lock'))).toBe(true);
   });
 
   it('renders a subchart with its parent, its findings on its own templates', async () => {

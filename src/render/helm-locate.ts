@@ -71,11 +71,77 @@ export class TemplateLocator {
     this.lines = text.split(/\r?\n/).map(readLine);
   }
 
-  /** The template line of `kind:` at the top level (the object's header), if written. */
-  kindLine(): SourceRange | undefined {
-    const i = this.lines.findIndex((l) => l.key === 'kind' && l.keyCol === 0 && l.dashCol < 0);
-    if (i < 0) return undefined;
-    return lineRange(i, 0, 4);
+  /**
+   * The lines [from, to) of the template's document that writes an object:
+   * the one whose top-level `kind:` is that kind (by its literal
+   * `metadata.name`, else by its place among the rendered objects of that
+   * kind, `ordinal`, when several are). A template of one document holds it
+   * whatever its kind line says.
+   */
+  documentOf(kind: string, name: string | undefined, ordinal: number): { from: number; to: number } | undefined {
+    const docs: { from: number; to: number }[] = [];
+    let from = 0;
+    this.lines.forEach((l, i) => {
+      if (/^---(\s|$)/.test(l.text)) {
+        docs.push({ from, to: i });
+        from = i + 1;
+      }
+    });
+    docs.push({ from, to: this.lines.length });
+    const candidates = docs.filter((d) => this.topValue(d, 'kind') === kind);
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length > 1) {
+      const byName = name === undefined ? [] : candidates.filter((d) => this.metadataName(d) === name);
+      if (byName.length === 1) return byName[0];
+      return candidates[ordinal];
+    }
+    // Else the one document whose kind is not a literal (templated, or written by an include).
+    const loose = docs.filter((d) => this.hasYaml(d) && !this.topValue(d, 'kind'));
+    return loose.length === 1 ? loose[0] : undefined;
+  }
+
+  /** The `kind:` line of a document, else a directive line that includes a named template of that kind (`include "x.deployment"`). */
+  kindLine(doc: { from: number; to: number } | undefined, kind: string): SourceRange | undefined {
+    // Without its document, only an include can be told apart: a `kind:` line may be another object's.
+    const { from, to } = doc ?? { from: 0, to: this.lines.length };
+    for (let i = from; doc && i < to; i++) {
+      const l = this.lines[i];
+      if (l.key === 'kind' && l.keyCol === 0 && l.dashCol < 0) return lineRange(i, 0, 4);
+    }
+    const lower = kind.toLowerCase();
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      const m = /\b(?:include|template)\s+"([^"]+)"/.exec(l.text);
+      if (m && m[1].toLowerCase().split(/[.\-_/]/).includes(lower)) return lineRange(i, l.indent, l.text.trimEnd().length - l.indent);
+    }
+    return undefined;
+  }
+
+  /** The literal value of a top-level key of a document. */
+  private topValue(doc: { from: number; to: number }, key: string): string | undefined {
+    for (let i = doc.from; i < doc.to; i++) {
+      const l = this.lines[i];
+      if (l.key === key && l.keyCol === 0 && l.dashCol < 0) {
+        const v = this.valueRange(i + 1)?.text;
+        return v === undefined || v.includes('{{') ? '' : v.replace(/^["']|["']$/g, '');
+      }
+    }
+    return undefined;
+  }
+
+  /** The literal `metadata.name` of a document, if written. */
+  private metadataName(doc: { from: number; to: number }): string | undefined {
+    const meta = this.findKey(doc.from, doc.to, -1, 'metadata', undefined);
+    if (!meta) return undefined;
+    const end = this.blockEnd(meta.index, 0, false);
+    const name = this.findKey(meta.index + 1, end, 0, 'name', undefined);
+    const v = name ? this.valueRange(name.index + 1)?.text : undefined;
+    return v === undefined || v.includes('{{') ? undefined : v.replace(/^["']|["']$/g, '');
+  }
+
+  private hasYaml(doc: { from: number; to: number }): boolean {
+    for (let i = doc.from; i < doc.to; i++) if (this.lines[i].keyCol >= 0) return true;
+    return false;
   }
 
   /**
@@ -83,11 +149,11 @@ export class TemplateLocator {
    * the template. `named` gives the `name` of rendered sequence items by
    * their pointer, to tell list items of the template apart.
    */
-  find(pointer: string, named: (itemPointer: string) => string | undefined): TemplateHit | undefined {
+  find(doc: { from: number; to: number }, pointer: string, named: (itemPointer: string) => string | undefined): TemplateHit | undefined {
     const segments = pointer === '' ? [] : pointer.slice(1).split('/').map(unescapeSegment);
     // The scope: lines [from, to) and the column its children must be deeper than.
-    let from = 0;
-    let to = this.lines.length;
+    let from = doc.from;
+    let to = doc.to;
     let parentCol = -1;
     let found: { index: number; col: number; len: number } | undefined;
     let item: number | undefined; // dash line of the item whose first key shares its line
@@ -207,28 +273,39 @@ export class TemplateLocator {
       const literal = items.find((i) => this.itemName(i, to) === name);
       if (literal !== undefined) return hit(literal);
     }
+    const choice = this.choiceBetweenItems(from, to, items);
+    // A named item no literal name matches: the one item whose name the template fills, when no loop adds others.
+    if (name !== undefined && choice !== 'range') {
+      const filled = items.filter((i) => this.itemName(i, to) === null);
+      if (filled.length === 1) return hit(filled[0]);
+    }
     const at = items[n];
-    if (at === undefined || this.choiceBetweenItems(from, to, items)) return undefined;
+    if (at === undefined || choice) return undefined;
     const written = this.itemName(at, to);
     if (name !== undefined && typeof written === 'string' && written !== name) return undefined;
     return hit(at);
   }
 
-  /** Whether a directive that can add or drop items (`if`, `range`, `with`, `else`) stands outside the items' own lines. */
-  private choiceBetweenItems(from: number, to: number, items: readonly number[]): boolean {
+  /** A directive that can add or drop items (`if`, `range`, `with`, `else`, an include) outside the items' own lines: 'range' for loops and includes. */
+  private choiceBetweenItems(from: number, to: number, items: readonly number[]): 'range' | 'if' | undefined {
     const inside = new Set<number>();
     for (const start of items) {
       const end = this.blockEnd(start, this.lines[start].dashCol, true);
       // The item's own lines stop at its last YAML line; directives after it stand between items.
+      // and directives indented deeper than its `- `, which write its last key's value.
+      const col = this.lines[start].dashCol;
       let last = start;
-      for (let i = start; i < end; i++) if (!this.lines[i].empty && !this.lines[i].directive) last = i;
+      for (let i = start; i < end; i++) if (!this.lines[i].empty && (!this.lines[i].directive || this.lines[i].indent > col)) last = i;
       for (let i = start; i <= last; i++) inside.add(i);
     }
+    let found: 'range' | 'if' | undefined;
     for (let i = from; i < to; i++) {
       const l = this.lines[i];
-      if (l.directive && !inside.has(i) && /\{\{-?\s*(if|range|with|else)\b/.test(l.text)) return true;
+      if (!l.directive || inside.has(i)) continue;
+      if (/\{\{-?\s*range\b|\b(include|toYaml|tpl|template)\b/.test(l.text)) return 'range';
+      if (/\{\{-?\s*(if|with|else)\b/.test(l.text)) found = 'if';
     }
-    return false;
+    return found;
   }
 
   /** The literal `name:` of an item, null when its name is templated, undefined when it has none. */
@@ -246,16 +323,22 @@ export class TemplateLocator {
     return undefined;
   }
 
-  /** Whether an expression writes part of the value of the key at `index` (the block up to `to`). */
+  /**
+   * Whether an expression writes part of the value of the key at `index`
+   * (its block up to `to`): on its line, or a directive at the level of its
+   * children, not one inside a written child's own block.
+   */
   private filledByExpression(index: number, to: number): boolean {
-    for (let i = index; i < to; i++) {
-      const t = this.lines[i].text;
-      if (i === index) {
-        const l = this.lines[i];
-        if (/\{\{/.test(t.slice(l.keyCol >= 0 ? l.keyCol : 0))) return true;
-        continue;
-      }
-      if (this.lines[i].directive && /\b(toYaml|include|tpl|toJson|range)\b/.test(t)) return true;
+    const own = this.lines[index];
+    if (/\{\{/.test(own.text.slice(own.keyCol >= 0 ? own.keyCol : 0))) return true;
+    let childCol = Infinity;
+    for (let i = index + 1; i < to; i++) {
+      const l = this.lines[i];
+      if (!l.empty && !l.directive) childCol = Math.min(childCol, contentCol(l));
+    }
+    for (let i = index + 1; i < to; i++) {
+      const l = this.lines[i];
+      if (l.directive && l.indent <= childCol && /\b(toYaml|include|tpl|toJson|range|template)\b/.test(l.text)) return true;
     }
     return false;
   }
@@ -273,7 +356,8 @@ export class TemplateLocator {
       const n = this.lines[i];
       if (n.empty) continue;
       if (!n.directive || n.indent <= col) break;
-      if (!CONTROL.test(n.text)) texts.push(n.text);
+      // Only directives that write: not conditions, loops or variable assignments (`$x := ...`).
+      if (!CONTROL.test(n.text) && !/\{\{-?\s*\$[\w]*\s*:?=/.test(n.text)) texts.push(n.text);
     }
     const out: string[][] = [];
     const add = (p: string[]) => {

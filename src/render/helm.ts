@@ -9,7 +9,7 @@
  * that sets a value the line takes.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { toDisplayPath } from '../discover.js';
@@ -358,15 +358,21 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
     const locator = files.template(templatePath);
     const file = toDisplayPath(cwd, templatePath);
     if (!locator) return sub ? undefined : { file: toDisplayPath(cwd, join(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
-    const model = rendered().documents[doc.index];
+    const all = rendered().documents;
+    const model = all[doc.index];
     if (!model) return undefined;
+    const kind = isRecord(model.value) && typeof model.value.kind === 'string' ? model.value.kind : '';
+    const meta = isRecord(model.value) && isRecord(model.value.metadata) ? model.value.metadata : {};
+    // Which object of the template this is: its place among the rendered objects of its kind from that template.
+    const ordinal = all.slice(0, doc.index).filter((d) => d.source === doc.source && isRecord(d.value) && d.value.kind === kind).length;
+    const templateDoc = locator.documentOf(kind, typeof meta.name === 'string' ? meta.name : undefined, ordinal);
     const p = existingPointer(model, pointer ?? pointerAt(model, range));
-    const hit = p === '' ? undefined : locator.find(p, (item) => {
+    const hit = p === '' || !templateDoc ? undefined : locator.find(templateDoc, p, (item) => {
       const name = valueAtPointer(model.value, `${item}/name`);
       return typeof name === 'string' ? name : undefined;
     });
     if (!hit) {
-      return { file, range: locator.kindLine() ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+      return { file, range: locator.kindLine(templateDoc, kind) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
     }
     let at = hit.range;
     if (hit.exact) {
@@ -387,6 +393,86 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
   };
 }
 
+interface Dependency {
+  name: string;
+  /** `condition:` paths, in order; the first set to a boolean decides. */
+  conditions: string[];
+}
+
+/** Dependencies of a chart that are not vendored in its charts/ directory (a folder or a .tgz). */
+function unvendoredDependencies(chart: Chart, meta: Record<string, unknown>): Dependency[] {
+  const deps = Array.isArray(meta.dependencies) ? meta.dependencies.filter(isRecord) : [];
+  let vendored: string[] = [];
+  try {
+    vendored = readdirSync(join(chart.dir, 'charts'));
+  } catch {
+    vendored = [];
+  }
+  return deps
+    .filter((d) => typeof d.name === 'string' && !vendored.some((v) => v === d.name || (v.startsWith(`${d.name}-`) && v.endsWith('.tgz'))))
+    .map((d) => ({ name: d.name as string, conditions: typeof d.condition === 'string' ? d.condition.split(',').map((c) => c.trim()).filter(Boolean) : [] }));
+}
+
+/** Values files merged the way helm merges them (later files win, maps key by key). */
+function mergedValues(files: ChartFiles, paths: readonly string[]): Record<string, unknown> {
+  const merge = (a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> => {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = isRecord(v) && isRecord(out[k]) ? merge(out[k] as Record<string, unknown>, v) : v;
+    return out;
+  };
+  let values: Record<string, unknown> = {};
+  for (const p of paths) {
+    const v = files.valuesDoc(p)?.value;
+    if (isRecord(v)) values = merge(values, v);
+  }
+  return values;
+}
+
+/** Whether a dependency is off in these values: its first `condition:` path set to a boolean is false. */
+function disabled(dep: Dependency, values: Record<string, unknown>): boolean {
+  for (const c of dep.conditions) {
+    let v: unknown = values;
+    for (const part of c.split('.')) v = isRecord(v) ? v[part] : undefined;
+    if (typeof v === 'boolean') return !v;
+  }
+  return false;
+}
+
+/** Files a chart copy may hold at most (a chart rendered without its disabled, unvendored dependencies). */
+const MAX_COPIED_CHART_BYTES = 20 * 2 ** 20;
+
+function treeBytes(dir: string, limit: number): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (total > limit) return;
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) total += statSync(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+/**
+ * A copy of the chart, in the render's own directory, without the
+ * dependencies a variant turns off and the tree does not vendor: helm
+ * refuses a chart whose dependencies are missing even when their condition
+ * is false. Undefined when the chart is too large to copy.
+ */
+function chartWithout(chart: Chart, meta: Record<string, unknown>, drop: readonly string[], home: string): string | undefined {
+  const copy = join(home, 'charts', basename(chart.dir));
+  if (existsSync(copy)) return copy;
+  if (treeBytes(chart.dir, MAX_COPIED_CHART_BYTES) > MAX_COPIED_CHART_BYTES) return undefined;
+  cpSync(chart.dir, copy, { recursive: true, filter: (src) => basename(src) !== '.git' });
+  const deps = (Array.isArray(meta.dependencies) ? meta.dependencies : []).filter((d) => !(isRecord(d) && drop.includes(d.name as string)));
+  // JSON is YAML: helm reads it as the chart's metadata.
+  writeFileSync(join(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
+  rmSync(join(copy, 'Chart.lock'), { force: true });
+  return copy;
+}
+
 /** Renders every variant of one chart. */
 async function renderChart(chart: Chart, binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
   const extra = settings.valuesFiles[chart.dir] ?? [];
@@ -398,12 +484,22 @@ async function renderChart(chart: Chart, binary: string, settings: HelmSettings,
   try {
     mkdirSync(join(home, 'plugins'));
     const kubeVersion = settings.kubeVersion ?? ctx.config.settings.kubernetesVersion;
+    const meta = readChartYaml(chart.dir, chart.root) ?? {};
+    const missing = unvendoredDependencies(chart, meta);
+    const chartPath = (v: Variant): string => {
+      if (!missing.length) return chart.dir;
+      const values = mergedValues(files, [join(chart.dir, 'values.yaml'), ...v.files]);
+      if (!missing.every((d) => disabled(d, values))) return chart.dir;
+      const copy = chartWithout(chart, meta, missing.map((d) => d.name), home);
+      if (copy) outcome.notices.push(`${chart.display}: rendered with ${v.label} without its dependencies turned off there and not vendored (${missing.map((d) => d.name).join(', ')})`);
+      return copy ?? chart.dir;
+    };
     const runs = await Promise.all(
       variants.map((v) =>
         limiter.run(() =>
           runHelm(
             binary,
-            ['template', settings.releaseName, chart.dir, '--namespace', settings.namespace, '--skip-tests', ...(kubeVersion ? ['--kube-version', kubeVersion] : []), ...v.files.flatMap((f) => ['--values', f])],
+            ['template', settings.releaseName, chartPath(v), '--namespace', settings.namespace, '--skip-tests', ...(kubeVersion ? ['--kube-version', kubeVersion] : []), ...v.files.flatMap((f) => ['--values', f])],
             home,
             settings.timeoutSeconds * 1000,
           ),
