@@ -240,6 +240,8 @@ describe('worker threads', () => {
     files['k8s/crd-a.yaml'] = 'apiVersion: serving.kserve.io/v1beta1\nkind: InferenceService\nmetadata: {name: a}\n';
     files['k8s/crd-b.yaml'] = 'apiVersion: ray.io/v1\nkind: RayService\nmetadata: {name: b}\n';
     files['compose.yaml'] = 'services:\n  api:\n    build: ./img/7\n    image: acme/api:1.0\n';
+    // The chart's template stays a skipped file (rendering is tested in test/helm.test.ts).
+    files['.genai-lint.yaml'] = 'helm:\n  render: never\n';
     const dir = project(files);
     const runWith = (threads: string) =>
       spawnSync(process.execPath, [BIN, '-f', 'json', '--verbose', '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GENAI_LINT_WORKERS: threads } });
