@@ -101,6 +101,17 @@ describe.skipIf(needsHelm === 'skip')('Helm charts rendered with helm template',
     expect(existsSync(join(dir, 'app/Chart.lock'))).toBe(true);
   });
 
+  it('leaves alone what a chart leaves empty for the installer to set', async () => {
+    const dir = project({
+      'cache/Chart.yaml': 'apiVersion: v2\nname: cache\nversion: 0.1.0\n',
+      'cache/values.yaml': 'claimName: ""\nstorageClass: fast\n',
+      'cache/templates/pvc.yaml': 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: {{ .Values.claimName | quote }}\nspec:\n  storageClassName: {{ .Values.storageClass }}\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 10Gi\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ""\n',
+    });
+    const r = await lint(['.'], dir);
+    // The empty name the values leave to be set is not judged; one written empty in the template is.
+    expect(r.findings.map(where)).toEqual(['k8s/schema cache/templates/pvc.yaml:15:9']);
+  });
+
   it('renders a subchart with its parent, its findings on its own templates', async () => {
     const dir = project({
       'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: worker\n    version: 0.1.0\n',

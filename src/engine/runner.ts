@@ -388,8 +388,8 @@ function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   };
 }
 
-/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback). */
-function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): void {
+/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); true when it is about a placeholder. */
+function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): boolean {
   const line = f.range.start.line;
   const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
   const index = doc ? model.documents.indexOf(doc) : -1;
@@ -397,6 +397,7 @@ function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSo
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+  return loc.placeholder === true;
 }
 
 /**
@@ -731,7 +732,7 @@ export function lintParsed(
     watchdog.check(true);
     if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
 
-    const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
+    let { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) {
         // A finding without a locator is fingerprinted by its line: the line of the rendered stream, read before the mapping.
@@ -746,9 +747,14 @@ export function lintParsed(
     }
     if (p.yaml && p.file.rendered) {
       const rendered = p.file.rendered;
+      const placeholders = new Set<Finding>();
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
-        mapRenderedFinding(f, p.yaml, rendered, placed.get(f));
+        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+      }
+      if (placeholders.size) {
+        kept = kept.filter((f) => !placeholders.has(f));
+        unused = unused.filter((f) => !placeholders.has(f));
       }
       const found = secrets.filter((s) => s.file === display);
       const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));

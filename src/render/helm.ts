@@ -325,6 +325,14 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
     if (sub) chain.push({ path: join(chart.dir, 'charts', sub, 'values.yaml'), prefix: [] });
     return chain;
   };
+  const isEmptyValue = (path: string[], sub: string | undefined): boolean => {
+    for (const { path: file, prefix } of valuesChain(sub)) {
+      const doc = files.valuesDoc(file);
+      const v = doc ? valueAtPointer(doc.value, [...prefix, ...path].map((s) => `/${pointerSegment(s)}`).join('')) : undefined;
+      if (v !== undefined) return v === '' || v === null;
+    }
+    return false;
+  };
   const relatedFor = (paths: string[][], rest: string[], sub: string | undefined): RelatedLocation[] => {
     const out: RelatedLocation[] = [];
     // The keys below the line, up to the first list index: `resources` + `limits` -> `.Values.resources.limits`.
@@ -389,7 +397,10 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
       }
     }
     const related = withValues ? relatedFor(hit.values, hit.rest, sub) : [];
-    return { file, range: at, ...(related.length ? { related } : {}) };
+    // An empty value rendered from values left empty for the installer to fill (`existingClaim: ""`) is a placeholder, not the manifest.
+    const value = valueAtPointer(model.value, p);
+    const placeholder = withValues && hit.exact && (value === '' || value === null) && hit.values.length > 0 && hit.values.every((v) => isEmptyValue(v, sub));
+    return { file, range: at, ...(related.length ? { related } : {}), ...(placeholder ? { placeholder } : {}) };
   };
 }
 

@@ -22,6 +22,11 @@ export interface RepoLocation {
 /** Where a finding of a rendered source lands, with the other places that explain it (a values file line). */
 export interface MappedLocation extends RepoLocation {
   related?: RelatedLocation[];
+  /**
+   * The finding is about a placeholder the installer fills (an empty value a
+   * chart's values leave to be set): not judged; the finding is dropped.
+   */
+  placeholder?: boolean;
 }
 
 /** A document of the rendered text, as the engine hands it to a mapper. */
