@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4304,8 +4304,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7748,11 +7748,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants2);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7769,10 +7769,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants2);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7833,8 +7833,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants2) {
-        this.code = optimizeExpr(this.code, names, constants2);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -7863,12 +7863,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants2))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -7921,12 +7921,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        if (!(super.optimizeNames(names, constants2) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants2);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -7949,10 +7949,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants2);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -7988,10 +7988,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants2) {
-        if (!super.optimizeNames(names, constants2))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants2);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -8033,11 +8033,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants2) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants2);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -8338,7 +8338,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants2) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8353,14 +8353,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants2[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -10322,7 +10322,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10349,7 +10349,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11213,7 +11213,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11249,50 +11249,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative5 = parse(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11300,7 +11300,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11604,7 +11604,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -19528,42 +19528,42 @@ var require_parser2 = __commonJS({
       constructor() {
         this.escapeChar = null;
       }
-      static createInstruction(document, dockerfile, escapeChar, lineRange, instruction, instructionRange) {
+      static createInstruction(document, dockerfile, escapeChar, lineRange2, instruction, instructionRange) {
         switch (instruction.toUpperCase()) {
           case "ADD":
-            return new add_1.Add(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new add_1.Add(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "ARG":
-            return new arg_1.Arg(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new arg_1.Arg(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "CMD":
-            return new cmd_1.Cmd(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new cmd_1.Cmd(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "COPY":
-            return new copy_1.Copy(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new copy_1.Copy(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "ENTRYPOINT":
-            return new entrypoint_1.Entrypoint(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new entrypoint_1.Entrypoint(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "ENV":
-            return new env_1.Env(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new env_1.Env(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "FROM":
-            return new from_1.From(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new from_1.From(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "HEALTHCHECK":
-            return new healthcheck_1.Healthcheck(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new healthcheck_1.Healthcheck(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "LABEL":
-            return new label_1.Label(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new label_1.Label(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "ONBUILD":
-            return new onbuild_1.Onbuild(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new onbuild_1.Onbuild(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "RUN":
-            return new run_1.Run(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new run_1.Run(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "SHELL":
-            return new shell_1.Shell(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new shell_1.Shell(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "STOPSIGNAL":
-            return new stopsignal_1.Stopsignal(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new stopsignal_1.Stopsignal(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "WORKDIR":
-            return new workdir_1.Workdir(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new workdir_1.Workdir(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "USER":
-            return new user_1.User(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new user_1.User(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
           case "VOLUME":
-            return new volume_1.Volume(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+            return new volume_1.Volume(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
         }
-        return new instruction_1.Instruction(document, lineRange, dockerfile, escapeChar, instruction, instructionRange);
+        return new instruction_1.Instruction(document, lineRange2, dockerfile, escapeChar, instruction, instructionRange);
       }
       getParserDirectives(document, buffer) {
         const directives = [];
@@ -19631,10 +19631,10 @@ var require_parser2 = __commonJS({
                     } else if (valueEnd === -1) {
                       valueEnd = buffer.length;
                     }
-                    const lineRange = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
+                    const lineRange2 = vscode_languageserver_types_1.Range.create(document.positionAt(i), document.positionAt(lineEnd));
                     const nameRange = vscode_languageserver_types_1.Range.create(document.positionAt(directiveStart), document.positionAt(directiveEnd));
                     const valueRange = vscode_languageserver_types_1.Range.create(document.positionAt(valueStart), document.positionAt(valueEnd));
-                    directives.push(new parserDirective_1.ParserDirective(document, lineRange, nameRange, valueRange));
+                    directives.push(new parserDirective_1.ParserDirective(document, lineRange2, nameRange, valueRange));
                     directiveStart = -1;
                     if (buffer.charAt(valueEnd) === "\r") {
                       i = valueEnd + 1;
@@ -19912,8 +19912,8 @@ var require_parser2 = __commonJS({
       createInstruction(dockerfile, instruction, start, instructionEnd, end) {
         const startPosition = this.document.positionAt(start);
         const instructionRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(instructionEnd));
-        const lineRange = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
-        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
+        const lineRange2 = vscode_languageserver_types_1.Range.create(startPosition, this.document.positionAt(end));
+        return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange2, instruction, instructionRange);
       }
     };
     exports.Parser = Parser;
@@ -20950,11 +20950,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename7 = shortcut ? basenameOf(path) : path;
+        const basename8 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename7 : path
+            shortcut && rule._basenameOnly ? basename8 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -21158,6 +21158,10 @@ function countBySeverity(findings) {
 function escapeXml(text) {
   return visible(text).replace(/[\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
+function messageWithRelated(f) {
+  if (!f.related?.length) return f.message;
+  return `${f.message} (see ${f.related.map((r) => `${r.file}:${r.range.start.line}: ${r.message}`).join("; ")})`;
+}
 function groupByFile(findings) {
   const byFile = /* @__PURE__ */ new Map();
   for (const f of findings) {
@@ -21194,6 +21198,7 @@ function stylishFormatter(c) {
         const sev = f.severity === "error" ? c.red("error  ") : f.severity === "warning" ? c.yellow("warning") : c.blue("info   ");
         lines.push(`  ${c.dim(pos)}  ${sev}  ${visible(f.message)}  ${c.dim(visible(f.ruleId))}`);
         if (f.fix) lines.push(`  ${" ".repeat(posWidth)}  ${c.dim("       fix: " + visible(f.fix))}`);
+        for (const r of f.related ?? []) lines.push(`  ${" ".repeat(posWidth)}  ${c.dim(`       see: ${visible(`${r.file}:${r.range.start.line}:${r.range.start.column}`)} ${visible(r.message)}`)}`);
       }
       lines.push("");
     }
@@ -21787,7 +21792,8 @@ var init_json = __esm({
           endLine: f.range.end.line,
           endColumn: f.range.end.column,
           ...f.fix ? { fix: f.fix } : {},
-          ...f.fingerprint ? { fingerprint: f.fingerprint } : {}
+          ...f.fingerprint ? { fingerprint: f.fingerprint } : {},
+          ...f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: r.range.start.line, column: r.range.start.column, message: r.message })) } : {}
         }))
       };
       return jsonSafe(JSON.stringify(out, null, 2)) + "\n";
@@ -21845,7 +21851,17 @@ Fix: ${r.fix}`, markdown: `${r.rationale}
               }
             }
           }
-        ]
+        ],
+        ...f.related?.length ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            message: { text: r.message },
+            physicalLocation: {
+              artifactLocation: { uri: encodePath(r.file), uriBaseId: "%SRCROOT%" },
+              region: { startLine: r.range.start.line, startColumn: r.range.start.column, endLine: r.range.end.line, endColumn: r.range.end.column }
+            }
+          }))
+        } : {}
       }));
       const log = {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -21879,12 +21895,12 @@ __export(github_exports, {
   formatGithub: () => formatGithub,
   repoPath: () => repoPath
 });
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve10, sep as sep4 } from "node:path";
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute2(file) ? file : resolve9(cwd, file);
-  const rel = relative3(workspace, abs);
-  return rel.startsWith("..") ? file : rel.split(sep3).join("/");
+  const abs = isAbsolute3(file) ? file : resolve10(cwd, file);
+  const rel = relative4(workspace, abs);
+  return rel.startsWith("..") ? file : rel.split(sep4).join("/");
 }
 function command(f, cwd) {
   const props = [
@@ -21895,12 +21911,13 @@ function command(f, cwd) {
     `endColumn=${f.range.end.column}`,
     `title=${escapeProperty(visible(f.ruleId))}`
   ];
-  return `::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(visible(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message))}`;
+  return `::${COMMAND[f.severity]} ${props.join(",")}::${escapeData(visible(f.fix ? `${messageWithRelated(f)}. Fix: ${f.fix}` : messageWithRelated(f)))}`;
 }
 var ANNOTATIONS_PER_TYPE, COMMAND, formatGithub;
 var init_github = __esm({
   "src/format/github.ts"() {
     "use strict";
+    init_shared();
     init_escape();
     ANNOTATIONS_PER_TYPE = 10;
     COMMAND = { error: "error", warning: "warning", info: "notice" };
@@ -21921,7 +21938,7 @@ var init_github = __esm({
         });
       }
       for (const f of overflow) {
-        lines.push(githubLogLine(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${f.message} [${f.ruleId}]`));
+        lines.push(githubLogLine(`${repoPath(f.file, input.cwd)}:${f.range.start.line}:${f.range.start.column}: ${f.severity}: ${messageWithRelated(f)} [${f.ruleId}]`));
       }
       if (overflow.length) {
         lines.push(
@@ -21942,11 +21959,12 @@ var SEVERITY, formatGitlab;
 var init_gitlab = __esm({
   "src/format/gitlab.ts"() {
     "use strict";
+    init_shared();
     init_escape();
     SEVERITY = { error: "major", warning: "minor", info: "info" };
     formatGitlab = (input) => {
       const issues = input.findings.map((f) => ({
-        description: f.message,
+        description: messageWithRelated(f),
         check_name: f.ruleId,
         fingerprint: f.fingerprint ?? `${f.ruleId}:${f.file}:${f.range.start.line}:${f.range.start.column}`,
         severity: SEVERITY[f.severity],
@@ -21980,7 +21998,7 @@ var init_checkstyle = __esm({
         out.push(`  <file name="${escapeXml(file)}">`);
         for (const f of findings) {
           out.push(
-            `    <error line="${f.range.start.line}" column="${f.range.start.column}" severity="${f.severity}" message="${escapeXml(f.message)}" source="genai-lint.${escapeXml(f.ruleId)}"/>`
+            `    <error line="${f.range.start.line}" column="${f.range.start.column}" severity="${f.severity}" message="${escapeXml(messageWithRelated(f))}" source="genai-lint.${escapeXml(f.ruleId)}"/>`
           );
         }
         out.push("  </file>");
@@ -22014,7 +22032,7 @@ var init_junit = __esm({
         const cases = [];
         if (!byRule.size) cases.push(`    <testcase name="genai-lint" classname="${escapeXml(file)}"/>`);
         for (const [ruleId, list2] of byRule) {
-          const body = list2.map((f) => escapeXml(`${f.range.start.line}:${f.range.start.column} ${f.severity}: ${f.message}`)).join("\n");
+          const body = list2.map((f) => escapeXml(`${f.range.start.line}:${f.range.start.column} ${f.severity}: ${messageWithRelated(f)}`)).join("\n");
           const worst = list2.some((f) => f.severity === "error") ? "error" : list2.some((f) => f.severity === "warning") ? "warning" : "info";
           cases.push(
             `    <testcase name="${escapeXml(ruleId)}" classname="${escapeXml(file)}">
@@ -22034,8 +22052,8 @@ ${cases.join("\n")}
 });
 
 // src/cli.ts
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname10, resolve as resolve10 } from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname11, resolve as resolve11 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/engine/rule.ts
@@ -28573,6 +28591,7 @@ var ConfigError = class extends Error {
 var DEFAULT_KUBERNETES_VERSION = "1.32";
 var DEFAULT_MAX_FILE_SIZE_MB = 5;
 var DEFAULT_VENDORED_DIRS = ["vendor", "third_party"];
+var DEFAULT_HELM_SETTINGS = { render: "auto", releaseName: "release", namespace: "default", valuesFiles: {}, timeoutSeconds: 60 };
 function isRuleEnabled(config, meta) {
   return (config.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
 }
@@ -28639,6 +28658,7 @@ function resolveConfig(raw, metas, file, baseDir) {
     vendoredDirs: raw.vendoredDirs ?? DEFAULT_VENDORED_DIRS,
     failOn: raw.failOn ?? "error",
     maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
+    helm: { ...DEFAULT_HELM_SETTINGS, ...raw.helm ?? {} },
     settings: {
       gpuResources: raw.gpu?.resources ?? [],
       gpuTaintKeys: [...preset.gpuTaintKeys, ...raw.gpu?.taintKeys ?? []],
@@ -28946,6 +28966,17 @@ function mergeConfigs(layers) {
           }
         }
         out.policies = merged;
+      } else if (key2 === "helm") {
+        const helm = { ...value };
+        const dir = dirname4(source);
+        if (helm.binary && /[\\/]/.test(helm.binary)) helm.binary = resolve3(dir, helm.binary);
+        if (helm.valuesFiles) {
+          const byChart = { ...out.helm?.valuesFiles ?? {} };
+          for (const [chart, files] of Object.entries(helm.valuesFiles)) byChart[resolve3(dir, chart)] = files.map((f) => resolve3(dir, f));
+          helm.valuesFiles = byChart;
+        }
+        out.helm = { ...out.helm, ...helm };
+        for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
       } else if (key2 === "ignorePaths") {
         out.ignorePaths = [...out.ignorePaths ?? [], ...value];
         sources.ignorePaths = source;
@@ -29118,6 +29149,7 @@ function describeConfig(cfg) {
     kubernetesVersion: cfg.settings.kubernetesVersion,
     ignorePaths: cfg.ignorePaths,
     vendoredDirs: cfg.vendoredDirs,
+    helm: cfg.helm,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
     policies: cfg.settings.policies,
     rules: Object.fromEntries(
@@ -29404,10 +29436,6 @@ function kustomizeFacts(files) {
   return facts;
 }
 
-// src/engine/parallel.ts
-import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-
 // src/types.ts
 var SEVERITIES = ["error", "warning", "info"];
 var SEVERITY_RANK = { info: 1, warning: 2, error: 3 };
@@ -29415,6 +29443,10 @@ function compareFindings(a, b) {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
+
+// src/engine/parallel.ts
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
 
 // src/engine/runner.ts
 import { createHash } from "node:crypto";
@@ -29778,7 +29810,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key2, segs) {
-    const resolve11 = (s) => {
+    const resolve12 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -29786,13 +29818,13 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve11(this.rootOf.get(key2));
+    let cur = resolve12(this.rootOf.get(key2));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve11(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve11(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve11(cur.additionalProperties);
+      if (props && seg in props) cur = resolve12(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve12(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve12(cur.additionalProperties);
       else return void 0;
     }
     return cur;
@@ -30375,6 +30407,16 @@ function mapToTemplateSource(f, model) {
     end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
   };
 }
+function mapRenderedFinding(f, model, source, at) {
+  const line = f.range.start.line;
+  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  const index = doc ? model.documents.indexOf(doc) : -1;
+  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
+  f.file = loc.file;
+  f.range = loc.range;
+  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+  return loc.placeholder === true;
+}
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();
   const list2 = model.instructions;
@@ -30469,6 +30511,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
   const skipped = [];
   const contextCache = /* @__PURE__ */ new Map();
   const locators = /* @__PURE__ */ new WeakMap();
+  const placed = /* @__PURE__ */ new WeakMap();
   let schemaValidator;
   const noted = /* @__PURE__ */ new Set();
   const noteOnce = (n) => {
@@ -30655,6 +30698,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
                 const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ""}/${obj.name ?? ""}`;
                 locators.set(f, r.path !== void 0 ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
+                if (p.file.rendered) placed.set(f, { doc: obj.document, pointer: r.path !== void 0 || !r.range ? obj.basePath + (r.path ?? "") : void 0 });
                 raw.push(f);
               }
             }),
@@ -30665,7 +30709,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
     }
     watchdog.check(true);
     if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
-    const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
+    let { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
@@ -30673,6 +30717,23 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       }
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
+        if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
+      }
+    }
+    if (p.yaml && p.file.rendered) {
+      const rendered = p.file.rendered;
+      const placeholders = /* @__PURE__ */ new Set();
+      for (const f of [...kept, ...unused]) {
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+      }
+      if (placeholders.size) {
+        kept = kept.filter((f) => !placeholders.has(f));
+        unused = unused.filter((f) => !placeholders.has(f));
+      }
+      const found = secrets.filter((s) => s.file === display);
+      const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
+      for (const file of files) {
         if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
       }
     }
@@ -30888,9 +30949,9 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
   failure.catch(() => {
   });
   const next = (w) => new Promise(
-    (resolve11) => w.once("message", (m) => {
+    (resolve12) => w.once("message", (m) => {
       if (m.type === "result") finished.add(w);
-      resolve11(m);
+      resolve12(m);
     })
   );
   try {
@@ -30922,6 +30983,878 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
   }
 }
 
+// src/render/helm.ts
+import { spawn } from "node:child_process";
+import { accessSync, constants as constants2, cpSync, existsSync as existsSync11, mkdirSync, mkdtempSync, readdirSync as readdirSync4, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename as basename7, delimiter, dirname as dirname10, isAbsolute as isAbsolute2, join as join10, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
+init_escape();
+
+// src/render/helm-locate.ts
+var KEY = /^((?:-\s+)*)(?:"([^"{}]+)"|'([^'{}]+)'|([^\s"'{}#:\-?][^:#{}]*?|-[^\s:#{}][^:#{}]*?))\s*:(?:\s|$)/;
+function readLine(text) {
+  const trimmed = text.trimStart();
+  const indent = text.length - trimmed.length;
+  const base = { indent, keyCol: -1, key: void 0, dashCol: -1, directive: false, empty: false, text };
+  if (!trimmed || trimmed.startsWith("#")) return { ...base, empty: true };
+  if (trimmed.startsWith("{{")) {
+    if (/^(?:\{\{[^]*?\}\}\s*)+$/.test(trimmed)) return { ...base, directive: true };
+  }
+  const m = KEY.exec(trimmed);
+  const dashes = /^(-\s+)+/.exec(trimmed);
+  const dashCol = dashes ? indent : -1;
+  if (m) {
+    const key2 = (m[2] ?? m[3] ?? m[4]).trim();
+    return { ...base, keyCol: indent + m[1].length, key: key2, dashCol };
+  }
+  return { ...base, dashCol };
+}
+function contentCol(l) {
+  return l.dashCol >= 0 ? l.dashCol : l.keyCol >= 0 ? l.keyCol : l.indent;
+}
+var TemplateLocator = class {
+  lines;
+  constructor(text) {
+    this.lines = text.split(/\r?\n/).map(readLine);
+  }
+  /**
+   * The lines [from, to) of the template's document that writes an object:
+   * the one whose top-level `kind:` is that kind (by its literal
+   * `metadata.name`, else by its place among the rendered objects of that
+   * kind, `ordinal`, when several are). A template of one document holds it
+   * whatever its kind line says.
+   */
+  documentOf(kind, name, ordinal) {
+    const docs = [];
+    let from = 0;
+    this.lines.forEach((l, i) => {
+      if (/^---(\s|$)/.test(l.text)) {
+        docs.push({ from, to: i });
+        from = i + 1;
+      }
+    });
+    docs.push({ from, to: this.lines.length });
+    const candidates = docs.filter((d) => this.topValue(d, "kind") === kind);
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length > 1) {
+      const byName = name === void 0 ? [] : candidates.filter((d) => this.metadataName(d) === name);
+      if (byName.length === 1) return byName[0];
+      return candidates[ordinal];
+    }
+    const loose = docs.filter((d) => this.hasYaml(d) && !this.topValue(d, "kind"));
+    return loose.length === 1 ? loose[0] : void 0;
+  }
+  /** The `kind:` line of a document, else a directive line that includes a named template of that kind (`include "x.deployment"`). */
+  kindLine(doc, kind) {
+    const { from, to } = doc ?? { from: 0, to: this.lines.length };
+    for (let i = from; doc && i < to; i++) {
+      const l = this.lines[i];
+      if (l.key === "kind" && l.keyCol === 0 && l.dashCol < 0) return lineRange(i, 0, 4);
+    }
+    const lower = kind.toLowerCase();
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      const m = /\b(?:include|template)\s+"([^"]+)"/.exec(l.text);
+      if (m && m[1].toLowerCase().split(/[.\-_/]/).includes(lower)) return lineRange(i, l.indent, l.text.trimEnd().length - l.indent);
+    }
+    return void 0;
+  }
+  /** The literal value of a top-level key of a document. */
+  topValue(doc, key2) {
+    for (let i = doc.from; i < doc.to; i++) {
+      const l = this.lines[i];
+      if (l.key === key2 && l.keyCol === 0 && l.dashCol < 0) {
+        const v = this.valueRange(i + 1)?.text;
+        return v === void 0 || v.includes("{{") ? "" : v.replace(/^["']|["']$/g, "");
+      }
+    }
+    return void 0;
+  }
+  /** The literal `metadata.name` of a document, if written. */
+  metadataName(doc) {
+    const meta = this.findKey(doc.from, doc.to, -1, "metadata", void 0);
+    if (!meta) return void 0;
+    const end = this.blockEnd(meta.index, 0, false);
+    const name = this.findKey(meta.index + 1, end, 0, "name", void 0);
+    const v = name ? this.valueRange(name.index + 1)?.text : void 0;
+    return v === void 0 || v.includes("{{") ? void 0 : v.replace(/^["']|["']$/g, "");
+  }
+  hasYaml(doc) {
+    for (let i = doc.from; i < doc.to; i++) if (this.lines[i].keyCol >= 0) return true;
+    return false;
+  }
+  /**
+   * Follows `pointer` (of a rendered object, from its document root) through
+   * the template. `named` gives the `name` of rendered sequence items by
+   * their pointer, to tell list items of the template apart.
+   */
+  find(doc, pointer, named) {
+    const segments = pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeSegment);
+    let from = doc.from;
+    let to = doc.to;
+    let parentCol = -1;
+    let found;
+    let item;
+    let depth = 0;
+    let itemPointer = "";
+    for (; depth < segments.length; depth++) {
+      const seg = segments[depth];
+      const isIndex = /^\d+$/.test(seg);
+      let next;
+      if (isIndex) next = this.findItem(from, to, parentCol, Number(seg), named(`${itemPointer}/${seg}`));
+      else next = this.findKey(from, to, parentCol, seg, item);
+      if (!next) break;
+      itemPointer += `/${seg.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      found = next;
+      const l2 = this.lines[next.index];
+      if (isIndex) {
+        item = next.index;
+        from = next.index;
+        parentCol = l2.dashCol;
+      } else {
+        item = void 0;
+        from = next.index + 1;
+        parentCol = l2.keyCol;
+      }
+      to = this.blockEnd(next.index, parentCol, isIndex);
+    }
+    if (!found) return void 0;
+    const rest = segments.slice(depth);
+    const l = this.lines[found.index];
+    if (rest.length && !this.filledByExpression(found.index, to)) return void 0;
+    return {
+      line: found.index + 1,
+      range: lineRange(found.index, found.col, found.len),
+      exact: rest.length === 0,
+      rest,
+      values: this.valuesOf(found.index, to, l)
+    };
+  }
+  /** The value range of a key line found by `find` (after `key:`), if the value is on the same line. */
+  valueRange(line) {
+    const l = this.lines[line - 1];
+    if (!l || l.keyCol < 0) return void 0;
+    const after = l.text.indexOf(":", l.keyCol + (l.key?.length ?? 0));
+    if (after < 0) return void 0;
+    const rest = l.text.slice(after + 1);
+    const start = after + 1 + (rest.length - rest.trimStart().length);
+    const text = l.text.slice(start).replace(/\s+#.*$/, "").trimEnd();
+    if (!text) return void 0;
+    return { range: { start: { line, column: start + 1 }, end: { line, column: start + 1 + text.length } }, text };
+  }
+  /** The end (exclusive) of the block a line opens: the next YAML line at its column or shallower. */
+  blockEnd(index, col, isItem) {
+    for (let i = index + 1; i < this.lines.length; i++) {
+      const l = this.lines[i];
+      if (l.empty || l.directive) continue;
+      const c = contentCol(l);
+      if (c < col) return i;
+      if (c === col) {
+        if (!isItem && l.dashCol === col && this.lines[index].keyCol === col && !this.hasKeyBetween(index, i, col)) continue;
+        return i;
+      }
+    }
+    return this.lines.length;
+  }
+  hasKeyBetween(from, to, col) {
+    for (let i = from + 1; i < to; i++) {
+      const l = this.lines[i];
+      if (!l.empty && !l.directive && l.dashCol < 0 && l.keyCol === col) return true;
+    }
+    return false;
+  }
+  /** The key `name` directly inside the scope: at the shallowest key column deeper than the parent. */
+  findKey(from, to, parentCol, name, item) {
+    let childCol = Infinity;
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      if (l.keyCol > parentCol && (i === item || l.dashCol < 0 || l.dashCol > parentCol)) {
+        const col = i === item || l.dashCol < 0 ? l.keyCol : l.dashCol;
+        if (col < childCol) childCol = col;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      if (l.key !== name || l.keyCol !== childCol) continue;
+      if (l.dashCol >= 0 && i !== item) continue;
+      return { index: i, col: l.keyCol, len: name.length + (l.text[l.keyCol] === '"' || l.text[l.keyCol] === "'" ? 2 : 0) };
+    }
+    return void 0;
+  }
+  /**
+   * The `n`th sequence item written in the scope. When the rendered item has a
+   * name, the template item written with that literal name wins; by position
+   * only when no directive between the items can add or drop one (`if`,
+   * `range`, `with`) and the item's name is not another literal.
+   */
+  findItem(from, to, parentCol, n, name) {
+    const items = [];
+    let col = Infinity;
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      if (l.dashCol < 0 || l.dashCol < parentCol || l.dashCol > col) continue;
+      if (l.dashCol < col) {
+        col = l.dashCol;
+        items.length = 0;
+      }
+      items.push(i);
+    }
+    const hit = (i) => ({ index: i, col: this.lines[i].dashCol, len: 1 });
+    if (name !== void 0) {
+      const literal = items.find((i) => this.itemName(i, to) === name);
+      if (literal !== void 0) return hit(literal);
+    }
+    const choice = this.choiceBetweenItems(from, to, items);
+    if (name !== void 0 && choice !== "range") {
+      const filled = items.filter((i) => this.itemName(i, to) === null);
+      if (filled.length === 1) return hit(filled[0]);
+    }
+    const at = items[n];
+    if (at === void 0 || choice) return void 0;
+    const written = this.itemName(at, to);
+    if (name !== void 0 && typeof written === "string" && written !== name) return void 0;
+    return hit(at);
+  }
+  /** A directive that can add or drop items (`if`, `range`, `with`, `else`, an include) outside the items' own lines: 'range' for loops and includes. */
+  choiceBetweenItems(from, to, items) {
+    const inside = /* @__PURE__ */ new Set();
+    for (const start of items) {
+      const end = this.blockEnd(start, this.lines[start].dashCol, true);
+      const col = this.lines[start].dashCol;
+      let last = start;
+      for (let i = start; i < end; i++) if (!this.lines[i].empty && (!this.lines[i].directive || this.lines[i].indent > col)) last = i;
+      for (let i = start; i <= last; i++) inside.add(i);
+    }
+    let found;
+    for (let i = from; i < to; i++) {
+      const l = this.lines[i];
+      if (!l.directive || inside.has(i)) continue;
+      if (/\{\{-?\s*range\b|\b(include|toYaml|tpl|template)\b/.test(l.text)) return "range";
+      if (/\{\{-?\s*(if|with|else)\b/.test(l.text)) found = "if";
+    }
+    return found;
+  }
+  /** The literal `name:` of an item, null when its name is templated, undefined when it has none. */
+  itemName(index, to) {
+    const col = this.lines[index].dashCol;
+    const end = Math.min(to, this.blockEnd(index, col, true));
+    for (let i = index; i < end; i++) {
+      const l = this.lines[i];
+      if (l.key !== "name" || i !== index && l.dashCol >= 0) continue;
+      const v = this.valueRange(i + 1)?.text;
+      if (v === void 0) return void 0;
+      if (v.includes("{{")) return null;
+      return v.replace(/^["']|["']$/g, "");
+    }
+    return void 0;
+  }
+  /**
+   * Whether an expression writes part of the value of the key at `index`
+   * (its block up to `to`): on its line, or a directive at the level of its
+   * children, not one inside a written child's own block.
+   */
+  filledByExpression(index, to) {
+    const own = this.lines[index];
+    if (/\{\{/.test(own.text.slice(own.keyCol >= 0 ? own.keyCol : 0))) return true;
+    let childCol = Infinity;
+    for (let i = index + 1; i < to; i++) {
+      const l = this.lines[i];
+      if (!l.empty && !l.directive) childCol = Math.min(childCol, contentCol(l));
+    }
+    for (let i = index + 1; i < to; i++) {
+      const l = this.lines[i];
+      if (l.directive && l.indent <= childCol && /\b(toYaml|include|tpl|toJson|range|template)\b/.test(l.text)) return true;
+    }
+    return false;
+  }
+  /**
+   * The `.Values` paths the key at `index` takes its value from: on its line,
+   * in the directive lines opening its block, or through a `with .Values.x`
+   * just above it whose `.` its block uses.
+   */
+  valuesOf(index, to, l) {
+    const texts = [l.text.slice(Math.max(l.keyCol, 0))];
+    const col = l.keyCol >= 0 ? l.keyCol : l.indent;
+    for (let i = index + 1; i < to; i++) {
+      const n = this.lines[i];
+      if (n.empty) continue;
+      if (!n.directive || n.indent <= col) break;
+      if (!CONTROL.test(n.text) && !/\{\{-?\s*\$[\w]*\s*:?=/.test(n.text)) texts.push(n.text);
+    }
+    const out = [];
+    const add = (p) => {
+      if (p.length && !out.some((o) => o.join(".") === p.join("."))) out.push(p);
+    };
+    for (const t of texts) for (const m of t.matchAll(/\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)/g)) add(m[1].slice(1).split("."));
+    if (!out.length && texts.some((t) => /\{\{-?\s*(toYaml|toJson)\s+\.\s*[|}]/.test(t) || /\{\{-?\s*\.\s*[|}]/.test(t))) {
+      for (let i = index - 1; i >= 0; i--) {
+        const p = this.lines[i];
+        if (p.empty) continue;
+        if (!p.directive) break;
+        const m = /\{\{-?\s*with\s+\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*-?\}\}/.exec(p.text);
+        if (m) {
+          add(m[1].slice(1).split("."));
+          break;
+        }
+      }
+    }
+    return out;
+  }
+};
+var CONTROL = /^\s*\{\{-?\s*(if|else|end|range|with|define|block|break|continue)\b/;
+function lineRange(index, col, len) {
+  return { start: { line: index + 1, column: col + 1 }, end: { line: index + 1, column: col + 1 + Math.max(len, 1) } };
+}
+
+// src/render/helm.ts
+var CHART_FILE = "Chart.yaml";
+var MAX_CHART_DEPTH = 8;
+var CONCURRENT_RENDERS = 2;
+var MAX_OUTPUT_BYTES = 64 * 2 ** 20;
+function readChartYaml(dir, root) {
+  const text = readTreeFile(join10(dir, CHART_FILE), root);
+  if (text === void 0) return void 0;
+  const v = parseYaml(text).documents.find((d) => !d.errors.length)?.value;
+  return isRecord(v) ? v : void 0;
+}
+function chartDirOf(absPath, root) {
+  let dir = dirname10(absPath);
+  let chart;
+  for (let depth = 0; depth < MAX_CHART_DEPTH && isWithin(root, dir); depth++) {
+    if (existsSync11(join10(dir, CHART_FILE))) {
+      chart = dir;
+      break;
+    }
+    const parent = dirname10(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (!chart) return void 0;
+  for (; ; ) {
+    const up = dirname10(chart);
+    if (basename7(up) !== "charts" || !isWithin(root, dirname10(up)) || !existsSync11(join10(dirname10(up), CHART_FILE))) return chart;
+    chart = dirname10(up);
+  }
+}
+function coveredByChart(chartDir, absPath) {
+  const rel = relative3(chartDir, absPath).split(sep3);
+  if (rel[0] === ".." || isAbsolute2(rel.join("/"))) return false;
+  const [top] = rel;
+  if (rel.length === 1) return top === CHART_FILE || top === "Chart.lock" || top === "requirements.yaml" || /^values.*\.ya?ml$/i.test(top);
+  return top === "templates" || top === "charts" || top === "ci";
+}
+function findCharts(files, cwd, notices) {
+  const charts = /* @__PURE__ */ new Map();
+  const byDir = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.contextOnly) continue;
+    const d = dirname10(f.absPath);
+    let chartDir = byDir.get(d);
+    if (!byDir.has(d)) byDir.set(d, chartDir = chartDirOf(f.absPath, f.root));
+    if (!chartDir || charts.has(chartDir)) continue;
+    const meta = readChartYaml(chartDir, f.root);
+    const display = toDisplayPath(cwd, chartDir);
+    if (!meta || typeof meta.name !== "string") {
+      notices.push(`${display}/${CHART_FILE}: no chart name; chart not rendered`);
+      charts.set(chartDir, void 0);
+      continue;
+    }
+    if (meta.type === "library") {
+      notices.push(`${display}: library chart; rendered only through the charts that use it`);
+      charts.set(chartDir, void 0);
+      continue;
+    }
+    charts.set(chartDir, { dir: chartDir, display, name: meta.name, root: f.root });
+  }
+  return [...charts.values()].filter((c) => !!c);
+}
+function findHelm(binary, cwd) {
+  const runnable = (p) => {
+    try {
+      accessSync(p, constants2.X_OK);
+      return statSync3(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (binary) {
+    if (binary.includes("/") || binary.includes(sep3)) {
+      const p = resolve9(cwd, binary);
+      return runnable(p) ? p : void 0;
+    }
+  }
+  const name = binary ?? "helm";
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (!dir || !isAbsolute2(dir)) continue;
+    const p = join10(dir, name);
+    if (runnable(p)) return p;
+  }
+  return void 0;
+}
+var Limiter = class {
+  constructor(max) {
+    this.max = max;
+  }
+  running = 0;
+  waiting = [];
+  async run(task) {
+    if (this.running >= this.max) await new Promise((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
+};
+function helmMessage(stderr) {
+  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const error = lines.find((l) => l.startsWith("Error:")) ?? lines[lines.length - 1] ?? "no output";
+  const text = visible(error.replace(/^Error:\s*/, ""));
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+}
+function runHelm(binary, args, home, timeoutMs) {
+  const env2 = {
+    PATH: process.env.PATH,
+    HOME: home,
+    HELM_PLUGINS: join10(home, "plugins"),
+    HELM_CACHE_HOME: join10(home, "cache"),
+    HELM_CONFIG_HOME: join10(home, "config"),
+    HELM_DATA_HOME: join10(home, "data"),
+    HELM_REGISTRY_CONFIG: join10(home, "registry.json"),
+    HELM_REPOSITORY_CONFIG: join10(home, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join10(home, "repository"),
+    KUBECONFIG: join10(home, "kubeconfig"),
+    // No network: any connection helm would try goes to a closed local port.
+    HTTP_PROXY: "http://127.0.0.1:9",
+    HTTPS_PROXY: "http://127.0.0.1:9",
+    NO_PROXY: "",
+    http_proxy: "http://127.0.0.1:9",
+    https_proxy: "http://127.0.0.1:9",
+    no_proxy: ""
+  };
+  return new Promise((done) => {
+    let child;
+    try {
+      child = spawn(binary, args, { cwd: home, env: env2, stdio: ["ignore", "pipe", "pipe"] });
+    } catch (err2) {
+      done({ ok: false, stdout: "", message: visible(err2.message) });
+      return;
+    }
+    const out = [];
+    const err = [];
+    let size = 0;
+    let over = false;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, timeoutMs);
+    child.stdout.on("data", (b) => {
+      size += b.length;
+      if (size > MAX_OUTPUT_BYTES) {
+        over = true;
+        child.kill("SIGKILL");
+      } else out.push(b);
+    });
+    child.stderr.on("data", (b) => {
+      if (err.reduce((n, x) => n + x.length, 0) < 64 * 1024) err.push(b);
+    });
+    child.on("error", (e) => {
+      clearTimeout(timer);
+      done({ ok: false, stdout: "", message: visible(e.message) });
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      if (timedOut) done({ ok: false, stdout: "", message: `stopped after ${Math.round(timeoutMs / 1e3)} s (helm.timeoutSeconds)` });
+      else if (over) done({ ok: false, stdout: "", message: `output over ${MAX_OUTPUT_BYTES / 2 ** 20} MB` });
+      else if (code !== 0) done({ ok: false, stdout: "", message: helmMessage(Buffer.concat(err).toString("utf8")) });
+      else done({ ok: true, stdout: Buffer.concat(out).toString("utf8"), message: "" });
+    });
+  });
+}
+function variantsOf(chart, extra) {
+  const variants = [{ label: extra.length ? [`values.yaml`, ...extra.map((f) => relative3(chart.dir, f).split(sep3).join("/"))].join(" + ") : "values.yaml", files: [...extra] }];
+  const ci = join10(chart.dir, "ci");
+  let names = [];
+  try {
+    names = readdirSync4(ci, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  } catch {
+    names = [];
+  }
+  for (const name of names.filter((n) => /-values\.ya?ml$/.test(n)).sort()) {
+    variants.push({ label: `ci/${name}`, files: [...extra, join10(ci, name)] });
+  }
+  return variants;
+}
+var ChartFiles = class {
+  constructor(root) {
+    this.root = root;
+  }
+  values = /* @__PURE__ */ new Map();
+  templates = /* @__PURE__ */ new Map();
+  valuesDoc(path) {
+    if (!this.values.has(path)) {
+      const text = readTreeFile(path, this.root);
+      this.values.set(path, text === void 0 ? void 0 : parseYaml(text).documents.find((d) => !d.errors.length));
+    }
+    return this.values.get(path);
+  }
+  template(path) {
+    if (!this.templates.has(path)) {
+      const text = readTreeFile(path, this.root);
+      this.templates.set(path, text === void 0 ? void 0 : new TemplateLocator(text));
+    }
+    return this.templates.get(path);
+  }
+};
+function existingPointer(doc, pointer) {
+  let p = pointer;
+  while (p !== "" && !doc.locations.find(p)?.exact) p = p.slice(0, p.lastIndexOf("/"));
+  return p;
+}
+function pointerAt(doc, range) {
+  const inside = (r) => (r.start.line < range.start.line || r.start.line === range.start.line && r.start.column <= range.start.column) && (r.end.line > range.start.line || r.end.line === range.start.line && r.end.column > range.start.column);
+  let best = "";
+  const walk = (value, path, depth) => {
+    if (depth > 64) return;
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : isRecord(value) ? Object.entries(value) : [];
+    for (const [k, v] of entries) {
+      const p = `${path}/${pointerSegment(k)}`;
+      const found = doc.locations.find(p);
+      if (!found?.exact) continue;
+      const loc = locateInDocument(doc, p, "span");
+      if (inside(loc)) {
+        best = p;
+        walk(v, p, depth + 1);
+        return;
+      }
+    }
+  };
+  walk(doc.value, "", 0);
+  return best;
+}
+var sameStart = (a, b) => a.start.line === b.start.line && a.start.column === b.start.column;
+function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
+  const valuesChain = (sub2) => {
+    const chain = [...variant.files].reverse().map((path) => ({ path, prefix: sub2 ? [sub2] : [] }));
+    chain.push({ path: join10(chart.dir, "values.yaml"), prefix: sub2 ? [sub2] : [] });
+    if (sub2) chain.push({ path: join10(chart.dir, "charts", sub2, "values.yaml"), prefix: [] });
+    return chain;
+  };
+  const isEmptyValue = (path, sub2) => {
+    for (const { path: file, prefix } of valuesChain(sub2)) {
+      const doc = files.valuesDoc(file);
+      const v = doc ? valueAtPointer(doc.value, [...prefix, ...path].map((s) => `/${pointerSegment(s)}`).join("")) : void 0;
+      if (v !== void 0) return v === "" || v === null;
+    }
+    return false;
+  };
+  const relatedFor = (paths, rest, sub2) => {
+    const out = [];
+    const firstIndex = rest.findIndex((s) => /^\d+$/.test(s));
+    const restKeys = firstIndex < 0 ? rest : rest.slice(0, firstIndex);
+    for (const p of paths) {
+      let hit;
+      for (const candidate of restKeys.length ? [[...p, ...restKeys], p] : [p]) {
+        for (const { path, prefix } of valuesChain(sub2)) {
+          const doc = files.valuesDoc(path);
+          const pointer = [...prefix, ...candidate].map((s) => `/${pointerSegment(s)}`).join("");
+          if (!doc || !doc.locations.find(pointer)?.exact) continue;
+          hit = { file: toDisplayPath(cwd, path), range: locateInDocument(doc, pointer, "key"), message: `\`.Values.${candidate.join(".")}\` is set here` };
+          break;
+        }
+        if (hit) break;
+      }
+      if (hit && !out.some((o) => o.file === hit.file && sameStart(o.range, hit.range))) out.push(hit);
+      if (out.length >= 3) break;
+    }
+    return out;
+  };
+  return (doc, pointer, range) => {
+    if (!doc.source) return void 0;
+    const parts = doc.source.split("/");
+    if (parts[0] !== chart.name || parts.length < 3) return void 0;
+    const rel = parts.slice(1);
+    const templatePath = join10(chart.dir, ...rel);
+    if (!isWithin(chart.dir, templatePath)) return void 0;
+    const sub2 = rel[0] === "charts" && rel.length > 3 ? rel[1] : void 0;
+    const locator = files.template(templatePath);
+    const file = toDisplayPath(cwd, templatePath);
+    if (!locator) return sub2 ? void 0 : { file: toDisplayPath(cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    const all = rendered().documents;
+    const model = all[doc.index];
+    if (!model) return void 0;
+    const kind = isRecord(model.value) && typeof model.value.kind === "string" ? model.value.kind : "";
+    const meta = isRecord(model.value) && isRecord(model.value.metadata) ? model.value.metadata : {};
+    const ordinal = all.slice(0, doc.index).filter((d) => d.source === doc.source && isRecord(d.value) && d.value.kind === kind).length;
+    const templateDoc = locator.documentOf(kind, typeof meta.name === "string" ? meta.name : void 0, ordinal);
+    const p = existingPointer(model, pointer ?? pointerAt(model, range));
+    const hit = p === "" || !templateDoc ? void 0 : locator.find(templateDoc, p, (item) => {
+      const name = valueAtPointer(model.value, `${item}/name`);
+      return typeof name === "string" ? name : void 0;
+    });
+    if (!hit) {
+      return { file, range: locator.kindLine(templateDoc, kind) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    }
+    let at = hit.range;
+    if (hit.exact) {
+      const key2 = locateInDocument(model, p, "key");
+      if (!sameStart(key2, range)) {
+        const value2 = locator.valueRange(hit.line);
+        if (value2) {
+          const renderedValue = locateInDocument(model, p, "value");
+          const renderedText = model.textIndex.lineText(renderedValue.start.line).slice(renderedValue.start.column - 1).trimEnd();
+          const offset = range.start.line === renderedValue.start.line ? range.start.column - renderedValue.start.column : 0;
+          at = renderedText === value2.text && offset >= 0 ? { start: { line: hit.line, column: value2.range.start.column + offset }, end: { line: hit.line, column: value2.range.start.column + offset + Math.max(1, range.end.line === range.start.line ? range.end.column - range.start.column : 1) } } : value2.range;
+        }
+      }
+    }
+    const related = withValues ? relatedFor(hit.values, hit.rest, sub2) : [];
+    const value = valueAtPointer(model.value, p);
+    const placeholder = withValues && hit.exact && (value === "" || value === null) && hit.values.length > 0 && hit.values.every((v) => isEmptyValue(v, sub2));
+    return { file, range: at, ...related.length ? { related } : {}, ...placeholder ? { placeholder } : {} };
+  };
+}
+function unvendoredDependencies(chart, meta) {
+  const deps = Array.isArray(meta.dependencies) ? meta.dependencies.filter(isRecord) : [];
+  let vendored = [];
+  try {
+    vendored = readdirSync4(join10(chart.dir, "charts"));
+  } catch {
+    vendored = [];
+  }
+  return deps.filter((d) => typeof d.name === "string" && !vendored.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => ({ name: d.name, conditions: typeof d.condition === "string" ? d.condition.split(",").map((c) => c.trim()).filter(Boolean) : [] }));
+}
+function mergedValues(files, paths) {
+  const merge = (a, b) => {
+    const out = { ...a };
+    for (const [k, v] of Object.entries(b)) out[k] = isRecord(v) && isRecord(out[k]) ? merge(out[k], v) : v;
+    return out;
+  };
+  let values = {};
+  for (const p of paths) {
+    const v = files.valuesDoc(p)?.value;
+    if (isRecord(v)) values = merge(values, v);
+  }
+  return values;
+}
+function disabled(dep, values) {
+  for (const c of dep.conditions) {
+    let v = values;
+    for (const part of c.split(".")) v = isRecord(v) ? v[part] : void 0;
+    if (typeof v === "boolean") return !v;
+  }
+  return false;
+}
+var MAX_COPIED_CHART_BYTES = 20 * 2 ** 20;
+function treeBytes(dir, limit) {
+  let total = 0;
+  const walk = (d) => {
+    for (const e of readdirSync4(d, { withFileTypes: true })) {
+      if (total > limit) return;
+      const p = join10(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) total += statSync3(p).size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+function chartWithout(chart, meta, drop, home) {
+  const copy = join10(home, "charts", basename7(chart.dir));
+  if (existsSync11(copy)) return copy;
+  if (treeBytes(chart.dir, MAX_COPIED_CHART_BYTES) > MAX_COPIED_CHART_BYTES) return void 0;
+  cpSync(chart.dir, copy, { recursive: true, filter: (src) => basename7(src) !== ".git" });
+  const deps = (Array.isArray(meta.dependencies) ? meta.dependencies : []).filter((d) => !(isRecord(d) && drop.includes(d.name)));
+  writeFileSync(join10(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
+  rmSync(join10(copy, "Chart.lock"), { force: true });
+  return copy;
+}
+async function renderChart(chart, binary, settings, ctx, limiter) {
+  const extra = settings.valuesFiles[chart.dir] ?? [];
+  const variants = variantsOf(chart, extra);
+  const files = new ChartFiles(chart.root);
+  const outcome = { sources: [], notices: [], skipped: [] };
+  const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath);
+  const home = mkdtempSync(join10(tmpdir(), "genai-lint-helm-"));
+  try {
+    mkdirSync(join10(home, "plugins"));
+    const kubeVersion = settings.kubeVersion ?? ctx.config.settings.kubernetesVersion;
+    const meta = readChartYaml(chart.dir, chart.root) ?? {};
+    const missing = unvendoredDependencies(chart, meta);
+    const chartPath = (v) => {
+      if (!missing.length) return chart.dir;
+      const values = mergedValues(files, [join10(chart.dir, "values.yaml"), ...v.files]);
+      if (!missing.every((d) => disabled(d, values))) return chart.dir;
+      const copy = chartWithout(chart, meta, missing.map((d) => d.name), home);
+      if (copy) outcome.notices.push(`${chart.display}: rendered with ${v.label} without its dependencies turned off there and not vendored (${missing.map((d) => d.name).join(", ")})`);
+      return copy ?? chart.dir;
+    };
+    const runs = await Promise.all(
+      variants.map(
+        (v) => limiter.run(
+          () => runHelm(
+            binary,
+            ["template", settings.releaseName, chartPath(v), "--namespace", settings.namespace, "--skip-tests", ...kubeVersion ? ["--kube-version", kubeVersion] : [], ...v.files.flatMap((f) => ["--values", f])],
+            home,
+            settings.timeoutSeconds * 1e3
+          )
+        )
+      )
+    );
+    const failures = /* @__PURE__ */ new Map();
+    runs.forEach((run, i) => {
+      if (!run.ok) failures.set(run.message, [...failures.get(run.message) ?? [], variants[i].label]);
+    });
+    for (const [message2, labels] of failures) {
+      outcome.skipped.push(`not rendered: Helm chart ${chart.display}${labels.length < variants.length ? ` with ${labels.join(", ")}` : ""}: ${message2}`);
+    }
+    runs.forEach((run, i) => {
+      const v = variants[i];
+      if (!run.ok) return;
+      let model;
+      const rendered = () => model ??= parseYaml(run.stdout);
+      outcome.sources.push({
+        renderer: "helm",
+        group: chart.display,
+        variant: v.label,
+        text: run.stdout,
+        covers,
+        map: helmMapper(chart, ctx.cwd, v, rendered, files),
+        fallback: { file: toDisplayPath(ctx.cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
+      });
+    });
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  return outcome;
+}
+var helmRenderer = {
+  name: "helm",
+  start(ctx) {
+    const settings = ctx.config.helm;
+    const notices = [];
+    const skipped = [];
+    if (settings.render === "never") return { jobs: [], notices, skipped };
+    const charts = findCharts(ctx.files, ctx.cwd, notices);
+    if (!charts.length) return { jobs: [], notices, skipped };
+    let binary = findHelm(settings.binary, ctx.cwd);
+    let why = settings.binary ? `helm.binary ${visible(settings.binary)} cannot be run` : "helm is not on PATH";
+    if (binary && settings.binary && (isWithin(ctx.cwd, binary) || ctx.files.some((f) => isWithin(f.root, binary)))) {
+      why = `helm.binary ${visible(settings.binary)} is inside the linted tree and is not run`;
+      binary = void 0;
+    }
+    if (!binary) {
+      if (settings.render === "always") throw new ConfigError(`helm.render is always, but ${why}`);
+      const n = charts.length;
+      skipped.push(`not rendered: ${n} Helm chart${n > 1 ? "s" : ""} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
+      return { jobs: [], notices, skipped };
+    }
+    const limiter = new Limiter(CONCURRENT_RENDERS);
+    const jobs = charts.map((chart) => ({
+      covers: ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath),
+      result: renderChart(chart, binary, settings, ctx, limiter)
+    }));
+    return { jobs, notices, skipped };
+  }
+};
+var MAX_CHART_SEARCH_DIRS = 5e3;
+function chartsByName(cwd) {
+  const out = /* @__PURE__ */ new Map();
+  const queue = [cwd];
+  let seen = 0;
+  while (queue.length && seen < MAX_CHART_SEARCH_DIRS) {
+    const dir = queue.shift();
+    seen++;
+    let entries;
+    try {
+      entries = readdirSync4(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.isFile() && e.name === CHART_FILE)) {
+      const meta = readChartYaml(dir, cwd);
+      if (meta && typeof meta.name === "string" && !out.has(meta.name)) out.set(meta.name, { dir, display: toDisplayPath(cwd, dir), name: meta.name, root: cwd });
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") queue.push(join10(dir, e.name));
+    }
+  }
+  return out;
+}
+function pipedHelmSource(text, displayPath, cwd, charts) {
+  const names = /* @__PURE__ */ new Set();
+  for (const m of text.matchAll(/^#\s*Source:\s*([^/\s]+)\//gm)) names.add(m[1]);
+  const used = [...names].filter((n) => charts.has(n));
+  if (!used.length) return void 0;
+  let model;
+  const rendered = () => model ??= parseYaml(text);
+  const mappers = new Map(used.map((n) => {
+    const chart = charts.get(n);
+    return [n, helmMapper(chart, cwd, { label: "piped", files: [] }, rendered, new ChartFiles(chart.root), false)];
+  }));
+  return {
+    renderer: "helm",
+    group: displayPath,
+    variant: "piped",
+    text,
+    covers: [],
+    fallback: { file: displayPath, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+    map: (doc, pointer, range) => {
+      const mapper = doc.source ? mappers.get(doc.source.split("/")[0]) : void 0;
+      const mapped = mapper?.(doc, pointer, range);
+      if (mapped) return mapped;
+      if (!doc.source) return { file: displayPath, range };
+      const shift = doc.contentLine - 1;
+      return { file: doc.source, range: { start: { line: range.start.line - shift, column: range.start.column }, end: { line: Math.max(1, range.end.line - shift), column: range.end.column } } };
+    }
+  };
+}
+
+// src/render/renderers.ts
+var RENDERERS = [helmRenderer];
+
+// src/render/source.ts
+function sameRange(a, b) {
+  return a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
+}
+function keyOf(f) {
+  const r = f.range;
+  return `${f.ruleId}\0${f.file}\0${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}\0${f.message}`;
+}
+function mergeVariants(lists) {
+  const variantsOf2 = /* @__PURE__ */ new Map();
+  for (const l of lists) {
+    const list2 = variantsOf2.get(l.group) ?? [];
+    if (!list2.includes(l.variant)) list2.push(l.variant);
+    variantsOf2.set(l.group, list2);
+  }
+  const merged = /* @__PURE__ */ new Map();
+  for (const l of lists) {
+    for (const f of l.findings) {
+      const key2 = `${l.group}\0${keyOf(f)}`;
+      const seen = merged.get(key2);
+      if (!seen) merged.set(key2, { finding: f, group: l.group, variants: [l.variant] });
+      else {
+        if (!seen.variants.includes(l.variant)) seen.variants.push(l.variant);
+        for (const r of f.related ?? []) {
+          const list2 = seen.finding.related ??= [];
+          if (!list2.some((x) => x.file === r.file && sameRange(x.range, r.range))) list2.push(r);
+        }
+      }
+    }
+  }
+  const out = [];
+  for (const { finding, group, variants } of merged.values()) {
+    const all = variantsOf2.get(group);
+    if (variants.length < all.length) finding.message = `${finding.message} (only with ${variants.join(", ")})`;
+    out.push(finding);
+  }
+  return out;
+}
+
 // src/engine/run.ts
 async function runLint(input) {
   const { cwd } = input;
@@ -30933,6 +31866,8 @@ async function runLint(input) {
   const early = [];
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config, workerUrl)) : void 0;
   const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
+  const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
   const kustomize = kustomizeFacts(discovery.files);
@@ -30942,21 +31877,106 @@ async function runLint(input) {
     try {
       const composeFiles = parseFiles(discovery.files.filter((f) => f.kind === "compose"), config, facts, []);
       facts = withBuildContexts(facts, composeFiles);
-      const result2 = await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl, early);
+      const result2 = withRendered(await lintInParallel(discovery.files, config, facts, input.rules, threads, workerUrl, early), await finishRenders(renders, config, facts, input));
       return { ...result2, missingPaths: [...discovery.missing, ...result2.missingPaths], notices: [...discovery.notices, ...runNotices(result2.notices)], skipped: [...discovery.skipped, ...runNotices(result2.skipped)] };
     } catch (err) {
       discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
     }
   } else await stopWorkers(early);
   const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
-  if (input.stdin) sources.push(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20));
-  const result = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
+  if (input.stdin) sources.push(withPipedCharts(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20), cwd));
+  const result = withRendered(lintSources({ sources, config, rules: input.rules, facts, limits: input.limits }), await finishRenders(renders, config, facts, input));
   debug("linted");
   const unreadable = sources.filter((s) => s.readFailed).map((s) => s.displayPath);
   return { ...result, missingPaths: [...discovery.missing, ...unreadable], notices: [...discovery.notices, ...runNotices(result.notices)], skipped: [...discovery.skipped, ...runNotices(result.skipped)] };
 }
 function runNotices(notices) {
   return [...new Set(notices)].sort();
+}
+function startRenders(renderers, ctx) {
+  const out = { jobs: [], covered: /* @__PURE__ */ new Set(), notices: [], skipped: [] };
+  const byPath = new Map(ctx.files.map((f) => [f.absPath, f]));
+  for (const renderer of renderers) {
+    const started = renderer.start(ctx);
+    out.notices.push(...started.notices);
+    out.skipped.push(...started.skipped);
+    for (const job of started.jobs) {
+      const files = [];
+      for (const p of job.covers) {
+        out.covered.add(p);
+        const f = byPath.get(p);
+        if (f) files.push(f);
+      }
+      out.jobs.push({ job, files });
+    }
+  }
+  return out;
+}
+async function finishRenders(renders, config, facts, input) {
+  if (!renders.jobs.length && !renders.notices.length && !renders.skipped.length) return void 0;
+  const outcomes = await Promise.all(renders.jobs.map(async ({ job, files }) => ({ outcome: await job.result, files })));
+  const notices = [...renders.notices];
+  const skipped = [...renders.skipped];
+  const variants = [];
+  const results = [];
+  const checked = /* @__PURE__ */ new Set();
+  const alone = [];
+  for (const { outcome, files } of outcomes) {
+    notices.push(...outcome.notices);
+    skipped.push(...outcome.skipped);
+    if (!outcome.sources.length) {
+      alone.push(...files);
+      continue;
+    }
+    for (const f of files) if (!f.contextOnly) checked.add(f.displayPath);
+    for (const source of outcome.sources) {
+      const r = lintSources({
+        sources: [{ displayPath: `${source.group} (${source.renderer}: ${source.variant})`, kind: "yaml", contextOnly: false, text: source.text, rendered: source }],
+        config,
+        rules: input.rules,
+        limits: input.limits
+      });
+      variants.push({ group: source.group, variant: source.variant, findings: r.findings });
+      results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
+    }
+  }
+  const unique = [...new Set(alone)];
+  if (unique.length) {
+    const sources = unique.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
+    const r = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });
+    results.push(r);
+  }
+  return {
+    findings: [...mergeVariants(variants), ...results.flatMap((r) => r.findings)],
+    filesChecked: checked.size + results.reduce((n, r) => n + r.filesChecked, 0),
+    checkedFiles: [...checked, ...results.flatMap((r) => r.checkedFiles)],
+    objectsChecked: results.reduce((n, r) => n + r.objectsChecked, 0),
+    missingPaths: [],
+    notices: [...notices, ...results.flatMap((r) => r.notices)],
+    skipped: [...skipped, ...results.flatMap((r) => r.skipped)],
+    internalErrors: results.flatMap((r) => r.internalErrors),
+    secrets: results.flatMap((r) => r.secrets)
+  };
+}
+function withRendered(result, rendered) {
+  if (!rendered) return result;
+  const findings = [...result.findings, ...rendered.findings].sort(compareFindings);
+  return {
+    findings,
+    filesChecked: result.filesChecked + rendered.filesChecked,
+    checkedFiles: [...result.checkedFiles, ...rendered.checkedFiles],
+    objectsChecked: result.objectsChecked + rendered.objectsChecked,
+    missingPaths: [...result.missingPaths, ...rendered.missingPaths],
+    notices: [...result.notices, ...rendered.notices],
+    skipped: [...result.skipped, ...rendered.skipped],
+    internalErrors: [...result.internalErrors, ...rendered.internalErrors],
+    secrets: [...result.secrets, ...rendered.secrets]
+  };
+}
+function withPipedCharts(source, cwd) {
+  if (!source.mapTemplateSources || source.text === void 0 || !/^#\s*Source:/m.test(source.text)) return source;
+  const rendered = pipedHelmSource(source.text, source.displayPath, cwd, chartsByName(cwd));
+  return rendered ? { ...source, mapTemplateSources: false, rendered } : source;
 }
 
 // src/index.ts
@@ -31092,6 +32112,7 @@ function redactResult(result, secrets) {
     const redactor = forFile(f.file);
     f.message = redactor.text(f.message);
     if (f.fix !== void 0) f.fix = redactor.text(f.fix);
+    for (const r of f.related ?? []) r.message = redactor.text(r.message);
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));
@@ -31154,7 +32175,7 @@ async function loadFormatter(name, color = false) {
 }
 
 // src/baseline.ts
-import { readFileSync as readFileSync4, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
 var BaselineError = class extends Error {
 };
 function key(f) {
@@ -31181,7 +32202,7 @@ function writeBaseline(path, findings) {
     tool: "genai-lint",
     findings: findings.filter((f) => f.fingerprint).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message })).sort((a, b) => key(a) < key(b) ? -1 : 1)
   };
-  writeFileSync(path, JSON.stringify(data, null, 2) + "\n");
+  writeFileSync2(path, JSON.stringify(data, null, 2) + "\n");
 }
 
 // src/cli.ts
@@ -31259,8 +32280,8 @@ function outputTargets(tokens) {
 }
 function writeReport(file, output) {
   try {
-    mkdirSync(dirname10(resolve10(file)), { recursive: true });
-    writeFileSync2(file, output);
+    mkdirSync2(dirname11(resolve11(file)), { recursive: true });
+    writeFileSync3(file, output);
   } catch (err) {
     throw new UsageError(`cannot write ${file}: ${err.code ?? err.message}`);
   }

@@ -33,12 +33,14 @@ var require_ucs2length = __commonJS({
 // dist/config-validator.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "vendoredDirs": { "description": "Names of directories holding vendored third-party code, skipped wherever they appear in the tree (default vendor, third_party); [] lints them. A directory named on the command line is always linted.", "type": "array", "items": { "type": "string", "minLength": 1, "pattern": "^[^/]+$" } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "vendoredDirs": { "description": "Names of directories holding vendored third-party code, skipped wherever they appear in the tree (default vendor, third_party); [] lints them. A directory named on the command line is always linted.", "type": "array", "items": { "type": "string", "minLength": 1, "pattern": "^[^/]+$" } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "helm": { "description": "Rendering of the Helm charts in the tree with `helm template` (docs/rendering.md).", "type": "object", "additionalProperties": false, "properties": { "render": { "description": "auto (default): render when helm is found, else one line says how many charts were not rendered; always: a missing helm stops the run (exit 2); never: charts are not rendered.", "enum": ["auto", "always", "never"] }, "binary": { "description": "The helm executable (a name looked up on PATH, or a path relative to the config file); never one inside the linted tree. Default: helm on PATH.", "type": "string", "minLength": 1 }, "releaseName": { "description": "Release name given to helm template (default release).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 53 }, "namespace": { "description": "Namespace given to helm template (default default).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "kubeVersion": { "description": '--kube-version for helm template, "1.N" (default: kubernetesVersion).', "type": "string", "pattern": "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, "timeoutSeconds": { "description": "Seconds one helm template may take before it is stopped (default 60).", "type": "number", "exclusiveMinimum": 0, "maximum": 3600 }, "valuesFiles": { "description": "Values files per chart: chart directory (relative to the config file) -> values files (relative to the config file), applied in order to every variant of the chart.", "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
 var schema12 = { "enum": ["off", "info", "warning", "error"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
 var pattern0 = new RegExp("^1\\.[0-9]+$", "u");
 var pattern1 = new RegExp("^[^/]+$", "u");
+var pattern2 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "u");
+var pattern4 = new RegExp("^v?1\\.[0-9]+(\\.[0-9]+)?$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   ;
   let vErrors = null;
@@ -537,95 +539,77 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.extends !== void 0) {
-      let data22 = data.extends;
-      const _errs52 = errors;
-      let valid18 = false;
-      const _errs53 = errors;
-      if (typeof data22 === "string") {
-        if (func3(data22) < 1) {
-          const err42 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-      var _valid1 = _errs53 === errors;
-      valid18 = valid18 || _valid1;
-      if (!valid18) {
-        const _errs55 = errors;
-        if (Array.isArray(data22)) {
-          const len6 = data22.length;
-          for (let i5 = 0; i5 < len6; i5++) {
-            let data23 = data22[i5];
-            if (typeof data23 === "string") {
-              if (func3(data23) < 1) {
-                const err44 = { instancePath: instancePath + "/extends/" + i5, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
+    if (data.helm !== void 0) {
+      let data22 = data.helm;
+      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
+        for (const key4 in data22) {
+          if (!(key4 === "render" || key4 === "binary" || key4 === "releaseName" || key4 === "namespace" || key4 === "kubeVersion" || key4 === "timeoutSeconds" || key4 === "valuesFiles")) {
+            const err42 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err42];
             } else {
-              const err45 = { instancePath: instancePath + "/extends/" + i5, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data22.render !== void 0) {
+          let data23 = data22.render;
+          if (!(data23 === "auto" || data23 === "always" || data23 === "never")) {
+            const err43 = { instancePath: instancePath + "/helm/render", schemaPath: "#/properties/helm/properties/render/enum", keyword: "enum", params: { allowedValues: schema11.properties.helm.properties.render.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data22.binary !== void 0) {
+          let data24 = data22.binary;
+          if (typeof data24 === "string") {
+            if (func3(data24) < 1) {
+              const err44 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err44];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err44);
               }
               errors++;
             }
-          }
-        } else {
-          const err46 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          if (vErrors === null) {
-            vErrors = [err46];
           } else {
-            vErrors.push(err46);
+            const err45 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
           }
-          errors++;
         }
-        var _valid1 = _errs55 === errors;
-        valid18 = valid18 || _valid1;
-      }
-      if (!valid18) {
-        const err47 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      } else {
-        errors = _errs52;
-        if (vErrors !== null) {
-          if (_errs52) {
-            vErrors.length = _errs52;
+        if (data22.releaseName !== void 0) {
+          let data25 = data22.releaseName;
+          if (typeof data25 === "string") {
+            if (func3(data25) > 53) {
+              const err46 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/maxLength", keyword: "maxLength", params: { limit: 53 }, message: "must NOT have more than 53 characters" };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (!pattern2.test(data25)) {
+              const err47 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
+              if (vErrors === null) {
+                vErrors = [err47];
+              } else {
+                vErrors.push(err47);
+              }
+              errors++;
+            }
           } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.policies !== void 0) {
-      let data24 = data.policies;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        for (const key4 in data24) {
-          if (!(key4 === "trustedRegistries" || key4 === "requiredLabels" || key4 === "resourceCaps" || key4 === "allowedBaseImages" || key4 === "custom")) {
-            const err48 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+            const err48 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err48];
             } else {
@@ -634,34 +618,29 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data24.trustedRegistries !== void 0) {
-          let data25 = data24.trustedRegistries;
-          if (Array.isArray(data25)) {
-            const len7 = data25.length;
-            for (let i6 = 0; i6 < len7; i6++) {
-              let data26 = data25[i6];
-              if (typeof data26 === "string") {
-                if (func3(data26) < 1) {
-                  const err49 = { instancePath: instancePath + "/policies/trustedRegistries/" + i6, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err49];
-                  } else {
-                    vErrors.push(err49);
-                  }
-                  errors++;
-                }
+        if (data22.namespace !== void 0) {
+          let data26 = data22.namespace;
+          if (typeof data26 === "string") {
+            if (func3(data26) > 63) {
+              const err49 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
+              if (vErrors === null) {
+                vErrors = [err49];
               } else {
-                const err50 = { instancePath: instancePath + "/policies/trustedRegistries/" + i6, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
+                vErrors.push(err49);
               }
+              errors++;
+            }
+            if (!pattern2.test(data26)) {
+              const err50 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
             }
           } else {
-            const err51 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err51 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -670,88 +649,80 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data24.requiredLabels !== void 0) {
-          let data27 = data24.requiredLabels;
-          if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
-            for (const key5 in data27) {
-              if (!(key5 === "kinds" || key5 === "labels" || key5 === "annotations" || key5 === "dockerfileLabels")) {
-                const err52 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
+        if (data22.kubeVersion !== void 0) {
+          let data27 = data22.kubeVersion;
+          if (typeof data27 === "string") {
+            if (!pattern4.test(data27)) {
+              const err52 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?1\\.[0-9]+(\\.[0-9]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
               }
+              errors++;
             }
-            if (data27.kinds !== void 0) {
-              let data28 = data27.kinds;
-              if (Array.isArray(data28)) {
-                const len8 = data28.length;
-                for (let i7 = 0; i7 < len8; i7++) {
-                  let data29 = data28[i7];
-                  if (typeof data29 === "string") {
-                    if (func3(data29) < 1) {
-                      const err53 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          } else {
+            const err53 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data22.timeoutSeconds !== void 0) {
+          let data28 = data22.timeoutSeconds;
+          if (typeof data28 == "number") {
+            if (data28 > 3600 || isNaN(data28)) {
+              const err54 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+              if (vErrors === null) {
+                vErrors = [err54];
+              } else {
+                vErrors.push(err54);
+              }
+              errors++;
+            }
+            if (data28 <= 0 || isNaN(data28)) {
+              const err55 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          } else {
+            const err56 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data22.valuesFiles !== void 0) {
+          let data29 = data22.valuesFiles;
+          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+            for (const key5 in data29) {
+              let data30 = data29[key5];
+              if (Array.isArray(data30)) {
+                const len6 = data30.length;
+                for (let i5 = 0; i5 < len6; i5++) {
+                  let data31 = data30[i5];
+                  if (typeof data31 === "string") {
+                    if (func3(data31) < 1) {
+                      const err57 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err53];
+                        vErrors = [err57];
                       } else {
-                        vErrors.push(err53);
+                        vErrors.push(err57);
                       }
                       errors++;
                     }
                   } else {
-                    const err54 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i7, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err54];
-                    } else {
-                      vErrors.push(err54);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err55 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err55];
-                } else {
-                  vErrors.push(err55);
-                }
-                errors++;
-              }
-            }
-            if (data27.labels !== void 0) {
-              let data30 = data27.labels;
-              if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-                for (const key6 in data30) {
-                  let data31 = data30[key6];
-                  if (typeof data31 !== "string" && data31 !== null) {
-                    const err56 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err56];
-                    } else {
-                      vErrors.push(err56);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err57 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-            if (data27.annotations !== void 0) {
-              let data32 = data27.annotations;
-              if (data32 && typeof data32 == "object" && !Array.isArray(data32)) {
-                for (const key7 in data32) {
-                  let data33 = data32[key7];
-                  if (typeof data33 !== "string" && data33 !== null) {
-                    const err58 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
+                    const err58 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err58];
                     } else {
@@ -761,7 +732,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err59 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err59 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err59];
                 } else {
@@ -770,58 +741,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data27.dockerfileLabels !== void 0) {
-              let data34 = data27.dockerfileLabels;
-              if (Array.isArray(data34)) {
-                const len9 = data34.length;
-                for (let i8 = 0; i8 < len9; i8++) {
-                  let data35 = data34[i8];
-                  if (typeof data35 === "string") {
-                    if (func3(data35) < 1) {
-                      const err60 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err60];
-                      } else {
-                        vErrors.push(err60);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err61 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err61];
-                    } else {
-                      vErrors.push(err61);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err62 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err62];
-                } else {
-                  vErrors.push(err62);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err63 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err60 = { instancePath: instancePath + "/helm/valuesFiles", schemaPath: "#/properties/helm/properties/valuesFiles/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err60];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
-        if (data24.resourceCaps !== void 0) {
-          let data36 = data24.resourceCaps;
-          if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-            for (const key8 in data36) {
-              if (!(key8 === "maxGpusPerPod" || key8 === "allowedGpuResources" || key8 === "maxMemoryLimit" || key8 === "maxWorkloadGpus" || key8 === "namespaces")) {
-                const err64 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+      } else {
+        const err61 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.extends !== void 0) {
+      let data32 = data.extends;
+      const _errs73 = errors;
+      let valid22 = false;
+      const _errs74 = errors;
+      if (typeof data32 === "string") {
+        if (func3(data32) < 1) {
+          const err62 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      var _valid1 = _errs74 === errors;
+      valid22 = valid22 || _valid1;
+      if (!valid22) {
+        const _errs76 = errors;
+        if (Array.isArray(data32)) {
+          const len7 = data32.length;
+          for (let i6 = 0; i6 < len7; i6++) {
+            let data33 = data32[i6];
+            if (typeof data33 === "string") {
+              if (func3(data33) < 1) {
+                const err64 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                 if (vErrors === null) {
                   vErrors = [err64];
                 } else {
@@ -829,70 +803,79 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data36.maxGpusPerPod !== void 0) {
-              let data37 = data36.maxGpusPerPod;
-              if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
-                const err65 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err65];
-                } else {
-                  vErrors.push(err65);
-                }
-                errors++;
+            } else {
+              const err65 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              if (vErrors === null) {
+                vErrors = [err65];
+              } else {
+                vErrors.push(err65);
               }
-              if (typeof data37 == "number") {
-                if (data37 < 0 || isNaN(data37)) {
-                  const err66 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              errors++;
+            }
+          }
+        } else {
+          const err66 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+        var _valid1 = _errs76 === errors;
+        valid22 = valid22 || _valid1;
+      }
+      if (!valid22) {
+        const err67 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      } else {
+        errors = _errs73;
+        if (vErrors !== null) {
+          if (_errs73) {
+            vErrors.length = _errs73;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.policies !== void 0) {
+      let data34 = data.policies;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        for (const key6 in data34) {
+          if (!(key6 === "trustedRegistries" || key6 === "requiredLabels" || key6 === "resourceCaps" || key6 === "allowedBaseImages" || key6 === "custom")) {
+            const err68 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+        if (data34.trustedRegistries !== void 0) {
+          let data35 = data34.trustedRegistries;
+          if (Array.isArray(data35)) {
+            const len8 = data35.length;
+            for (let i7 = 0; i7 < len8; i7++) {
+              let data36 = data35[i7];
+              if (typeof data36 === "string") {
+                if (func3(data36) < 1) {
+                  const err69 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err66];
+                    vErrors = [err69];
                   } else {
-                    vErrors.push(err66);
+                    vErrors.push(err69);
                   }
                   errors++;
                 }
-              }
-            }
-            if (data36.allowedGpuResources !== void 0) {
-              let data38 = data36.allowedGpuResources;
-              if (Array.isArray(data38)) {
-                const len10 = data38.length;
-                for (let i9 = 0; i9 < len10; i9++) {
-                  let data39 = data38[i9];
-                  if (typeof data39 === "string") {
-                    if (func3(data39) < 1) {
-                      const err67 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err67];
-                      } else {
-                        vErrors.push(err67);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err68 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i9, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err68];
-                    } else {
-                      vErrors.push(err68);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err69 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err69];
-                } else {
-                  vErrors.push(err69);
-                }
-                errors++;
-              }
-            }
-            if (data36.maxMemoryLimit !== void 0) {
-              let data40 = data36.maxMemoryLimit;
-              if (typeof data40 !== "string" && !(typeof data40 == "number")) {
-                const err70 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
+                const err70 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err70];
                 } else {
@@ -901,38 +884,39 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data36.maxWorkloadGpus !== void 0) {
-              let data41 = data36.maxWorkloadGpus;
-              if (!(typeof data41 == "number" && (!(data41 % 1) && !isNaN(data41)))) {
-                const err71 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          } else {
+            const err71 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+        if (data34.requiredLabels !== void 0) {
+          let data37 = data34.requiredLabels;
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            for (const key7 in data37) {
+              if (!(key7 === "kinds" || key7 === "labels" || key7 === "annotations" || key7 === "dockerfileLabels")) {
+                const err72 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
-                  vErrors = [err71];
+                  vErrors = [err72];
                 } else {
-                  vErrors.push(err71);
+                  vErrors.push(err72);
                 }
                 errors++;
               }
-              if (typeof data41 == "number") {
-                if (data41 < 0 || isNaN(data41)) {
-                  const err72 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err72];
-                  } else {
-                    vErrors.push(err72);
-                  }
-                  errors++;
-                }
-              }
             }
-            if (data36.namespaces !== void 0) {
-              let data42 = data36.namespaces;
-              if (Array.isArray(data42)) {
-                const len11 = data42.length;
-                for (let i10 = 0; i10 < len11; i10++) {
-                  let data43 = data42[i10];
-                  if (typeof data43 === "string") {
-                    if (func3(data43) < 1) {
-                      const err73 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data37.kinds !== void 0) {
+              let data38 = data37.kinds;
+              if (Array.isArray(data38)) {
+                const len9 = data38.length;
+                for (let i8 = 0; i8 < len9; i8++) {
+                  let data39 = data38[i8];
+                  if (typeof data39 === "string") {
+                    if (func3(data39) < 1) {
+                      const err73 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err73];
                       } else {
@@ -941,7 +925,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err74 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err74 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err74];
                     } else {
@@ -951,7 +935,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               } else {
-                const err75 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err75 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err75];
                 } else {
@@ -960,22 +944,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-          } else {
-            const err76 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err76];
-            } else {
-              vErrors.push(err76);
-            }
-            errors++;
-          }
-        }
-        if (data24.allowedBaseImages !== void 0) {
-          let data44 = data24.allowedBaseImages;
-          if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-            for (const key9 in data44) {
-              if (!(key9 === "allowed" || key9 === "banned")) {
-                const err77 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+            if (data37.labels !== void 0) {
+              let data40 = data37.labels;
+              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
+                for (const key8 in data40) {
+                  let data41 = data40[key8];
+                  if (typeof data41 !== "string" && data41 !== null) {
+                    const err76 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err76];
+                    } else {
+                      vErrors.push(err76);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err77 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
                   vErrors = [err77];
                 } else {
@@ -984,106 +969,105 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data44.allowed !== void 0) {
-              let data45 = data44.allowed;
-              if (Array.isArray(data45)) {
-                const len12 = data45.length;
-                for (let i11 = 0; i11 < len12; i11++) {
-                  let data46 = data45[i11];
-                  if (typeof data46 === "string") {
-                    if (func3(data46) < 1) {
-                      const err78 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err78];
-                      } else {
-                        vErrors.push(err78);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err79 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i11, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data37.annotations !== void 0) {
+              let data42 = data37.annotations;
+              if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+                for (const key9 in data42) {
+                  let data43 = data42[key9];
+                  if (typeof data43 !== "string" && data43 !== null) {
+                    const err78 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
                     if (vErrors === null) {
-                      vErrors = [err79];
+                      vErrors = [err78];
                     } else {
-                      vErrors.push(err79);
+                      vErrors.push(err78);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err80 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err79 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err80];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err80);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
             }
-            if (data44.banned !== void 0) {
-              let data47 = data44.banned;
-              if (Array.isArray(data47)) {
-                const len13 = data47.length;
-                for (let i12 = 0; i12 < len13; i12++) {
-                  let data48 = data47[i12];
-                  if (typeof data48 === "string") {
-                    if (func3(data48) < 1) {
-                      const err81 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data37.dockerfileLabels !== void 0) {
+              let data44 = data37.dockerfileLabels;
+              if (Array.isArray(data44)) {
+                const len10 = data44.length;
+                for (let i9 = 0; i9 < len10; i9++) {
+                  let data45 = data44[i9];
+                  if (typeof data45 === "string") {
+                    if (func3(data45) < 1) {
+                      const err80 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err81];
+                        vErrors = [err80];
                       } else {
-                        vErrors.push(err81);
+                        vErrors.push(err80);
                       }
                       errors++;
                     }
                   } else {
-                    const err82 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err81 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err82];
+                      vErrors = [err81];
                     } else {
-                      vErrors.push(err82);
+                      vErrors.push(err81);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err83 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err82 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err83];
+                  vErrors = [err82];
                 } else {
-                  vErrors.push(err83);
+                  vErrors.push(err82);
                 }
                 errors++;
               }
             }
           } else {
-            const err84 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err83 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err84];
+              vErrors = [err83];
             } else {
-              vErrors.push(err84);
+              vErrors.push(err83);
             }
             errors++;
           }
         }
-        if (data24.custom !== void 0) {
-          let data49 = data24.custom;
-          if (Array.isArray(data49)) {
-            const len14 = data49.length;
-            for (let i13 = 0; i13 < len14; i13++) {
-              let data50 = data49[i13];
-              if (data50 && typeof data50 == "object" && !Array.isArray(data50)) {
-                if (data50.id === void 0) {
-                  const err85 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err85];
-                  } else {
-                    vErrors.push(err85);
-                  }
-                  errors++;
+        if (data34.resourceCaps !== void 0) {
+          let data46 = data34.resourceCaps;
+          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+            for (const key10 in data46) {
+              if (!(key10 === "maxGpusPerPod" || key10 === "allowedGpuResources" || key10 === "maxMemoryLimit" || key10 === "maxWorkloadGpus" || key10 === "namespaces")) {
+                const err84 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
                 }
-                if (data50.message === void 0) {
-                  const err86 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                errors++;
+              }
+            }
+            if (data46.maxGpusPerPod !== void 0) {
+              let data47 = data46.maxGpusPerPod;
+              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
+                const err85 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+              if (typeof data47 == "number") {
+                if (data47 < 0 || isNaN(data47)) {
+                  const err86 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
                     vErrors = [err86];
                   } else {
@@ -1091,74 +1075,88 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data50.match === void 0) {
-                  const err87 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-                if (data50.schema === void 0) {
-                  const err88 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-                  if (vErrors === null) {
-                    vErrors = [err88];
-                  } else {
-                    vErrors.push(err88);
-                  }
-                  errors++;
-                }
-                for (const key10 in data50) {
-                  if (!(key10 === "id" || key10 === "severity" || key10 === "message" || key10 === "match" || key10 === "schema")) {
-                    const err89 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-                    if (vErrors === null) {
-                      vErrors = [err89];
-                    } else {
-                      vErrors.push(err89);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.id !== void 0) {
-                  let data51 = data50.id;
-                  if (typeof data51 === "string") {
-                    if (func3(data51) < 3) {
-                      const err90 = { instancePath: instancePath + "/policies/custom/" + i13 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+              }
+            }
+            if (data46.allowedGpuResources !== void 0) {
+              let data48 = data46.allowedGpuResources;
+              if (Array.isArray(data48)) {
+                const len11 = data48.length;
+                for (let i10 = 0; i10 < len11; i10++) {
+                  let data49 = data48[i10];
+                  if (typeof data49 === "string") {
+                    if (func3(data49) < 1) {
+                      const err87 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err90];
+                        vErrors = [err87];
                       } else {
-                        vErrors.push(err90);
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
                   } else {
-                    const err91 = { instancePath: instancePath + "/policies/custom/" + i13 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err88 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err91];
+                      vErrors = [err88];
                     } else {
-                      vErrors.push(err91);
+                      vErrors.push(err88);
                     }
                     errors++;
                   }
                 }
-                if (data50.severity !== void 0) {
-                  let data52 = data50.severity;
-                  if (!(data52 === "error" || data52 === "warning" || data52 === "info")) {
-                    const err92 = { instancePath: instancePath + "/policies/custom/" + i13 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                    if (vErrors === null) {
-                      vErrors = [err92];
-                    } else {
-                      vErrors.push(err92);
-                    }
-                    errors++;
-                  }
+              } else {
+                const err89 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
                 }
-                if (data50.message !== void 0) {
-                  let data53 = data50.message;
+                errors++;
+              }
+            }
+            if (data46.maxMemoryLimit !== void 0) {
+              let data50 = data46.maxMemoryLimit;
+              if (typeof data50 !== "string" && !(typeof data50 == "number")) {
+                const err90 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+            if (data46.maxWorkloadGpus !== void 0) {
+              let data51 = data46.maxWorkloadGpus;
+              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)))) {
+                const err91 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+              if (typeof data51 == "number") {
+                if (data51 < 0 || isNaN(data51)) {
+                  const err92 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err92];
+                  } else {
+                    vErrors.push(err92);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data46.namespaces !== void 0) {
+              let data52 = data46.namespaces;
+              if (Array.isArray(data52)) {
+                const len12 = data52.length;
+                for (let i11 = 0; i11 < len12; i11++) {
+                  let data53 = data52[i11];
                   if (typeof data53 === "string") {
                     if (func3(data53) < 1) {
-                      const err93 = { instancePath: instancePath + "/policies/custom/" + i13 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err93 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err93];
                       } else {
@@ -1167,7 +1165,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err94 = { instancePath: instancePath + "/policies/custom/" + i13 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err94 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err94];
                     } else {
@@ -1176,207 +1174,433 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data50.match !== void 0) {
-                  let data54 = data50.match;
-                  if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-                    if (data54.target === void 0) {
-                      const err95 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
-                      if (vErrors === null) {
-                        vErrors = [err95];
-                      } else {
-                        vErrors.push(err95);
-                      }
-                      errors++;
-                    }
-                    for (const key11 in data54) {
-                      if (!(key11 === "target" || key11 === "kinds" || key11 === "apiVersions" || key11 === "namespaces")) {
-                        const err96 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err96];
-                        } else {
-                          vErrors.push(err96);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data54.target !== void 0) {
-                      let data55 = data54.target;
-                      if (!(data55 === "k8s" || data55 === "dockerfile")) {
-                        const err97 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err97];
-                        } else {
-                          vErrors.push(err97);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data54.kinds !== void 0) {
-                      let data56 = data54.kinds;
-                      if (Array.isArray(data56)) {
-                        const len15 = data56.length;
-                        for (let i14 = 0; i14 < len15; i14++) {
-                          let data57 = data56[i14];
-                          if (typeof data57 === "string") {
-                            if (func3(data57) < 1) {
-                              const err98 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err98];
-                              } else {
-                                vErrors.push(err98);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err99 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds/" + i14, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err99];
-                            } else {
-                              vErrors.push(err99);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err100 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err100];
-                        } else {
-                          vErrors.push(err100);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data54.apiVersions !== void 0) {
-                      let data58 = data54.apiVersions;
-                      if (Array.isArray(data58)) {
-                        const len16 = data58.length;
-                        for (let i15 = 0; i15 < len16; i15++) {
-                          let data59 = data58[i15];
-                          if (typeof data59 === "string") {
-                            if (func3(data59) < 1) {
-                              const err101 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err101];
-                              } else {
-                                vErrors.push(err101);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err102 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err102];
-                            } else {
-                              vErrors.push(err102);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err103 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err103];
-                        } else {
-                          vErrors.push(err103);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data54.namespaces !== void 0) {
-                      let data60 = data54.namespaces;
-                      if (Array.isArray(data60)) {
-                        const len17 = data60.length;
-                        for (let i16 = 0; i16 < len17; i16++) {
-                          let data61 = data60[i16];
-                          if (typeof data61 === "string") {
-                            if (func3(data61) < 1) {
-                              const err104 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err104];
-                              } else {
-                                vErrors.push(err104);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err105 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err105];
-                            } else {
-                              vErrors.push(err105);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err106 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err106];
-                        } else {
-                          vErrors.push(err106);
-                        }
-                        errors++;
-                      }
-                    }
-                  } else {
-                    const err107 = { instancePath: instancePath + "/policies/custom/" + i13 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    if (vErrors === null) {
-                      vErrors = [err107];
-                    } else {
-                      vErrors.push(err107);
-                    }
-                    errors++;
-                  }
-                }
-                if (data50.schema !== void 0) {
-                  let data62 = data50.schema;
-                  if (!(data62 && typeof data62 == "object" && !Array.isArray(data62)) && typeof data62 !== "string") {
-                    const err108 = { instancePath: instancePath + "/policies/custom/" + i13 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
-                    if (vErrors === null) {
-                      vErrors = [err108];
-                    } else {
-                      vErrors.push(err108);
-                    }
-                    errors++;
-                  }
-                }
               } else {
-                const err109 = { instancePath: instancePath + "/policies/custom/" + i13, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err95 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err109];
+                  vErrors = [err95];
                 } else {
-                  vErrors.push(err109);
+                  vErrors.push(err95);
                 }
                 errors++;
               }
             }
           } else {
-            const err110 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err96 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err110];
+              vErrors = [err96];
             } else {
-              vErrors.push(err110);
+              vErrors.push(err96);
+            }
+            errors++;
+          }
+        }
+        if (data34.allowedBaseImages !== void 0) {
+          let data54 = data34.allowedBaseImages;
+          if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
+            for (const key11 in data54) {
+              if (!(key11 === "allowed" || key11 === "banned")) {
+                const err97 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+            }
+            if (data54.allowed !== void 0) {
+              let data55 = data54.allowed;
+              if (Array.isArray(data55)) {
+                const len13 = data55.length;
+                for (let i12 = 0; i12 < len13; i12++) {
+                  let data56 = data55[i12];
+                  if (typeof data56 === "string") {
+                    if (func3(data56) < 1) {
+                      const err98 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err98];
+                      } else {
+                        vErrors.push(err98);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err99 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err99];
+                    } else {
+                      vErrors.push(err99);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err100 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err100];
+                } else {
+                  vErrors.push(err100);
+                }
+                errors++;
+              }
+            }
+            if (data54.banned !== void 0) {
+              let data57 = data54.banned;
+              if (Array.isArray(data57)) {
+                const len14 = data57.length;
+                for (let i13 = 0; i13 < len14; i13++) {
+                  let data58 = data57[i13];
+                  if (typeof data58 === "string") {
+                    if (func3(data58) < 1) {
+                      const err101 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err101];
+                      } else {
+                        vErrors.push(err101);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err102 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err102];
+                    } else {
+                      vErrors.push(err102);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err103 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err103];
+                } else {
+                  vErrors.push(err103);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err104 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err104];
+            } else {
+              vErrors.push(err104);
+            }
+            errors++;
+          }
+        }
+        if (data34.custom !== void 0) {
+          let data59 = data34.custom;
+          if (Array.isArray(data59)) {
+            const len15 = data59.length;
+            for (let i14 = 0; i14 < len15; i14++) {
+              let data60 = data59[i14];
+              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
+                if (data60.id === void 0) {
+                  const err105 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err105];
+                  } else {
+                    vErrors.push(err105);
+                  }
+                  errors++;
+                }
+                if (data60.message === void 0) {
+                  const err106 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  if (vErrors === null) {
+                    vErrors = [err106];
+                  } else {
+                    vErrors.push(err106);
+                  }
+                  errors++;
+                }
+                if (data60.match === void 0) {
+                  const err107 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
+                  if (vErrors === null) {
+                    vErrors = [err107];
+                  } else {
+                    vErrors.push(err107);
+                  }
+                  errors++;
+                }
+                if (data60.schema === void 0) {
+                  const err108 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+                  if (vErrors === null) {
+                    vErrors = [err108];
+                  } else {
+                    vErrors.push(err108);
+                  }
+                  errors++;
+                }
+                for (const key12 in data60) {
+                  if (!(key12 === "id" || key12 === "severity" || key12 === "message" || key12 === "match" || key12 === "schema")) {
+                    const err109 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err109];
+                    } else {
+                      vErrors.push(err109);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.id !== void 0) {
+                  let data61 = data60.id;
+                  if (typeof data61 === "string") {
+                    if (func3(data61) < 3) {
+                      const err110 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err110];
+                      } else {
+                        vErrors.push(err110);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err111 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err111];
+                    } else {
+                      vErrors.push(err111);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.severity !== void 0) {
+                  let data62 = data60.severity;
+                  if (!(data62 === "error" || data62 === "warning" || data62 === "info")) {
+                    const err112 = { instancePath: instancePath + "/policies/custom/" + i14 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err112];
+                    } else {
+                      vErrors.push(err112);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.message !== void 0) {
+                  let data63 = data60.message;
+                  if (typeof data63 === "string") {
+                    if (func3(data63) < 1) {
+                      const err113 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err113];
+                      } else {
+                        vErrors.push(err113);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err114 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err114];
+                    } else {
+                      vErrors.push(err114);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.match !== void 0) {
+                  let data64 = data60.match;
+                  if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
+                    if (data64.target === void 0) {
+                      const err115 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                      if (vErrors === null) {
+                        vErrors = [err115];
+                      } else {
+                        vErrors.push(err115);
+                      }
+                      errors++;
+                    }
+                    for (const key13 in data64) {
+                      if (!(key13 === "target" || key13 === "kinds" || key13 === "apiVersions" || key13 === "namespaces")) {
+                        const err116 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                        if (vErrors === null) {
+                          vErrors = [err116];
+                        } else {
+                          vErrors.push(err116);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data64.target !== void 0) {
+                      let data65 = data64.target;
+                      if (!(data65 === "k8s" || data65 === "dockerfile")) {
+                        const err117 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
+                        if (vErrors === null) {
+                          vErrors = [err117];
+                        } else {
+                          vErrors.push(err117);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data64.kinds !== void 0) {
+                      let data66 = data64.kinds;
+                      if (Array.isArray(data66)) {
+                        const len16 = data66.length;
+                        for (let i15 = 0; i15 < len16; i15++) {
+                          let data67 = data66[i15];
+                          if (typeof data67 === "string") {
+                            if (func3(data67) < 1) {
+                              const err118 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err118];
+                              } else {
+                                vErrors.push(err118);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err119 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err119];
+                            } else {
+                              vErrors.push(err119);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err120 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err120];
+                        } else {
+                          vErrors.push(err120);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data64.apiVersions !== void 0) {
+                      let data68 = data64.apiVersions;
+                      if (Array.isArray(data68)) {
+                        const len17 = data68.length;
+                        for (let i16 = 0; i16 < len17; i16++) {
+                          let data69 = data68[i16];
+                          if (typeof data69 === "string") {
+                            if (func3(data69) < 1) {
+                              const err121 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err121];
+                              } else {
+                                vErrors.push(err121);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err122 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err122];
+                            } else {
+                              vErrors.push(err122);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err123 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err123];
+                        } else {
+                          vErrors.push(err123);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data64.namespaces !== void 0) {
+                      let data70 = data64.namespaces;
+                      if (Array.isArray(data70)) {
+                        const len18 = data70.length;
+                        for (let i17 = 0; i17 < len18; i17++) {
+                          let data71 = data70[i17];
+                          if (typeof data71 === "string") {
+                            if (func3(data71) < 1) {
+                              const err124 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err124];
+                              } else {
+                                vErrors.push(err124);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err125 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err125];
+                            } else {
+                              vErrors.push(err125);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err126 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err126];
+                        } else {
+                          vErrors.push(err126);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err127 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    if (vErrors === null) {
+                      vErrors = [err127];
+                    } else {
+                      vErrors.push(err127);
+                    }
+                    errors++;
+                  }
+                }
+                if (data60.schema !== void 0) {
+                  let data72 = data60.schema;
+                  if (!(data72 && typeof data72 == "object" && !Array.isArray(data72)) && typeof data72 !== "string") {
+                    const err128 = { instancePath: instancePath + "/policies/custom/" + i14 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
+                    if (vErrors === null) {
+                      vErrors = [err128];
+                    } else {
+                      vErrors.push(err128);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err129 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err130 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err130];
+            } else {
+              vErrors.push(err130);
             }
             errors++;
           }
         }
       } else {
-        const err111 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err131 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err111];
+          vErrors = [err131];
         } else {
-          vErrors.push(err111);
+          vErrors.push(err131);
         }
         errors++;
       }
     }
   } else {
-    const err112 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err132 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err112];
+      vErrors = [err132];
     } else {
-      vErrors.push(err112);
+      vErrors.push(err132);
     }
     errors++;
   }

@@ -28552,6 +28552,16 @@ function mapToTemplateSource(f, model) {
     end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
   };
 }
+function mapRenderedFinding(f, model, source, at) {
+  const line = f.range.start.line;
+  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  const index = doc ? model.documents.indexOf(doc) : -1;
+  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
+  f.file = loc.file;
+  f.range = loc.range;
+  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+  return loc.placeholder === true;
+}
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();
   const list2 = model.instructions;
@@ -28637,6 +28647,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
   const skipped = [];
   const contextCache = /* @__PURE__ */ new Map();
   const locators = /* @__PURE__ */ new WeakMap();
+  const placed = /* @__PURE__ */ new WeakMap();
   let schemaValidator;
   const noted = /* @__PURE__ */ new Set();
   const noteOnce = (n) => {
@@ -28823,6 +28834,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
                 const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
                 const id = `${obj.kind}/${obj.namespace ?? ""}/${obj.name ?? ""}`;
                 locators.set(f, r.path !== void 0 ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
+                if (p.file.rendered) placed.set(f, { doc: obj.document, pointer: r.path !== void 0 || !r.range ? obj.basePath + (r.path ?? "") : void 0 });
                 raw.push(f);
               }
             }),
@@ -28833,7 +28845,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
     }
     watchdog.check(true);
     if (p.yaml) suppressions = yamlSuppressions(p.yaml, p.objects);
-    const { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
+    let { kept, unused } = applySuppressions(raw, suppressions, display, knownIds, enabledIds);
     if (p.yaml && p.file.mapTemplateSources) {
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
@@ -28841,6 +28853,23 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
       }
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
+        if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
+      }
+    }
+    if (p.yaml && p.file.rendered) {
+      const rendered = p.file.rendered;
+      const placeholders = /* @__PURE__ */ new Set();
+      for (const f of [...kept, ...unused]) {
+        if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
+        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+      }
+      if (placeholders.size) {
+        kept = kept.filter((f) => !placeholders.has(f));
+        unused = unused.filter((f) => !placeholders.has(f));
+      }
+      const found = secrets.filter((s) => s.file === display);
+      const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
+      for (const file of files) {
         if (file !== display) for (const s of found) secrets.push({ file, value: s.value });
       }
     }
