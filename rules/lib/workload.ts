@@ -53,9 +53,12 @@ export interface WorkloadKind {
 
 const TEMPLATE_ONLY = (path: string): readonly PodLocation[] => [{ path, shape: 'template' }];
 
+// Ray pods are not judged as serving containers (probes, grace periods): KubeRay adds the
+// probes, and a RayService switches traffic to a new cluster before deleting the old one.
+const NOT_SERVING = (): boolean => false;
 const RAY_CLUSTER = (base: string): readonly PodLocation[] => [
-  { path: `${base}/headGroupSpec/template`, shape: 'template', label: 'headGroupSpec' },
-  { path: `${base}/workerGroupSpecs/*/template`, shape: 'template', label: 'workerGroupSpecs[{}]' },
+  { path: `${base}/headGroupSpec/template`, shape: 'template', label: 'headGroupSpec', serves: NOT_SERVING },
+  { path: `${base}/workerGroupSpecs/*/template`, shape: 'template', label: 'workerGroupSpecs[{}]', serves: NOT_SERVING },
 ];
 // KubeRay adds readiness and liveness probes to the Ray container when none is set
 // (ray-operator/controllers/ray/common/pod.go, initLivenessAndReadinessProbe) and mounts
@@ -188,9 +191,11 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
   ...(['ServingRuntime', 'ClusterServingRuntime'] as const).map((kind): WorkloadKind => ({
     kind,
     groups: ['serving.kserve.io'],
+    // A runtime is a template for the pods of the InferenceServices that use it: their grace
+    // period and probes are set on the predictor, so its containers are not judged as serving.
     pods: [
-      { path: '/spec', shape: 'podSpec', label: 'runtime' },
-      { path: '/spec/workerSpec', shape: 'podSpec', label: 'workerSpec' },
+      { path: '/spec', shape: 'podSpec', label: 'runtime', serves: NOT_SERVING },
+      { path: '/spec/workerSpec', shape: 'podSpec', label: 'workerSpec', serves: NOT_SERVING },
     ],
     longRunning: true,
     operatorProbes: KSERVE_PROBES,
@@ -369,7 +374,8 @@ function hasContainers(view: PodView): boolean {
 export function podSpecsOf(obj: KubeObject): PodView[] {
   const workload = workloadKindOf(obj);
   if (workload) {
-    const several = workload.pods.filter((p) => p.label).length > 1;
+    // Labels name the pod when the object can hold several: several locations, or one with a `*`.
+    const several = workload.pods.filter((p) => p.label).length > 1 || workload.pods.some((p) => p.label && p.path.includes('*'));
     return workload.pods.flatMap((loc) => viewsAt(obj, loc, workload, several));
   }
   // Kinds of the table under another API group (a v1 Service, a Model of another project) are not duck-typed.
