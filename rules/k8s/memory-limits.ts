@@ -9,13 +9,14 @@ export default defineK8sRule({
     summary: 'A container (init containers included) without resources.limits.memory.',
     rationale:
       'Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely.'
-      + ' Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration.',
+      + ' Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration; pods KServe builds (InferenceService), whose defaulting fills requests and limits, and pods an operator completes (docs/workloads.md).',
     fix: 'Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.',
     scope: WORKLOAD_SCOPE,
     indexKinds: ['LimitRange'],
   },
   check(ctx) {
     for (const pod of completePodSpecsOf(ctx.object)) {
+      if (pod.workload?.operatorResources) continue; // KServe defaults them (docs/workloads.md)
       // A LimitRange of the same namespace with a default Container memory limit fills the gap at admission.
       const defaulted = ctx.index.ofKind('LimitRange').some((lr) => {
         if (lr.namespace !== ctx.object.namespace) return false;

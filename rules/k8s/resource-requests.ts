@@ -11,13 +11,14 @@ export default defineK8sRule({
     severity: 'warning',
     summary: 'A container (init containers included) without a cpu or memory request, where no limit and no LimitRange of its namespace sets one.',
     rationale:
-      "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration.",
+      "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration. Nor are the pods of an InferenceService (KServe's defaulting fills requests and limits) or pods an operator completes (docs/workloads.md).",
     fix: 'Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses at steady state (for a model server: the host RAM it needs while loading weights), or define a LimitRange with `defaultRequest` for the namespace.',
     scope: WORKLOAD_SCOPE,
     indexKinds: ['LimitRange'],
   },
   check(ctx) {
     for (const pod of completePodSpecsOf(ctx.object)) {
+      if (pod.workload?.operatorResources) continue; // KServe defaults them (docs/workloads.md)
       if (isFragment(ctx.object, pod)) continue;
       // Resources a LimitRange of the same namespace defaults for containers at admission.
       const defaulted = new Set<string>();

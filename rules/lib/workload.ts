@@ -49,6 +49,8 @@ export interface WorkloadKind {
   operatorProbes?: string;
   /** The operator mounts a memory-backed /dev/shm itself. */
   operatorShm?: string;
+  /** The operator fills in CPU and memory requests and limits the containers leave out. */
+  operatorResources?: string;
 }
 
 const TEMPLATE_ONLY = (path: string): readonly PodLocation[] => [{ path, shape: 'template' }];
@@ -187,6 +189,9 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     ],
     longRunning: true,
     operatorProbes: KSERVE_PROBES,
+    // The InferenceService defaulting webhook fills CPU and memory requests and limits from the
+    // inferenceservice ConfigMap (setResourceRequirementDefaults in pkg/apis/serving/v1beta1).
+    operatorResources: 'KServe sets default CPU and memory requests and limits (1 CPU, 2Gi unless configured)',
   },
   ...(['ServingRuntime', 'ClusterServingRuntime'] as const).map((kind): WorkloadKind => ({
     kind,

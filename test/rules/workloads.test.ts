@@ -53,8 +53,7 @@ describe('pod-level rules on custom resources that run model servers', () => {
       'k8s/image-tag': ['22:14', '59:16'],
       'k8s/trust-remote-code': ['48:11'],
       'k8s/gpu-limits': ['51:11'],
-      'k8s/memory-limits': ['58:9'],
-      'k8s/resource-requests': ['58:9'],
+      // No memory-limits or resource-requests on the transformer: KServe's defaulting fills them.
     });
   });
 
