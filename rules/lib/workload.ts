@@ -33,8 +33,12 @@ export interface PodLocation {
   build?: (obj: KubeObject) => { spec: Record<string, unknown>; containerPath: string } | undefined;
   /** Pods of this location per replica of the workload (LeaderWorkerSet: size - 1 workers). */
   perReplica?: (obj: KubeObject) => number;
-  /** Whether these pods take traffic (default true); the workers of a multi-node group do not (probes, grace periods). */
-  serves?: (obj: KubeObject) => boolean;
+  /**
+   * Whether the serving containers of these pods are judged (k8s/probes, k8s/termination-grace);
+   * default true. Not for the workers of a multi-node group (only the leader takes requests), nor
+   * where the operator sets probes and grace itself (KubeRay, Knative, KServe).
+   */
+  judgedServing?: (obj: KubeObject) => boolean;
 }
 
 /** What genai-lint knows of a workload kind: its pods, and what its operator does to them. */
@@ -59,8 +63,8 @@ const TEMPLATE_ONLY = (path: string): readonly PodLocation[] => [{ path, shape: 
 // probes, and a RayService switches traffic to a new cluster before deleting the old one.
 const NOT_SERVING = (): boolean => false;
 const RAY_CLUSTER = (base: string): readonly PodLocation[] => [
-  { path: `${base}/headGroupSpec/template`, shape: 'template', label: 'headGroupSpec', serves: NOT_SERVING },
-  { path: `${base}/workerGroupSpecs/*/template`, shape: 'template', label: 'workerGroupSpecs[{}]', serves: NOT_SERVING },
+  { path: `${base}/headGroupSpec/template`, shape: 'template', label: 'headGroupSpec', judgedServing: NOT_SERVING },
+  { path: `${base}/workerGroupSpecs/*/template`, shape: 'template', label: 'workerGroupSpecs[{}]', judgedServing: NOT_SERVING },
 ];
 // KubeRay adds readiness and liveness probes to the Ray container when none is set
 // (ray-operator/controllers/ray/common/pod.go, initLivenessAndReadinessProbe) and mounts
@@ -163,7 +167,7 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
         shape: 'template',
         label: 'workerTemplate',
         perReplica: (o) => (hasLeaderTemplate(o) ? lwsSize(o) - 1 : lwsSize(o)),
-        serves: (o) => !hasLeaderTemplate(o),
+        judgedServing: (o) => !hasLeaderTemplate(o),
       },
     ],
     longRunning: true,
@@ -181,11 +185,12 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     kind: 'InferenceService',
     groups: ['serving.kserve.io'],
     pods: [
-      { path: '/spec/predictor', shape: 'podSpec', label: 'predictor', containerFields: KSERVE_MODEL_FIELDS },
+      // In the default (serverless) mode Knative runs these pods and sets their grace period.
+      { path: '/spec/predictor', shape: 'podSpec', label: 'predictor', containerFields: KSERVE_MODEL_FIELDS, judgedServing: NOT_SERVING },
       // Multi-node workers are merged with the ServingRuntime's workerSpec.
-      { path: '/spec/predictor/workerSpec', shape: 'podSpec', label: 'predictor.workerSpec', partial: true },
-      { path: '/spec/transformer', shape: 'podSpec', label: 'transformer' },
-      { path: '/spec/explainer', shape: 'podSpec', label: 'explainer' },
+      { path: '/spec/predictor/workerSpec', shape: 'podSpec', label: 'predictor.workerSpec', partial: true, judgedServing: NOT_SERVING },
+      { path: '/spec/transformer', shape: 'podSpec', label: 'transformer', judgedServing: NOT_SERVING },
+      { path: '/spec/explainer', shape: 'podSpec', label: 'explainer', judgedServing: NOT_SERVING },
     ],
     longRunning: true,
     operatorProbes: KSERVE_PROBES,
@@ -199,8 +204,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     // A runtime is a template for the pods of the InferenceServices that use it: their grace
     // period and probes are set on the predictor, so its containers are not judged as serving.
     pods: [
-      { path: '/spec', shape: 'podSpec', label: 'runtime', serves: NOT_SERVING },
-      { path: '/spec/workerSpec', shape: 'podSpec', label: 'workerSpec', serves: NOT_SERVING },
+      { path: '/spec', shape: 'podSpec', label: 'runtime', judgedServing: NOT_SERVING },
+      { path: '/spec/workerSpec', shape: 'podSpec', label: 'workerSpec', judgedServing: NOT_SERVING },
     ],
     longRunning: true,
     operatorProbes: KSERVE_PROBES,
@@ -239,7 +244,8 @@ export const WORKLOAD_KINDS: readonly WorkloadKind[] = [
     // Knative gives the user container a TCP readiness probe when it has none.
     kind: 'Service',
     groups: ['serving.knative.dev'],
-    pods: TEMPLATE_ONLY('/spec/template'),
+    // Knative also sets the grace period from the revision's timeoutSeconds (the queue-proxy drains).
+    pods: [{ path: '/spec/template', shape: 'template', judgedServing: NOT_SERVING }],
     longRunning: true,
     operatorProbes: 'Knative adds a readiness probe to the user container',
   },
@@ -302,8 +308,8 @@ export interface PodView {
   partial: boolean;
   /** Pods of this template per replica of the workload. */
   perReplica: number;
-  /** The pods take traffic (false for the workers of a multi-node group). */
-  serves: boolean;
+  /** Its serving containers are judged (see PodLocation.judgedServing). */
+  judgedServing: boolean;
   /** The kind's table entry; undefined for duck-typed objects. */
   workload?: WorkloadKind;
 }
@@ -337,30 +343,30 @@ function viewsAt(obj: KubeObject, loc: PodLocation, workload: WorkloadKind | und
   if (loc.shape === 'synthetic') {
     const built = loc.build?.(obj);
     if (built) {
-      out.push({ spec: built.spec as unknown as PodSpec, path: loc.path, label: several ? loc.label : undefined, containerPaths: [built.containerPath], partial: !!loc.partial, perReplica: 1, serves: true, workload });
+      out.push({ spec: built.spec as unknown as PodSpec, path: loc.path, label: several ? loc.label : undefined, containerPaths: [built.containerPath], partial: !!loc.partial, perReplica: 1, judgedServing: true, workload });
     }
     return out;
   }
   for (const m of expand(obj.raw, loc.path)) {
     const label = several && loc.label ? loc.label.replace('{}', itemName(m.key, m.item)) : undefined;
     const perReplica = loc.perReplica?.(obj) ?? 1;
-    const serves = loc.serves?.(obj) ?? true;
+    const judgedServing = loc.judgedServing?.(obj) ?? true;
     if (loc.shape === 'template') {
       if (!isRecord(m.value) || !isRecord(m.value.spec)) continue;
-      out.push({ spec: m.value.spec as unknown as PodSpec, path: `${m.path}/spec`, label, metadataPath: `${m.path}/metadata`, partial: !!loc.partial, perReplica, serves, workload });
+      out.push({ spec: m.value.spec as unknown as PodSpec, path: `${m.path}/spec`, label, metadataPath: `${m.path}/metadata`, partial: !!loc.partial, perReplica, judgedServing, workload });
       continue;
     }
     if (!isRecord(m.value)) continue;
     const extra = (loc.containerFields ?? []).filter((f) => isRecord((m.value as Record<string, unknown>)[f]));
     if (!extra.length) {
-      out.push({ spec: m.value as unknown as PodSpec, path: m.path, label, metadataPath: workload?.kind === 'Pod' ? '/metadata' : undefined, partial: !!loc.partial, perReplica, serves, workload });
+      out.push({ spec: m.value as unknown as PodSpec, path: m.path, label, metadataPath: workload?.kind === 'Pod' ? '/metadata' : undefined, partial: !!loc.partial, perReplica, judgedServing, workload });
       continue;
     }
     // A pod whose model container the operator completes: its containers plus the container-like fields.
     const own = Array.isArray(m.value.containers) ? m.value.containers : [];
     const containers = [...own, ...extra.map((f) => ({ name: f, ...(m.value as Record<string, Record<string, unknown>>)[f] }))];
     const containerPaths = [...own.map((_, i) => `${m.path}/containers/${i}`), ...extra.map((f) => `${m.path}/${f}`)];
-    out.push({ spec: { ...m.value, containers } as unknown as PodSpec, path: m.path, label, containerPaths, partial: true, perReplica, serves, workload });
+    out.push({ spec: { ...m.value, containers } as unknown as PodSpec, path: m.path, label, containerPaths, partial: true, perReplica, judgedServing, workload });
   }
   return out;
 }
@@ -376,7 +382,16 @@ function hasContainers(view: PodView): boolean {
  * kinds not in WORKLOAD_KINDS, a PodTemplateSpec at `spec.template` or
  * `spec.jobTemplate.spec.template`. Empty for objects that create no pods.
  */
-export function podSpecsOf(obj: KubeObject): PodView[] {
+export function podSpecsOf(obj: KubeObject): readonly PodView[] {
+  // Most rules ask for the pods of every object: read them once per object.
+  let views = PODS.get(obj.raw);
+  if (!views) PODS.set(obj.raw, (views = readPodSpecs(obj)));
+  return views;
+}
+
+const PODS = new WeakMap<object, readonly PodView[]>();
+
+function readPodSpecs(obj: KubeObject): PodView[] {
   const workload = workloadKindOf(obj);
   if (workload) {
     // Labels name the pod when the object can hold several: several locations, or one with a `*`.
@@ -558,7 +573,7 @@ export function servingContainers(obj: KubeObject, index: RunIndex): ContainerVi
 
 /** The serving containers of one pod view of a workload (see servingContainers). */
 export function servingContainersOf(obj: KubeObject, pod: PodView, index: RunIndex): ContainerView[] {
-  if (!pod.serves || !isLongRunning(obj, pod)) return [];
+  if (!pod.judgedServing || !isLongRunning(obj, pod)) return [];
   const app = containersOf(pod).filter((c) => clientRole(c.container) === undefined);
   const servers = app.filter((c) => hasPorts(c) || modelServerKind(c.container) !== undefined);
   const main = servers.filter((c) => !isKnownSidecar(c));
