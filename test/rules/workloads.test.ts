@@ -69,6 +69,34 @@ describe('pod-level rules on custom resources that run model servers', () => {
   });
 });
 
+describe('what operators add is not asked of the manifest', () => {
+  const knative = `apiVersion: serving.knative.dev/v1
+kind: Service
+metadata:
+  name: llm
+spec:
+  template:
+    spec:
+      containers:
+        - image: vllm/vllm-openai:latest
+          args: [--model, Qwen/Qwen2.5-7B-Instruct]
+          ports:
+            - containerPort: 8000
+          resources:
+            limits:
+              memory: 32Gi
+              nvidia.com/gpu: 1
+`;
+  it('Knative Service: no probes or grace period (Knative sets them), image tag judged', () => {
+    const f = lintSnippet({ code: knative }).filter((x) => ['k8s/probes', 'k8s/termination-grace', 'k8s/image-tag'].includes(x.ruleId));
+    expect(f.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(['k8s/image-tag 9:18']);
+  });
+  it('a v1 Service is not a Knative Service', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: a}\n  ports: [{port: 80}]\n';
+    expect(lintSnippet({ code: svc }).filter((x) => x.ruleId === 'k8s/image-tag' || x.ruleId === 'k8s/probes')).toEqual([]);
+  });
+});
+
 describe('duck-typed workloads', () => {
   const crd = (kind: string, apiVersion: string) =>
     `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: w\nspec:\n  template:\n    spec:\n      containers:\n        - name: c\n          image: vllm/vllm-openai:latest\n`;
