@@ -1,5 +1,5 @@
 import { defineK8sRule } from '../../src/rule-api.js';
-import { containerAnchor, containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containerAnchor, containersOf, WORKLOAD_SCOPE, podSpecsOf, workloadLabel } from '../lib/workload.js';
 import { isFragment } from '../lib/fragments.js';
 import { capabilityList, containerSecurity, isPrivileged, isWindowsPod } from '../lib/security.js';
 
@@ -35,7 +35,7 @@ export default defineK8sRule<Options>({
     rationale:
       'Each added capability widens what code running in the model server can do to the node: SYS_ADMIN is nearly root on the host, NET_RAW allows spoofing traffic of other pods, SYS_PTRACE reads other processes. None is needed to serve a model on a GPU. IPC_LOCK (pinned memory for RDMA/InfiniBand in multi-node inference) and the capabilities a container runtime grants by default are not reported. Dropping ALL and adding back only what is needed is what the restricted Pod Security Standard requires; that part is reported only with the `requireDropAll` option, which the strict preset turns on. Privileged containers are reported by k8s/privileged instead. Unlike kube-linter\'s drop-net-raw-capability, a container that merely keeps the runtime\'s default NET_RAW is reported only with `requireDropAll`: adding a dangerous capability is a clear mistake, not dropping a default one is hardening. Unlike Polaris\' insecureCapabilities, a drop list that names every default capability one by one instead of ALL is still reported with `requireDropAll`: the restricted Pod Security Standard admits only ALL, and a runtime with a longer default list would keep the rest.',
     fix: 'Remove the capability from `securityContext.capabilities.add`, or replace it with a narrower one; add `capabilities: {drop: [ALL]}` and add back only what the process needs (e.g. NET_BIND_SERVICE).',
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: 'object',
       properties: { requireDropAll: { type: 'boolean', description: 'Also report containers whose capabilities.drop does not contain ALL.' } },
@@ -44,31 +44,32 @@ export default defineK8sRule<Options>({
     defaultOptions: { requireDropAll: false },
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isWindowsPod(pod)) return;
-    for (const c of containersOf(pod, ['initContainer', 'container'])) {
-      if (isPrivileged(c)) continue;
-      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
-      for (const cap of capabilityList(c, 'add')) {
-        const why = DANGEROUS[cap.name];
-        if (!why) continue;
+    for (const pod of podSpecsOf(ctx.object)) {
+      if (isWindowsPod(pod)) continue;
+      for (const c of containersOf(pod, ['initContainer', 'container'])) {
+        if (isPrivileged(c)) continue;
+        const where = `${c.label} in ${workloadLabel(ctx.object, pod)}`;
+        for (const cap of capabilityList(c, 'add')) {
+          const why = DANGEROUS[cap.name];
+          if (!why) continue;
+          ctx.report({
+            message: `${where} adds capability \`${cap.written}\`: it can ${why}`,
+            path: cap.path,
+            part: 'value',
+            fix: `Remove \`${cap.written}\` from capabilities.add of ${c.label}; if a tool needs it, run that tool in a separate, short-lived container.`,
+          });
+        }
+        if (!ctx.options.requireDropAll || isFragment(ctx.object, pod)) continue;
+        if (capabilityList(c, 'drop').some((cap) => cap.name === 'ALL')) continue;
+        const sc = containerSecurity(c);
+        const caps = sc.capabilities;
+        const path = caps !== undefined && caps !== null ? `${c.path}/securityContext/capabilities` : c.container.securityContext !== undefined ? `${c.path}/securityContext` : containerAnchor(c);
         ctx.report({
-          message: `${where} adds capability \`${cap.written}\`: it can ${why}`,
-          path: cap.path,
-          part: 'value',
-          fix: `Remove \`${cap.written}\` from capabilities.add of ${c.label}; if a tool needs it, run that tool in a separate, short-lived container.`,
+          message: `${where} does not drop all capabilities (no \`ALL\` in \`capabilities.drop\`)`,
+          path,
+          fix: `Add \`capabilities: {drop: [ALL]}\` to the securityContext of ${c.label}, and add back only what it needs.`,
         });
       }
-      if (!ctx.options.requireDropAll || isFragment(ctx.object)) continue;
-      if (capabilityList(c, 'drop').some((cap) => cap.name === 'ALL')) continue;
-      const sc = containerSecurity(c);
-      const caps = sc.capabilities;
-      const path = caps !== undefined && caps !== null ? `${c.path}/securityContext/capabilities` : c.container.securityContext !== undefined ? `${c.path}/securityContext` : containerAnchor(c);
-      ctx.report({
-        message: `${where} does not drop all capabilities (no \`ALL\` in \`capabilities.drop\`)`,
-        path,
-        fix: `Add \`capabilities: {drop: [ALL]}\` to the securityContext of ${c.label}, and add back only what it needs.`,
-      });
     }
   },
 });

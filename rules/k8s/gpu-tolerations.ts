@@ -1,6 +1,6 @@
 import type { Toleration } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/rule-api.js';
-import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containersOf, WORKLOAD_SCOPE, completePodSpecsOf, workloadLabel } from '../lib/workload.js';
 import { DEFAULT_GPU_TAINT_KEYS, gkeAcceleratorTarget, gpuResourcesOf, toleratesGpu } from '../lib/gpu.js';
 
 export default defineK8sRule({
@@ -14,27 +14,27 @@ export default defineK8sRule({
       'Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); ' +
       'pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
     fix: 'Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.',
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const uses = containersOf(pod, ['initContainer', 'container']).flatMap((c) =>
-      gpuResourcesOf(c.container, ctx.settings)
-        .filter((g) => g.kind !== 'tpu')
-        .map((g) => ({ container: c, resource: g.resource, kind: g.kind })),
-    );
-    if (!uses.length || gkeAcceleratorTarget(pod.spec)) return;
-    const tolerations = Array.isArray(pod.spec.tolerations) ? (pod.spec.tolerations as Toleration[]) : [];
-    const resources = [...new Set(uses.map((u) => u.resource))];
-    if (toleratesGpu(tolerations, resources, ctx.settings)) return;
-    const gpuTaints = uses.some((u) => u.kind === 'gpu') ? DEFAULT_GPU_TAINT_KEYS : [];
-    const taints = [...new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
-    const what = uses.every((u) => u.kind === 'gpu') ? 'GPU' : uses.some((u) => u.kind === 'gpu') ? 'GPU and accelerator' : 'accelerator';
-    ctx.report({
-      message: `${workloadLabel(ctx.object)} requests ${resources.join(', ')} (${[...new Set(uses.map((u) => u.container.label))].join(', ')}) but tolerates none of the ${what} node taints (${taints.join(', ')}); it stays Pending on tainted ${what} pools`,
-      path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
-      fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
-    });
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      const uses = containersOf(pod, ['initContainer', 'container']).flatMap((c) =>
+        gpuResourcesOf(c.container, ctx.settings)
+          .filter((g) => g.kind !== 'tpu')
+          .map((g) => ({ container: c, resource: g.resource, kind: g.kind })),
+      );
+      if (!uses.length || gkeAcceleratorTarget(pod.spec)) continue;
+      const tolerations = Array.isArray(pod.spec.tolerations) ? (pod.spec.tolerations as Toleration[]) : [];
+      const resources = [...new Set(uses.map((u) => u.resource))];
+      if (toleratesGpu(tolerations, resources, ctx.settings)) continue;
+      const gpuTaints = uses.some((u) => u.kind === 'gpu') ? DEFAULT_GPU_TAINT_KEYS : [];
+      const taints = [...new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
+      const what = uses.every((u) => u.kind === 'gpu') ? 'GPU' : uses.some((u) => u.kind === 'gpu') ? 'GPU and accelerator' : 'accelerator';
+      ctx.report({
+        message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(', ')} (${[...new Set(uses.map((u) => u.container.label))].join(', ')}) but tolerates none of the ${what} node taints (${taints.join(', ')}); it stays Pending on tainted ${what} pools`,
+        path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
+        fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
+      });
+    }
   },
 });

@@ -1,5 +1,5 @@
 import { defineK8sRule, isRecord } from '../../src/rule-api.js';
-import { containersOf, POD_BEARING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containersOf, WORKLOAD_SCOPE, podSpecsOf, workloadLabel } from '../lib/workload.js';
 import { isNodeAgent } from '../lib/security.js';
 
 /**
@@ -67,7 +67,7 @@ export default defineK8sRule<Options>({
     rationale:
       "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets (by their standard paths, and any docker.sock, containerd.sock or crio.sock elsewhere, as with rootless Docker or k3s) and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
     fix: 'Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.',
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: 'object',
       properties: {
@@ -78,40 +78,40 @@ export default defineK8sRule<Options>({
     defaultOptions: { allowedPaths: ['/var/lib/kubelet/device-plugins', '/var/lib/kubelet/pod-resources'] },
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const volumes = (pod.spec as unknown as Record<string, unknown>).volumes;
-    if (!Array.isArray(volumes)) return;
-    const allowed = (ctx.options.allowedPaths ?? []).map(normalise);
-    const containers = containersOf(pod, ['initContainer', 'container']);
-    volumes.forEach((v, i) => {
-      if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== 'string') return;
-      const raw = v.hostPath.path;
-      if (raw.includes('{{') || raw.includes('$(')) return;
-      const path = normalise(raw);
-      if (allowed.some((a) => under(path, a))) return;
-      const name = typeof v.name === 'string' ? v.name : `#${i}`;
-      const mounts = containers.flatMap((c) =>
-        (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m) => isRecord(m) && m.name === name).map((m) => ({ c, readOnly: m.readOnly === true })),
-      );
-      const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
-      if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
-      const sensitive =
-        SENSITIVE.filter((s) => (s.tree ? under(path, s.path) : path === s.path)).pop() ??
-        (RUNTIME_SOCKET.test(path) ? { path, why: 'a container runtime socket (root on the node)' } : undefined);
-      const agent = isNodeAgent(ctx.object);
-      const how = writable.length ? `, writable by ${writable.join(', ')}` : mounts.length ? ', read-only' : '';
-      ctx.report({
-        message: sensitive
-          ? `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): it exposes ${sensitive.why}${agent ? '; if this node agent needs it, add the path to allowedPaths or suppress with a reason' : ''}`
-          : `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): the pod is tied to that node's disk and can ${writable.length ? 'change' : 'read'} the node's files`,
-        path: `${pod.path}/volumes/${i}/hostPath/path`,
-        part: 'value',
-        fix: sensitive && writable.length && !agent
-          ? `Replace hostPath volume \`${name}\` with a PVC or emptyDir; at the very least mount it \`readOnly: true\`.`
-          : `Replace hostPath volume \`${name}\` with a PersistentVolumeClaim, an emptyDir or a CSI volume.`,
-        severity: sensitive && !agent ? 'error' : 'warning',
+    for (const pod of podSpecsOf(ctx.object)) {
+      const volumes = (pod.spec as unknown as Record<string, unknown>).volumes;
+      if (!Array.isArray(volumes)) continue;
+      const allowed = (ctx.options.allowedPaths ?? []).map(normalise);
+      const containers = containersOf(pod, ['initContainer', 'container']);
+      volumes.forEach((v, i) => {
+        if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== 'string') return;
+        const raw = v.hostPath.path;
+        if (raw.includes('{{') || raw.includes('$(')) return;
+        const path = normalise(raw);
+        if (allowed.some((a) => under(path, a))) return;
+        const name = typeof v.name === 'string' ? v.name : `#${i}`;
+        const mounts = containers.flatMap((c) =>
+          (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m) => isRecord(m) && m.name === name).map((m) => ({ c, readOnly: m.readOnly === true })),
+        );
+        const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
+        if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
+        const sensitive =
+          SENSITIVE.filter((s) => (s.tree ? under(path, s.path) : path === s.path)).pop() ??
+          (RUNTIME_SOCKET.test(path) ? { path, why: 'a container runtime socket (root on the node)' } : undefined);
+        const agent = isNodeAgent(ctx.object);
+        const how = writable.length ? `, writable by ${writable.join(', ')}` : mounts.length ? ', read-only' : '';
+        ctx.report({
+          message: sensitive
+            ? `${workloadLabel(ctx.object, pod)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): it exposes ${sensitive.why}${agent ? '; if this node agent needs it, add the path to allowedPaths or suppress with a reason' : ''}`
+            : `${workloadLabel(ctx.object, pod)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): the pod is tied to that node's disk and can ${writable.length ? 'change' : 'read'} the node's files`,
+          path: `${pod.path}/volumes/${i}/hostPath/path`,
+          part: 'value',
+          fix: sensitive && writable.length && !agent
+            ? `Replace hostPath volume \`${name}\` with a PVC or emptyDir; at the very least mount it \`readOnly: true\`.`
+            : `Replace hostPath volume \`${name}\` with a PersistentVolumeClaim, an emptyDir or a CSI volume.`,
+          severity: sensitive && !agent ? 'error' : 'warning',
+        });
       });
-    });
+    }
   },
 });

@@ -1,7 +1,7 @@
 import { defineK8sRule } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { AUTOSCALER_KINDS, gpuScaleTarget } from '../lib/autoscaling.js';
-import { POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
+import { WORKLOAD_KIND_NAMES, workloadLabel } from '../lib/workload.js';
 
 const CPU_MEMORY = new Set(['cpu', 'memory']);
 
@@ -35,7 +35,7 @@ export default defineK8sRule({
       'A GPU model server saturates on its request queue and batch size while its CPU sits idle and its memory stays flat (weights and KV cache are preallocated). A CPU- or memory-based autoscaler never adds replicas under load, so latency climbs until clients time out.',
     fix: 'Scale on a Pods or External metric from the server: vLLM `vllm:num_requests_waiting`, TGI `tgi_queue_size`, Triton queue time (`nv_inference_queue_duration_us`), through prometheus-adapter or a KEDA prometheus trigger.',
     kinds: AUTOSCALER_KINDS,
-    indexKinds: POD_BEARING_KINDS,
+    indexKinds: WORKLOAD_KIND_NAMES,
   },
   check(ctx) {
     const a = ctx.object;

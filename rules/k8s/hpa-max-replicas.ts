@@ -1,7 +1,7 @@
 import { defineK8sRule } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { AUTOSCALER_KINDS, gpuScaleTarget } from '../lib/autoscaling.js';
-import { POD_BEARING_KINDS, workloadLabel } from '../lib/workload.js';
+import { WORKLOAD_KIND_NAMES, workloadLabel } from '../lib/workload.js';
 
 interface Options {
   maxGpus: number;
@@ -19,7 +19,7 @@ export default defineK8sRule<Options>({
       'Example charts ship `maxReplicas: 100` on GPU pods. Under a traffic spike, or a metric that never settles, the autoscaler requests that many GPU pods: the cluster autoscaler buys GPU nodes until a quota stops it, or the pending pods starve every other GPU workload.',
     fix: 'Set maxReplicas so that maxReplicas x GPUs per pod stays within the GPUs this service may use, or raise the rule\'s `maxGpus` option to the real budget.',
     kinds: AUTOSCALER_KINDS,
-    indexKinds: POD_BEARING_KINDS,
+    indexKinds: WORKLOAD_KIND_NAMES,
     optionsSchema: { type: 'object', additionalProperties: false, properties: { maxGpus: { type: 'integer', minimum: 1 } } },
     defaultOptions: { maxGpus: 16 },
   },

@@ -37,6 +37,7 @@ export default defineK8sRule<Options>({
   },
   check(ctx) {
     for (const c of servingContainers(ctx.object, ctx.index)) {
+      if (c.pod.workload?.operatorProbes) continue; // the operator adds its own (docs/workloads.md)
       const missing = (['readinessProbe', 'livenessProbe'] as const).filter((p) => !isRecord(c.container[p]));
       if (missing.length) {
         const modelServer = isModelServer(c.container, ctx.settings);
@@ -46,7 +47,7 @@ export default defineK8sRule<Options>({
             : 'traffic is routed to it before it is ready'
           : 'a hung server is never restarted';
         ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(' and no ')}: ${why}`,
+          message: `${c.label} in ${workloadLabel(ctx.object, c.pod)} has no ${missing.join(' and no ')}: ${why}`,
           path: containerAnchor(c),
           fix: `Add ${missing.join(' and ')} on the server's health endpoint.`,
         });

@@ -1,6 +1,6 @@
 import { defineK8sRule } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
-import { LONG_RUNNING_KINDS, podSpecOf, servingContainers, workloadLabel } from '../lib/workload.js';
+import { completePodSpecsOf, LONG_RUNNING_KINDS, servingContainersOf, workloadLabel } from '../lib/workload.js';
 import { argTokens, flagValue, isModelServer, modelServerKind } from '../lib/model-server.js';
 
 /** Kubernetes' default terminationGracePeriodSeconds. */
@@ -30,36 +30,36 @@ export default defineK8sRule({
     indexKinds: ['Service'],
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const graceSet = typeof pod.spec.terminationGracePeriodSeconds === 'number';
-    const grace = graceSet ? (pod.spec.terminationGracePeriodSeconds as number) : DEFAULT_GRACE;
-    const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
-    let reported = false;
-    const serving = servingContainers(ctx.object, ctx.index);
-    for (const c of serving) {
-      if (!isModelServer(c.container, ctx.settings)) continue;
-      const timeout = Number(flagValue(argTokens(c.container), ['--shutdown-timeout', '--shutdown_timeout']));
-      if (!Number.isFinite(timeout) || timeout <= 0) continue;
-      const sleep = preStopSleepSeconds(c.container.lifecycle);
-      const needed = timeout + sleep;
-      if (grace >= needed) continue;
-      reported = true;
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      const graceSet = typeof pod.spec.terminationGracePeriodSeconds === 'number';
+      const grace = graceSet ? (pod.spec.terminationGracePeriodSeconds as number) : DEFAULT_GRACE;
+      const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
+      let reported = false;
+      const serving = servingContainersOf(ctx.object, pod, ctx.index);
+      for (const c of serving) {
+        if (!isModelServer(c.container, ctx.settings)) continue;
+        const timeout = Number(flagValue(argTokens(c.container), ['--shutdown-timeout', '--shutdown_timeout']));
+        if (!Number.isFinite(timeout) || timeout <= 0) continue;
+        const sleep = preStopSleepSeconds(c.container.lifecycle);
+        const needed = timeout + sleep;
+        if (grace >= needed) continue;
+        reported = true;
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} drains for up to ${needed}s (--shutdown-timeout ${timeout}${sleep ? ` + preStop sleep ${sleep}` : ''}) but terminationGracePeriodSeconds is ${grace}${graceSet ? '' : ' (default)'}: it is killed mid-response`,
+          path: gracePath,
+          part: graceSet ? 'span' : 'key',
+          fix: `Set terminationGracePeriodSeconds to at least ${needed}.`,
+        });
+      }
+      if (reported || graceSet) continue;
+      const server = serving.find((c) => modelServerKind(c.container) !== undefined);
+      if (!server) continue;
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} drains for up to ${needed}s (--shutdown-timeout ${timeout}${sleep ? ` + preStop sleep ${sleep}` : ''}) but terminationGracePeriodSeconds is ${grace}${graceSet ? '' : ' (default)'}: it is killed mid-response`,
-        path: gracePath,
-        part: graceSet ? 'span' : 'key',
-        fix: `Set terminationGracePeriodSeconds to at least ${needed}.`,
+        message: `${server.label} in ${workloadLabel(ctx.object, pod)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
+        path: pod.path,
+        severity: 'info',
+        fix: 'Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM.',
       });
     }
-    if (reported || graceSet) return;
-    const server = serving.find((c) => modelServerKind(c.container) !== undefined);
-    if (!server) return;
-    ctx.report({
-      message: `${server.label} in ${workloadLabel(ctx.object)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
-      path: pod.path,
-      severity: 'info',
-      fix: 'Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM.',
-    });
   },
 });

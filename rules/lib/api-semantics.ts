@@ -1,7 +1,8 @@
 import type { KubeObject, LocationPart } from '../../src/rule-api.js';
 import { isRecord, pointerSegment, valueAtPointer } from '../../src/rule-api.js';
 import { SERVED_VERSIONS, unservedKind } from './api-versions.js';
-import { containersOf, POD_SPEC_PATHS, podSpecOf } from './workload.js';
+import { containersOf, podSpecsOf } from './workload.js';
+import type { PodView } from './workload.js';
 import {
   dns1035LabelProblem,
   dns1123LabelProblem,
@@ -58,10 +59,10 @@ export function semanticProblems(obj: KubeObject): SemanticProblem[] {
     }
   }
   labelsAt(obj, '/metadata', out);
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (specPath && obj.kind !== 'Pod') labelsAt(obj, specPath.replace(/\/spec$/, '/metadata'), out);
+  const pods = podSpecsOf(obj);
+  for (const pod of pods) if (pod.metadataPath && pod.metadataPath !== '/metadata') labelsAt(obj, pod.metadataPath, out);
   selectorLabels(obj, out);
-  podProblems(obj, out);
+  for (const pod of pods) podProblems(pod, out);
   if (obj.kind === 'Service') serviceProblems(obj, out);
   return out;
 }
@@ -113,9 +114,7 @@ function portNumberProblem(v: unknown, allowZero: boolean): string | undefined {
   return `${v} is outside 1-${PORT_MAX}`;
 }
 
-function podProblems(obj: KubeObject, out: SemanticProblem[]): void {
-  const pod = podSpecOf(obj);
-  if (!pod) return;
+function podProblems(pod: PodView, out: SemanticProblem[]): void {
   const spec = pod.spec as unknown as Record<string, unknown>;
   if (Array.isArray(spec.volumes)) {
     spec.volumes.forEach((v, i) => {

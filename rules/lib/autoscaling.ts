@@ -3,7 +3,8 @@ import { isRecord } from '../../src/rule-api.js';
 import { sameNamespace } from '../../src/rule-api.js';
 import type { RunIndex } from '../../src/rule-api.js';
 import type { RunSettings } from '../../src/rule-api.js';
-import { containersOf, podSpecOf } from './workload.js';
+import { containersOf, podSpecsOf, workloadKindOf } from './workload.js';
+import type { PodView } from './workload.js';
 import { gpuCount } from './gpu.js';
 
 export const AUTOSCALER_KINDS = ['HorizontalPodAutoscaler', 'ScaledObject'] as const;
@@ -60,20 +61,28 @@ export function scaleTargetOf(a: KubeObject, index: RunIndex): KubeObject | unde
   return index.named(ref.kind, ref.name).find((w) => sameNamespace(w.namespace, a.namespace));
 }
 
-/** GPUs one pod of a workload holds: all app containers together, or the largest init container. */
-export function gpusPerPod(workload: KubeObject, settings: RunSettings): number {
-  const pod = podSpecOf(workload);
-  if (!pod) return 0;
+/** GPUs one pod holds: all app containers together, or the largest init container. */
+export function gpusPerPod(pod: PodView, settings: RunSettings): number {
   const app = containersOf(pod).reduce((n, c) => n + gpuCount(c.container, settings), 0);
   const init = containersOf(pod, ['initContainer']).reduce((n, c) => Math.max(n, gpuCount(c.container, settings)), 0);
   return Math.max(app, init);
+}
+
+/**
+ * GPUs one replica of a workload holds: its pod for core kinds; for kinds
+ * with several pods per replica, each template's pods times their count (a
+ * LeaderWorkerSet group: the leader plus size - 1 workers).
+ */
+export function gpusPerReplica(workload: KubeObject, settings: RunSettings): number {
+  return podSpecsOf(workload).reduce((n, pod) => n + pod.perReplica * gpusPerPod(pod, settings), 0);
 }
 
 /** The GPU workload an autoscaler scales and its GPUs per pod; undefined for CPU workloads or targets outside the run. */
 export function gpuScaleTarget(a: KubeObject, index: RunIndex, settings: RunSettings): { target: KubeObject; gpus: number } | undefined {
   if (!isAutoscaler(a)) return undefined;
   const target = scaleTargetOf(a, index);
-  if (!target) return undefined;
-  const gpus = gpusPerPod(target, settings);
+  // Only kinds of the workload table: they are the ones shared between threads (indexKinds).
+  if (!target || !workloadKindOf(target)) return undefined;
+  const gpus = gpusPerReplica(target, settings);
   return gpus > 0 ? { target, gpus } : undefined;
 }

@@ -1,7 +1,7 @@
 import { definePolicyRule } from '../../src/rule-api.js';
 import type { SourceRange } from '../../src/rule-api.js';
 import { flagOf, locateInInstruction } from '../lib/dockerfile.js';
-import { containersOf, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { containersOf, podSpecsOf, workloadLabel } from '../lib/workload.js';
 import { imageMatches, isResolvableImage, normaliseImage } from '../lib/images.js';
 
 function untrusted(image: string, patterns: readonly string[]): boolean {
@@ -40,12 +40,13 @@ export default definePolicyRule({
   },
   k8s(ctx) {
     const patterns = ctx.settings.policies.trustedRegistries;
-    const pod = podSpecOf(ctx.object);
-    if (!patterns?.length || !pod) return;
-    for (const c of containersOf(pod, ['initContainer', 'container', 'ephemeralContainer'])) {
-      const image = c.container.image;
-      if (typeof image !== 'string' || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
-      ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object)}`, patterns), path: `${c.path}/image`, part: 'value' });
+    if (!patterns?.length) return;
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ['initContainer', 'container', 'ephemeralContainer'])) {
+        const image = c.container.image;
+        if (typeof image !== 'string' || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
+        ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object, pod)}`, patterns), path: `${c.path}/image`, part: 'value' });
+      }
     }
   },
   compose(ctx) {

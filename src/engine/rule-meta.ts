@@ -30,6 +30,11 @@ export interface RuleMeta {
   /** Kubernetes kinds the rule looks at; all objects when absent. */
   kinds?: readonly string[];
   /**
+   * For the docs, when the rule looks at all objects and picks its own (any
+   * object with a pod template): what it applies to, in words (Markdown).
+   */
+  scope?: string;
+  /**
    * Kinds the rule looks up in the run-wide index (other objects, other
    * files). Worker threads share only these kinds with each other.
    */
