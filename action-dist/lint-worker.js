@@ -24869,23 +24869,273 @@ var no_plaintext_secrets_default = defineK8sRule({
 });
 
 // rules/lib/workload.ts
-var POD_SPEC_PATHS = {
-  Pod: "/spec",
-  Deployment: "/spec/template/spec",
-  StatefulSet: "/spec/template/spec",
-  DaemonSet: "/spec/template/spec",
-  ReplicaSet: "/spec/template/spec",
-  ReplicationController: "/spec/template/spec",
-  Job: "/spec/template/spec",
-  CronJob: "/spec/jobTemplate/spec/template/spec"
-};
+var TEMPLATE_ONLY = (path) => [{ path, shape: "template" }];
+var NOT_SERVING = () => false;
+var RAY_CLUSTER = (base) => [
+  { path: `${base}/headGroupSpec/template`, shape: "template", label: "headGroupSpec", judgedServing: NOT_SERVING },
+  { path: `${base}/workerGroupSpecs/*/template`, shape: "template", label: "workerGroupSpecs[{}]", judgedServing: NOT_SERVING }
+];
+var KUBERAY_PROBES = "KubeRay adds readiness and liveness probes to the Ray container (ray-operator common/pod.go)";
+var KUBERAY_SHM = "KubeRay mounts a memory-backed /dev/shm for the object store (ray-operator common/pod.go)";
+var KSERVE_MODEL_FIELDS = ["model", "sklearn", "xgboost", "tensorflow", "pytorch", "triton", "onnx", "huggingface", "pmml", "lightgbm", "paddle"];
+var KSERVE_PROBES = "KServe (or Knative) adds a readiness probe to the model server container";
+var KUBEFLOW_JOBS = [
+  ["PyTorchJob", "pytorchReplicaSpecs"],
+  ["TFJob", "tfReplicaSpecs"],
+  ["MPIJob", "mpiReplicaSpecs"],
+  ["XGBoostJob", "xgbReplicaSpecs"],
+  ["PaddleJob", "paddleReplicaSpecs"],
+  ["JAXJob", "jaxReplicaSpecs"]
+];
+var KUBEAI_PROFILE_RESOURCES = [
+  [/^nvidia-gpu/, "nvidia.com/gpu"],
+  [/^amd-gpu/, "amd.com/gpu"]
+];
+function kubeAiProfileGpus(profile) {
+  if (typeof profile !== "string") return void 0;
+  const m = /^([\w.-]+?)(?::(\d+))?$/.exec(profile.trim());
+  if (!m) return void 0;
+  const resource = KUBEAI_PROFILE_RESOURCES.find(([re]) => re.test(m[1]))?.[1];
+  return resource ? { resource, count: m[2] === void 0 ? 1 : Number(m[2]) } : void 0;
+}
+function kubeAiModelPod(obj) {
+  const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+  if (!spec) return void 0;
+  const container = { name: "model" };
+  if (typeof spec.image === "string") container.image = spec.image;
+  if (Array.isArray(spec.args)) container.args = spec.args;
+  const hub = typeof spec.url === "string" ? /^hf:\/\/([^@?#]+)$/.exec(spec.url) : null;
+  if (hub) container.env = [{ name: "MODEL_ID", value: hub[1] }];
+  const gpus = kubeAiProfileGpus(spec.resourceProfile);
+  if (gpus) container.resources = { limits: { [gpus.resource]: gpus.count } };
+  return { spec: { containers: [container] }, containerPath: "/spec" };
+}
+function nimServicePod(obj) {
+  const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
+  if (!spec) return void 0;
+  const container = { name: "nim" };
+  if (isRecord(spec.image) && typeof spec.image.repository === "string") {
+    container.image = typeof spec.image.tag === "string" || typeof spec.image.tag === "number" ? `${spec.image.repository}:${spec.image.tag}` : spec.image.repository;
+  }
+  for (const f of ["command", "args", "env", "resources"]) if (spec[f] !== void 0) container[f] = spec[f];
+  const pod = { containers: [container] };
+  for (const f of ["tolerations", "nodeSelector", "affinity", "runtimeClassName"]) if (spec[f] !== void 0) pod[f] = spec[f];
+  return { spec: pod, containerPath: "/spec" };
+}
+function lwsSize(obj) {
+  const size = valueAtPointer(obj.raw, "/spec/leaderWorkerTemplate/size");
+  return typeof size === "number" && Number.isInteger(size) && size >= 1 ? size : 1;
+}
+function hasLeaderTemplate(obj) {
+  return isRecord(valueAtPointer(obj.raw, "/spec/leaderWorkerTemplate/leaderTemplate"));
+}
+var WORKLOAD_KINDS = [
+  { kind: "Pod", pods: [{ path: "/spec", shape: "podSpec" }], longRunning: true },
+  { kind: "Deployment", pods: TEMPLATE_ONLY("/spec/template"), longRunning: true },
+  { kind: "StatefulSet", pods: TEMPLATE_ONLY("/spec/template"), longRunning: true },
+  { kind: "DaemonSet", pods: TEMPLATE_ONLY("/spec/template"), longRunning: false },
+  { kind: "ReplicaSet", pods: TEMPLATE_ONLY("/spec/template"), longRunning: true },
+  { kind: "ReplicationController", pods: TEMPLATE_ONLY("/spec/template"), longRunning: true },
+  { kind: "Job", pods: TEMPLATE_ONLY("/spec/template"), longRunning: false },
+  { kind: "CronJob", pods: TEMPLATE_ONLY("/spec/jobTemplate/spec/template"), longRunning: false },
+  {
+    kind: "LeaderWorkerSet",
+    groups: ["leaderworkerset.x-k8s.io"],
+    pods: [
+      { path: "/spec/leaderWorkerTemplate/leaderTemplate", shape: "template", label: "leaderTemplate" },
+      // Without a leaderTemplate the leader is created from the workerTemplate too.
+      // Workers beside a leader run the model shards; only the leader takes requests.
+      {
+        path: "/spec/leaderWorkerTemplate/workerTemplate",
+        shape: "template",
+        label: "workerTemplate",
+        perReplica: (o) => hasLeaderTemplate(o) ? lwsSize(o) - 1 : lwsSize(o),
+        judgedServing: (o) => !hasLeaderTemplate(o)
+      }
+    ],
+    longRunning: true
+  },
+  { kind: "RayCluster", groups: ["ray.io"], pods: RAY_CLUSTER("/spec"), longRunning: true, operatorProbes: KUBERAY_PROBES, operatorShm: KUBERAY_SHM },
+  { kind: "RayService", groups: ["ray.io"], pods: RAY_CLUSTER("/spec/rayClusterConfig"), longRunning: true, operatorProbes: KUBERAY_PROBES, operatorShm: KUBERAY_SHM },
+  {
+    kind: "RayJob",
+    groups: ["ray.io"],
+    pods: [...RAY_CLUSTER("/spec/rayClusterSpec"), { path: "/spec/submitterPodTemplate", shape: "template", label: "submitterPodTemplate" }],
+    longRunning: false,
+    operatorShm: KUBERAY_SHM
+  },
+  {
+    kind: "InferenceService",
+    groups: ["serving.kserve.io"],
+    pods: [
+      // In the default (serverless) mode Knative runs these pods and sets their grace period.
+      { path: "/spec/predictor", shape: "podSpec", label: "predictor", containerFields: KSERVE_MODEL_FIELDS, judgedServing: NOT_SERVING },
+      // Multi-node workers are merged with the ServingRuntime's workerSpec.
+      { path: "/spec/predictor/workerSpec", shape: "podSpec", label: "predictor.workerSpec", partial: true, judgedServing: NOT_SERVING },
+      { path: "/spec/transformer", shape: "podSpec", label: "transformer", judgedServing: NOT_SERVING },
+      { path: "/spec/explainer", shape: "podSpec", label: "explainer", judgedServing: NOT_SERVING }
+    ],
+    longRunning: true,
+    operatorProbes: KSERVE_PROBES,
+    // The InferenceService defaulting webhook fills CPU and memory requests and limits from the
+    // inferenceservice ConfigMap (setResourceRequirementDefaults in pkg/apis/serving/v1beta1).
+    operatorResources: "KServe sets default CPU and memory requests and limits (1 CPU, 2Gi unless configured)"
+  },
+  ...["ServingRuntime", "ClusterServingRuntime"].map((kind) => ({
+    kind,
+    groups: ["serving.kserve.io"],
+    // A runtime is a template for the pods of the InferenceServices that use it: their grace
+    // period and probes are set on the predictor, so its containers are not judged as serving.
+    pods: [
+      { path: "/spec", shape: "podSpec", label: "runtime", judgedServing: NOT_SERVING },
+      { path: "/spec/workerSpec", shape: "podSpec", label: "workerSpec", judgedServing: NOT_SERVING }
+    ],
+    longRunning: true,
+    operatorProbes: KSERVE_PROBES
+  })),
+  {
+    // The pod specs are merged over LLMInferenceServiceConfig templates (kserve config/llmisvcconfig),
+    // which set the image, ports, probes and the vLLM command: only what is written is judged.
+    kind: "LLMInferenceService",
+    groups: ["serving.kserve.io"],
+    pods: [
+      { path: "/spec/template", shape: "podSpec", label: "template", partial: true },
+      { path: "/spec/worker", shape: "podSpec", label: "worker", partial: true },
+      { path: "/spec/prefill/template", shape: "podSpec", label: "prefill.template", partial: true },
+      { path: "/spec/prefill/worker", shape: "podSpec", label: "prefill.worker", partial: true }
+    ],
+    longRunning: true,
+    operatorProbes: "the LLMInferenceServiceConfig templates KServe merges in set the probes"
+  },
+  {
+    // KubeAI builds the pod from the engine, the resource profile (resources, tolerations, node
+    // selector) and its own probes (internal/modelcontroller/engine_vllm.go and the other engines).
+    kind: "Model",
+    groups: ["kubeai.org"],
+    pods: [{ path: "/spec", shape: "synthetic", partial: true, build: kubeAiModelPod }],
+    longRunning: true,
+    operatorProbes: "KubeAI sets startup, readiness and liveness probes for every engine"
+  },
+  {
+    kind: "NIMService",
+    groups: ["apps.nvidia.com"],
+    pods: [{ path: "/spec", shape: "synthetic", partial: true, build: nimServicePod }],
+    longRunning: true,
+    operatorProbes: "the NIM operator sets readiness, liveness and startup probes on /v1/health"
+  },
+  {
+    // Knative gives the user container a TCP readiness probe when it has none.
+    kind: "Service",
+    groups: ["serving.knative.dev"],
+    // Knative also sets the grace period from the revision's timeoutSeconds (the queue-proxy drains).
+    pods: [{ path: "/spec/template", shape: "template", judgedServing: NOT_SERVING }],
+    longRunning: true,
+    operatorProbes: "Knative adds a readiness probe to the user container"
+  },
+  { kind: "Rollout", groups: ["argoproj.io"], pods: TEMPLATE_ONLY("/spec/template"), longRunning: true },
+  { kind: "JobSet", groups: ["jobset.x-k8s.io"], pods: [{ path: "/spec/replicatedJobs/*/template/spec/template", shape: "template", label: "replicatedJobs[{}]" }], longRunning: false },
+  ...KUBEFLOW_JOBS.map(([kind, field]) => ({
+    kind,
+    groups: ["kubeflow.org"],
+    pods: [{ path: `/spec/${field}/*/template`, shape: "template", label: `${field}.{}` }],
+    longRunning: false
+  }))
+];
+var WORKLOAD_SCOPE = "Pods and workloads: the core kinds, the custom resources of [docs/workloads.md](../../workloads.md) (LeaderWorkerSet, KubeRay, KServe, KubeAI, NIMService, Kubeflow jobs...) and any object with a pod template at `spec.template` or `spec.jobTemplate.spec.template`";
+var DUCK_TYPED_LOCATIONS = [
+  { path: "/spec/template", shape: "template" },
+  { path: "/spec/jobTemplate/spec/template", shape: "template" }
+];
+var CORE_KINDS = /* @__PURE__ */ new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
+function apiGroup(apiVersion) {
+  const i = apiVersion.indexOf("/");
+  return i < 0 ? "" : apiVersion.slice(0, i);
+}
+function workloadKindOf(obj) {
+  return WORKLOAD_KINDS.find((w) => w.kind === obj.kind && (!w.groups || w.groups.includes(apiGroup(obj.apiVersion))));
+}
+var POD_SPEC_PATHS = Object.fromEntries(
+  WORKLOAD_KINDS.filter((w) => CORE_KINDS.has(w.kind)).map((w) => [w.kind, w.pods[0].shape === "template" ? `${w.pods[0].path}/spec` : w.pods[0].path])
+);
 var POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
-var LONG_RUNNING_KINDS = ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"];
-function podSpecOf(obj) {
-  const path = POD_SPEC_PATHS[obj.kind];
-  if (!path) return void 0;
-  const spec = valueAtPointer(obj.raw, path);
-  return isRecord(spec) ? { spec, path } : void 0;
+var WORKLOAD_KIND_NAMES = [...new Set(WORKLOAD_KINDS.map((w) => w.kind))];
+var LONG_RUNNING_KINDS = [...new Set(WORKLOAD_KINDS.filter((w) => w.longRunning).map((w) => w.kind))];
+function expand(root, path) {
+  let states = [{ path: "", value: root }];
+  for (const seg of path.split("/").slice(1)) {
+    const next = [];
+    for (const s of states) {
+      if (seg === "*") {
+        const entries = Array.isArray(s.value) ? s.value.map((v, i) => [String(i), v]) : isRecord(s.value) ? Object.entries(s.value) : [];
+        for (const [k, v] of entries) next.push({ path: `${s.path}/${pointerSegment(k)}`, value: v, key: k, item: isRecord(v) ? v : void 0 });
+      } else if (isRecord(s.value) && seg in s.value) {
+        next.push({ ...s, path: `${s.path}/${seg}`, value: s.value[seg] });
+      }
+    }
+    states = next;
+  }
+  return states;
+}
+function itemName(key, item) {
+  if (item && typeof item.groupName === "string") return item.groupName;
+  if (item && typeof item.name === "string") return item.name;
+  return key ?? "";
+}
+function viewsAt(obj, loc, workload, several) {
+  const out = [];
+  if (loc.shape === "synthetic") {
+    const built = loc.build?.(obj);
+    if (built) {
+      out.push({ spec: built.spec, path: loc.path, label: several ? loc.label : void 0, containerPaths: [built.containerPath], partial: !!loc.partial, perReplica: 1, judgedServing: true, workload });
+    }
+    return out;
+  }
+  for (const m of expand(obj.raw, loc.path)) {
+    const label = several && loc.label ? loc.label.replace("{}", itemName(m.key, m.item)) : void 0;
+    const perReplica = loc.perReplica?.(obj) ?? 1;
+    const judgedServing = loc.judgedServing?.(obj) ?? true;
+    if (loc.shape === "template") {
+      if (!isRecord(m.value) || !isRecord(m.value.spec)) continue;
+      out.push({ spec: m.value.spec, path: `${m.path}/spec`, label, metadataPath: `${m.path}/metadata`, partial: !!loc.partial, perReplica, judgedServing, workload });
+      continue;
+    }
+    if (!isRecord(m.value)) continue;
+    const extra = (loc.containerFields ?? []).filter((f) => isRecord(m.value[f]));
+    if (!extra.length) {
+      out.push({ spec: m.value, path: m.path, label, metadataPath: workload?.kind === "Pod" ? "/metadata" : void 0, partial: !!loc.partial, perReplica, judgedServing, workload });
+      continue;
+    }
+    const own = Array.isArray(m.value.containers) ? m.value.containers : [];
+    const containers = [...own, ...extra.map((f) => ({ name: f, ...m.value[f] }))];
+    const containerPaths = [...own.map((_, i) => `${m.path}/containers/${i}`), ...extra.map((f) => `${m.path}/${f}`)];
+    out.push({ spec: { ...m.value, containers }, path: m.path, label, containerPaths, partial: true, perReplica, judgedServing, workload });
+  }
+  return out;
+}
+function hasContainers(view) {
+  return Array.isArray(view.spec.containers);
+}
+function podSpecsOf(obj) {
+  let views = PODS.get(obj.raw);
+  if (!views) PODS.set(obj.raw, views = readPodSpecs(obj));
+  return views;
+}
+var PODS = /* @__PURE__ */ new WeakMap();
+function readPodSpecs(obj) {
+  const workload = workloadKindOf(obj);
+  if (workload) {
+    const several = workload.pods.filter((p) => p.label).length > 1 || workload.pods.some((p) => p.label && p.path.includes("*"));
+    return workload.pods.flatMap((loc) => viewsAt(obj, loc, workload, several));
+  }
+  if (WORKLOAD_KINDS.some((w) => w.kind === obj.kind)) return [];
+  for (const loc of DUCK_TYPED_LOCATIONS) {
+    const views = viewsAt(obj, loc, void 0, false).filter(hasContainers);
+    if (views.length) return views;
+  }
+  return [];
+}
+function completePodSpecsOf(obj) {
+  return podSpecsOf(obj).filter((p) => !p.partial);
 }
 var ROLE_FIELDS = [
   ["initContainer", "initContainers", "init container"],
@@ -24909,8 +25159,9 @@ function containersOf(pod, roles = ["container"]) {
         role,
         index,
         name,
-        path: `${pod.path}/${field}/${index}`,
-        label: `${word} \`${name}\``
+        path: (role === "container" ? pod.containerPaths?.[index] : void 0) ?? `${pod.path}/${field}/${index}`,
+        label: `${word} \`${name}\``,
+        pod
       });
     });
   }
@@ -24919,33 +25170,35 @@ function containersOf(pod, roles = ["container"]) {
 function containerAnchor(c) {
   return typeof c.container.name === "string" ? `${c.path}/name` : c.path;
 }
-function workloadLabel(obj) {
-  return `${obj.kind} \`${obj.name ?? "(unnamed)"}\``;
+function workloadLabel(obj, pod) {
+  return `${obj.kind} \`${obj.name ?? "(unnamed)"}\`${pod?.label ? ` (${pod.label})` : ""}`;
+}
+function podLabels(obj, pod) {
+  if (!pod.metadataPath) return {};
+  const meta = valueAtPointer(obj.raw, pod.metadataPath);
+  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
 }
 function podTemplateLabels(obj) {
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (!specPath) return void 0;
-  const metaPath = obj.kind === "Pod" ? "/metadata" : specPath.replace(/\/spec$/, "/metadata");
-  const meta = valueAtPointer(obj.raw, metaPath);
-  return isRecord(meta) && isRecord(meta.labels) ? meta.labels : {};
+  const pod = podSpecsOf(obj).find((p) => p.metadataPath);
+  return pod ? podLabels(obj, pod) : void 0;
 }
 function serviceSelector(svc) {
   const spec = isRecord(svc.raw.spec) ? svc.raw.spec : {};
   if (spec.type === "ExternalName" || !isRecord(spec.selector)) return [];
   return Object.entries(spec.selector).map(([k, v]) => [k, String(v)]);
 }
-function servicesTargeting(workload, index) {
-  const labels = podTemplateLabels(workload);
+function servicesTargeting(workload, index, pod) {
+  const labels = pod ? podLabels(workload, pod) : podTemplateLabels(workload);
   if (!labels) return [];
   return index.ofKind("Service").filter((svc) => {
     const selector = serviceSelector(svc);
     return selector.length > 0 && sameNamespace(svc.namespace, workload.namespace) && selector.every(([k, v]) => k in labels && String(labels[k]) === v);
   });
 }
-function isLongRunning(obj) {
-  if (!LONG_RUNNING_KINDS.includes(obj.kind)) return false;
-  const pod = podSpecOf(obj);
-  return !!pod && (pod.spec.restartPolicy === void 0 || pod.spec.restartPolicy === "Always");
+function isLongRunning(obj, pod) {
+  if (!workloadKindOf(obj)?.longRunning) return false;
+  const spec = (pod ?? podSpecsOf(obj)[0])?.spec;
+  return !!spec && (spec.restartPolicy === void 0 || spec.restartPolicy === "Always");
 }
 function hasPorts(c) {
   return Array.isArray(c.container.ports) && c.container.ports.length > 0;
@@ -24958,14 +25211,16 @@ function hasProbe(c) {
   return isRecord(c.container.readinessProbe) || isRecord(c.container.livenessProbe);
 }
 function servingContainers(obj, index) {
-  if (!isLongRunning(obj)) return [];
-  const pod = podSpecOf(obj);
+  return completePodSpecsOf(obj).flatMap((pod) => servingContainersOf(obj, pod, index));
+}
+function servingContainersOf(obj, pod, index) {
+  if (!pod.judgedServing || !isLongRunning(obj, pod)) return [];
   const app = containersOf(pod).filter((c) => clientRole(c.container) === void 0);
   const servers = app.filter((c) => hasPorts(c) || modelServerKind(c.container) !== void 0);
   const main = servers.filter((c) => !isKnownSidecar(c));
   if (main.length) return main;
   if (servers.length) return servers;
-  if (!app.length || !servicesTargeting(obj, index).length) return [];
+  if (!app.length || !servicesTargeting(obj, index, pod).length) return [];
   const probed = app.filter(hasProbe);
   return probed.length ? probed : app.slice(0, 1);
 }
@@ -24995,12 +25250,13 @@ var probes_default = defineK8sRule({
   },
   check(ctx) {
     for (const c of servingContainers(ctx.object, ctx.index)) {
+      if (c.pod.workload?.operatorProbes) continue;
       const missing = ["readinessProbe", "livenessProbe"].filter((p) => !isRecord(c.container[p]));
       if (missing.length) {
         const modelServer = isModelServer(c.container, ctx.settings);
         const why = missing.includes("readinessProbe") ? modelServer ? "traffic is routed to it while it is still loading weights" : "traffic is routed to it before it is ready" : "a hung server is never restarted";
         ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} has no ${missing.join(" and no ")}: ${why}`,
+          message: `${c.label} in ${workloadLabel(ctx.object, c.pod)} has no ${missing.join(" and no ")}: ${why}`,
           path: containerAnchor(c),
           fix: `Add ${missing.join(" and ")} on the server's health endpoint.`
         });
@@ -25037,46 +25293,46 @@ var run_as_non_root_default = defineK8sRule({
     summary: "A pod may run as root: no runAsNonRoot: true or non-zero runAsUser, or runAsUser: 0 / runAsNonRoot: false.",
     rationale: "Model servers load untrusted artefacts (pickled weights, trust_remote_code, prompt templates). Running as root turns an exploit into root in the container, with write access to mounted model caches and service-account tokens; restricted Pod Security admission rejects such pods.",
     fix: "Set `securityContext: {runAsNonRoot: true, runAsUser: 1000}` on the pod (or each container), and build the image with a non-root USER.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const podSc = isRecord(pod.spec.securityContext) ? pod.spec.securityContext : {};
-    if (isRecord(podSc.windowsOptions)) return;
-    const podLevel = /* @__PURE__ */ new Map();
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      const sc = isRecord(c.container.securityContext) ? c.container.securityContext : {};
-      const pick2 = (key) => {
-        if (sc[key] !== void 0 && sc[key] !== null) return { value: sc[key], path: `${c.path}/securityContext/${key}` };
-        if (podSc[key] !== void 0 && podSc[key] !== null) return { value: podSc[key], path: `${pod.path}/securityContext/${key}` };
-        return { value: void 0, path: void 0 };
-      };
-      const user = pick2("runAsUser");
-      const nonRoot = pick2("runAsNonRoot");
-      const nonZeroUser = typeof user.value === "number" && user.value > 0;
-      let path;
-      let message2;
-      if (user.value === 0) {
-        path = user.path;
-        message2 = "runs as root (`runAsUser: 0`)";
-      } else if (nonRoot.value === false && !nonZeroUser) {
-        path = nonRoot.path;
-        message2 = "may run as root (`runAsNonRoot: false`)";
-      } else if (nonRoot.value !== true && !nonZeroUser) {
-        message2 = "may run as root: neither the pod nor the container securityContext sets `runAsNonRoot: true` or a non-zero `runAsUser`";
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      const podSc = isRecord(pod.spec.securityContext) ? pod.spec.securityContext : {};
+      if (isRecord(podSc.windowsOptions)) continue;
+      const podLevel = /* @__PURE__ */ new Map();
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        const sc = isRecord(c.container.securityContext) ? c.container.securityContext : {};
+        const pick2 = (key) => {
+          if (sc[key] !== void 0 && sc[key] !== null) return { value: sc[key], path: `${c.path}/securityContext/${key}` };
+          if (podSc[key] !== void 0 && podSc[key] !== null) return { value: podSc[key], path: `${pod.path}/securityContext/${key}` };
+          return { value: void 0, path: void 0 };
+        };
+        const user = pick2("runAsUser");
+        const nonRoot = pick2("runAsNonRoot");
+        const nonZeroUser = typeof user.value === "number" && user.value > 0;
+        let path;
+        let message2;
+        if (user.value === 0) {
+          path = user.path;
+          message2 = "runs as root (`runAsUser: 0`)";
+        } else if (nonRoot.value === false && !nonZeroUser) {
+          path = nonRoot.path;
+          message2 = "may run as root (`runAsNonRoot: false`)";
+        } else if (nonRoot.value !== true && !nonZeroUser) {
+          message2 = "may run as root: neither the pod nor the container securityContext sets `runAsNonRoot: true` or a non-zero `runAsUser`";
+        }
+        if (!message2) continue;
+        if (path && path.startsWith(`${pod.path}/securityContext`)) {
+          const key = `${path}\0${message2}`;
+          podLevel.set(key, [...podLevel.get(key) ?? [], c.label]);
+          continue;
+        }
+        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message2}`, path: path ?? containerAnchor(c), part: path ? "span" : "key" });
       }
-      if (!message2) continue;
-      if (path && path.startsWith(`${pod.path}/securityContext`)) {
-        const key = `${path}\0${message2}`;
-        podLevel.set(key, [...podLevel.get(key) ?? [], c.label]);
-        continue;
+      for (const [key, labels] of podLevel) {
+        const [path, message2] = key.split("\0");
+        ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message2} for ${labels.join(", ")}`, path, part: "span" });
       }
-      ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object)} ${message2}`, path: path ?? containerAnchor(c), part: path ? "span" : "key" });
-    }
-    for (const [key, labels] of podLevel) {
-      const [path, message2] = key.split("\0");
-      ctx.report({ message: `${workloadLabel(ctx.object)} ${message2} for ${labels.join(", ")}`, path, part: "span" });
     }
   }
 });
@@ -25089,26 +25345,26 @@ var gpu_tolerations_default = defineK8sRule({
     summary: "A pod that requests GPUs has no toleration for the taints GPU nodes carry.",
     rationale: 'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. Judged: pods asking for GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, and resources listed under `gpu.resources` in the config) or other accelerators (Gaudi, Neuron: a toleration for the resource name itself counts). Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
     fix: "Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const uses = containersOf(pod, ["initContainer", "container"]).flatMap(
-      (c) => gpuResourcesOf(c.container, ctx.settings).filter((g) => g.kind !== "tpu").map((g) => ({ container: c, resource: g.resource, kind: g.kind }))
-    );
-    if (!uses.length || gkeAcceleratorTarget(pod.spec)) return;
-    const tolerations = Array.isArray(pod.spec.tolerations) ? pod.spec.tolerations : [];
-    const resources = [...new Set(uses.map((u) => u.resource))];
-    if (toleratesGpu(tolerations, resources, ctx.settings)) return;
-    const gpuTaints = uses.some((u) => u.kind === "gpu") ? DEFAULT_GPU_TAINT_KEYS : [];
-    const taints = [.../* @__PURE__ */ new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
-    const what = uses.every((u) => u.kind === "gpu") ? "GPU" : uses.some((u) => u.kind === "gpu") ? "GPU and accelerator" : "accelerator";
-    ctx.report({
-      message: `${workloadLabel(ctx.object)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
-      path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
-      fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
-    });
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      const uses = containersOf(pod, ["initContainer", "container"]).flatMap(
+        (c) => gpuResourcesOf(c.container, ctx.settings).filter((g) => g.kind !== "tpu").map((g) => ({ container: c, resource: g.resource, kind: g.kind }))
+      );
+      if (!uses.length || gkeAcceleratorTarget(pod.spec)) continue;
+      const tolerations = Array.isArray(pod.spec.tolerations) ? pod.spec.tolerations : [];
+      const resources = [...new Set(uses.map((u) => u.resource))];
+      if (toleratesGpu(tolerations, resources, ctx.settings)) continue;
+      const gpuTaints = uses.some((u) => u.kind === "gpu") ? DEFAULT_GPU_TAINT_KEYS : [];
+      const taints = [.../* @__PURE__ */ new Set([...resources, ...gpuTaints, ...ctx.settings.gpuTaintKeys])];
+      const what = uses.every((u) => u.kind === "gpu") ? "GPU" : uses.some((u) => u.kind === "gpu") ? "GPU and accelerator" : "accelerator";
+      ctx.report({
+        message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
+        path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
+        fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
+      });
+    }
   }
 });
 
@@ -25118,32 +25374,33 @@ var memory_limits_default = defineK8sRule({
     id: "k8s/memory-limits",
     severity: "warning",
     summary: "A container (init containers included) without resources.limits.memory.",
-    rationale: "Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely. Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration.",
+    rationale: "Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely. Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration; pods KServe builds (InferenceService), whose defaulting fills requests and limits, and pods an operator completes (docs/workloads.md).",
     fix: "Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     indexKinds: ["LimitRange"]
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const defaulted = ctx.index.ofKind("LimitRange").some((lr) => {
-      if (lr.namespace !== ctx.object.namespace) return false;
-      const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
-      const limits = Array.isArray(spec.limits) ? spec.limits : [];
-      return limits.some((l) => isRecord(l) && (l.type ?? "Container") === "Container" && isRecord(l.default) && l.default.memory !== void 0);
-    });
-    if (defaulted) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      if (sparkTemplateContainer(c.container)) continue;
-      const res = isRecord(c.container.resources) ? c.container.resources : void 0;
-      const limits = res && isRecord(res.limits) ? res.limits : void 0;
-      if (limits && limits.memory !== void 0 && limits.memory !== null) continue;
-      const request = res && isRecord(res.requests) ? res.requests.memory : void 0;
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} has no memory limit${request !== void 0 ? ` (requests ${String(request)})` : ""}; one pod can exhaust the node's memory`,
-        path: limits ? `${c.path}/resources/limits` : res ? `${c.path}/resources` : containerAnchor(c),
-        fix: `Set \`resources.limits.memory\` for ${c.label}${request !== void 0 ? ` (at least ${String(request)})` : ""}.`
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (pod.workload?.operatorResources) continue;
+      const defaulted = ctx.index.ofKind("LimitRange").some((lr) => {
+        if (lr.namespace !== ctx.object.namespace) return false;
+        const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
+        const limits = Array.isArray(spec.limits) ? spec.limits : [];
+        return limits.some((l) => isRecord(l) && (l.type ?? "Container") === "Container" && isRecord(l.default) && l.default.memory !== void 0);
       });
+      if (defaulted) continue;
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        if (sparkTemplateContainer(c.container)) continue;
+        const res = isRecord(c.container.resources) ? c.container.resources : void 0;
+        const limits = res && isRecord(res.limits) ? res.limits : void 0;
+        if (limits && limits.memory !== void 0 && limits.memory !== null) continue;
+        const request = res && isRecord(res.requests) ? res.requests.memory : void 0;
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} has no memory limit${request !== void 0 ? ` (requests ${String(request)})` : ""}; one pod can exhaust the node's memory`,
+          path: limits ? `${c.path}/resources/limits` : res ? `${c.path}/resources` : containerAnchor(c),
+          fix: `Set \`resources.limits.memory\` for ${c.label}${request !== void 0 ? ` (at least ${String(request)})` : ""}.`
+        });
+      }
     }
   }
 });
@@ -25183,18 +25440,19 @@ function scaleTargetOf(a, index) {
   if (!ref) return void 0;
   return index.named(ref.kind, ref.name).find((w) => sameNamespace(w.namespace, a.namespace));
 }
-function gpusPerPod(workload, settings) {
-  const pod = podSpecOf(workload);
-  if (!pod) return 0;
+function gpusPerPod(pod, settings) {
   const app = containersOf(pod).reduce((n, c) => n + gpuCount(c.container, settings), 0);
   const init = containersOf(pod, ["initContainer"]).reduce((n, c) => Math.max(n, gpuCount(c.container, settings)), 0);
   return Math.max(app, init);
 }
+function gpusPerReplica(workload, settings) {
+  return podSpecsOf(workload).reduce((n, pod) => n + pod.perReplica * gpusPerPod(pod, settings), 0);
+}
 function gpuScaleTarget(a, index, settings) {
   if (!isAutoscaler(a)) return void 0;
   const target = scaleTargetOf(a, index);
-  if (!target) return void 0;
-  const gpus = gpusPerPod(target, settings);
+  if (!target || !workloadKindOf(target)) return void 0;
+  const gpus = gpusPerReplica(target, settings);
   return gpus > 0 ? { target, gpus } : void 0;
 }
 
@@ -25234,29 +25492,29 @@ var gpu_limits_default = defineK8sRule({
     summary: "GPUs requested without a limit, or with a request different from the limit.",
     rationale: 'GPUs are extended resources that cannot be overcommitted: the API server rejects a pod whose GPU request has no limit or differs from it ("Limit must be set for non overcommitable resources"). The Deployment is accepted, but its ReplicaSet can never create a pod, and the failure only shows in ReplicaSet events.',
     fix: "Put the GPU count under `resources.limits` (a request is then optional and defaults to the limit); if both are set, make them equal.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      for (const g of gpuResourcesOf(c.container, ctx.settings)) {
-        if (g.request === void 0) continue;
-        const requestPath = `${c.path}/resources/requests/${pointerSegment(g.resource)}`;
-        if (g.limit === void 0) {
-          ctx.report({
-            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.resource}: ${g.request} but sets no limit; the API server rejects the pod`,
-            path: requestPath,
-            part: "span",
-            fix: `Move \`${g.resource}: ${g.request}\` under \`resources.limits\`.`
-          });
-        } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
-          ctx.report({
-            message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; requests of extended resources must equal limits`,
-            path: requestPath,
-            part: "span",
-            fix: `Set the request and the limit of ${g.resource} to the same count.`
-          });
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        for (const g of gpuResourcesOf(c.container, ctx.settings)) {
+          if (g.request === void 0) continue;
+          const requestPath = `${c.path}/resources/requests/${pointerSegment(g.resource)}`;
+          if (g.limit === void 0) {
+            ctx.report({
+              message: `${c.label} in ${workloadLabel(ctx.object, pod)} requests ${g.resource}: ${g.request} but sets no limit; the API server rejects the pod`,
+              path: requestPath,
+              part: "span",
+              fix: `Move \`${g.resource}: ${g.request}\` under \`resources.limits\`.`
+            });
+          } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
+            ctx.report({
+              message: `${c.label} in ${workloadLabel(ctx.object, pod)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; requests of extended resources must equal limits`,
+              path: requestPath,
+              part: "span",
+              fix: `Set the request and the limit of ${g.resource} to the same count.`
+            });
+          }
         }
       }
     }
@@ -25285,53 +25543,54 @@ var shm_size_default = defineK8sRule({
     id: "k8s/shm-size",
     severity: "warning",
     summary: "A multi-GPU or tensor/pipeline-parallel pod without a memory-backed /dev/shm (or with one sized wrongly).",
-    rationale: 'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC.',
+    rationale: 'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC; pods of KubeRay resources (RayCluster, RayService, RayJob), whose operator mounts /dev/shm itself.',
     fix: "Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || pod.spec.hostIPC === true) return;
-    const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
-    for (const c of containersOf(pod)) {
-      const gpus = gpuCount(c.container, ctx.settings);
-      const otherDevices = gpuResourcesOf(c.container, ctx.settings).some((g) => g.kind !== "gpu");
-      const { degree, source } = otherDevices && gpus === 0 ? { degree: 1, source: "" } : parallelDegree(argTokens(c.container), envValues(c.container));
-      if (gpus <= 1 && degree <= 1) continue;
-      const why = gpus > 1 ? deviceCount(gpus, "gpu") : source;
-      const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
-      const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === "string" && trimTrailingSlashes(m.mountPath) === "/dev/shm");
-      const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
-      const vol = volIndex >= 0 ? volumes[volIndex] : void 0;
-      const emptyDir = vol && isRecord(vol.emptyDir) ? vol.emptyDir : void 0;
-      if (!emptyDir || emptyDir.medium !== "Memory") {
-        ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} runs with ${why} but has no memory-backed /dev/shm: NCCL fails with the 64 MB default`,
-          path: containerAnchor(c),
-          fix: "Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm."
-        });
-        continue;
-      }
-      const volPath = `${pod.path}/volumes/${volIndex}/emptyDir`;
-      if (emptyDir.sizeLimit === void 0) {
-        ctx.report({
-          message: `the /dev/shm emptyDir of ${c.label} has no sizeLimit: shared memory can grow until the node runs out of memory`,
-          path: volPath,
-          severity: "info",
-          fix: "Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit."
-        });
-        continue;
-      }
-      const res = isRecord(c.container.resources) ? c.container.resources : {};
-      const memLimit = isRecord(res.limits) ? parseQuantity(res.limits.memory) : void 0;
-      const shm = parseQuantity(emptyDir.sizeLimit);
-      if (memLimit !== void 0 && shm !== void 0 && shm > memLimit) {
-        ctx.report({
-          message: `the /dev/shm sizeLimit of ${c.label} (${String(emptyDir.sizeLimit)}) exceeds its memory limit (${String(res.limits.memory)}): shared memory counts against the limit and the pod is OOM-killed`,
-          path: `${volPath}/sizeLimit`,
-          part: "span",
-          fix: "Lower the sizeLimit below the container memory limit, or raise the limit."
-        });
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (pod.spec.hostIPC === true || pod.workload?.operatorShm) continue;
+      const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
+      for (const c of containersOf(pod)) {
+        const gpus = gpuCount(c.container, ctx.settings);
+        const otherDevices = gpuResourcesOf(c.container, ctx.settings).some((g) => g.kind !== "gpu");
+        const { degree, source } = otherDevices && gpus === 0 ? { degree: 1, source: "" } : parallelDegree(argTokens(c.container), envValues(c.container));
+        if (gpus <= 1 && degree <= 1) continue;
+        const why = gpus > 1 ? deviceCount(gpus, "gpu") : source;
+        const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
+        const shmMount = mounts.find((m) => isRecord(m) && typeof m.mountPath === "string" && trimTrailingSlashes(m.mountPath) === "/dev/shm");
+        const volIndex = shmMount ? volumes.findIndex((v) => isRecord(v) && v.name === shmMount.name) : -1;
+        const vol = volIndex >= 0 ? volumes[volIndex] : void 0;
+        const emptyDir = vol && isRecord(vol.emptyDir) ? vol.emptyDir : void 0;
+        if (!emptyDir || emptyDir.medium !== "Memory") {
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs with ${why} but has no memory-backed /dev/shm: NCCL fails with the 64 MB default`,
+            path: containerAnchor(c),
+            fix: "Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm."
+          });
+          continue;
+        }
+        const volPath = `${pod.path}/volumes/${volIndex}/emptyDir`;
+        if (emptyDir.sizeLimit === void 0) {
+          ctx.report({
+            message: `the /dev/shm emptyDir of ${c.label} has no sizeLimit: shared memory can grow until the node runs out of memory`,
+            path: volPath,
+            severity: "info",
+            fix: "Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit."
+          });
+          continue;
+        }
+        const res = isRecord(c.container.resources) ? c.container.resources : {};
+        const memLimit = isRecord(res.limits) ? parseQuantity(res.limits.memory) : void 0;
+        const shm = parseQuantity(emptyDir.sizeLimit);
+        if (memLimit !== void 0 && shm !== void 0 && shm > memLimit) {
+          ctx.report({
+            message: `the /dev/shm sizeLimit of ${c.label} (${String(emptyDir.sizeLimit)}) exceeds its memory limit (${String(res.limits.memory)}): shared memory counts against the limit and the pod is OOM-killed`,
+            path: `${volPath}/sizeLimit`,
+            part: "span",
+            fix: "Lower the sizeLimit below the container memory limit, or raise the limit."
+          });
+        }
       }
     }
   }
@@ -25366,7 +25625,7 @@ var hpa_gpu_metric_default = defineK8sRule({
     rationale: "A GPU model server saturates on its request queue and batch size while its CPU sits idle and its memory stays flat (weights and KV cache are preallocated). A CPU- or memory-based autoscaler never adds replicas under load, so latency climbs until clients time out.",
     fix: "Scale on a Pods or External metric from the server: vLLM `vllm:num_requests_waiting`, TGI `tgi_queue_size`, Triton queue time (`nv_inference_queue_duration_us`), through prometheus-adapter or a KEDA prometheus trigger.",
     kinds: AUTOSCALER_KINDS,
-    indexKinds: POD_BEARING_KINDS
+    indexKinds: WORKLOAD_KIND_NAMES
   },
   check(ctx) {
     const a = ctx.object;
@@ -25395,7 +25654,7 @@ var hpa_max_replicas_default = defineK8sRule({
     rationale: "Example charts ship `maxReplicas: 100` on GPU pods. Under a traffic spike, or a metric that never settles, the autoscaler requests that many GPU pods: the cluster autoscaler buys GPU nodes until a quota stops it, or the pending pods starve every other GPU workload.",
     fix: "Set maxReplicas so that maxReplicas x GPUs per pod stays within the GPUs this service may use, or raise the rule's `maxGpus` option to the real budget.",
     kinds: AUTOSCALER_KINDS,
-    indexKinds: POD_BEARING_KINDS,
+    indexKinds: WORKLOAD_KIND_NAMES,
     optionsSchema: { type: "object", additionalProperties: false, properties: { maxGpus: { type: "integer", minimum: 1 } } },
     defaultOptions: { maxGpus: 16 }
   },
@@ -25540,62 +25799,62 @@ var model_cache_default = defineK8sRule({
     summary: "A model server that downloads a hub model into a cache that does not survive restarts, or onto a ReadWriteOnce PVC shared by several replicas.",
     rationale: "A server started with a hub model id downloads tens of gigabytes at start-up. With the cache (HF_HOME, --download-dir, /root/.cache/huggingface, /root/.ollama) on the container filesystem or an emptyDir, every restart, reschedule and scale-up downloads it again: minutes of GPU time wasted, and hub rate limits hit during an incident. A ReadWriteOnce PVC cannot be mounted by a second replica on another node: it stays Pending.",
     fix: "Mount the cache directory from a PersistentVolumeClaim (ReadWriteMany, or ReadOnlyMany pre-populated) or use a StatefulSet volumeClaimTemplate per replica; or pre-load the model into a volume and point the server at the local path.",
-    kinds: ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet"],
+    kinds: ["Pod", "Deployment", "StatefulSet", "ReplicaSet", "DaemonSet", "LeaderWorkerSet", "Rollout"],
     indexKinds: ["PersistentVolumeClaim", ...ALL_AUTOSCALER_KINDS]
   },
   check(ctx) {
     const obj = ctx.object;
-    const pod = podSpecOf(obj);
-    if (!pod) return;
-    const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
-    const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
-    for (const c of containersOf(pod)) {
-      if (!isModelServer(c.container, ctx.settings)) continue;
-      const download = modelDownload(c.container);
-      if (!download) continue;
-      const { cacheDir, what } = download;
-      const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
-      const mount = mounts.filter((m) => isRecord(m) && typeof m.mountPath === "string" && isUnder(cacheDir, m.mountPath)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
-      if (!mount) {
+    for (const pod of completePodSpecsOf(obj)) {
+      const volumes = Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
+      const spec = isRecord(obj.raw.spec) ? obj.raw.spec : {};
+      for (const c of containersOf(pod)) {
+        if (!isModelServer(c.container, ctx.settings)) continue;
+        const download = modelDownload(c.container);
+        if (!download) continue;
+        const { cacheDir, what } = download;
+        const mounts = Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : [];
+        const mount = mounts.filter((m) => isRecord(m) && typeof m.mountPath === "string" && isUnder(cacheDir, m.mountPath)).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
+        if (!mount) {
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(obj, pod)} ${what} into ${cacheDir} on the container filesystem: every restart downloads it again`,
+            path: containerAnchor(c),
+            fix: `Mount a PersistentVolumeClaim at ${cacheDir}.`
+          });
+          continue;
+        }
+        const volIndex = volumes.findIndex((v) => isRecord(v) && v.name === mount.name);
+        const vol = volumes[volIndex];
+        if (vol && isRecord(vol.emptyDir)) {
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(obj, pod)} ${what} into ${cacheDir} on an emptyDir: every reschedule downloads it again`,
+            path: `${pod.path}/volumes/${volIndex}/emptyDir`,
+            fix: `Replace the emptyDir \`${mount.name}\` with a PersistentVolumeClaim.`
+          });
+          continue;
+        }
+        const claimName = vol && isRecord(vol.persistentVolumeClaim) ? vol.persistentVolumeClaim.claimName : void 0;
+        if (typeof claimName !== "string" || obj.kind === "Pod") continue;
+        const pvc = ctx.index.named("PersistentVolumeClaim", claimName).find((p) => sameNamespace(p.namespace, obj.namespace));
+        const pvcSpec = pvc && isRecord(pvc.raw.spec) ? pvc.raw.spec : void 0;
+        const modes = pvcSpec && Array.isArray(pvcSpec.accessModes) ? pvcSpec.accessModes : [];
+        if (!modes.length || !modes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod")) continue;
+        const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
+        const maxScaled = Math.max(
+          replicas,
+          ...autoscalersOf(obj, ctx.index).map((a) => {
+            const s = isRecord(a.raw.spec) ? a.raw.spec : {};
+            const m = a.kind === "ScaledObject" ? s.maxReplicaCount ?? 100 : s.maxReplicas;
+            return typeof m === "number" ? m : 1;
+          })
+        );
+        if (maxScaled <= 1) continue;
         ctx.report({
-          message: `${c.label} in ${workloadLabel(obj)} ${what} into ${cacheDir} on the container filesystem: every restart downloads it again`,
-          path: containerAnchor(c),
-          fix: `Mount a PersistentVolumeClaim at ${cacheDir}.`
+          message: `${c.label} in ${workloadLabel(obj, pod)} keeps its model cache on ReadWriteOnce PVC \`${claimName}\` but runs up to ${maxScaled} replicas: replicas on other nodes cannot mount it and stay Pending`,
+          path: `${pod.path}/volumes/${volIndex}/persistentVolumeClaim/claimName`,
+          part: "value",
+          fix: "Use a ReadWriteMany (or ReadOnlyMany, pre-populated) volume, or a StatefulSet with volumeClaimTemplates."
         });
-        continue;
       }
-      const volIndex = volumes.findIndex((v) => isRecord(v) && v.name === mount.name);
-      const vol = volumes[volIndex];
-      if (vol && isRecord(vol.emptyDir)) {
-        ctx.report({
-          message: `${c.label} in ${workloadLabel(obj)} ${what} into ${cacheDir} on an emptyDir: every reschedule downloads it again`,
-          path: `${pod.path}/volumes/${volIndex}/emptyDir`,
-          fix: `Replace the emptyDir \`${mount.name}\` with a PersistentVolumeClaim.`
-        });
-        continue;
-      }
-      const claimName = vol && isRecord(vol.persistentVolumeClaim) ? vol.persistentVolumeClaim.claimName : void 0;
-      if (typeof claimName !== "string" || obj.kind === "Pod") continue;
-      const pvc = ctx.index.named("PersistentVolumeClaim", claimName).find((p) => sameNamespace(p.namespace, obj.namespace));
-      const pvcSpec = pvc && isRecord(pvc.raw.spec) ? pvc.raw.spec : void 0;
-      const modes = pvcSpec && Array.isArray(pvcSpec.accessModes) ? pvcSpec.accessModes : [];
-      if (!modes.length || !modes.every((m) => m === "ReadWriteOnce" || m === "ReadWriteOncePod")) continue;
-      const replicas = typeof spec.replicas === "number" ? spec.replicas : 1;
-      const maxScaled = Math.max(
-        replicas,
-        ...autoscalersOf(obj, ctx.index).map((a) => {
-          const s = isRecord(a.raw.spec) ? a.raw.spec : {};
-          const m = a.kind === "ScaledObject" ? s.maxReplicaCount ?? 100 : s.maxReplicas;
-          return typeof m === "number" ? m : 1;
-        })
-      );
-      if (maxScaled <= 1) continue;
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(obj)} keeps its model cache on ReadWriteOnce PVC \`${claimName}\` but runs up to ${maxScaled} replicas: replicas on other nodes cannot mount it and stay Pending`,
-        path: `${pod.path}/volumes/${volIndex}/persistentVolumeClaim/claimName`,
-        part: "value",
-        fix: "Use a ReadWriteMany (or ReadOnlyMany, pre-populated) volume, or a StatefulSet with volumeClaimTemplates."
-      });
     }
   }
 });
@@ -25609,7 +25868,7 @@ var image_tag_default = defineK8sRule({
     summary: "A container image with no tag or a floating tag (`latest`, `latest-gpu`, `nightly`, `main`, `stable`...).",
     rationale: "A floating tag makes every node pull whatever the registry holds at that moment: two replicas of one Deployment can run different model-server versions, a rollback redeploys the broken image, and a new vLLM or TGI release with changed flags takes production down at the next reschedule. Judged: images without a tag and tags matching a `floatingTags` pattern (case-insensitive, `*` matches any text): by default `latest`, `latest-*`, `*-latest`, `nightly`, `main`, `master`, `dev`, `develop`, `edge`, `stable` and `rolling`. Not judged: images pinned by digest, other tags (a version such as `v0.6.3` or `2.4.0-cuda12`, or a dated nightly), templates or unresolved variables (`{{ ... }}`, `${IMAGE}`, `$(VAR)`) and strings that are not image references at all; the real image is only known when the file is rendered.",
     fix: "Pin a version tag (`vllm/vllm-openai:v0.6.3`) or, better, a digest (`@sha256:...`).",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: "object",
       additionalProperties: false,
@@ -25618,24 +25877,24 @@ var image_tag_default = defineK8sRule({
     defaultOptions: { floatingTags: [...DEFAULT_FLOATING_TAGS] }
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
-      const written = c.container.image;
-      if (typeof written !== "string") continue;
-      const image = kustomizedImage(written, ctx.object.imageOverrides);
-      if (!isResolvableImage(image)) continue;
-      const ref = splitImageReference(image);
-      if (ref.digest) continue;
-      const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : void 0;
-      if (ref.tag && !floating) continue;
-      const always = c.container.imagePullPolicy === "Always";
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} uses \`${image}\`${image !== written ? " (after the kustomization's `images:` override)" : ""} (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
-        path: `${c.path}/image`,
-        part: "value",
-        fix: "Pin a version tag or a digest."
-      });
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
+        const written = c.container.image;
+        if (typeof written !== "string") continue;
+        const image = kustomizedImage(written, ctx.object.imageOverrides);
+        if (!isResolvableImage(image)) continue;
+        const ref = splitImageReference(image);
+        if (ref.digest) continue;
+        const floating = ref.tag ? floatingTagPattern(ref.tag, ctx.options.floatingTags) : void 0;
+        if (ref.tag && !floating) continue;
+        const always = c.container.imagePullPolicy === "Always";
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} uses \`${image}\`${image !== written ? " (after the kustomization's `images:` override)" : ""} (${!ref.tag ? "no tag, so `latest`" : ref.tag === "latest" ? "the `latest` tag" : `the floating tag \`${ref.tag}\``})${always ? " with imagePullPolicy: Always, so every restart may pull a different image" : ""}`,
+          path: `${c.path}/image`,
+          part: "value",
+          fix: "Pin a version tag or a digest."
+        });
+      }
     }
   }
 });
@@ -25661,37 +25920,37 @@ var termination_grace_default = defineK8sRule({
     indexKinds: ["Service"]
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const graceSet = typeof pod.spec.terminationGracePeriodSeconds === "number";
-    const grace = graceSet ? pod.spec.terminationGracePeriodSeconds : DEFAULT_GRACE;
-    const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
-    let reported = false;
-    const serving = servingContainers(ctx.object, ctx.index);
-    for (const c of serving) {
-      if (!isModelServer(c.container, ctx.settings)) continue;
-      const timeout = Number(flagValue(argTokens(c.container), ["--shutdown-timeout", "--shutdown_timeout"]));
-      if (!Number.isFinite(timeout) || timeout <= 0) continue;
-      const sleep = preStopSleepSeconds(c.container.lifecycle);
-      const needed = timeout + sleep;
-      if (grace >= needed) continue;
-      reported = true;
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      const graceSet = typeof pod.spec.terminationGracePeriodSeconds === "number";
+      const grace = graceSet ? pod.spec.terminationGracePeriodSeconds : DEFAULT_GRACE;
+      const gracePath = graceSet ? `${pod.path}/terminationGracePeriodSeconds` : pod.path;
+      let reported = false;
+      const serving = servingContainersOf(ctx.object, pod, ctx.index);
+      for (const c of serving) {
+        if (!isModelServer(c.container, ctx.settings)) continue;
+        const timeout = Number(flagValue(argTokens(c.container), ["--shutdown-timeout", "--shutdown_timeout"]));
+        if (!Number.isFinite(timeout) || timeout <= 0) continue;
+        const sleep = preStopSleepSeconds(c.container.lifecycle);
+        const needed = timeout + sleep;
+        if (grace >= needed) continue;
+        reported = true;
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} drains for up to ${needed}s (--shutdown-timeout ${timeout}${sleep ? ` + preStop sleep ${sleep}` : ""}) but terminationGracePeriodSeconds is ${grace}${graceSet ? "" : " (default)"}: it is killed mid-response`,
+          path: gracePath,
+          part: graceSet ? "span" : "key",
+          fix: `Set terminationGracePeriodSeconds to at least ${needed}.`
+        });
+      }
+      if (reported || graceSet) continue;
+      const server = serving.find((c) => modelServerKind(c.container) !== void 0);
+      if (!server) continue;
       ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} drains for up to ${needed}s (--shutdown-timeout ${timeout}${sleep ? ` + preStop sleep ${sleep}` : ""}) but terminationGracePeriodSeconds is ${grace}${graceSet ? "" : " (default)"}: it is killed mid-response`,
-        path: gracePath,
-        part: graceSet ? "span" : "key",
-        fix: `Set terminationGracePeriodSeconds to at least ${needed}.`
+        message: `${server.label} in ${workloadLabel(ctx.object, pod)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
+        path: pod.path,
+        severity: "info",
+        fix: "Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM."
       });
     }
-    if (reported || graceSet) return;
-    const server = serving.find((c) => modelServerKind(c.container) !== void 0);
-    if (!server) return;
-    ctx.report({
-      message: `${server.label} in ${workloadLabel(ctx.object)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
-      path: pod.path,
-      severity: "info",
-      fix: "Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM."
-    });
   }
 });
 
@@ -25706,34 +25965,34 @@ var trust_remote_code_default = defineK8sRule({
     summary: "--trust-remote-code with a hub model and no pinned revision.",
     rationale: "With trust_remote_code the server imports and runs Python files from the model repository at start-up. Without a pinned revision it runs whatever the repository holds when the pod starts: a compromised or simply updated repository changes the code running next to your GPUs and credentials, at the next restart, without any change in git.",
     fix: "Pin the model and its code to a commit: `--revision <sha>` (vLLM also `--code-revision`), or vendor the model to a local path you control.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod)) {
-      const tokens = argTokens(c.container);
-      const env = envValues(c.container);
-      const trusts = hasFlag(tokens, TRUST_FLAGS) || tokens.some((t) => /trust_remote_code\s*=\s*True/.test(t)) || /^(1|true)$/i.test(env.get("TRUST_REMOTE_CODE") ?? "");
-      if (!trusts) continue;
-      const model = modelReference(c.container);
-      if (!model?.isHubId) continue;
-      if (hasFlag(tokens, REVISION_FLAGS) || env.get("REVISION") || env.get("MODEL_REVISION")) continue;
-      let path = `${c.path}/name`;
-      for (const field of ["command", "args"]) {
-        const list2 = c.container[field];
-        const i = Array.isArray(list2) ? list2.findIndex((a) => typeof a === "string" && /trust[-_]remote[-_]code/.test(a)) : -1;
-        if (i >= 0) {
-          path = `${c.path}/${field}/${i}`;
-          break;
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod)) {
+        const tokens = argTokens(c.container);
+        const env = envValues(c.container);
+        const trusts = hasFlag(tokens, TRUST_FLAGS) || tokens.some((t) => /trust_remote_code\s*=\s*True/.test(t)) || /^(1|true)$/i.test(env.get("TRUST_REMOTE_CODE") ?? "");
+        if (!trusts) continue;
+        const model = modelReference(c.container);
+        if (!model?.isHubId) continue;
+        if (hasFlag(tokens, REVISION_FLAGS) || env.get("REVISION") || env.get("MODEL_REVISION")) continue;
+        let path = `${c.path}/name`;
+        for (const field of ["command", "args"]) {
+          const list2 = c.container[field];
+          const i = Array.isArray(list2) ? list2.findIndex((a) => typeof a === "string" && /trust[-_]remote[-_]code/.test(a)) : -1;
+          if (i >= 0) {
+            path = `${c.path}/${field}/${i}`;
+            break;
+          }
         }
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs remote code from \`${model.value}\` (trust-remote-code) without a pinned --revision: it executes whatever the repository holds at start-up`,
+          path,
+          part: path.endsWith("/name") ? "key" : "value",
+          fix: "Add `--revision <commit sha>` (and `--code-revision` for vLLM)."
+        });
       }
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} runs remote code from \`${model.value}\` (trust-remote-code) without a pinned --revision: it executes whatever the repository holds at start-up`,
-        path,
-        part: path.endsWith("/name") ? "key" : "value",
-        fix: "Add `--revision <commit sha>` (and `--code-revision` for vLLM)."
-      });
     }
   }
 });
@@ -25747,24 +26006,24 @@ var gpu_visible_without_request_default = defineK8sRule({
     summary: "NVIDIA_VISIBLE_DEVICES set (all, or a GPU list) on a container that requests no GPU.",
     rationale: "With the NVIDIA container runtime as the node default, NVIDIA_VISIBLE_DEVICES=all gives a container every GPU of the node without the scheduler knowing: it competes for memory with the pods the GPUs were allocated to, which then fail with CUDA out-of-memory errors that nobody can explain.",
     fix: "Request the GPUs through `resources.limits` (e.g. `nvidia.com/gpu: 1`) and remove NVIDIA_VISIBLE_DEVICES; the device plugin sets it.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      if (usesGpu(c.container, ctx.settings)) continue;
-      const env = Array.isArray(c.container.env) ? c.container.env : [];
-      env.forEach((e, i) => {
-        if (!isRecord(e) || e.name !== "NVIDIA_VISIBLE_DEVICES" || typeof e.value !== "string") return;
-        if (NO_GPU.has(e.value.trim().toLowerCase())) return;
-        ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} sets NVIDIA_VISIBLE_DEVICES=${e.value} but requests no GPU: it uses GPUs outside the scheduler's accounting`,
-          path: `${c.path}/env/${i}/value`,
-          part: "value",
-          fix: "Request GPUs with `resources.limits` and drop NVIDIA_VISIBLE_DEVICES."
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        if (usesGpu(c.container, ctx.settings)) continue;
+        const env = Array.isArray(c.container.env) ? c.container.env : [];
+        env.forEach((e, i) => {
+          if (!isRecord(e) || e.name !== "NVIDIA_VISIBLE_DEVICES" || typeof e.value !== "string") return;
+          if (NO_GPU.has(e.value.trim().toLowerCase())) return;
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(ctx.object, pod)} sets NVIDIA_VISIBLE_DEVICES=${e.value} but requests no GPU: it uses GPUs outside the scheduler's accounting`,
+            path: `${c.path}/env/${i}/value`,
+            part: "value",
+            fix: "Request GPUs with `resources.limits` and drop NVIDIA_VISIBLE_DEVICES."
+          });
         });
-      });
+      }
     }
   }
 });
@@ -25956,10 +26215,10 @@ function semanticProblems(obj) {
     }
   }
   labelsAt(obj, "/metadata", out);
-  const specPath = POD_SPEC_PATHS[obj.kind];
-  if (specPath && obj.kind !== "Pod") labelsAt(obj, specPath.replace(/\/spec$/, "/metadata"), out);
+  const pods = podSpecsOf(obj);
+  for (const pod of pods) if (pod.metadataPath && pod.metadataPath !== "/metadata") labelsAt(obj, pod.metadataPath, out);
   selectorLabels(obj, out);
-  podProblems(obj, out);
+  for (const pod of pods) podProblems(pod, out);
   if (obj.kind === "Service") serviceProblems(obj, out);
   return out;
 }
@@ -26006,9 +26265,7 @@ function portNumberProblem(v, allowZero) {
   if (allowZero && v === 0 || v >= 1 && v <= PORT_MAX) return void 0;
   return `${v} is outside 1-${PORT_MAX}`;
 }
-function podProblems(obj, out) {
-  const pod = podSpecOf(obj);
-  if (!pod) return;
+function podProblems(pod, out) {
   const spec = pod.spec;
   if (Array.isArray(spec.volumes)) {
     spec.volumes.forEach((v, i) => {
@@ -26146,35 +26403,35 @@ var privileged_default = defineK8sRule({
     summary: "A container (init containers included) with `securityContext.privileged: true`.",
     rationale: "A privileged container has every capability and every device of the node, and can load kernel modules or mount the host filesystem: a compromise of the model server (pickled weights, trust_remote_code, a prompt-injection tool call) becomes a compromise of the GPU node and of every tenant on it. GPUs do not need it: the NVIDIA, AMD and Intel device plugins hand the requested devices to an unprivileged container through `resources.limits` (TPUs on GKE since 1.28). Node agents run as DaemonSets (driver installers, some device plugins) are reported as warnings, since some of them do need it. Unlike kube-linter's privileged-container, which treats every workload alike, DaemonSets get a warning rather than an error, because GPU driver installers and some device plugins are node agents that need it.",
     fix: "Remove `privileged: true`; request GPUs through `resources.limits` (e.g. `nvidia.com/gpu: 1`) and add only the specific capability a tool needs. For a node agent that needs it, suppress with a reason: `# genai-lint ignore=k8s/privileged -- <why>`.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      if (!isPrivileged(c)) continue;
-      const accelerators = gpuResourcesOf(c.container, ctx.settings).map((g) => g.resource);
-      const tpu = accelerators.some((r) => r === "google.com/tpu");
-      const gpu = !tpu && accelerators.length > 0;
-      const agent = isNodeAgent(ctx.object);
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} runs privileged (\`privileged: true\`): it gets every device and capability of the node${gpu ? `; the device plugin already provides the \`${accelerators[0]}\` it requests without privileges` : tpu ? "; TPUs need no privileged mode on GKE 1.28 and later" : ""}${agent ? " (a DaemonSet: if this node agent needs it, suppress with a reason)" : ""}`,
-        path: `${c.path}/securityContext/privileged`,
-        part: "span",
-        fix: gpu ? `Remove \`privileged: true\` from ${c.label}: the \`resources.limits\` GPU request is enough for the device plugin to expose the GPU.` : `Remove \`privileged: true\` from ${c.label} and add only the capability it needs under \`capabilities.add\`.`,
-        ...agent ? { severity: "warning" } : {}
-      });
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        if (!isPrivileged(c)) continue;
+        const accelerators = gpuResourcesOf(c.container, ctx.settings).map((g) => g.resource);
+        const tpu = accelerators.some((r) => r === "google.com/tpu");
+        const gpu = !tpu && accelerators.length > 0;
+        const agent = isNodeAgent(ctx.object);
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs privileged (\`privileged: true\`): it gets every device and capability of the node${gpu ? `; the device plugin already provides the \`${accelerators[0]}\` it requests without privileges` : tpu ? "; TPUs need no privileged mode on GKE 1.28 and later" : ""}${agent ? " (a DaemonSet: if this node agent needs it, suppress with a reason)" : ""}`,
+          path: `${c.path}/securityContext/privileged`,
+          part: "span",
+          fix: gpu ? `Remove \`privileged: true\` from ${c.label}: the \`resources.limits\` GPU request is enough for the device plugin to expose the GPU.` : `Remove \`privileged: true\` from ${c.label} and add only the capability it needs under \`capabilities.add\`.`,
+          ...agent ? { severity: "warning" } : {}
+        });
+      }
     }
   }
 });
 
 // rules/lib/fragments.ts
 var SELECTOR_REQUIRED = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"];
-function isFragment(obj) {
+function isFragment(obj, pod = podSpecsOf(obj)[0]) {
   const spec = isRecord(obj.raw.spec) ? obj.raw.spec : void 0;
   if (SELECTOR_REQUIRED.includes(obj.kind) && (!spec || spec.selector === void 0 || spec.selector === null)) return true;
-  const pod = podSpecOf(obj);
   if (!pod) return false;
+  if (pod.partial) return true;
   const containers = containersOf(pod);
   return containers.length === 0 || containers.some((c) => typeof c.container.image !== "string");
 }
@@ -26187,42 +26444,43 @@ var privilege_escalation_default = defineK8sRule({
     summary: "A container (init containers included) whose `allowPrivilegeEscalation` is not `false`.",
     rationale: "Unless `allowPrivilegeEscalation: false` is set, the container process may gain more privileges than it started with (setuid binaries, file capabilities): the default is true. Model-serving images are large and ship many setuid tools (sudo, su, ping), so an attacker who gets code execution through a model artefact can climb to root inside the container. Privileged containers and containers adding CAP_SYS_ADMIN always allow escalation, whatever the field says; the API server rejects `allowPrivilegeEscalation: false` combined with either. Privileged containers are reported by k8s/privileged, not again here.",
     fix: "Set `securityContext.allowPrivilegeEscalation: false` on every container (it is a container-level field only).",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isWindowsPod(pod)) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      const sc = containerSecurity(c);
-      const ape = sc.allowPrivilegeEscalation;
-      const apePath = `${c.path}/securityContext/allowPrivilegeEscalation`;
-      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
-      const sysAdmin = capabilityList(c, "add").find((cap) => cap.name === "SYS_ADMIN" || cap.name === "ALL");
-      if (ape === false) {
-        if (isPrivileged(c)) {
-          ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` together with \`privileged: true\`: the API server rejects this combination (privileged always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Remove \`privileged: true\` from ${c.label}.` });
-        } else if (sysAdmin) {
-          ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` but adds capability \`${sysAdmin.written}\`: the API server rejects this combination (CAP_SYS_ADMIN always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Drop \`${sysAdmin.written}\` from capabilities.add of ${c.label}.` });
+    for (const pod of podSpecsOf(ctx.object)) {
+      if (isWindowsPod(pod)) continue;
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        const sc = containerSecurity(c);
+        const ape = sc.allowPrivilegeEscalation;
+        const apePath = `${c.path}/securityContext/allowPrivilegeEscalation`;
+        const where = `${c.label} in ${workloadLabel(ctx.object, pod)}`;
+        const sysAdmin = capabilityList(c, "add").find((cap) => cap.name === "SYS_ADMIN" || cap.name === "ALL");
+        if (ape === false) {
+          if (isPrivileged(c)) {
+            ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` together with \`privileged: true\`: the API server rejects this combination (privileged always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Remove \`privileged: true\` from ${c.label}.` });
+          } else if (sysAdmin) {
+            ctx.report({ message: `${where} sets \`allowPrivilegeEscalation: false\` but adds capability \`${sysAdmin.written}\`: the API server rejects this combination (CAP_SYS_ADMIN always allows escalation)`, path: apePath, part: "span", severity: "error", fix: `Drop \`${sysAdmin.written}\` from capabilities.add of ${c.label}.` });
+          }
+          continue;
         }
-        continue;
+        if (isPrivileged(c)) continue;
+        if (sysAdmin) {
+          ctx.report({ message: `${where} adds capability \`${sysAdmin.written}\`, which always allows privilege escalation`, path: sysAdmin.path, part: "value", fix: `Drop \`${sysAdmin.written}\` from ${c.label} and set \`allowPrivilegeEscalation: false\`.` });
+          continue;
+        }
+        if (ape === true) {
+          ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: "span", fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.` });
+          continue;
+        }
+        if (ape !== void 0 && ape !== null) continue;
+        if (isFragment(ctx.object, pod)) continue;
+        const hasSc = Object.keys(sc).length > 0 || c.container.securityContext !== void 0;
+        ctx.report({
+          message: `${where} allows privilege escalation: \`allowPrivilegeEscalation\` is not set and defaults to true`,
+          path: hasSc ? `${c.path}/securityContext` : containerAnchor(c),
+          fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`
+        });
       }
-      if (isPrivileged(c)) continue;
-      if (sysAdmin) {
-        ctx.report({ message: `${where} adds capability \`${sysAdmin.written}\`, which always allows privilege escalation`, path: sysAdmin.path, part: "value", fix: `Drop \`${sysAdmin.written}\` from ${c.label} and set \`allowPrivilegeEscalation: false\`.` });
-        continue;
-      }
-      if (ape === true) {
-        ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: "span", fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.` });
-        continue;
-      }
-      if (ape !== void 0 && ape !== null) continue;
-      if (isFragment(ctx.object)) continue;
-      const hasSc = Object.keys(sc).length > 0 || c.container.securityContext !== void 0;
-      ctx.report({
-        message: `${where} allows privilege escalation: \`allowPrivilegeEscalation\` is not set and defaults to true`,
-        path: hasSc ? `${c.path}/securityContext` : containerAnchor(c),
-        fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`
-      });
     }
   }
 });
@@ -26252,7 +26510,7 @@ var capabilities_default = defineK8sRule({
     summary: "A container (init containers included) that adds a dangerous Linux capability (SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_PTRACE, ALL, ...); with `requireDropAll`, one that does not drop ALL.",
     rationale: "Each added capability widens what code running in the model server can do to the node: SYS_ADMIN is nearly root on the host, NET_RAW allows spoofing traffic of other pods, SYS_PTRACE reads other processes. None is needed to serve a model on a GPU. IPC_LOCK (pinned memory for RDMA/InfiniBand in multi-node inference) and the capabilities a container runtime grants by default are not reported. Dropping ALL and adding back only what is needed is what the restricted Pod Security Standard requires; that part is reported only with the `requireDropAll` option, which the strict preset turns on. Privileged containers are reported by k8s/privileged instead. Unlike kube-linter's drop-net-raw-capability, a container that merely keeps the runtime's default NET_RAW is reported only with `requireDropAll`: adding a dangerous capability is a clear mistake, not dropping a default one is hardening. Unlike Polaris' insecureCapabilities, a drop list that names every default capability one by one instead of ALL is still reported with `requireDropAll`: the restricted Pod Security Standard admits only ALL, and a runtime with a longer default list would keep the rest.",
     fix: "Remove the capability from `securityContext.capabilities.add`, or replace it with a narrower one; add `capabilities: {drop: [ALL]}` and add back only what the process needs (e.g. NET_BIND_SERVICE).",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: "object",
       properties: { requireDropAll: { type: "boolean", description: "Also report containers whose capabilities.drop does not contain ALL." } },
@@ -26261,31 +26519,32 @@ var capabilities_default = defineK8sRule({
     defaultOptions: { requireDropAll: false }
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isWindowsPod(pod)) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      if (isPrivileged(c)) continue;
-      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
-      for (const cap of capabilityList(c, "add")) {
-        const why = DANGEROUS[cap.name];
-        if (!why) continue;
+    for (const pod of podSpecsOf(ctx.object)) {
+      if (isWindowsPod(pod)) continue;
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        if (isPrivileged(c)) continue;
+        const where = `${c.label} in ${workloadLabel(ctx.object, pod)}`;
+        for (const cap of capabilityList(c, "add")) {
+          const why = DANGEROUS[cap.name];
+          if (!why) continue;
+          ctx.report({
+            message: `${where} adds capability \`${cap.written}\`: it can ${why}`,
+            path: cap.path,
+            part: "value",
+            fix: `Remove \`${cap.written}\` from capabilities.add of ${c.label}; if a tool needs it, run that tool in a separate, short-lived container.`
+          });
+        }
+        if (!ctx.options.requireDropAll || isFragment(ctx.object, pod)) continue;
+        if (capabilityList(c, "drop").some((cap) => cap.name === "ALL")) continue;
+        const sc = containerSecurity(c);
+        const caps = sc.capabilities;
+        const path = caps !== void 0 && caps !== null ? `${c.path}/securityContext/capabilities` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c);
         ctx.report({
-          message: `${where} adds capability \`${cap.written}\`: it can ${why}`,
-          path: cap.path,
-          part: "value",
-          fix: `Remove \`${cap.written}\` from capabilities.add of ${c.label}; if a tool needs it, run that tool in a separate, short-lived container.`
+          message: `${where} does not drop all capabilities (no \`ALL\` in \`capabilities.drop\`)`,
+          path,
+          fix: `Add \`capabilities: {drop: [ALL]}\` to the securityContext of ${c.label}, and add back only what it needs.`
         });
       }
-      if (!ctx.options.requireDropAll || isFragment(ctx.object)) continue;
-      if (capabilityList(c, "drop").some((cap) => cap.name === "ALL")) continue;
-      const sc = containerSecurity(c);
-      const caps = sc.capabilities;
-      const path = caps !== void 0 && caps !== null ? `${c.path}/securityContext/capabilities` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c);
-      ctx.report({
-        message: `${where} does not drop all capabilities (no \`ALL\` in \`capabilities.drop\`)`,
-        path,
-        fix: `Add \`capabilities: {drop: [ALL]}\` to the securityContext of ${c.label}, and add back only what it needs.`
-      });
     }
   }
 });
@@ -26305,36 +26564,36 @@ var host_namespaces_default = defineK8sRule({
     summary: "A pod that shares the node's network, process or IPC namespace (`hostNetwork`, `hostPID`, `hostIPC`).",
     rationale: "Host namespaces remove the isolation between the pod and the node: with hostPID a model server can read the environment of every process on the GPU node, with hostIPC its shared memory, with hostNetwork it bypasses NetworkPolicies and binds node ports. In GenAI manifests hostIPC is usually there to get a large /dev/shm for NCCL and PyTorch dataloaders; a memory-backed emptyDir mounted at /dev/shm gives that without sharing the node (see k8s/shm-size). hostNetwork is sometimes a deliberate choice for RDMA/InfiniBand multi-node inference; the finding then says so and is meant to be suppressed with a reason.",
     fix: "Remove `hostIPC: true` and mount an `emptyDir: {medium: Memory, sizeLimit: ...}` at /dev/shm; remove `hostPID`; remove `hostNetwork` or, when multi-node RDMA needs it, suppress with `# genai-lint ignore=k8s/host-namespaces -- RDMA`.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const spec = pod.spec;
-    const containers = containersOf(pod, ["initContainer", "container"]);
-    for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
-      if (spec[field] !== true) continue;
-      let hint = "";
-      let fix = `Remove \`${field}: true\` from the pod spec of ${workloadLabel(ctx.object)}.`;
-      if (field === "hostIPC") {
-        hint = "; for a larger /dev/shm (NCCL, dataloaders) mount a memory-backed emptyDir at /dev/shm instead (k8s/shm-size)";
-        fix = "Remove `hostIPC: true` and mount `emptyDir: {medium: Memory, sizeLimit: 16Gi}` at /dev/shm.";
-      } else if (field === "hostNetwork") {
-        const rdma = containers.some((c) => {
-          const res = isRecord(c.container.resources) ? c.container.resources : {};
-          return [res.limits, res.requests].some((r) => isRecord(r) && Object.keys(r).some((k) => RDMA_RESOURCE.test(k)));
-        });
-        const gpu = containers.some((c) => usesGpu(c.container, ctx.settings));
-        if (rdma || gpu) {
-          hint = rdma ? "; it requests RDMA devices: if multi-node inference needs the host network, suppress this finding with a reason" : "; if multi-node GPU inference (NCCL over RDMA) needs the host network, suppress this finding with a reason";
+    for (const pod of podSpecsOf(ctx.object)) {
+      const spec = pod.spec;
+      const containers = containersOf(pod, ["initContainer", "container"]);
+      for (const field of ["hostNetwork", "hostPID", "hostIPC"]) {
+        if (spec[field] !== true) continue;
+        let hint = "";
+        let fix = `Remove \`${field}: true\` from the pod spec of ${workloadLabel(ctx.object, pod)}.`;
+        if (field === "hostIPC") {
+          hint = "; for a larger /dev/shm (NCCL, dataloaders) mount a memory-backed emptyDir at /dev/shm instead (k8s/shm-size)";
+          fix = "Remove `hostIPC: true` and mount `emptyDir: {medium: Memory, sizeLimit: 16Gi}` at /dev/shm.";
+        } else if (field === "hostNetwork") {
+          const rdma = containers.some((c) => {
+            const res = isRecord(c.container.resources) ? c.container.resources : {};
+            return [res.limits, res.requests].some((r) => isRecord(r) && Object.keys(r).some((k) => RDMA_RESOURCE.test(k)));
+          });
+          const gpu = containers.some((c) => usesGpu(c.container, ctx.settings));
+          if (rdma || gpu) {
+            hint = rdma ? "; it requests RDMA devices: if multi-node inference needs the host network, suppress this finding with a reason" : "; if multi-node GPU inference (NCCL over RDMA) needs the host network, suppress this finding with a reason";
+          }
         }
+        ctx.report({
+          message: `${workloadLabel(ctx.object, pod)} shares ${WHAT[field]} (\`${field}: true\`)${hint}`,
+          path: `${pod.path}/${field}`,
+          part: "span",
+          fix
+        });
       }
-      ctx.report({
-        message: `${workloadLabel(ctx.object)} shares ${WHAT[field]} (\`${field}: true\`)${hint}`,
-        path: `${pod.path}/${field}`,
-        part: "span",
-        fix
-      });
     }
   }
 });
@@ -26387,7 +26646,7 @@ var host_path_default = defineK8sRule({
     summary: "A pod that mounts a directory or file of the node (`hostPath` volume); an error for sensitive paths (/, /etc, /root, /proc, /sys, /dev, container runtime sockets, /var/lib/kubelet, ...).",
     rationale: "A hostPath volume ties the pod to one node's disk and bypasses the volume's isolation: a model server that can write a node path can plant binaries or read the credentials of other pods; the container runtime socket or /var/lib/kubelet is root on the node. For model weights a PVC, an image volume or a node-local cache through a CSI driver does the job without that. Node agents (GPU device plugins, GPU feature discovery, DCGM exporters) legitimately mount some of these paths; when they run as DaemonSets sensitive paths are reported as warnings, and the kubelet device-plugin and pod-resources sockets are allowed by default (`allowedPaths`). /proc, /sys, /dev, /boot, the container runtime sockets (by their standard paths, and any docker.sock, containerd.sock or crio.sock elsewhere, as with rootless Docker or k3s) and storage, /var/lib/kubelet and the cluster certificates are sensitive with everything under them; /, /etc, /root, /home, /var, /run and /usr only as a whole, so a model cache in /root/models or /var/cache is an ordinary (warning) hostPath. Unlike kube-linter's sensitive-host-mounts, which reports only a list of sensitive paths, every hostPath is reported (ordinary ones as warnings), the kubelet device-plugin sockets are allowed by default through `allowedPaths`, and DaemonSets get warnings.",
     fix: "Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir or a CSI volume. For a node agent that needs a node path, list it in `allowedPaths` (`rules: {k8s/host-path: [warning, {allowedPaths: [/var/log/pods]}]}`) or suppress the finding on the volume with `# genai-lint ignore=k8s/host-path -- <why>`.",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: "object",
       properties: {
@@ -26398,35 +26657,35 @@ var host_path_default = defineK8sRule({
     defaultOptions: { allowedPaths: ["/var/lib/kubelet/device-plugins", "/var/lib/kubelet/pod-resources"] }
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    const volumes = pod.spec.volumes;
-    if (!Array.isArray(volumes)) return;
-    const allowed = (ctx.options.allowedPaths ?? []).map(normalise3);
-    const containers = containersOf(pod, ["initContainer", "container"]);
-    volumes.forEach((v, i) => {
-      if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== "string") return;
-      const raw = v.hostPath.path;
-      if (raw.includes("{{") || raw.includes("$(")) return;
-      const path = normalise3(raw);
-      if (allowed.some((a) => under(path, a))) return;
-      const name = typeof v.name === "string" ? v.name : `#${i}`;
-      const mounts = containers.flatMap(
-        (c) => (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m) => isRecord(m) && m.name === name).map((m) => ({ c, readOnly: m.readOnly === true }))
-      );
-      const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
-      if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
-      const sensitive = SENSITIVE.filter((s) => s.tree ? under(path, s.path) : path === s.path).pop() ?? (RUNTIME_SOCKET.test(path) ? { path, why: "a container runtime socket (root on the node)" } : void 0);
-      const agent = isNodeAgent(ctx.object);
-      const how = writable.length ? `, writable by ${writable.join(", ")}` : mounts.length ? ", read-only" : "";
-      ctx.report({
-        message: sensitive ? `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): it exposes ${sensitive.why}${agent ? "; if this node agent needs it, add the path to allowedPaths or suppress with a reason" : ""}` : `${workloadLabel(ctx.object)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): the pod is tied to that node's disk and can ${writable.length ? "change" : "read"} the node's files`,
-        path: `${pod.path}/volumes/${i}/hostPath/path`,
-        part: "value",
-        fix: sensitive && writable.length && !agent ? `Replace hostPath volume \`${name}\` with a PVC or emptyDir; at the very least mount it \`readOnly: true\`.` : `Replace hostPath volume \`${name}\` with a PersistentVolumeClaim, an emptyDir or a CSI volume.`,
-        severity: sensitive && !agent ? "error" : "warning"
+    for (const pod of podSpecsOf(ctx.object)) {
+      const volumes = pod.spec.volumes;
+      if (!Array.isArray(volumes)) continue;
+      const allowed = (ctx.options.allowedPaths ?? []).map(normalise3);
+      const containers = containersOf(pod, ["initContainer", "container"]);
+      volumes.forEach((v, i) => {
+        if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== "string") return;
+        const raw = v.hostPath.path;
+        if (raw.includes("{{") || raw.includes("$(")) return;
+        const path = normalise3(raw);
+        if (allowed.some((a) => under(path, a))) return;
+        const name = typeof v.name === "string" ? v.name : `#${i}`;
+        const mounts = containers.flatMap(
+          (c) => (Array.isArray(c.container.volumeMounts) ? c.container.volumeMounts : []).filter((m) => isRecord(m) && m.name === name).map((m) => ({ c, readOnly: m.readOnly === true }))
+        );
+        const writable = mounts.filter((m) => !m.readOnly).map((m) => m.c.label);
+        if (HARMLESS.some((h) => h.test(path)) && !writable.length) return;
+        const sensitive = SENSITIVE.filter((s) => s.tree ? under(path, s.path) : path === s.path).pop() ?? (RUNTIME_SOCKET.test(path) ? { path, why: "a container runtime socket (root on the node)" } : void 0);
+        const agent = isNodeAgent(ctx.object);
+        const how = writable.length ? `, writable by ${writable.join(", ")}` : mounts.length ? ", read-only" : "";
+        ctx.report({
+          message: sensitive ? `${workloadLabel(ctx.object, pod)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): it exposes ${sensitive.why}${agent ? "; if this node agent needs it, add the path to allowedPaths or suppress with a reason" : ""}` : `${workloadLabel(ctx.object, pod)} mounts the node's \`${raw}\` (hostPath volume \`${name}\`${how}): the pod is tied to that node's disk and can ${writable.length ? "change" : "read"} the node's files`,
+          path: `${pod.path}/volumes/${i}/hostPath/path`,
+          part: "value",
+          fix: sensitive && writable.length && !agent ? `Replace hostPath volume \`${name}\` with a PVC or emptyDir; at the very least mount it \`readOnly: true\`.` : `Replace hostPath volume \`${name}\` with a PersistentVolumeClaim, an emptyDir or a CSI volume.`,
+          severity: sensitive && !agent ? "error" : "warning"
+        });
       });
-    });
+    }
   }
 });
 
@@ -26439,25 +26698,26 @@ var read_only_root_fs_default = defineK8sRule({
     summary: "A container (init containers included) without `securityContext.readOnlyRootFilesystem: true`.",
     rationale: "A writable root filesystem lets code that runs in the container (a pickled model, trust_remote_code, a tool call) replace the server's own files and persist until the pod restarts. Model servers write only to a few places (the Hugging Face or server cache, /tmp, torch and Triton kernel caches), and each can be an emptyDir or a PVC. It is part of the strict preset only, because most model-server images still write to their home directory and turning it on needs those mounts first. Unlike kube-linter's no-read-only-root-fs, which is on by default, it stays out of the recommended preset for that reason.",
     fix: "Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir (or the model-cache PVC) at each path the server writes: /tmp, the HF cache (HF_HOME, default ~/.cache/huggingface), ~/.triton and ~/.cache/torch for compiled kernels.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isWindowsPod(pod) || isFragment(ctx.object)) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      const sc = containerSecurity(c);
-      const value = sc.readOnlyRootFilesystem;
-      if (value === true) continue;
-      if (value !== void 0 && value !== null && value !== false) continue;
-      const download = modelDownload(c.container);
-      const server = download !== void 0 || isModelServer(c.container, ctx.settings);
-      const hint = download ? `; mount emptyDirs (or the cache PVC) at /tmp and ${download.cacheDir}, where it writes the model` : server ? "; mount emptyDirs at /tmp and the model cache (HF_HOME) it writes to" : "";
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} has a writable root filesystem (${value === false ? "`readOnlyRootFilesystem: false`" : "`readOnlyRootFilesystem` not set"})${hint}`,
-        path: value === false ? `${c.path}/securityContext/readOnlyRootFilesystem` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c),
-        part: value === false ? "span" : "key",
-        fix: `Set \`readOnlyRootFilesystem: true\` for ${c.label} and mount writable emptyDirs where it writes${download ? ` (/tmp, ${download.cacheDir})` : " (/tmp)"}.`
-      });
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (isWindowsPod(pod) || isFragment(ctx.object, pod)) continue;
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        const sc = containerSecurity(c);
+        const value = sc.readOnlyRootFilesystem;
+        if (value === true) continue;
+        if (value !== void 0 && value !== null && value !== false) continue;
+        const download = modelDownload(c.container);
+        const server = download !== void 0 || isModelServer(c.container, ctx.settings);
+        const hint = download ? `; mount emptyDirs (or the cache PVC) at /tmp and ${download.cacheDir}, where it writes the model` : server ? "; mount emptyDirs at /tmp and the model cache (HF_HOME) it writes to" : "";
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} has a writable root filesystem (${value === false ? "`readOnlyRootFilesystem: false`" : "`readOnlyRootFilesystem` not set"})${hint}`,
+          path: value === false ? `${c.path}/securityContext/readOnlyRootFilesystem` : c.container.securityContext !== void 0 ? `${c.path}/securityContext` : containerAnchor(c),
+          part: value === false ? "span" : "key",
+          fix: `Set \`readOnlyRootFilesystem: true\` for ${c.label} and mount writable emptyDirs where it writes${download ? ` (/tmp, ${download.cacheDir})` : " (/tmp)"}.`
+        });
+      }
     }
   }
 });
@@ -26472,49 +26732,50 @@ var seccomp_default = defineK8sRule({
     summary: "A pod whose containers run without a RuntimeDefault or Localhost seccomp profile, or with `Unconfined`.",
     rationale: "Without a seccomp profile a container can use every system call of the node's kernel; most container escapes go through rarely needed ones (unshare, keyctl, bpf, io_uring). The runtime's default profile blocks them and model servers, GPU containers included, run unchanged under it. Kubernetes applies no profile unless the pod or the container asks for one (or the kubelet runs with --seccomp-default), and the old seccomp annotations are ignored since 1.27. It is part of the strict preset only. Unlike Polaris' linuxHardening, which is satisfied by any one of seccomp, AppArmor, SELinux options or dropped capabilities, only a seccomp profile satisfies this rule: the others confine files, labels and privileges, not the system calls that reach the kernel.",
     fix: "Set `securityContext: {seccompProfile: {type: RuntimeDefault}}` on the pod spec (it covers every container), or a Localhost profile.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isWindowsPod(pod) || isFragment(ctx.object)) return;
-    const profileType = (sc) => isRecord(sc.seccompProfile) ? sc.seccompProfile.type : void 0;
-    const podType = profileType(podSecurity(pod));
-    const podConfined = typeof podType === "string" && CONFINED.includes(podType);
-    const unconfinedByPod = [];
-    const missing = [];
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      const own = profileType(containerSecurity(c));
-      if (typeof own === "string" && CONFINED.includes(own)) continue;
-      if (own === "Unconfined") {
-        ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} runs without seccomp (\`seccompProfile.type: Unconfined\`)`,
-          path: `${c.path}/securityContext/seccompProfile/type`,
-          part: "value",
-          fix: `Set \`seccompProfile.type: RuntimeDefault\` for ${c.label}.`
-        });
-        continue;
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (isWindowsPod(pod) || isFragment(ctx.object, pod)) continue;
+      const profileType = (sc) => isRecord(sc.seccompProfile) ? sc.seccompProfile.type : void 0;
+      const podType = profileType(podSecurity(pod));
+      const podConfined = typeof podType === "string" && CONFINED.includes(podType);
+      const unconfinedByPod = [];
+      const missing = [];
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        const own = profileType(containerSecurity(c));
+        if (typeof own === "string" && CONFINED.includes(own)) continue;
+        if (own === "Unconfined") {
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs without seccomp (\`seccompProfile.type: Unconfined\`)`,
+            path: `${c.path}/securityContext/seccompProfile/type`,
+            part: "value",
+            fix: `Set \`seccompProfile.type: RuntimeDefault\` for ${c.label}.`
+          });
+          continue;
+        }
+        if (own !== void 0 && own !== null) continue;
+        if (podConfined) continue;
+        if (podType === "Unconfined") unconfinedByPod.push(c.label);
+        else missing.push(c.label);
       }
-      if (own !== void 0 && own !== null) continue;
-      if (podConfined) continue;
-      if (podType === "Unconfined") unconfinedByPod.push(c.label);
-      else missing.push(c.label);
-    }
-    const who = (labels) => labels.join(", ");
-    if (unconfinedByPod.length) {
-      ctx.report({
-        message: `${workloadLabel(ctx.object)} runs ${who(unconfinedByPod)} without seccomp (pod \`seccompProfile.type: Unconfined\`)`,
-        path: `${pod.path}/securityContext/seccompProfile/type`,
-        part: "value",
-        fix: "Set the pod `seccompProfile.type` to RuntimeDefault."
-      });
-    }
-    if (missing.length) {
-      const podSc = pod.spec.securityContext;
-      ctx.report({
-        message: `${workloadLabel(ctx.object)} sets no seccomp profile for ${who(missing)}: every system call of the node kernel is allowed`,
-        path: podSc !== void 0 && podSc !== null ? `${pod.path}/securityContext` : pod.path,
-        fix: "Add `securityContext: {seccompProfile: {type: RuntimeDefault}}` to the pod spec."
-      });
+      const who = (labels) => labels.join(", ");
+      if (unconfinedByPod.length) {
+        ctx.report({
+          message: `${workloadLabel(ctx.object, pod)} runs ${who(unconfinedByPod)} without seccomp (pod \`seccompProfile.type: Unconfined\`)`,
+          path: `${pod.path}/securityContext/seccompProfile/type`,
+          part: "value",
+          fix: "Set the pod `seccompProfile.type` to RuntimeDefault."
+        });
+      }
+      if (missing.length) {
+        const podSc = pod.spec.securityContext;
+        ctx.report({
+          message: `${workloadLabel(ctx.object, pod)} sets no seccomp profile for ${who(missing)}: every system call of the node kernel is allowed`,
+          path: podSc !== void 0 && podSc !== null ? `${pod.path}/securityContext` : pod.path,
+          fix: "Add `securityContext: {seccompProfile: {type: RuntimeDefault}}` to the pod spec."
+        });
+      }
     }
   }
 });
@@ -26526,43 +26787,45 @@ var resource_requests_default = defineK8sRule({
     id: "k8s/resource-requests",
     severity: "warning",
     summary: "A container (init containers included) without a cpu or memory request, where no limit and no LimitRange of its namespace sets one.",
-    rationale: "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration.",
+    rationale: "The scheduler places pods by their requests. A container that requests nothing counts as free: GPU nodes get over-packed with tokenizers, gateways and sidecars until the model server is throttled or OOM-killed, and the pod is the first evicted under node pressure (BestEffort QoS). A limit without a request is not reported (Kubernetes copies the limit into the request), nor is a resource that a LimitRange of the same namespace in the run defaults (`default` or `defaultRequest`). Unlike kube-linter's unset-cpu-requirements and unset-memory-requirements, which want the request written out, a limit alone is accepted, since the API server copies it into the request. The driver and executor containers of Spark pod templates are not judged: Spark sets their resources from its own configuration. Nor are the pods of an InferenceService (KServe's defaulting fills requests and limits) or pods an operator completes (docs/workloads.md).",
     fix: "Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses at steady state (for a model server: the host RAM it needs while loading weights), or define a LimitRange with `defaultRequest` for the namespace.",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     indexKinds: ["LimitRange"]
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isFragment(ctx.object)) return;
-    const defaulted = /* @__PURE__ */ new Set();
-    for (const lr of ctx.index.ofKind("LimitRange")) {
-      if (lr.namespace !== ctx.object.namespace) continue;
-      const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
-      for (const l of Array.isArray(spec.limits) ? spec.limits : []) {
-        if (!isRecord(l) || (l.type ?? "Container") !== "Container") continue;
-        for (const field of ["default", "defaultRequest"]) {
-          const m = l[field];
-          if (isRecord(m)) {
-            for (const r of RESOURCES) if (m[r] !== void 0 && m[r] !== null) defaulted.add(r);
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (pod.workload?.operatorResources) continue;
+      if (isFragment(ctx.object, pod)) continue;
+      const defaulted = /* @__PURE__ */ new Set();
+      for (const lr of ctx.index.ofKind("LimitRange")) {
+        if (lr.namespace !== ctx.object.namespace) continue;
+        const spec = isRecord(lr.raw.spec) ? lr.raw.spec : {};
+        for (const l of Array.isArray(spec.limits) ? spec.limits : []) {
+          if (!isRecord(l) || (l.type ?? "Container") !== "Container") continue;
+          for (const field of ["default", "defaultRequest"]) {
+            const m = l[field];
+            if (isRecord(m)) {
+              for (const r of RESOURCES) if (m[r] !== void 0 && m[r] !== null) defaulted.add(r);
+            }
           }
         }
       }
-    }
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      if (sparkTemplateContainer(c.container)) continue;
-      const res = isRecord(c.container.resources) ? c.container.resources : void 0;
-      const requests = res && isRecord(res.requests) ? res.requests : {};
-      const limits = res && isRecord(res.limits) ? res.limits : {};
-      const set = (m, r) => m[r] !== void 0 && m[r] !== null;
-      const missing = RESOURCES.filter((r) => !set(requests, r) && !set(limits, r) && !defaulted.has(r));
-      if (!missing.length) continue;
-      const gpu = usesGpu(c.container, ctx.settings);
-      const what = missing.length === 2 ? "cpu and memory requests" : `${missing[0]} request`;
-      ctx.report({
-        message: `${c.label} in ${workloadLabel(ctx.object)} has no ${what}: the scheduler places it as if it used none${gpu ? " and packs it onto a GPU node regardless of host CPU and memory" : ""}`,
-        path: res && isRecord(res.requests) ? `${c.path}/resources/requests` : res ? `${c.path}/resources` : containerAnchor(c),
-        fix: `Set ${missing.map((r) => `\`resources.requests.${r}\``).join(" and ")} for ${c.label}.`
-      });
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        if (sparkTemplateContainer(c.container)) continue;
+        const res = isRecord(c.container.resources) ? c.container.resources : void 0;
+        const requests = res && isRecord(res.requests) ? res.requests : {};
+        const limits = res && isRecord(res.limits) ? res.limits : {};
+        const set = (m, r) => m[r] !== void 0 && m[r] !== null;
+        const missing = RESOURCES.filter((r) => !set(requests, r) && !set(limits, r) && !defaulted.has(r));
+        if (!missing.length) continue;
+        const gpu = usesGpu(c.container, ctx.settings);
+        const what = missing.length === 2 ? "cpu and memory requests" : `${missing[0]} request`;
+        ctx.report({
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} has no ${what}: the scheduler places it as if it used none${gpu ? " and packs it onto a GPU node regardless of host CPU and memory" : ""}`,
+          path: res && isRecord(res.requests) ? `${c.path}/resources/requests` : res ? `${c.path}/resources` : containerAnchor(c),
+          fix: `Set ${missing.map((r) => `\`resources.requests.${r}\``).join(" and ")} for ${c.label}.`
+        });
+      }
     }
   }
 });
@@ -26577,7 +26840,7 @@ var probe_port_default = defineK8sRule({
     summary: "A liveness, readiness or startup probe whose named port is not declared by its container, or is declared only as UDP or SCTP; with `checkNumbers`, a warning when its port number matches none of the container's declared TCP ports.",
     rationale: "The kubelet resolves a probe's named port among the ports of the same container only. A name that is not there (a typo, or a port declared by a sidecar) makes every probe fail: the model server is never Ready, or is restarted in a loop while loading weights. A number that matches none of the declared ports is reported only with the `checkNumbers` option, as a warning: declaring ports is optional, and many servers answer probes on a port they do not declare (controller-runtime operators serve health on :8081, model servers a metrics port), so by default such findings would mostly be wrong. httpGet, tcpSocket and gRPC probes connect over TCP: a named port that the container declares only as UDP or SCTP is reported too (a DNS or syslog server probed on its UDP port), and with `checkNumbers` so is a number declared only as UDP or SCTP. Unlike kube-linter's liveness-port and readiness-port, which check numbers by default, genai-lint keeps numbers behind `checkNumbers` for that reason.",
     fix: "Use the name of one of the container's `ports` (or declare the port there), or the number the server actually listens on.",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     optionsSchema: {
       type: "object",
       properties: { checkNumbers: { type: "boolean", description: "Also report probe port numbers that match none of the container's declared ports (as warnings)." } },
@@ -26586,53 +26849,53 @@ var probe_port_default = defineK8sRule({
     defaultOptions: { checkNumbers: false }
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      const ports = (Array.isArray(c.container.ports) ? c.container.ports : []).filter(isRecord);
-      const names = ports.map((p) => p.name).filter((n) => typeof n === "string");
-      const numbers = ports.map((p) => p.containerPort).filter((n) => typeof n === "number");
-      const protocolOf = (p) => typeof p.protocol === "string" ? p.protocol : "TCP";
-      const tcpNumbers = ports.filter((p) => protocolOf(p) === "TCP").map((p) => p.containerPort).filter((n) => typeof n === "number");
-      const notTcp = (n) => ports.find((p) => p.containerPort === n && protocolOf(p) !== "TCP");
-      for (const probe of PROBES) {
-        const pr = c.container[probe];
-        if (!isRecord(pr)) continue;
-        for (const h of HANDLERS) {
-          const handler = pr[h];
-          if (!isRecord(handler)) continue;
-          const port = handler.port;
-          const path = `${c.path}/${probe}/${h}/port`;
-          const where = `the ${probe} of ${c.label} in ${workloadLabel(ctx.object)}`;
-          if (typeof port === "string") {
-            if (/^\d+$/.test(port) || port.includes("{{") || port.includes("$(")) continue;
-            const named = ports.find((p) => p.name === port);
-            if (named) {
-              const n = named.containerPort;
-              if (protocolOf(named) === "TCP" || typeof n !== "number" || tcpNumbers.includes(n)) continue;
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        const ports = (Array.isArray(c.container.ports) ? c.container.ports : []).filter(isRecord);
+        const names = ports.map((p) => p.name).filter((n) => typeof n === "string");
+        const numbers = ports.map((p) => p.containerPort).filter((n) => typeof n === "number");
+        const protocolOf = (p) => typeof p.protocol === "string" ? p.protocol : "TCP";
+        const tcpNumbers = ports.filter((p) => protocolOf(p) === "TCP").map((p) => p.containerPort).filter((n) => typeof n === "number");
+        const notTcp = (n) => ports.find((p) => p.containerPort === n && protocolOf(p) !== "TCP");
+        for (const probe of PROBES) {
+          const pr = c.container[probe];
+          if (!isRecord(pr)) continue;
+          for (const h of HANDLERS) {
+            const handler = pr[h];
+            if (!isRecord(handler)) continue;
+            const port = handler.port;
+            const path = `${c.path}/${probe}/${h}/port`;
+            const where = `the ${probe} of ${c.label} in ${workloadLabel(ctx.object, pod)}`;
+            if (typeof port === "string") {
+              if (/^\d+$/.test(port) || port.includes("{{") || port.includes("$(")) continue;
+              const named = ports.find((p) => p.name === port);
+              if (named) {
+                const n = named.containerPort;
+                if (protocolOf(named) === "TCP" || typeof n !== "number" || tcpNumbers.includes(n)) continue;
+                ctx.report({
+                  message: `${where} uses port \`${port}\`, which ${c.label} declares as ${protocolOf(named)} (${n}/${protocolOf(named)}): ${h} probes connect over TCP, so it always fails`,
+                  path,
+                  part: "value",
+                  fix: `Probe a TCP port of ${c.label} (its health or metrics port), or use an exec probe for a ${protocolOf(named)}-only server.`
+                });
+                continue;
+              }
               ctx.report({
-                message: `${where} uses port \`${port}\`, which ${c.label} declares as ${protocolOf(named)} (${n}/${protocolOf(named)}): ${h} probes connect over TCP, so it always fails`,
+                message: `${where} uses port \`${port}\`, which ${c.label} does not declare${names.length ? ` (its ports: ${names.join(", ")})` : " (it declares no named port)"}: the probe always fails`,
                 path,
                 part: "value",
-                fix: `Probe a TCP port of ${c.label} (its health or metrics port), or use an exec probe for a ${protocolOf(named)}-only server.`
+                fix: names.length ? `Use one of ${names.map((n) => `\`${n}\``).join(", ")} or the port number.` : `Declare \`ports: [{name: ${port}, containerPort: <n>}]\` in ${c.label} or use the port number.`
               });
-              continue;
+            } else if (ctx.options.checkNumbers && typeof port === "number" && numbers.length && !tcpNumbers.includes(port)) {
+              const other = notTcp(port);
+              ctx.report({
+                message: other ? `${where} checks port ${port}, which ${c.label} declares as ${protocolOf(other)} only: ${h} probes connect over TCP` : `${where} checks port ${port}, which is none of the ports ${c.label} declares (${numbers.join(", ")})`,
+                path,
+                part: "value",
+                fix: other ? `Probe a TCP port of ${c.label}${tcpNumbers.length ? ` (${tcpNumbers.join(" or ")}?)` : ""}, or use an exec probe.` : `Probe the port the server listens on (${numbers.join(" or ")}?), or declare port ${port} in ${c.label}.`,
+                severity: "warning"
+              });
             }
-            ctx.report({
-              message: `${where} uses port \`${port}\`, which ${c.label} does not declare${names.length ? ` (its ports: ${names.join(", ")})` : " (it declares no named port)"}: the probe always fails`,
-              path,
-              part: "value",
-              fix: names.length ? `Use one of ${names.map((n) => `\`${n}\``).join(", ")} or the port number.` : `Declare \`ports: [{name: ${port}, containerPort: <n>}]\` in ${c.label} or use the port number.`
-            });
-          } else if (ctx.options.checkNumbers && typeof port === "number" && numbers.length && !tcpNumbers.includes(port)) {
-            const other = notTcp(port);
-            ctx.report({
-              message: other ? `${where} checks port ${port}, which ${c.label} declares as ${protocolOf(other)} only: ${h} probes connect over TCP` : `${where} checks port ${port}, which is none of the ports ${c.label} declares (${numbers.join(", ")})`,
-              path,
-              part: "value",
-              fix: other ? `Probe a TCP port of ${c.label}${tcpNumbers.length ? ` (${tcpNumbers.join(" or ")}?)` : ""}, or use an exec probe.` : `Probe the port the server listens on (${numbers.join(" or ")}?), or declare port ${port} in ${c.label}.`,
-              severity: "warning"
-            });
           }
         }
       }
@@ -26649,30 +26912,30 @@ var duplicate_env_default = defineK8sRule({
     summary: "The same environment variable name listed twice in one container (init containers included).",
     rationale: "When a name appears twice in `env`, the last entry wins (recent API servers print at most a warning that scrolls past in a deploy log). In model-server manifests this is how a tuned `VLLM_*`, `CUDA_VISIBLE_DEVICES` or `HF_HUB_OFFLINE` silently stops applying after someone appends a default further down (often through a Kustomize patch or a Helm merge). Values are never printed.",
     fix: "Keep one entry per name: delete the one that should not apply.",
-    kinds: POD_BEARING_KINDS
+    scope: WORKLOAD_SCOPE
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
-      const env = c.container.env;
-      if (!Array.isArray(env)) continue;
-      const first = /* @__PURE__ */ new Map();
-      env.forEach((e, i) => {
-        if (!isRecord(e) || typeof e.name !== "string") return;
-        const seen = first.get(e.name);
-        if (seen === void 0) {
-          first.set(e.name, i);
-          return;
-        }
-        const line = ctx.locate(`${c.path}/env/${seen}/name`, "value").start.line;
-        ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object)} sets \`${e.name}\` again (first at line ${line}): this later entry silently wins`,
-          path: `${c.path}/env/${i}/name`,
-          part: "value",
-          fix: `Keep a single \`${e.name}\` entry in ${c.label}.`
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
+        const env = c.container.env;
+        if (!Array.isArray(env)) continue;
+        const first = /* @__PURE__ */ new Map();
+        env.forEach((e, i) => {
+          if (!isRecord(e) || typeof e.name !== "string") return;
+          const seen = first.get(e.name);
+          if (seen === void 0) {
+            first.set(e.name, i);
+            return;
+          }
+          const line = ctx.locate(`${c.path}/env/${seen}/name`, "value").start.line;
+          ctx.report({
+            message: `${c.label} in ${workloadLabel(ctx.object, pod)} sets \`${e.name}\` again (first at line ${line}): this later entry silently wins`,
+            path: `${c.path}/env/${i}/name`,
+            part: "value",
+            fix: `Keep a single \`${e.name}\` entry in ${c.label}.`
+          });
         });
-      });
+      }
     }
   }
 });
@@ -26911,38 +27174,39 @@ var automount_token_default = defineK8sRule({
     summary: "A pod that gets a service account token mounted although nothing in the run grants its service account any role.",
     rationale: "Every pod gets a token of its service account at /var/run/secrets/kubernetes.io/serviceaccount unless it opts out. A model server never talks to the Kubernetes API; the token only helps an attacker who gets code execution through a model artefact or a tool call to explore the cluster. Pods whose service account is the subject of a RoleBinding or ClusterRoleBinding in the run are taken to use the API and are not reported (a kustomization's `namespace:` moves such a subject along with the ServiceAccount it names, as kustomize does), nor are pods whose ServiceAccount (in the run) sets `automountServiceAccountToken: false`. A named service account that the run does not define is managed elsewhere with its bindings (an operator installed separately, a cloud workload identity), so its pods are not judged; `default` always is. It is part of the strict preset only. Unlike Polaris' automountServiceAccountToken, which wants the token off for every pod, a pod whose service account is granted a role in the run is taken to need it, since turning it off would break that pod.",
     fix: "Set `automountServiceAccountToken: false` on the pod spec (or on its ServiceAccount); a pod that does need the API keeps the token and gets a RoleBinding for a dedicated service account.",
-    kinds: POD_BEARING_KINDS,
+    scope: WORKLOAD_SCOPE,
     indexKinds: ["ServiceAccount", ...BINDING_KINDS]
   },
   check(ctx) {
-    const pod = podSpecOf(ctx.object);
-    if (!pod || isFragment(ctx.object)) return;
-    const spec = pod.spec;
-    if (spec.automountServiceAccountToken === false) return;
-    const sa = typeof spec.serviceAccountName === "string" ? spec.serviceAccountName : typeof spec.serviceAccount === "string" ? spec.serviceAccount : "default";
-    if (sa.includes("{{") || sa.includes("$")) return;
-    const ns = ctx.object.namespace;
-    const accounts = ctx.index.named("ServiceAccount", sa);
-    const account = accounts.find((o) => sameNamespace(o.namespace, ns));
-    if (sa !== "default" && !account) return;
-    if (spec.automountServiceAccountToken !== true && account && account.raw.automountServiceAccountToken === false) return;
-    const bound = ctx.index.ofKind(...BINDING_KINDS).some((b) => {
-      const subjects = Array.isArray(b.raw.subjects) ? b.raw.subjects : [];
-      return subjects.some((s) => {
-        if (!isRecord(s) || s.kind !== "ServiceAccount" || s.name !== sa) return false;
-        const written = typeof s.namespace === "string" ? s.namespace : b.namespace;
-        if (sameNamespace(written, ns)) return true;
-        return accounts.some((a) => writtenNamespace(a) === written && sameNamespace(a.namespace, ns));
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (isFragment(ctx.object, pod)) continue;
+      const spec = pod.spec;
+      if (spec.automountServiceAccountToken === false) continue;
+      const sa = typeof spec.serviceAccountName === "string" ? spec.serviceAccountName : typeof spec.serviceAccount === "string" ? spec.serviceAccount : "default";
+      if (sa.includes("{{") || sa.includes("$")) continue;
+      const ns = ctx.object.namespace;
+      const accounts = ctx.index.named("ServiceAccount", sa);
+      const account = accounts.find((o) => sameNamespace(o.namespace, ns));
+      if (sa !== "default" && !account) continue;
+      if (spec.automountServiceAccountToken !== true && account && account.raw.automountServiceAccountToken === false) continue;
+      const bound = ctx.index.ofKind(...BINDING_KINDS).some((b) => {
+        const subjects = Array.isArray(b.raw.subjects) ? b.raw.subjects : [];
+        return subjects.some((s) => {
+          if (!isRecord(s) || s.kind !== "ServiceAccount" || s.name !== sa) return false;
+          const written = typeof s.namespace === "string" ? s.namespace : b.namespace;
+          if (sameNamespace(written, ns)) return true;
+          return accounts.some((a) => writtenNamespace(a) === written && sameNamespace(a.namespace, ns));
+        });
       });
-    });
-    if (bound) return;
-    const explicit = spec.automountServiceAccountToken === true;
-    ctx.report({
-      message: `${workloadLabel(ctx.object)} mounts the token of service account \`${sa}\`${explicit ? " (`automountServiceAccountToken: true`)" : ""}, though no RoleBinding or ClusterRoleBinding in the run grants it anything`,
-      path: explicit ? `${pod.path}/automountServiceAccountToken` : pod.path,
-      part: explicit ? "span" : "key",
-      fix: `Set \`automountServiceAccountToken: false\` in the pod spec of ${workloadLabel(ctx.object)}${sa === "default" ? "" : ` or on ServiceAccount \`${sa}\``}.`
-    });
+      if (bound) continue;
+      const explicit = spec.automountServiceAccountToken === true;
+      ctx.report({
+        message: `${workloadLabel(ctx.object, pod)} mounts the token of service account \`${sa}\`${explicit ? " (`automountServiceAccountToken: true`)" : ""}, though no RoleBinding or ClusterRoleBinding in the run grants it anything`,
+        path: explicit ? `${pod.path}/automountServiceAccountToken` : pod.path,
+        part: explicit ? "span" : "key",
+        fix: `Set \`automountServiceAccountToken: false\` in the pod spec of ${workloadLabel(ctx.object, pod)}${sa === "default" ? "" : ` or on ServiceAccount \`${sa}\``}.`
+      });
+    }
   }
 });
 
@@ -27282,12 +27546,13 @@ var trusted_registries_default = definePolicyRule({
   },
   k8s(ctx) {
     const patterns = ctx.settings.policies.trustedRegistries;
-    const pod = podSpecOf(ctx.object);
-    if (!patterns?.length || !pod) return;
-    for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
-      const image = c.container.image;
-      if (typeof image !== "string" || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
-      ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object)}`, patterns), path: `${c.path}/image`, part: "value" });
+    if (!patterns?.length) return;
+    for (const pod of podSpecsOf(ctx.object)) {
+      for (const c of containersOf(pod, ["initContainer", "container", "ephemeralContainer"])) {
+        const image = c.container.image;
+        if (typeof image !== "string" || !isResolvableImage(image) || !untrusted(image, patterns)) continue;
+        ctx.report({ message: message(image, `${c.label} in ${workloadLabel(ctx.object, pod)}`, patterns), path: `${c.path}/image`, part: "value" });
+      }
     }
   },
   compose(ctx) {
@@ -27347,6 +27612,7 @@ var required_labels_default = definePolicyRule({
 });
 
 // rules/policy/resource-caps.ts
+var REPLICATED_KINDS2 = [...POD_BEARING_KINDS, "LeaderWorkerSet", "Rollout"];
 var resource_caps_default = definePolicyRule({
   meta: {
     id: "policy/resource-caps",
@@ -27354,31 +27620,36 @@ var resource_caps_default = definePolicyRule({
     summary: "Policy: GPUs per pod, allowed GPU resource names, memory limit per container, and replicas x GPUs per workload stay within caps (policies.resourceCaps).",
     rationale: "GPU quota is shared: one manifest asking for 8 full GPUs where MIG slices are the rule, or an autoscaler that can take 64 GPUs, starves every other team. The caps state what one workload may take, and the finding says which cap and by how much.",
     fix: "Lower the request, use an allowed GPU resource (e.g. a MIG slice), or agree a higher cap with the platform team.",
-    indexKinds: [...ALL_AUTOSCALER_KINDS]
+    indexKinds: [...ALL_AUTOSCALER_KINDS],
+    scope: WORKLOAD_SCOPE
   },
   k8s(ctx) {
     const caps = ctx.settings.policies.resourceCaps;
-    const pod = podSpecOf(ctx.object);
-    if (!caps || !pod || !POD_BEARING_KINDS.includes(ctx.object.kind)) return;
+    const pods = podSpecsOf(ctx.object);
+    if (!caps || !pods.length) return;
     if (caps.namespaces && !caps.namespaces.includes(ctx.object.namespace ?? "default")) return;
-    for (const c of containersOf(pod, ["initContainer", "container"])) {
-      for (const g of gpuResourcesOf(c.container, ctx.settings)) {
-        if (caps.allowedGpuResources && !caps.allowedGpuResources.includes(g.resource)) {
-          const field = g.limit !== void 0 ? "limits" : "requests";
-          ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object)} requests ${g.resource}; allowed GPU resources are ${caps.allowedGpuResources.join(", ")}`, path: `${c.path}/resources/${field}/${pointerSegment(g.resource)}` });
+    for (const pod of pods) {
+      for (const c of containersOf(pod, ["initContainer", "container"])) {
+        for (const g of gpuResourcesOf(c.container, ctx.settings)) {
+          if (caps.allowedGpuResources && !caps.allowedGpuResources.includes(g.resource)) {
+            const field = g.limit !== void 0 ? "limits" : "requests";
+            ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} requests ${g.resource}; allowed GPU resources are ${caps.allowedGpuResources.join(", ")}`, path: `${c.path}/resources/${field}/${pointerSegment(g.resource)}` });
+          }
+        }
+        const limits = isRecord(c.container.resources) && isRecord(c.container.resources.limits) ? c.container.resources.limits : {};
+        const cap = parseQuantity(caps.maxMemoryLimit);
+        const mem = parseQuantity(limits.memory);
+        if (cap !== void 0 && mem !== void 0 && mem > cap) {
+          ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} sets a memory limit of ${String(limits.memory)}, above the cap of ${String(caps.maxMemoryLimit)}`, path: `${c.path}/resources/limits/memory`, part: "value" });
         }
       }
-      const limits = isRecord(c.container.resources) && isRecord(c.container.resources.limits) ? c.container.resources.limits : {};
-      const cap = parseQuantity(caps.maxMemoryLimit);
-      const mem = parseQuantity(limits.memory);
-      if (cap !== void 0 && mem !== void 0 && mem > cap) {
-        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object)} sets a memory limit of ${String(limits.memory)}, above the cap of ${String(caps.maxMemoryLimit)}`, path: `${c.path}/resources/limits/memory`, part: "value" });
+      const gpus = gpusPerPod(pod, ctx.settings);
+      if (caps.maxGpusPerPod !== void 0 && gpus > caps.maxGpusPerPod) {
+        ctx.report({ message: `${workloadLabel(ctx.object, pod)} takes ${gpus} GPUs per pod, above the cap of ${caps.maxGpusPerPod}`, path: pod.containerPaths?.[0] ?? `${pod.path}/containers` });
       }
     }
-    const perPod = gpusPerPod(ctx.object, ctx.settings);
-    if (caps.maxGpusPerPod !== void 0 && perPod > caps.maxGpusPerPod) {
-      ctx.report({ message: `${workloadLabel(ctx.object)} takes ${perPod} GPUs per pod, above the cap of ${caps.maxGpusPerPod}`, path: `${pod.path}/containers` });
-    }
+    if (!REPLICATED_KINDS2.includes(ctx.object.kind)) return;
+    const perPod = gpusPerReplica(ctx.object, ctx.settings);
     if (caps.maxWorkloadGpus !== void 0 && perPod > 0) {
       const spec = isRecord(ctx.object.raw.spec) ? ctx.object.raw.spec : {};
       const replicas = ctx.object.kind === "Pod" ? 1 : typeof spec.replicas === "number" ? spec.replicas : 1;
