@@ -21607,7 +21607,7 @@ __export(source_exports, {
 function createChalk(options) {
   return chalkFactory(options);
 }
-var stdoutColor, stderrColor, GENERATOR, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, Chalk, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, source_default;
+var stdoutColor, stderrColor, GENERATOR2, STYLER, IS_EMPTY, levelMapping, styles2, applyOptions, Chalk, chalkFactory, getModelAnsi, usedModels, proto, createStyler, createBuilder, applyStyle, chalk, chalkStderr, source_default;
 var init_source = __esm({
   "node_modules/chalk/source/index.js"() {
     init_ansi_styles();
@@ -21615,7 +21615,7 @@ var init_source = __esm({
     init_utilities();
     init_ansi_styles();
     ({ stdout: stdoutColor, stderr: stderrColor } = supports_color_default);
-    GENERATOR = Symbol("GENERATOR");
+    GENERATOR2 = Symbol("GENERATOR");
     STYLER = Symbol("STYLER");
     IS_EMPTY = Symbol("IS_EMPTY");
     levelMapping = [
@@ -21703,10 +21703,10 @@ var init_source = __esm({
       level: {
         enumerable: true,
         get() {
-          return this[GENERATOR].level;
+          return this[GENERATOR2].level;
         },
         set(level) {
-          this[GENERATOR].level = level;
+          this[GENERATOR2].level = level;
         }
       }
     });
@@ -21731,7 +21731,7 @@ var init_source = __esm({
     createBuilder = (self, _styler, _isEmpty) => {
       const builder = (...arguments_) => applyStyle(builder, arguments_.length === 1 ? "" + arguments_[0] : arguments_.join(" "));
       Object.setPrototypeOf(builder, proto);
-      builder[GENERATOR] = self;
+      builder[GENERATOR2] = self;
       builder[STYLER] = _styler;
       builder[IS_EMPTY] = _isEmpty;
       return builder;
@@ -30686,7 +30686,7 @@ function mapRenderedFinding(f, model, source, at) {
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true;
+  return loc.placeholder === true || loc.notOwn !== void 0;
 }
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();
@@ -31283,10 +31283,41 @@ function readLine(text) {
 function contentCol(l) {
   return l.dashCol >= 0 ? l.dashCol : l.keyCol >= 0 ? l.keyCol : l.indent;
 }
+var GENERATOR = /\b(?:randAlphaNum|randAlpha|randNumeric|randAscii|randBytes|randInt|uuidv4|genPrivateKey|genCA|genCAWithKey|genSelfSignedCert|genSelfSignedCertWithKey|genSignedCert|genSignedCertWithKey|derivePassword|lookup)\b/;
 var TemplateLocator = class {
   lines;
+  /** Template variables (`$pw`) assigned from a function that makes a value at install time. */
+  generatedVars;
   constructor(text) {
     this.lines = text.split(/\r?\n/).map(readLine);
+    this.generatedVars = /* @__PURE__ */ new Set();
+    for (const m of text.matchAll(/\{\{-?\s*\$(\w+)\s*:?=([^}]*)\}\}/g)) if (GENERATOR.test(m[2])) this.generatedVars.add(m[1]);
+  }
+  /**
+   * Whether the value a key line writes is made when the chart is installed
+   * (`randAlphaNum 32`, `genPrivateKey`, a `lookup` of the live cluster, or a
+   * variable assigned from one): what the render shows is not in the
+   * repository and differs on every install.
+   */
+  generatedValue(line) {
+    const text = this.valueRange(line)?.text;
+    if (!text || !text.includes("{{")) return false;
+    return this.generatedText(text);
+  }
+  generatedText(text) {
+    return GENERATOR.test(text) || [...text.matchAll(/\$(\w+)/g)].some((m) => this.generatedVars.has(m[1]));
+  }
+  /**
+   * Whether the lines [from, to) write a key an expression names
+   * (`{{ .Values.key }}: ...`) with a value made at install time: a rendered
+   * node the walk cannot reach by its key may be that one.
+   */
+  generatedUnderComputedKey(doc) {
+    for (let i = doc.from; i < doc.to && i < this.lines.length; i++) {
+      const m = /^\s*(?:-\s+)?\{\{[^}]*\}\}\s*:\s+(.*)$/.exec(this.lines[i].text);
+      if (m && m[1].includes("{{") && this.generatedText(m[1])) return true;
+    }
+    return false;
   }
   /**
    * The lines [from, to) of the template's document that writes an object:
@@ -31853,7 +31884,8 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
     const sub2 = rel[0] === "charts" && rel.length > 3 ? rel[1] : void 0;
     const locator = files.template(templatePath);
     const file = toDisplayPath(cwd, templatePath);
-    if (!locator) return sub2 ? void 0 : { file: toDisplayPath(cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    const chartLine = { file: toDisplayPath(cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    if (!locator) return sub2 ? statSync3(join10(chart.dir, "charts", sub2), { throwIfNoEntry: false })?.isDirectory() ? void 0 : { ...chartLine, notOwn: "packaged dependency" } : chartLine;
     const all = rendered().documents;
     const model = all[doc.index];
     if (!model) return void 0;
@@ -31866,6 +31898,7 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
       const name = valueAtPointer(model.value, `${item}/name`);
       return typeof name === "string" ? name : void 0;
     });
+    if ((!hit || !hit.exact) && templateDoc && locator.generatedUnderComputedKey(templateDoc)) return { file, range: locator.kindLine(templateDoc, kind) ?? chartLine.range, notOwn: "generated" };
     if (!hit) {
       return { file, range: locator.kindLine(templateDoc, kind) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
     }
@@ -31882,6 +31915,7 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
         }
       }
     }
+    if (hit.exact && locator.generatedValue(hit.line)) return { file, range: at, notOwn: "generated" };
     const related = withValues ? relatedFor(hit.values, hit.rest, sub2) : [];
     const value = valueAtPointer(model.value, p);
     const placeholder = withValues && hit.exact && (value === "" || value === null) && hit.values.length > 0 && hit.values.every((v) => isEmptyValue(v, sub2));

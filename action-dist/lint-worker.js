@@ -28831,7 +28831,7 @@ function mapRenderedFinding(f, model, source, at) {
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true;
+  return loc.placeholder === true || loc.notOwn !== void 0;
 }
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +110,53 @@ describe.skipIf(needsHelm === 'skip')('Helm charts rendered with helm template',
     const r = await lint(['.'], dir);
     // The empty name the values leave to be set is not judged; one written empty in the template is.
     expect(r.findings.map(where)).toEqual(['k8s/schema cache/templates/pvc.yaml:15:9']);
+  });
+
+  it('does not judge a value the chart makes at install time, and still judges one written in the repository', async () => {
+    const dir = project({
+      'auth/Chart.yaml': 'apiVersion: v2\nname: auth\nversion: 0.1.0\n',
+      'auth/values.yaml': 'key: password\n',
+      'auth/templates/secret.yaml': [
+        '{{- $existing := lookup "v1" "Secret" .Release.Namespace "auth" }}',
+        '{{- $pw := "" }}',
+        '{{- if $existing }}{{- $pw = index $existing.data .Values.key }}{{- else }}{{- $pw = randAlphaNum 32 | b64enc }}{{- end }}',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: auth',
+        'data:',
+        '  {{ .Values.key }}: {{ $pw | quote }}',
+        '  token: {{ randAlphaNum 24 | b64enc | quote }}',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: admin',
+        'stringData:',
+        '  password: Hunter2-Is-Not-Random-93a1',
+        '',
+      ].join('\n'),
+    });
+    const r = await lint(['.'], dir);
+    expect(r.findings.filter((f) => f.ruleId === 'k8s/no-plaintext-secrets').map(where)).toEqual(['k8s/no-plaintext-secrets auth/templates/secret.yaml:17:13']);
+  });
+
+  it('leaves the objects of a dependency packaged as an archive (charts/*.tgz) to their own chart', async () => {
+    const dir = project({
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: csi\n    version: 0.3.0\n',
+      'app/values.yaml': 'image: vllm/vllm-openai:v0.6.3\n',
+      'app/templates/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  hostPID: true\n  containers:\n    - name: app\n      image: {{ .Values.image }}\n',
+      'pkg/csi/Chart.yaml': 'apiVersion: v2\nname: csi\nversion: 0.3.0\n',
+      'pkg/csi/templates/ds.yaml': 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: csi-node\nspec:\n  selector: {matchLabels: {app: csi}}\n  template:\n    metadata: {labels: {app: csi}}\n    spec:\n      hostPID: true\n      containers:\n        - name: csi\n          image: csi:latest\n          securityContext: {privileged: true}\n',
+    });
+    mkdirSync(join(dir, 'app/charts'));
+    const tar = spawnSync('tar', ['-czf', join(dir, 'app/charts/csi-0.3.0.tgz'), '-C', join(dir, 'pkg'), 'csi'], { encoding: 'utf8' });
+    expect(tar.status, tar.stderr).toBe(0);
+    const r = await lint(['app'], dir);
+    expect(r.skipped.filter((s) => s.includes('app'))).toEqual([]);
+    // The parent's own pod is judged on its template; nothing of the archive lands on the parent's Chart.yaml.
+    expect(r.findings.some((f) => f.ruleId === 'k8s/host-namespaces' && f.file === 'app/templates/pod.yaml')).toBe(true);
+    expect(r.findings.filter((f) => f.file === 'app/Chart.yaml').map(where)).toEqual([]);
   });
 
   it('renders a subchart with its parent, its findings on its own templates', async () => {

@@ -388,7 +388,7 @@ function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   };
 }
 
-/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); true when it is about a placeholder. */
+/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); true when it is not judged (a placeholder, a value made at install time, a packaged dependency). */
 function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): boolean {
   const line = f.range.start.line;
   const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
@@ -397,7 +397,7 @@ function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSo
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true;
+  return loc.placeholder === true || loc.notOwn !== undefined;
 }
 
 /**

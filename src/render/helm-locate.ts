@@ -63,12 +63,49 @@ export interface TemplateHit {
   values: string[][];
 }
 
+/** Template functions whose result is made at install time, not written in the chart. */
+const GENERATOR = /\b(?:randAlphaNum|randAlpha|randNumeric|randAscii|randBytes|randInt|uuidv4|genPrivateKey|genCA|genCAWithKey|genSelfSignedCert|genSelfSignedCertWithKey|genSignedCert|genSignedCertWithKey|derivePassword|lookup)\b/;
+
 /** One template, parsed into lines once and queried by pointer. */
 export class TemplateLocator {
   private readonly lines: TemplateLine[];
 
+  /** Template variables (`$pw`) assigned from a function that makes a value at install time. */
+  private readonly generatedVars: Set<string>;
+
   constructor(text: string) {
     this.lines = text.split(/\r?\n/).map(readLine);
+    this.generatedVars = new Set();
+    for (const m of text.matchAll(/\{\{-?\s*\$(\w+)\s*:?=([^}]*)\}\}/g)) if (GENERATOR.test(m[2])) this.generatedVars.add(m[1]);
+  }
+
+  /**
+   * Whether the value a key line writes is made when the chart is installed
+   * (`randAlphaNum 32`, `genPrivateKey`, a `lookup` of the live cluster, or a
+   * variable assigned from one): what the render shows is not in the
+   * repository and differs on every install.
+   */
+  generatedValue(line: number): boolean {
+    const text = this.valueRange(line)?.text;
+    if (!text || !text.includes('{{')) return false;
+    return this.generatedText(text);
+  }
+
+  private generatedText(text: string): boolean {
+    return GENERATOR.test(text) || [...text.matchAll(/\$(\w+)/g)].some((m) => this.generatedVars.has(m[1]));
+  }
+
+  /**
+   * Whether the lines [from, to) write a key an expression names
+   * (`{{ .Values.key }}: ...`) with a value made at install time: a rendered
+   * node the walk cannot reach by its key may be that one.
+   */
+  generatedUnderComputedKey(doc: { from: number; to: number }): boolean {
+    for (let i = doc.from; i < doc.to && i < this.lines.length; i++) {
+      const m = /^\s*(?:-\s+)?\{\{[^}]*\}\}\s*:\s+(.*)$/.exec(this.lines[i].text);
+      if (m && m[1].includes('{{') && this.generatedText(m[1])) return true;
+    }
+    return false;
   }
 
   /**

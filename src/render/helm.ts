@@ -365,7 +365,9 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
     const sub = rel[0] === 'charts' && rel.length > 3 ? rel[1] : undefined;
     const locator = files.template(templatePath);
     const file = toDisplayPath(cwd, templatePath);
-    if (!locator) return sub ? undefined : { file: toDisplayPath(cwd, join(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    const chartLine = { file: toDisplayPath(cwd, join(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    // A subchart that is not a folder of the tree comes from a packaged archive (charts/<name>-<version>.tgz).
+    if (!locator) return sub ? (statSync(join(chart.dir, 'charts', sub), { throwIfNoEntry: false })?.isDirectory() ? undefined : { ...chartLine, notOwn: 'packaged dependency' }) : chartLine;
     const all = rendered().documents;
     const model = all[doc.index];
     if (!model) return undefined;
@@ -379,6 +381,7 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
       const name = valueAtPointer(model.value, `${item}/name`);
       return typeof name === 'string' ? name : undefined;
     });
+    if ((!hit || !hit.exact) && templateDoc && locator.generatedUnderComputedKey(templateDoc)) return { file, range: locator.kindLine(templateDoc, kind) ?? chartLine.range, notOwn: 'generated' };
     if (!hit) {
       return { file, range: locator.kindLine(templateDoc, kind) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
     }
@@ -396,6 +399,7 @@ function helmMapper(chart: Chart, cwd: string, variant: Variant, rendered: () =>
         }
       }
     }
+    if (hit.exact && locator.generatedValue(hit.line)) return { file, range: at, notOwn: 'generated' };
     const related = withValues ? relatedFor(hit.values, hit.rest, sub) : [];
     // An empty value rendered from values left empty for the installer to fill (`existingClaim: ""`) is a placeholder, not the manifest.
     const value = valueAtPointer(model.value, p);

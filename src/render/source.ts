@@ -27,6 +27,13 @@ export interface MappedLocation extends RepoLocation {
    * chart's values leave to be set): not judged; the finding is dropped.
    */
   placeholder?: boolean;
+  /**
+   * The finding is not about the repository's own content, so it is dropped:
+   * a value made at install time (`randAlphaNum`, `genPrivateKey`, `lookup`),
+   * or an object of a dependency chart packaged as an archive (charts/*.tgz),
+   * which is someone else's code, as vendored trees are.
+   */
+  notOwn?: 'generated' | 'packaged dependency';
 }
 
 /** A document of the rendered text, as the engine hands it to a mapper. */
