@@ -30712,12 +30712,15 @@ function chartDirOf(absPath, root) {
     chart = dirname10(up);
   }
 }
-function coveredByChart(chartDir, absPath) {
-  const rel = relative3(chartDir, absPath).split(sep3);
+function coveredByChart(chartDir, file) {
+  const rel = relative3(chartDir, file.absPath).split(sep3);
   if (rel[0] === ".." || isAbsolute2(rel.join("/"))) return false;
   const [top] = rel;
-  if (rel.length === 1) return top === CHART_FILE || top === "Chart.lock" || top === "requirements.yaml" || /^values.*\.ya?ml$/i.test(top);
-  return top === "templates" || top === "charts" || top === "ci";
+  if (rel.length === 1 && (top === CHART_FILE || top === "Chart.lock" || top === "requirements.yaml" || /^values.*\.ya?ml$/i.test(top))) return true;
+  if (top === "templates" || top === "charts" || top === "ci") return true;
+  if (top === "crds" || file.kind !== "yaml") return false;
+  const text = readTreeFile(file.absPath, file.root ?? chartDir);
+  return text !== void 0 && structuralTemplate(text.split(/\r?\n/)) !== void 0;
 }
 function findCharts(files, cwd, notices) {
   const charts = /* @__PURE__ */ new Map();
@@ -31051,12 +31054,11 @@ function chartWithout(chart, meta, drop, home) {
   rmSync(join10(copy, "Chart.lock"), { force: true });
   return copy;
 }
-async function renderChart(chart, binary, settings, ctx, limiter) {
+async function renderChart(chart, covers, binary, settings, ctx, limiter) {
   const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
   const outcome = { sources: [], notices: [], skipped: [] };
-  const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath);
   const home = mkdtempSync(join10(tmpdir(), "genai-lint-helm-"));
   try {
     mkdirSync(join10(home, "plugins"));
@@ -31132,10 +31134,10 @@ var helmRenderer = {
       return { jobs: [], notices, skipped };
     }
     const limiter = new Limiter(CONCURRENT_RENDERS);
-    const jobs = charts.map((chart) => ({
-      covers: ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath),
-      result: renderChart(chart, binary, settings, ctx, limiter)
-    }));
+    const jobs = charts.map((chart) => {
+      const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f)).map((f) => f.absPath);
+      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter) };
+    });
     return { jobs, notices, skipped };
   }
 };

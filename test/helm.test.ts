@@ -159,6 +159,20 @@ describe.skipIf(needsHelm === 'skip')('Helm charts rendered with helm template',
     expect(r.findings.filter((f) => f.file === 'app/Chart.yaml').map(where)).toEqual([]);
   });
 
+  it('judges a templated fragment the chart reads (.Files.Get + tpl) through the render, without a skip notice', async () => {
+    const dir = project({
+      'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+      'app/values.yaml': 'replicas: 2\n',
+      'app/files/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n{{- range $i := until 2 }}\n  k{{ $i }}: v\n{{- end }}\n',
+      'app/templates/cm.yaml': '{{ tpl (.Files.Get "files/cm.yaml") . }}\n',
+      'app/plain.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: plain\nspec:\n  containers:\n    - name: c\n      image: nginx:latest\n',
+    });
+    const r = await lint(['.'], dir);
+    expect(r.skipped).toEqual([]);
+    // A plain YAML file beside the chart is still linted alone.
+    expect(r.findings.some((f) => f.ruleId === 'k8s/image-tag' && f.file === 'app/plain.yaml')).toBe(true);
+  });
+
   it('renders a subchart with its parent, its findings on its own templates', async () => {
     const dir = project({
       'app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\ndependencies:\n  - name: worker\n    version: 0.1.0\n',

@@ -17,6 +17,7 @@ import type { DiscoveredFile } from '../discover.js';
 import { visible } from '../escape.js';
 import { locateInDocument } from '../parse/kube.js';
 import { parseYaml } from '../parse/yaml.js';
+import { structuralTemplate } from '../parse/template.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { pointerSegment, valueAtPointer } from '../pointer.js';
 import { isWithin, readTreeFile } from '../safe-read.js';
@@ -77,13 +78,21 @@ export function chartDirOf(absPath: string, root: string): string | undefined {
   }
 }
 
-/** Whether a file of a chart is one the render covers: its templates, values, Chart.yaml, ci values and subcharts (crds/ are not rendered). */
-function coveredByChart(chartDir: string, absPath: string): boolean {
-  const rel = relative(chartDir, absPath).split(sep);
+/**
+ * Whether a file of a chart is one the render covers: its templates, values,
+ * Chart.yaml, ci values and subcharts (crds/ are not rendered), and any other
+ * YAML of the chart that template syntax shapes (a fragment the templates read
+ * with `.Files.Get` and render with `tpl`): it means something only rendered.
+ */
+function coveredByChart(chartDir: string, file: DiscoveredFile): boolean {
+  const rel = relative(chartDir, file.absPath).split(sep);
   if (rel[0] === '..' || isAbsolute(rel.join('/'))) return false;
   const [top] = rel;
-  if (rel.length === 1) return top === CHART_FILE || top === 'Chart.lock' || top === 'requirements.yaml' || /^values.*\.ya?ml$/i.test(top);
-  return top === 'templates' || top === 'charts' || top === 'ci';
+  if (rel.length === 1 && (top === CHART_FILE || top === 'Chart.lock' || top === 'requirements.yaml' || /^values.*\.ya?ml$/i.test(top))) return true;
+  if (top === 'templates' || top === 'charts' || top === 'ci') return true;
+  if (top === 'crds' || file.kind !== 'yaml') return false;
+  const text = readTreeFile(file.absPath, file.root ?? chartDir);
+  return text !== undefined && structuralTemplate(text.split(/\r?\n/)) !== undefined;
 }
 
 /** Charts of the run's files: each chart once, library charts left out. */
@@ -489,12 +498,11 @@ function chartWithout(chart: Chart, meta: Record<string, unknown>, drop: readonl
 }
 
 /** Renders every variant of one chart. */
-async function renderChart(chart: Chart, binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
+async function renderChart(chart: Chart, covers: readonly string[], binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
   const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
   const outcome: RenderOutcome = { sources: [], notices: [], skipped: [] };
-  const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath);
   const home = mkdtempSync(join(tmpdir(), 'genai-lint-helm-'));
   try {
     mkdirSync(join(home, 'plugins'));
@@ -573,10 +581,10 @@ export const helmRenderer: Renderer = {
       return { jobs: [], notices, skipped };
     }
     const limiter = new Limiter(CONCURRENT_RENDERS);
-    const jobs: RenderJob[] = charts.map((chart) => ({
-      covers: ctx.files.filter((f) => coveredByChart(chart.dir, f.absPath)).map((f) => f.absPath),
-      result: renderChart(chart, binary, settings, ctx, limiter),
-    }));
+    const jobs: RenderJob[] = charts.map((chart) => {
+      const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f)).map((f) => f.absPath);
+      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter) };
+    });
     return { jobs, notices, skipped };
   },
 };
