@@ -480,7 +480,9 @@ export function containerAnchor(c: ContainerView): string {
 
 /** `Deployment \`vllm\`` style label for messages; `LeaderWorkerSet \`sglang\` (workerTemplate)` for one pod of several. */
 export function workloadLabel(obj: KubeObject, pod?: PodView): string {
-  return `${obj.kind} \`${obj.name ?? '(unnamed)'}\`${pod?.label ? ` (${pod.label})` : ''}`;
+  // A Knative Service is a workload, not the core Service its kind name reads as.
+  const kind = obj.kind === 'Service' && obj.apiVersion.startsWith('serving.knative.dev/') ? 'Knative Service' : obj.kind;
+  return `${kind} \`${obj.name ?? '(unnamed)'}\`${pod?.label ? ` (${pod.label})` : ''}`;
 }
 
 /** Labels of the pods created from one pod view (its template's labels; a Pod's own labels); {} when none are written. */

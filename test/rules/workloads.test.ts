@@ -90,6 +90,7 @@ spec:
   it('Knative Service: no probes or grace period (Knative sets them), image tag judged', () => {
     const f = lintSnippet({ code: knative }).filter((x) => ['k8s/probes', 'k8s/termination-grace', 'k8s/image-tag'].includes(x.ruleId));
     expect(f.map((x) => `${x.ruleId} ${x.range.start.line}:${x.range.start.column}`)).toEqual(['k8s/image-tag 9:18']);
+    expect(f[0].message).toContain('in Knative Service `llm`');
   });
   it('a v1 Service is not a Knative Service', () => {
     const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: a}\n  ports: [{port: 80}]\n';
