@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30000,
+    // Spawned CLIs and worker threads slow down with the machine's load; tests that bound a worst case
+    // give their own (smaller) timeout.
+    testTimeout: 120_000,
     // Test files share no mutable state (no module mocks, no environment or working-directory changes):
     // each worker loads the rules, parsers and compiled schemas once instead of once per file.
     isolate: false,
