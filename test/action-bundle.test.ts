@@ -1,9 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, project } from './helpers.js';
+import { REPO_ROOT, cleanCheckout, project } from './helpers.js';
 
 const HF = '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';
 const BAD_DOCKERFILE = `FROM python:3.11-slim\nENV HF_TOKEN=${HF}\nCMD ["python", "serve.py"]\n`;
@@ -14,17 +14,6 @@ function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
     .sort();
-}
-
-/** The repository as a fresh clone has it: tracked files (and new ones not ignored), no node_modules, no dist/. */
-function cleanCheckout(): string {
-  const out = mkdtempSync(join(tmpdir(), 'genai-lint-checkout-'));
-  const files = execFileSync('git', ['-C', REPO_ROOT, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const f of files) {
-    mkdirSync(dirname(join(out, f)), { recursive: true });
-    cpSync(join(REPO_ROOT, f), join(out, f));
-  }
-  return out;
 }
 
 function runAction(entry: string, workspace: string, env: Record<string, string> = {}) {

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { parseDockerfile, expandVariables, finalImageChain } from '../src/parse/dockerfile.js';
+import { parseDockerfile } from '../src/parse/dockerfile.js';
+import { finalImageChain } from '../src/parse/dockerfile-model.js';
+import { expandVariables } from '../src/parse/dockerfile-variables.js';
 import { parseYaml, locate, NodeTable, withPlainEnv } from '../src/parse/yaml.js';
 import { kubeObjectsOf } from '../src/parse/kube.js';
 import { isSecretName, isPlaceholderValue, findTokens, maskSecret } from '../rules/lib/secrets.js';

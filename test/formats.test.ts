@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { REPO_ROOT, project } from './helpers.js';
+import { REPO_ROOT, lintSnippet, project } from './helpers.js';
 import { formatCheckstyle } from '../src/format/checkstyle.js';
 import { formatJunit } from '../src/format/junit.js';
 import type { FormatInput } from '../src/format/shared.js';
@@ -54,6 +54,23 @@ describe('XML formats', () => {
     expect(dirty.testcase.failure.type).toBe('error');
     expect(dirty.testcase.failure['#text']).toContain('5:1 error: second');
     expect(clean.testcase).toMatchObject({ name: 'genai-lint', classname: 'clean/Dockerfile' });
+  });
+});
+
+describe('fingerprints', () => {
+  // Two `apt-get install` commands on one RUN: one rule, one file, one locator (the instruction's text).
+  const twice = 'FROM ubuntu:22.04\nRUN apt-get install -y curl && apt-get install -y wget\n';
+  const aptFindings = (code: string) => lintSnippet({ code, filename: 'Dockerfile' }).filter((f) => f.ruleId === 'dockerfile/apt-hygiene');
+
+  it('repeats of one rule on one instruction are told apart by their occurrence, not their position', () => {
+    const before = aptFindings(twice);
+    expect(before.map((f) => `${f.range.start.line}:${f.range.start.column}`)).toEqual(['2:13', '2:40']);
+    expect(before[0].fingerprint).toMatch(/^[0-9a-f]{32}$/);
+    expect(before[1].fingerprint).not.toBe(before[0].fingerprint);
+    // Lines added above move both findings but keep both fingerprints, in order.
+    const after = aptFindings(`# base image\n# for the API\n${twice}`);
+    expect(after.map((f) => f.range.start.line)).toEqual([4, 4]);
+    expect(after.map((f) => f.fingerprint)).toEqual(before.map((f) => f.fingerprint));
   });
 });
 

@@ -7,6 +7,7 @@ import { RULES } from '../rules/index.js';
 import { renderEngineRuleDoc, renderRuleDoc, ruleExamples } from '../src/rule-docs.js';
 import { ENGINE_RULES } from '../src/engine/rule.js';
 import { DOCS_BASE_URL, ruleDocsUrl } from '../src/package-root.js';
+import { EXPECTATIONS_FILE, exampleProblems, isFixedOutput, parseExpectations } from '../src/fixture-expectations.js';
 import { REPO_ROOT, FIXTURES, fixtureFiles, lintFixture } from './helpers.js';
 
 describe('every rule is complete', () => {
@@ -14,21 +15,31 @@ describe('every rule is complete', () => {
     const id = rule.meta.id;
     describe(id, () => {
       const examples = ruleExamples(REPO_ROOT, id);
+      // Autofix outputs (`bad.fixed.yaml`) sit beside the examples but are none.
+      const bad = examples.bad.filter((ex) => !isFixedOutput(ex.file));
+      const good = examples.good.filter((ex) => !isFixedOutput(ex.file));
       // Policies are off until configured: their fixtures carry the configuration they are linted with.
       const config = examples.config ? (parse(examples.config) as RawConfig) : undefined;
       it('has a firing fixture that fires', () => {
-        expect(examples.bad.length).toBeGreaterThan(0);
-        for (const ex of examples.bad) {
+        expect(bad.length).toBeGreaterThan(0);
+        for (const ex of bad) {
           const ids = lintFixture(join(FIXTURES, id, ex.file), config).map((f) => f.ruleId);
           expect(ids, ex.file).toContain(id);
         }
       });
       it('has a non-firing fixture that stays quiet', () => {
-        expect(examples.good.length).toBeGreaterThan(0);
-        for (const ex of examples.good) {
+        expect(good.length).toBeGreaterThan(0);
+        for (const ex of good) {
           const ids = lintFixture(join(FIXTURES, id, ex.file), config).map((f) => f.ruleId);
           expect(ids, ex.file).not.toContain(id);
         }
+      });
+      it('lists its fixtures\' findings in expected.txt (npm run fixtures:expect), bad examples firing, good ones quiet', () => {
+        const dir = join(FIXTURES, id);
+        const file = join(dir, EXPECTATIONS_FILE);
+        expect(existsSync(file), file).toBe(true);
+        // test/fixtures.test.ts checks the file against the run; here, that it says what the examples are for.
+        expect(exampleProblems(id, dir, parseExpectations(readFileSync(file, 'utf8')))).toEqual([]);
       });
       it('has an up-to-date docs page (npm run docs)', () => {
         const page = join(REPO_ROOT, 'docs', 'rules', `${id}.md`);
@@ -46,7 +57,7 @@ describe('every rule is complete', () => {
 
   it('no good fixture of any rule produces an error-level finding of another rule it is not about', () => {
     // Good fixtures are realistic files; they must not trip a secret or parse error.
-    const good = fixtureFiles(FIXTURES).filter((f) => /\/good[^/]*$/.test(f) || /\/good[^/]*\/(Dockerfile|compose\.ya?ml|docker-compose\.ya?ml)$/.test(f));
+    const good = fixtureFiles(FIXTURES).filter((f) => (/\/good[^/]*$/.test(f) || /\/good[^/]*\/([^/]+\.ya?ml|Dockerfile)$/.test(f)) && !isFixedOutput(f));
     for (const f of good) {
       const errors = lintFixture(f).filter((x) => x.severity === 'error');
       expect(errors.map((e) => `${f}: ${e.ruleId} ${e.message}`)).toEqual([]);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,4 +143,15 @@ export function project(files: Record<string, string | Buffer>): string {
     writeFileSync(join(dir, p), content);
   }
   return dir;
+}
+
+/** The repository as a fresh clone has it: tracked files (and new ones not ignored), no node_modules, no dist/. */
+export function cleanCheckout(): string {
+  const out = mkdtempSync(join(tmpdir(), 'genai-lint-checkout-'));
+  const files = execFileSync('git', ['-C', REPO_ROOT, 'ls-files', '-co', '--exclude-standard', '-z'], { encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const f of files) {
+    mkdirSync(dirname(join(out, f)), { recursive: true });
+    cpSync(join(REPO_ROOT, f), join(out, f));
+  }
+  return out;
 }

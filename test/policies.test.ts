@@ -189,24 +189,6 @@ describe('policy packs: extends', () => {
   });
 });
 
-describe('policy fixtures (linted with the .genai-lint.yaml beside them)', async () => {
-  const { readFileSync } = await import('node:fs');
-  const { parse } = await import('yaml');
-  const { FIXTURES, lintFixture, positionsOf } = await import('./helpers.js');
-  const cases: [string, string, string[]][] = [
-    ['policy/trusted-registries', 'bad.yaml', ['14:18']],
-    ['policy/required-labels', 'bad.yaml', ['5:3', '6:18']],
-    ['policy/resource-caps', 'bad.yaml', ['12:7', '18:23']],
-    ['policy/allowed-base-images', 'bad.Dockerfile', ['4:6']],
-  ];
-  for (const [id, file, expected] of cases) {
-    const config = parse(readFileSync(join(FIXTURES, id, '.genai-lint.yaml'), 'utf8')) as RawConfig;
-    it(`${id}: ${file}`, () => expect(positionsOf(lintFixture(join(FIXTURES, id, file), config), id)).toEqual(expected));
-    const good = file.replace('bad', 'good');
-    it(`${id}: ${good} stays quiet`, () => expect(positionsOf(lintFixture(join(FIXTURES, id, good), config), id)).toEqual([]));
-  }
-});
-
 describe('the worked examples of docs/policies.md', () => {
   it('do what the page says', async () => {
     const { readFileSync } = await import('node:fs');

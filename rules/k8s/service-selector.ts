@@ -61,13 +61,16 @@ export default defineK8sRule({
     if (svc.apiVersion !== 'v1' || svc.namespace === 'kube-system') return;
     const selector = serviceSelector(svc);
     if (!selector.length || selector.some(([k]) => CONTROLLER_LABEL.test(k))) return;
-    // Pod templates indexed by label pair and by directory, built once per run: a Service costs the
-    // size of its selector's lists and of its directory, not a pass over every workload.
+    // Pod templates indexed by label pair and by directory, with their labels, built once per run: a Service
+    // costs the size of its selector's lists and of its directory, not a pass over every workload.
     const idx = ctx.index.memo('pod-templates-by-label-and-dir', (index) => {
       const byPair = new Map<string, Set<KubeObject>>();
       const byDir = new Map<string, KubeObject[]>();
+      const labelsOf = new Map<KubeObject, Record<string, unknown>>();
       for (const w of index.ofKind(...POD_BEARING_KINDS)) {
-        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
+        const labels = podTemplateLabels(w) ?? {};
+        labelsOf.set(w, labels);
+        for (const [k, v] of Object.entries(labels)) {
           const key = `${k}=${String(v)}`;
           let set = byPair.get(key);
           if (!set) byPair.set(key, (set = new Set()));
@@ -78,7 +81,7 @@ export default defineK8sRule({
         if (!list) byDir.set(dir, (list = []));
         list.push(w);
       }
-      return { byPair, byDir };
+      return { byPair, byDir, labelsOf };
     });
     const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${v}`) ?? new Set<KubeObject>());
     const all = [...first].filter((w) => rest.every((set) => set.has(w)));
@@ -103,7 +106,7 @@ export default defineK8sRule({
     const candidates = (idx.byDir.get(dirOf(svc.file)) ?? []).filter((w) => sameNamespace(w.namespace, svc.namespace));
     let best: { w: KubeObject; shared: number } | undefined;
     for (const w of candidates) {
-      const labels = podTemplateLabels(w) ?? {};
+      const labels = idx.labelsOf.get(w) ?? {};
       const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
       if (!best || shared > best.shared) best = { w, shared };
     }

@@ -1,8 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 
-describe('compose/memory-limits fixtures', () => {
-  it('compose/memory-limits: bad', () => expect(positionsOf(lintFixture(join(FIXTURES, 'compose/memory-limits', 'bad/compose.yaml')), 'compose/memory-limits')).toEqual(['2:3', '4:3']));
-  it('compose/memory-limits: good stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'compose/memory-limits', 'good/compose.yaml')), 'compose/memory-limits')).toEqual([]));
+ruleTester('compose/memory-limits', {
+  valid: [
+    { name: 'deploy.resources.limits.memory', filename: 'compose.yaml', code: 'services:\n  api:\n    image: ghcr.io/acme/rag-api:1.2.0\n    deploy:\n      resources:\n        limits: {memory: 4g}\n' },
+    { name: 'the service-level mem_limit', filename: 'compose.yaml', code: 'services:\n  api:\n    image: ghcr.io/acme/rag-api:1.2.0\n    mem_limit: 4g\n' },
+  ],
+  invalid: [
+    {
+      name: 'no limit, and a CPU limit alone',
+      filename: 'compose.yaml',
+      code: 'services:\n  qdrant:\n    image: qdrant/qdrant:v1.12.1\n  api:\n    image: ghcr.io/acme/rag-api:1.2.0\n    deploy:\n      resources:\n        limits: {cpus: "2"}\n',
+      errors: [
+        { line: 2, column: 3, message: 'service `qdrant` has no memory limit' },
+        { line: 4, column: 3, message: 'service `api` has no memory limit' },
+      ],
+    },
+  ],
 });

@@ -1,8 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 
-describe('compose/model-cache fixtures', () => {
-  it('compose/model-cache: bad', () => expect(positionsOf(lintFixture(join(FIXTURES, 'compose/model-cache', 'bad/compose.yaml')), 'compose/model-cache')).toEqual(['2:3', '5:3']));
-  it('compose/model-cache: good stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'compose/model-cache', 'good/compose.yaml')), 'compose/model-cache')).toEqual([]));
+ruleTester('compose/model-cache', {
+  valid: [
+    {
+      name: 'the Hugging Face cache on a named volume',
+      filename: 'compose.yaml',
+      code: 'services:\n  vllm:\n    image: vllm/vllm-openai:v0.6.3\n    command: --model mistralai/Mistral-7B-Instruct-v0.3\n    volumes:\n      - hf-cache:/root/.cache/huggingface\nvolumes:\n  hf-cache: {}\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a hub model and Ollama models without a cache volume (a config mount is not one)',
+      filename: 'compose.yaml',
+      code: 'services:\n  vllm:\n    image: vllm/vllm-openai:v0.6.3\n    command: --model mistralai/Mistral-7B-Instruct-v0.3\n  ollama:\n    image: ollama/ollama:0.3.14\n    volumes:\n      - ./config:/etc/ollama\n',
+      errors: [
+        { line: 2, column: 3, message: 'into /root/.cache/huggingface without a volume' },
+        { line: 5, column: 3, message: 'without a volume' },
+      ],
+    },
+  ],
 });

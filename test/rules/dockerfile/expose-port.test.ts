@@ -1,6 +1,4 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('dockerfile/expose-port', {
   valid: [
@@ -19,11 +17,3 @@ ruleTester('dockerfile/expose-port', {
   ],
 });
 
-describe('expose-port fixtures', () => {
-  it('bad.Dockerfile fires at the faulty words', () => {
-    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/expose-port/bad.Dockerfile')), 'dockerfile/expose-port')).toEqual(['3:8']);
-  });
-  it('good.Dockerfile stays quiet', () => {
-    expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/expose-port/good.Dockerfile')), 'dockerfile/expose-port')).toEqual([]);
-  });
-});

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 
-describe('dockerfile/no-git-dir fixtures', () => {
-  it('dockerfile/no-git-dir: bad.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-git-dir', 'bad.Dockerfile')), 'dockerfile/no-git-dir')).toEqual(['3:6']));
-  it('dockerfile/no-git-dir: good.Dockerfile stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-git-dir', 'good.Dockerfile')), 'dockerfile/no-git-dir')).toEqual([]));
+ruleTester('dockerfile/no-git-dir', {
+  valid: [{ name: 'sources only', code: 'FROM python:3.11-slim\nCOPY src/ /app/src/\nUSER 1000\n' }],
+  invalid: [
+    {
+      name: 'COPY .git',
+      code: 'FROM python:3.11-slim\nWORKDIR /app\nCOPY .git /app/.git\nCOPY src/ /app/src/\nUSER 1000\n',
+      errors: [{ line: 3, column: 6, message: 'copies `.git` into the image' }],
+    },
+  ],
 });

@@ -1,11 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-
-describe('dockerfile/no-model-weights fixtures', () => {
-  it('dockerfile/no-model-weights: bad.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-model-weights', 'bad.Dockerfile')), 'dockerfile/no-model-weights')).toEqual(['3:5', '6:21', '7:6', '8:6', '12:1', '15:5']));
-  it('dockerfile/no-model-weights: good.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/no-model-weights', 'good.Dockerfile')), 'dockerfile/no-model-weights')).toEqual([]));
-});
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('dockerfile/no-model-weights', {
   valid: [

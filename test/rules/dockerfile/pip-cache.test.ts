@@ -1,11 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-
-describe('dockerfile/pip-cache fixtures', () => {
-  it('dockerfile/pip-cache: bad.Dockerfile', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/pip-cache', 'bad.Dockerfile')), 'dockerfile/pip-cache')).toEqual(['6:5', '8:74', '9:5']));
-  it('dockerfile/pip-cache: good.Dockerfile stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'dockerfile/pip-cache', 'good.Dockerfile')), 'dockerfile/pip-cache')).toEqual([]));
-});
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('dockerfile/pip-cache', {
   valid: [

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../../src/index.js';
 import { lintSnippet, project, ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/automount-token fixtures', () => fixturePositions('k8s/automount-token', ['11:5']));
+import { pod } from './_shared.js';
 
 const on = { rules: { 'k8s/automount-token': 'warning' } } as const;
 

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/capabilities fixtures', () => fixturePositions('k8s/capabilities', ['11:17', '11:38']));
+import { pod } from './_shared.js';
 
 const dropAll = { rules: { 'k8s/capabilities': ['warning', { requireDropAll: true }] } } as const;
 

@@ -1,8 +1,4 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions } from './_shared.js';
-
-describe('k8s/dangling-hpa fixtures', () => fixturePositions('k8s/dangling-hpa', ['6:3', '42:11']));
 
 const hpa = (target: string, kind = 'Deployment') =>
   `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: ${kind}, name: ${target}}\n  maxReplicas: 3\n`;

@@ -1,11 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-
-describe('k8s/deprecated-api fixtures', () => {
-  it('k8s/deprecated-api: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/deprecated-api', 'bad.yaml')), 'k8s/deprecated-api')).toEqual(['1:13', '9:13', '18:13', '27:13']));
-  it('k8s/deprecated-api: good.yaml stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/deprecated-api', 'good.yaml')), 'k8s/deprecated-api')).toEqual([]));
-});
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('k8s/deprecated-api', {
   valid: [],

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/duplicate-env fixtures', () => fixturePositions('k8s/duplicate-env', ['20:21']));
+import { pod } from './_shared.js';
 
 ruleTester('k8s/duplicate-env', {
   valid: [{ name: 'same name in two containers', code: pod('    - name: a\n      image: x:1\n      env: [{name: X, value: "1"}]\n    - name: b\n      image: x:1\n      env: [{name: X, value: "2"}]\n') }],

@@ -1,14 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { it } from 'vitest';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/gpu-tolerations fixtures', () => {
-  it('k8s/gpu-tolerations: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/gpu-tolerations', 'bad.yaml')), 'k8s/gpu-tolerations')).toEqual(['11:5', '29:7']));
-  it('k8s/gpu-tolerations: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/gpu-tolerations', 'good.yaml')), 'k8s/gpu-tolerations')).toEqual([]));
-  it('k8s/gpu-tolerations: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/gpu-tolerations', 'bad.yaml')), 'k8s/gpu-tolerations')).toEqual(['11:5', '29:7']));
-  it('k8s/gpu-tolerations: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/gpu-tolerations', 'good.yaml')), 'k8s/gpu-tolerations')).toEqual([]));
-});
 
 ruleTester('k8s/gpu-tolerations', {
   valid: [

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/host-namespaces fixtures', () => fixturePositions('k8s/host-namespaces', ['13:7', '14:7']));
+import { pod } from './_shared.js';
 
 ruleTester('k8s/host-namespaces', {
   valid: [{ name: 'false values', code: pod('    - name: c\n      image: x:1\n', '  hostNetwork: false\n  hostPID: false\n') }],

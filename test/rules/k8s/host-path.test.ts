@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/host-path fixtures', () => fixturePositions('k8s/host-path', ['21:19', '24:19']));
+import { pod } from './_shared.js';
 
 const withVolume = (path: string, mount = '', kind = 'Pod') =>
   kind === 'Pod'

@@ -1,13 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-
-describe('k8s/hpa fixtures', () => {
-  it('k8s/hpa: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/hpa', 'bad.yaml')), 'k8s/hpa')).toEqual(['4:9']));
-  it('k8s/hpa: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/hpa', 'good.yaml')), 'k8s/hpa')).toEqual([]));
-  it('k8s/hpa: good-not-model-serving.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/hpa', 'good-not-model-serving.yaml')), 'k8s/hpa')).toEqual([]));
-  it('k8s/hpa: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/hpa', 'good.yaml')), 'k8s/hpa')).toEqual([]));
-});
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('k8s/hpa', {
   valid: [

@@ -1,14 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/image-tag fixtures', () => {
-  it('k8s/image-tag: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/image-tag', 'bad.yaml')), 'k8s/image-tag')).toEqual(['14:18', '17:18', '20:18']));
-  it('k8s/image-tag: good.yaml stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/image-tag', 'good.yaml')), 'k8s/image-tag')).toEqual([]));
-  it('k8s/image-tag: bad-floating.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/image-tag', 'bad-floating.yaml')), 'k8s/image-tag')).toEqual(['14:18', '16:18', '18:18']));
-  it('k8s/image-tag: good-versioned.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/image-tag', 'good-versioned.yaml')), 'k8s/image-tag')).toEqual([]));
-});
 
 ruleTester('k8s/image-tag', {
   valid: [{ name: 'the floating tag list is an option', code: pod('    - name: a\n      image: ghcr.io/acme/x:nightly\n'), config: { rules: { 'k8s/image-tag': ['warning', { floatingTags: ['latest'] }] } } }],

@@ -1,13 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
 import type { Container } from 'kubernetes-types/core/v1.js';
-
-describe('k8s/memory-limits fixtures', () => {
-  it('k8s/memory-limits: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/memory-limits', 'bad.yaml')), 'k8s/memory-limits')).toEqual(['13:11', '22:13', '39:15']));
-  it('k8s/memory-limits: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/memory-limits', 'good.yaml')), 'k8s/memory-limits')).toEqual([]));
-});
 
 ruleTester('k8s/memory-limits', {
   valid: [

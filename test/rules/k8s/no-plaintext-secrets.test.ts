@@ -1,12 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/no-plaintext-secrets fixtures', () => {
-  it('k8s/no-plaintext-secrets: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/no-plaintext-secrets', 'bad.yaml')), 'k8s/no-plaintext-secrets')).toEqual(['21:23', '23:22', '35:16', '44:10']));
-  it('k8s/no-plaintext-secrets: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/no-plaintext-secrets', 'good.yaml')), 'k8s/no-plaintext-secrets')).toEqual([]));
-});
 
 ruleTester('k8s/no-plaintext-secrets', {
   valid: [

@@ -1,8 +1,4 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions } from './_shared.js';
-
-describe('k8s/pdb fixtures', () => fixturePositions('k8s/pdb', ['22:3', '31:3']));
 
 const pdb = (budget: string) => `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: b\nspec:\n  ${budget}\n  selector:\n    matchLabels: {app: a}\n`;
 const deploy = (replicas: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n${replicas}  selector:\n    matchLabels: {app: a}\n  template:\n    metadata:\n      labels: {app: a}\n    spec:\n      containers:\n        - name: c\n          image: x:1\n`;

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { deployment, fixturePositions, pod } from './_shared.js';
-
-describe('k8s/privilege-escalation fixtures', () => fixturePositions('k8s/privilege-escalation', ['16:13', '18:11']));
+import { deployment, pod } from './_shared.js';
 
 ruleTester('k8s/privilege-escalation', {
   valid: [

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/privileged fixtures', () => fixturePositions('k8s/privileged', ['16:13']));
+import { pod } from './_shared.js';
 
 ruleTester('k8s/privileged', {
   valid: [

@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/probe-port fixtures', () => fixturePositions('k8s/probe-port', ['18:44', '20:31', '26:31']));
+import { pod } from './_shared.js';
 
 ruleTester('k8s/probe-port', {
   valid: [

@@ -1,15 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { it } from 'vitest';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/probes fixtures', () => {
-  it('k8s/probes: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/probes', 'bad.yaml')), 'k8s/probes')).toEqual(['26:11', '47:11']));
-  it('k8s/probes: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/probes', 'good.yaml')), 'k8s/probes')).toEqual([]));
-  it('k8s/probes: good-not-serving.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/probes', 'good-not-serving.yaml')), 'k8s/probes')).toEqual([]));
-  it('k8s/probes: good-gateway.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/probes', 'good-gateway.yaml')), 'k8s/probes')).toEqual([]));
-  it('k8s/probes: bad-service.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/probes', 'bad-service.yaml')), 'k8s/probes')).toEqual(['14:11']));
-});
 
 ruleTester('k8s/probes', {
   valid: [

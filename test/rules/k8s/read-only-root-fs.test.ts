@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSnippet, ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/read-only-root-fs fixtures', () => fixturePositions('k8s/read-only-root-fs', ['13:11']));
+import { pod } from './_shared.js';
 
 const on = { rules: { 'k8s/read-only-root-fs': 'warning' } } as const;
 

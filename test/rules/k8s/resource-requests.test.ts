@@ -1,8 +1,5 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/resource-requests fixtures', () => fixturePositions('k8s/resource-requests', ['14:11', '19:13']));
+import { pod } from './_shared.js';
 
 ruleTester('k8s/resource-requests', {
   valid: [

@@ -1,12 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/run-as-non-root fixtures', () => {
-  it('k8s/run-as-non-root: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/run-as-non-root', 'bad.yaml')), 'k8s/run-as-non-root')).toEqual(['13:9', '33:7']));
-  it('k8s/run-as-non-root: good.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/run-as-non-root', 'good.yaml')), 'k8s/run-as-non-root')).toEqual([]));
-});
 
 ruleTester('k8s/run-as-non-root', {
   valid: [{ name: 'pod-level runAsNonRoot applies to all containers', code: pod('    - name: a\n      image: x:1\n    - name: b\n      image: y:1\n', '  securityContext: {runAsNonRoot: true}\n') }],

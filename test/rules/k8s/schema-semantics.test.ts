@@ -1,23 +1,6 @@
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
+import { it } from 'vitest';
+import { ruleTester } from '../../helpers.js';
 import { pod } from './_shared.js';
-
-describe('k8s/schema API-server semantics fixture', () => {
-  it('bad-api-semantics.yaml', () => {
-    expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/schema', 'bad-api-semantics.yaml')), 'k8s/schema')).toEqual([
-      '1:13',
-      '10:9',
-      '12:29',
-      '24:21',
-      '25:30',
-      '27:44',
-      '32:9',
-      '37:7',
-      '37:32',
-    ]);
-  });
-});
 
 const svc = (ports: string, name = 's') => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  ports:\n${ports}`;
 

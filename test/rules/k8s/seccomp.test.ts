@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintSnippet, ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
-
-describe('k8s/seccomp fixtures', () => fixturePositions('k8s/seccomp', ['7:5', '16:21']));
+import { pod } from './_shared.js';
 
 const on = { rules: { 'k8s/seccomp': 'warning' } } as const;
 

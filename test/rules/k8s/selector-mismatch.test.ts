@@ -1,8 +1,4 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { fixturePositions } from './_shared.js';
-
-describe('k8s/selector-mismatch fixtures', () => fixturePositions('k8s/selector-mismatch', ['8:7']));
 
 const workload = (kind: string, selector: string, labels: string, extra = '') =>
   `apiVersion: ${kind === 'Job' ? 'batch/v1' : 'apps/v1'}\nkind: ${kind}\nmetadata:\n  name: w\nspec:\n${extra}  selector:\n${selector}  template:\n    metadata:\n      labels: ${labels}\n    spec:\n      containers:\n        - name: c\n          image: x:1\n`;

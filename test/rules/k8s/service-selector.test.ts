@@ -1,13 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-
-describe('k8s/service-selector fixtures', () => {
-  it('k8s/service-selector: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/service-selector', 'bad.yaml')), 'k8s/service-selector')).toEqual(['25:3']));
-  it('k8s/service-selector: good.yaml stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/service-selector', 'good.yaml')), 'k8s/service-selector')).toEqual([]));
-  it('k8s/service-selector: bad-namespace.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/service-selector', 'bad-namespace.yaml')), 'k8s/service-selector')).toEqual(['24:3']));
-  it('k8s/service-selector: good-controllers.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/service-selector', 'good-controllers.yaml')), 'k8s/service-selector')).toEqual([]));
-});
+import { ruleTester } from '../../helpers.js';
 
 ruleTester('k8s/service-selector', {
   valid: [

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf } from '../../helpers.js';
+import { FIXTURES, lintFixture } from '../../helpers.js';
 import { RULES } from '../../../rules/index.js';
-
-describe('k8s/termination-grace fixtures', () => {
-  it('k8s/termination-grace: bad.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/termination-grace', 'bad.yaml')), 'k8s/termination-grace')).toEqual(['12:7', '31:5']));
-  it('k8s/termination-grace: good.yaml stays quiet', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/termination-grace', 'good.yaml')), 'k8s/termination-grace')).toEqual([]));
-  it('k8s/termination-grace: good-clients.yaml', () => expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/termination-grace', 'good-clients.yaml')), 'k8s/termination-grace')).toEqual([]));
-});
 
 describe('termination-grace severities follow its documentation', () => {
   it('the 30 s default is info, a short grace for a stated drain time is a warning', () => {
