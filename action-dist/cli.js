@@ -14276,6 +14276,1024 @@ var require_ajv = __commonJS({
   }
 });
 
+// src/package-root.ts
+import { existsSync as existsSync3, readFileSync } from "node:fs";
+import { dirname as dirname3, join as join3 } from "node:path";
+import { fileURLToPath } from "node:url";
+function packageRoot() {
+  if (cached) return cached;
+  let dir = dirname3(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const pkg = join3(dir, "package.json");
+    if (existsSync3(pkg)) {
+      try {
+        if (JSON.parse(readFileSync(pkg, "utf8")).name === "genai-lint") return cached = dir;
+      } catch {
+      }
+    }
+    const parent = dirname3(dir);
+    if (parent === dir) throw new Error("genai-lint: cannot find the package root");
+    dir = parent;
+  }
+}
+function buildDir() {
+  return true ? dirname3(fileURLToPath(import.meta.url)) : join3(packageRoot(), "dist");
+}
+function packageVersion() {
+  return JSON.parse(readFileSync(join3(packageRoot(), "package.json"), "utf8")).version;
+}
+function ruleDocsUrl(ruleId) {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}
+var cached, DOCS_BASE_URL;
+var init_package_root = __esm({
+  "src/package-root.ts"() {
+    "use strict";
+    DOCS_BASE_URL = "https://github.com/genai-lint/genai-lint/blob/main/docs/rules/";
+  }
+});
+
+// src/k8s-schema-bundle.ts
+var k8s_schema_bundle_exports = {};
+__export(k8s_schema_bundle_exports, {
+  BUNDLED_KINDS: () => BUNDLED_KINDS,
+  QUANTITY_PATTERN: () => QUANTITY_PATTERN,
+  buildKubeSchemaBundle: () => buildKubeSchemaBundle
+});
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function cleanSchema(schema) {
+  const out = {};
+  for (const key2 of Object.keys(schema).sort()) {
+    const value = schema[key2];
+    if (key2 === "description" || key2 === "format" || key2 === "readOnly" || key2.startsWith("x-kubernetes-")) continue;
+    if (key2 === "properties" && isObject(value)) {
+      const props = {};
+      for (const name of Object.keys(value).sort()) {
+        const sub2 = value[name];
+        props[name] = isObject(sub2) ? cleanSchema(sub2) : sub2;
+      }
+      out[key2] = props;
+    } else if ((key2 === "items" || key2 === "additionalProperties" || key2 === "not") && isObject(value)) {
+      out[key2] = cleanSchema(value);
+    } else if ((key2 === "oneOf" || key2 === "anyOf" || key2 === "allOf") && Array.isArray(value)) {
+      out[key2] = value.map((v) => isObject(v) ? cleanSchema(v) : v);
+    } else {
+      out[key2] = value;
+    }
+  }
+  return out;
+}
+function collectRefs(value, into) {
+  if (Array.isArray(value)) value.forEach((v) => collectRefs(v, into));
+  else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref" && typeof v === "string" && v.startsWith("#/definitions/")) into.add(v.slice("#/definitions/".length));
+      else collectRefs(v, into);
+    }
+  }
+}
+function buildKubeSchemaBundle(definitionsFile, kubernetesVersion) {
+  const all = definitionsFile.definitions;
+  const kinds = {};
+  const roots = [];
+  for (const name of Object.keys(all).sort()) {
+    const gvks = all[name]["x-kubernetes-group-version-kind"];
+    if (!Array.isArray(gvks)) continue;
+    for (const gvk of gvks) {
+      if (!isObject(gvk) || typeof gvk.kind !== "string" || !BUNDLED_KINDS.includes(gvk.kind)) continue;
+      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : String(gvk.version);
+      kinds[`${apiVersion} ${gvk.kind}`] = name;
+      roots.push(name);
+    }
+  }
+  const reachable = /* @__PURE__ */ new Set();
+  const queue = [...roots];
+  while (queue.length) {
+    const name = queue.pop();
+    if (reachable.has(name) || !all[name]) continue;
+    reachable.add(name);
+    const refs = /* @__PURE__ */ new Set();
+    collectRefs(all[name], refs);
+    queue.push(...refs);
+  }
+  const definitions = {};
+  for (const name of [...reachable].sort()) {
+    definitions[name] = cleanSchema(all[name]);
+  }
+  if (definitions[QUANTITY_DEF]) {
+    definitions[QUANTITY_DEF] = { oneOf: [{ type: "string", pattern: QUANTITY_PATTERN }, { type: "number" }] };
+  }
+  const sortedKinds = {};
+  for (const k of Object.keys(kinds).sort()) sortedKinds[k] = kinds[k];
+  const bundle = { kubernetesVersion, kinds: sortedKinds, definitions };
+  return JSON.stringify(bundle) + "\n";
+}
+var BUNDLED_KINDS, QUANTITY_PATTERN, QUANTITY_DEF;
+var init_k8s_schema_bundle = __esm({
+  "src/k8s-schema-bundle.ts"() {
+    "use strict";
+    BUNDLED_KINDS = [
+      "Pod",
+      "Deployment",
+      "StatefulSet",
+      "DaemonSet",
+      "ReplicaSet",
+      "ReplicationController",
+      "Job",
+      "CronJob",
+      "Service",
+      "ConfigMap",
+      "Secret",
+      "ServiceAccount",
+      "PersistentVolumeClaim",
+      "PersistentVolume",
+      "HorizontalPodAutoscaler",
+      "PodDisruptionBudget",
+      "Ingress",
+      "IngressClass",
+      "NetworkPolicy",
+      "Namespace",
+      "Role",
+      "RoleBinding",
+      "ClusterRole",
+      "ClusterRoleBinding",
+      "LimitRange",
+      "ResourceQuota",
+      "PriorityClass",
+      "StorageClass",
+      "RuntimeClass"
+    ];
+    QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))?$";
+    QUANTITY_DEF = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE2 = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key2, value) => {
+      Object.defineProperty(object, key2, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
+        ESCAPE + SPACE2
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range, close) => `\\[${range}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
+        separator += run[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run = [];
+      const flush = () => {
+        let lastWildcard;
+        run.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+        });
+        run = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path) => {
+      const end = path.length - 1;
+      const index = path.lastIndexOf(
+        SLASH,
+        path[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path : path.slice(index + 1);
+    };
+    var parentOf = (path) => {
+      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path.length - 1;
+      const cut = path.lastIndexOf(
+        SLASH,
+        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key2 = UNDERSCORE + MODE_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_IGNORE, key2);
+      }
+      get checkRegex() {
+        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key2]) {
+          return this[key2];
+        }
+        return this._make(MODE_CHECK_IGNORE, key2);
+      }
+      _make(mode, key2) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key2, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd2 = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE2) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd2(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename8 = shortcut ? basenameOf(path) : path;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename8 : path
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
+    };
+    var checkPath = (path, originalPath, doThrow) => {
+      if (!isString(path)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path) => {
+      const first = path.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path.length === 1) {
+        return true;
+      }
+      const second = path.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path) {
+        checkPath(
+          path,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path ? this._t(path, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path = convertPath(target);
+        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path);
+        }
+        const dir = this._t(path, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path, cache) {
+        if (path in cache) {
+          return cache[path];
+        }
+        const parentPath = parentOf(path);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+      }
+      ignores(path) {
+        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
+      }
+      createFilter() {
+        return (path) => !this.ignores(path);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path) {
+        return this._test(path, this._testCache, convertPath(path));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
 // node_modules/dockerfile-ast/lib/argument.js
 var require_argument = __commonJS({
   "node_modules/dockerfile-ast/lib/argument.js"(exports) {
@@ -20092,1024 +21110,6 @@ var require_main = __commonJS({
   }
 });
 
-// src/package-root.ts
-import { existsSync as existsSync3, readFileSync } from "node:fs";
-import { dirname as dirname3, join as join3 } from "node:path";
-import { fileURLToPath } from "node:url";
-function packageRoot() {
-  if (cached) return cached;
-  let dir = dirname3(fileURLToPath(import.meta.url));
-  for (; ; ) {
-    const pkg = join3(dir, "package.json");
-    if (existsSync3(pkg)) {
-      try {
-        if (JSON.parse(readFileSync(pkg, "utf8")).name === "genai-lint") return cached = dir;
-      } catch {
-      }
-    }
-    const parent = dirname3(dir);
-    if (parent === dir) throw new Error("genai-lint: cannot find the package root");
-    dir = parent;
-  }
-}
-function buildDir() {
-  return true ? dirname3(fileURLToPath(import.meta.url)) : join3(packageRoot(), "dist");
-}
-function packageVersion() {
-  return JSON.parse(readFileSync(join3(packageRoot(), "package.json"), "utf8")).version;
-}
-function ruleDocsUrl(ruleId) {
-  return `${DOCS_BASE_URL}${ruleId}.md`;
-}
-var cached, DOCS_BASE_URL;
-var init_package_root = __esm({
-  "src/package-root.ts"() {
-    "use strict";
-    DOCS_BASE_URL = "https://github.com/genai-lint/genai-lint/blob/main/docs/rules/";
-  }
-});
-
-// src/k8s-schema-bundle.ts
-var k8s_schema_bundle_exports = {};
-__export(k8s_schema_bundle_exports, {
-  BUNDLED_KINDS: () => BUNDLED_KINDS,
-  QUANTITY_PATTERN: () => QUANTITY_PATTERN,
-  buildKubeSchemaBundle: () => buildKubeSchemaBundle
-});
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function cleanSchema(schema) {
-  const out = {};
-  for (const key2 of Object.keys(schema).sort()) {
-    const value = schema[key2];
-    if (key2 === "description" || key2 === "format" || key2 === "readOnly" || key2.startsWith("x-kubernetes-")) continue;
-    if (key2 === "properties" && isObject(value)) {
-      const props = {};
-      for (const name of Object.keys(value).sort()) {
-        const sub2 = value[name];
-        props[name] = isObject(sub2) ? cleanSchema(sub2) : sub2;
-      }
-      out[key2] = props;
-    } else if ((key2 === "items" || key2 === "additionalProperties" || key2 === "not") && isObject(value)) {
-      out[key2] = cleanSchema(value);
-    } else if ((key2 === "oneOf" || key2 === "anyOf" || key2 === "allOf") && Array.isArray(value)) {
-      out[key2] = value.map((v) => isObject(v) ? cleanSchema(v) : v);
-    } else {
-      out[key2] = value;
-    }
-  }
-  return out;
-}
-function collectRefs(value, into) {
-  if (Array.isArray(value)) value.forEach((v) => collectRefs(v, into));
-  else if (isObject(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === "$ref" && typeof v === "string" && v.startsWith("#/definitions/")) into.add(v.slice("#/definitions/".length));
-      else collectRefs(v, into);
-    }
-  }
-}
-function buildKubeSchemaBundle(definitionsFile, kubernetesVersion) {
-  const all = definitionsFile.definitions;
-  const kinds = {};
-  const roots = [];
-  for (const name of Object.keys(all).sort()) {
-    const gvks = all[name]["x-kubernetes-group-version-kind"];
-    if (!Array.isArray(gvks)) continue;
-    for (const gvk of gvks) {
-      if (!isObject(gvk) || typeof gvk.kind !== "string" || !BUNDLED_KINDS.includes(gvk.kind)) continue;
-      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : String(gvk.version);
-      kinds[`${apiVersion} ${gvk.kind}`] = name;
-      roots.push(name);
-    }
-  }
-  const reachable = /* @__PURE__ */ new Set();
-  const queue = [...roots];
-  while (queue.length) {
-    const name = queue.pop();
-    if (reachable.has(name) || !all[name]) continue;
-    reachable.add(name);
-    const refs = /* @__PURE__ */ new Set();
-    collectRefs(all[name], refs);
-    queue.push(...refs);
-  }
-  const definitions = {};
-  for (const name of [...reachable].sort()) {
-    definitions[name] = cleanSchema(all[name]);
-  }
-  if (definitions[QUANTITY_DEF]) {
-    definitions[QUANTITY_DEF] = { oneOf: [{ type: "string", pattern: QUANTITY_PATTERN }, { type: "number" }] };
-  }
-  const sortedKinds = {};
-  for (const k of Object.keys(kinds).sort()) sortedKinds[k] = kinds[k];
-  const bundle = { kubernetesVersion, kinds: sortedKinds, definitions };
-  return JSON.stringify(bundle) + "\n";
-}
-var BUNDLED_KINDS, QUANTITY_PATTERN, QUANTITY_DEF;
-var init_k8s_schema_bundle = __esm({
-  "src/k8s-schema-bundle.ts"() {
-    "use strict";
-    BUNDLED_KINDS = [
-      "Pod",
-      "Deployment",
-      "StatefulSet",
-      "DaemonSet",
-      "ReplicaSet",
-      "ReplicationController",
-      "Job",
-      "CronJob",
-      "Service",
-      "ConfigMap",
-      "Secret",
-      "ServiceAccount",
-      "PersistentVolumeClaim",
-      "PersistentVolume",
-      "HorizontalPodAutoscaler",
-      "PodDisruptionBudget",
-      "Ingress",
-      "IngressClass",
-      "NetworkPolicy",
-      "Namespace",
-      "Role",
-      "RoleBinding",
-      "ClusterRole",
-      "ClusterRoleBinding",
-      "LimitRange",
-      "ResourceQuota",
-      "PriorityClass",
-      "StorageClass",
-      "RuntimeClass"
-    ];
-    QUANTITY_PATTERN = "^[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[KMGTPE]i|[numkMGTPE]|[eE][+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+))?$";
-    QUANTITY_DEF = "io.k8s.apimachinery.pkg.api.resource.Quantity";
-  }
-});
-
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE2 = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE2 : run,
-        ESCAPE + SPACE2
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run = [];
-      const flush = () => {
-        let lastWildcard;
-        run.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
-        });
-        run = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path) => {
-      const end = path.length - 1;
-      const index = path.lastIndexOf(
-        SLASH,
-        path[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path : path.slice(index + 1);
-    };
-    var parentOf = (path) => {
-      if (path.charCodeAt(0) === SLASH_CODE || path.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path.length - 1;
-      const cut = path.lastIndexOf(
-        SLASH,
-        path.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_IGNORE, key2);
-      }
-      get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
-        }
-        return this._make(MODE_CHECK_IGNORE, key2);
-      }
-      _make(mode, key2) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key2, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd2 = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE2) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd2(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename8 = shortcut ? basenameOf(path) : path;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message2, Ctor) => {
-      throw new Ctor(message2);
-    };
-    var checkPath = (path, originalPath, doThrow) => {
-      if (!isString(path)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path) => {
-      const first = path.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path.length === 1) {
-        return true;
-      }
-      const second = path.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path.length === 2 || path.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path) {
-        checkPath(
-          path,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path ? this._t(path, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path = convertPath(target);
-        if (!path || path.charCodeAt(path.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path);
-        }
-        const dir = this._t(path, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path, cache) {
-        if (path in cache) {
-          return cache[path];
-        }
-        const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
-      }
-      ignores(path) {
-        return this._test(path, this._ignoreCache, convertPath(path)).ignored;
-      }
-      createFilter() {
-        return (path) => !this.ignores(path);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path) {
-        return this._test(path, this._testCache, convertPath(path));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path) => checkPath(convertPath(path), path, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path) || isNotRelative(path);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
 // src/escape.ts
 function visible(text) {
   return text.replace(UNSAFE, (ch) => NAMED[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
@@ -22663,7 +22663,27 @@ function ajvWords(e) {
   return e.message ?? "is invalid";
 }
 
-// src/parse/dockerfile.ts
+// src/parse/dockerfile-model.ts
+function finalStage(model) {
+  return model.stages[model.stages.length - 1];
+}
+function finalImageChain(model) {
+  const chain = [];
+  const seen = /* @__PURE__ */ new Set();
+  let s = finalStage(model);
+  while (s && !seen.has(s.index)) {
+    chain.push(s);
+    seen.add(s.index);
+    s = s.base.stageRef !== void 0 ? model.stages[s.base.stageRef] : void 0;
+  }
+  return chain;
+}
+function commandText(instr) {
+  if (instr.jsonArgs) return instr.jsonArgs.join(" ");
+  return instr.argsText;
+}
+
+// src/parse/dockerfile-variables.ts
 var ScopeStore = class {
   constructor(inherited) {
     this.inherited = inherited;
@@ -22845,33 +22865,8 @@ function expandVariables(text, scope, escapeChar = "\\") {
   flush(i);
   return { value: out, references, unresolved };
 }
-function guard(fn, fallback) {
-  try {
-    const v = fn();
-    return v === void 0 || v === null ? fallback : v;
-  } catch {
-    return fallback;
-  }
-}
-function toRange(r) {
-  return {
-    start: { line: r.start.line + 1, column: r.start.character + 1 },
-    end: { line: r.end.line + 1, column: r.end.character + 1 }
-  };
-}
-function parseFlag(flag) {
-  const options = {};
-  for (const opt of guard(() => flag.getOptions(), [])) {
-    const name = guard(() => opt.getName(), "");
-    if (name) options[name.toLowerCase()] = guard(() => opt.getValue(), "") ?? "";
-  }
-  return {
-    name: guard(() => flag.getName(), "").toLowerCase(),
-    value: guard(() => flag.getValue(), null),
-    options,
-    range: toRange(guard(() => flag.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }))
-  };
-}
+
+// src/parse/image-reference.ts
 function splitImageReference(ref) {
   let rest = ref.trim();
   let digest;
@@ -22887,240 +22882,6 @@ function splitImageReference(ref) {
     rest = rest.slice(0, colon);
   }
   return { repository: rest.toLowerCase(), tag: tag || void 0, digest: digest || void 0 };
-}
-var astLibrary;
-function dockerfileAst() {
-  if (!astLibrary) {
-    astLibrary = require_main();
-    splitArgumentsOnce(astLibrary);
-  }
-  return astLibrary;
-}
-function splitArgumentsOnce(lib) {
-  const proto2 = lib.Instruction.prototype;
-  const split = proto2.getRawArguments;
-  if (typeof split !== "function" || proto2.splitOnce) return;
-  const cache = /* @__PURE__ */ new WeakMap();
-  proto2.getRawArguments = function() {
-    let known = cache.get(this);
-    if (!known) cache.set(this, known = split.call(this));
-    return known.slice();
-  };
-  proto2.splitOnce = true;
-  const from = lib.From.prototype;
-  const imageRange = from.getImageRange;
-  from.getImageRange = function() {
-    const r = imageRange.call(this);
-    return r && { start: { ...r.start }, end: { ...r.end } };
-  };
-}
-function parseDockerfile(text) {
-  const index = new TextIndex(text);
-  const ast = dockerfileAst().DockerfileParser.parse(text);
-  const escapeChar = guard(() => ast.getEscapeCharacter(), "\\");
-  const rawInstructions = guard(() => ast.getInstructions(), []);
-  const model = {
-    kind: "dockerfile",
-    text,
-    index,
-    escapeChar,
-    instructions: [],
-    stages: [],
-    globalArgs: [],
-    comments: collectComments(index)
-  };
-  const globalStore = new ScopeStore();
-  let store = globalStore;
-  let stage;
-  const stageStores = [];
-  const stageByName = /* @__PURE__ */ new Map();
-  for (const raw of rawInstructions) {
-    const keyword = guard(() => raw.getKeyword(), "").toUpperCase();
-    const range = toRange(guard(() => raw.getRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
-    const keywordRange = toRange(guard(() => raw.getInstructionRange(), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
-    const withFlags = raw;
-    const flags = typeof withFlags.getFlags === "function" ? guard(() => withFlags.getFlags(), []).map(parseFlag) : [];
-    const argsText = guard(() => raw.getArgumentsContent(), "");
-    const withJson = raw;
-    let jsonArgs;
-    if (typeof withJson.getJSONStrings === "function" && argsText.trimStart().startsWith("[")) {
-      const closed = guard(() => withJson.getClosingBracket?.() ?? null, null) !== null;
-      const strings2 = guard(() => withJson.getJSONStrings().map((s) => s.getJSONValue()), []);
-      if (closed) jsonArgs = strings2;
-    }
-    const withHeredocs = raw;
-    const heredocs = typeof withHeredocs.getHeredocs === "function" ? guard(() => withHeredocs.getHeredocs(), []).map((h) => {
-      const contentRange = guard(() => h.getContentRange(), null);
-      const r = contentRange ? toRange(contentRange) : void 0;
-      return {
-        name: guard(() => h.getName(), ""),
-        body: r ? text.slice(index.offsetAt(r.start), index.offsetAt(r.end)) : "",
-        range: r
-      };
-    }) : [];
-    const instr = {
-      keyword,
-      range,
-      keywordRange,
-      stageIndex: stage ? stage.index : -1,
-      argsText,
-      args: [],
-      flags,
-      jsonArgs,
-      heredocs,
-      properties: [],
-      scope: store.view()
-    };
-    let splitArgs;
-    Object.defineProperty(instr, "args", {
-      get: () => splitArgs ??= guard(() => raw.getArguments().map((a) => a.getValue()), []),
-      enumerable: true
-    });
-    if (keyword === "FROM") {
-      const image = guard(() => raw.getImage(), "") ?? "";
-      const imageRange = guard(() => raw.getImageRange(), null);
-      const stageName = guard(() => raw.getBuildStage(), null);
-      const platform = flags.find((f) => f.name === "platform")?.value ?? void 0;
-      instr.scope = globalStore.view();
-      const exp = expandVariables(image, instr.scope, escapeChar);
-      const resolved = exp.value;
-      const lower = resolved.toLowerCase();
-      const refIndex = stageByName.get(lower) ?? -1;
-      const parts = splitImageReference(resolved);
-      const newStage = {
-        index: model.stages.length,
-        name: stageName ? stageName.toLowerCase() : void 0,
-        from: instr,
-        platform,
-        base: {
-          raw: image,
-          resolved,
-          hasUnresolved: exp.unresolved.length > 0,
-          repository: parts.repository,
-          tag: parts.tag,
-          digest: parts.digest,
-          stageRef: refIndex >= 0 ? refIndex : void 0,
-          isScratch: lower === "scratch",
-          range: imageRange ? toRange(imageRange) : range
-        },
-        instructions: []
-      };
-      instr.stageIndex = newStage.index;
-      model.stages.push(newStage);
-      if (newStage.name !== void 0 && !stageByName.has(newStage.name)) stageByName.set(newStage.name, newStage.index);
-      stage = newStage;
-      store = new ScopeStore(refIndex >= 0 ? stageStores[refIndex].view() : void 0);
-      stageStores[newStage.index] = store;
-      model.instructions.push(instr);
-      continue;
-    }
-    if (keyword === "ARG" || keyword === "ENV" || keyword === "LABEL") {
-      const props = guard(() => raw.getProperties(), []);
-      for (const p of props) {
-        const prop = toProperty(p, keyword === "ENV" ? store.view() : instr.scope, escapeChar, range);
-        instr.properties.push(prop);
-        if (keyword === "LABEL") continue;
-        let value = prop.resolved ?? void 0;
-        if (keyword === "ARG" && prop.value === null) {
-          const inherited = stage ? globalStore.view().get(prop.name) : void 0;
-          value = inherited?.value;
-          if (BUILTIN_ARGS.has(prop.name)) value = void 0;
-        }
-        const existing = store.view().get(prop.name);
-        if (keyword === "ARG" && existing?.source === "env") continue;
-        store.set(prop.name, { value, source: keyword === "ARG" ? "arg" : "env", line: range.start.line });
-      }
-    }
-    model.instructions.push(instr);
-    if (stage) stage.instructions.push(instr);
-    else if (keyword === "ARG") model.globalArgs.push(instr);
-  }
-  const inHeredoc = new Uint8Array(index.lineCount + 2);
-  let anyHeredoc = false;
-  for (const i of model.instructions) {
-    for (const h of i.heredocs) {
-      if (!h.range) continue;
-      anyHeredoc = true;
-      for (let l = Math.max(0, h.range.start.line); l <= Math.min(index.lineCount, h.range.end.line); l++) inHeredoc[l] = 1;
-    }
-  }
-  if (anyHeredoc) model.comments = model.comments.filter((c) => !inHeredoc[c.line]);
-  return model;
-}
-function toProperty(p, scope, escapeChar, fallback) {
-  const name = guard(() => p.getName(), "");
-  const value = guard(() => p.getValue(), null);
-  const exp = value === null ? void 0 : expandVariables(value, scope, escapeChar);
-  const valueRange = guard(() => p.getValueRange(), null);
-  return {
-    name,
-    value,
-    resolved: exp ? exp.value : null,
-    unresolved: exp ? exp.unresolved : [],
-    references: exp ? exp.references : [],
-    nameRange: toRange(guard(() => p.getNameRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } }),
-    valueRange: valueRange ? toRange(valueRange) : void 0,
-    range: toRange(guard(() => p.getRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } })
-  };
-}
-function collectComments(index) {
-  const out = [];
-  for (let line = 1; line <= index.lineCount; line++) {
-    const t = index.lineText(line);
-    const m = /^(\s*)#(.*)$/.exec(t);
-    if (m) {
-      out.push({
-        line,
-        text: m[2].trim(),
-        range: { start: { line, column: m[1].length + 1 }, end: { line, column: t.length + 1 } }
-      });
-    }
-  }
-  return out;
-}
-var DOCKERFILE_KEYWORDS = /* @__PURE__ */ new Set([
-  "FROM",
-  "RUN",
-  "CMD",
-  "LABEL",
-  "MAINTAINER",
-  "EXPOSE",
-  "ENV",
-  "ADD",
-  "COPY",
-  "ENTRYPOINT",
-  "VOLUME",
-  "USER",
-  "WORKDIR",
-  "ARG",
-  "ONBUILD",
-  "STOPSIGNAL",
-  "HEALTHCHECK",
-  "SHELL"
-]);
-function missingFromProblem(model) {
-  if (model.stages.length) return void 0;
-  const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
-  if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return void 0;
-  return "no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)";
-}
-function finalStage(model) {
-  return model.stages[model.stages.length - 1];
-}
-function finalImageChain(model) {
-  const chain = [];
-  const seen = /* @__PURE__ */ new Set();
-  let s = finalStage(model);
-  while (s && !seen.has(s.index)) {
-    chain.push(s);
-    seen.add(s.index);
-    s = s.base.stageRef !== void 0 ? model.stages[s.base.stageRef] : void 0;
-  }
-  return chain;
-}
-function commandText(instr) {
-  if (instr.jsonArgs) return instr.jsonArgs.join(" ");
-  return instr.argsText;
 }
 
 // src/parse/kube.ts
@@ -26260,7 +26021,8 @@ function containerAnchor(c) {
   return typeof c.container.name === "string" ? `${c.path}/name` : c.path;
 }
 function workloadLabel(obj, pod) {
-  return `${obj.kind} \`${obj.name ?? "(unnamed)"}\`${pod?.label ? ` (${pod.label})` : ""}`;
+  const kind = obj.kind === "Service" && obj.apiVersion.startsWith("serving.knative.dev/") ? "Knative Service" : obj.kind;
+  return `${kind} \`${obj.name ?? "(unnamed)"}\`${pod?.label ? ` (${pod.label})` : ""}`;
 }
 function podLabels(obj, pod) {
   if (!pod.metadataPath) return {};
@@ -27169,8 +26931,11 @@ var service_selector_default = defineK8sRule({
     const idx = ctx.index.memo("pod-templates-by-label-and-dir", (index) => {
       const byPair = /* @__PURE__ */ new Map();
       const byDir = /* @__PURE__ */ new Map();
+      const labelsOf = /* @__PURE__ */ new Map();
       for (const w of index.ofKind(...POD_BEARING_KINDS)) {
-        for (const [k, v] of Object.entries(podTemplateLabels(w) ?? {})) {
+        const labels = podTemplateLabels(w) ?? {};
+        labelsOf.set(w, labels);
+        for (const [k, v] of Object.entries(labels)) {
           const key2 = `${k}=${String(v)}`;
           let set = byPair.get(key2);
           if (!set) byPair.set(key2, set = /* @__PURE__ */ new Set());
@@ -27181,7 +26946,7 @@ var service_selector_default = defineK8sRule({
         if (!list2) byDir.set(dir, list2 = []);
         list2.push(w);
       }
-      return { byPair, byDir };
+      return { byPair, byDir, labelsOf };
     });
     const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${v}`) ?? /* @__PURE__ */ new Set());
     const all = [...first].filter((w) => rest.every((set) => set.has(w)));
@@ -27203,7 +26968,7 @@ var service_selector_default = defineK8sRule({
     const candidates = (idx.byDir.get(dirOf(svc.file)) ?? []).filter((w) => sameNamespace(w.namespace, svc.namespace));
     let best;
     for (const w of candidates) {
-      const labels = podTemplateLabels(w) ?? {};
+      const labels = idx.labelsOf.get(w) ?? {};
       const shared = selector.filter(([k, v]) => String(labels[k]) === v).length + selector.filter(([k]) => k in labels).length;
       if (!best || shared > best.shared) best = { w, shared };
     }
@@ -29723,6 +29488,268 @@ import { Worker } from "node:worker_threads";
 import { createHash } from "node:crypto";
 import { readSync as readSync2, existsSync as existsSync10 } from "node:fs";
 import { basename as basename6, dirname as dirname9, join as join9, resolve as resolve8 } from "node:path";
+
+// src/parse/dockerfile-ast.ts
+var astLibrary;
+function dockerfileAst() {
+  if (!astLibrary) {
+    astLibrary = require_main();
+    splitArgumentsOnce(astLibrary);
+  }
+  return astLibrary;
+}
+function splitArgumentsOnce(lib) {
+  const proto2 = lib.Instruction.prototype;
+  const split = proto2.getRawArguments;
+  if (typeof split !== "function" || proto2.splitOnce) return;
+  const cache = /* @__PURE__ */ new WeakMap();
+  proto2.getRawArguments = function() {
+    let known = cache.get(this);
+    if (!known) cache.set(this, known = split.call(this));
+    return known.slice();
+  };
+  proto2.splitOnce = true;
+  const from = lib.From.prototype;
+  const imageRange = from.getImageRange;
+  from.getImageRange = function() {
+    const r = imageRange.call(this);
+    return r && { start: { ...r.start }, end: { ...r.end } };
+  };
+}
+function guard(fn, fallback) {
+  try {
+    const v = fn();
+    return v === void 0 || v === null ? fallback : v;
+  } catch {
+    return fallback;
+  }
+}
+function toRange(r) {
+  return {
+    start: { line: r.start.line + 1, column: r.start.character + 1 },
+    end: { line: r.end.line + 1, column: r.end.character + 1 }
+  };
+}
+
+// src/parse/dockerfile.ts
+var NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+function parseFlag(flag) {
+  const options = {};
+  for (const opt of guard(() => flag.getOptions(), [])) {
+    const name = guard(() => opt.getName(), "");
+    if (name) options[name.toLowerCase()] = guard(() => opt.getValue(), "") ?? "";
+  }
+  return {
+    name: guard(() => flag.getName(), "").toLowerCase(),
+    value: guard(() => flag.getValue(), null),
+    options,
+    range: toRange(guard(() => flag.getRange(), NO_RANGE))
+  };
+}
+function parseDockerfile(text) {
+  const index = new TextIndex(text);
+  const ast = dockerfileAst().DockerfileParser.parse(text);
+  const escapeChar = guard(() => ast.getEscapeCharacter(), "\\");
+  const rawInstructions = guard(() => ast.getInstructions(), []);
+  const model = {
+    kind: "dockerfile",
+    text,
+    index,
+    escapeChar,
+    instructions: [],
+    stages: [],
+    globalArgs: [],
+    comments: collectComments(index)
+  };
+  const globalStore = new ScopeStore();
+  let store = globalStore;
+  let stage;
+  const stageStores = [];
+  const stageByName = /* @__PURE__ */ new Map();
+  for (const raw of rawInstructions) {
+    const keyword = guard(() => raw.getKeyword(), "").toUpperCase();
+    const scope = keyword === "FROM" ? globalStore.view() : store.view();
+    const instr = readInstruction(raw, keyword, stage ? stage.index : -1, scope, model);
+    model.instructions.push(instr);
+    if (keyword === "FROM") {
+      stage = startStage(raw, instr, model, stageByName);
+      const parent = stage.base.stageRef;
+      store = new ScopeStore(parent !== void 0 ? stageStores[parent].view() : void 0);
+      stageStores[stage.index] = store;
+      continue;
+    }
+    if (keyword === "ARG" || keyword === "ENV" || keyword === "LABEL") bindProperties(raw, instr, store, stage ? globalStore : void 0, escapeChar);
+    if (stage) stage.instructions.push(instr);
+    else if (keyword === "ARG") model.globalArgs.push(instr);
+  }
+  hideHeredocComments(model);
+  return model;
+}
+function readInstruction(raw, keyword, stageIndex, scope, model) {
+  const { text, index } = model;
+  const range = toRange(guard(() => raw.getRange(), NO_RANGE));
+  const keywordRange = toRange(guard(() => raw.getInstructionRange(), NO_RANGE));
+  const withFlags = raw;
+  const flags = typeof withFlags.getFlags === "function" ? guard(() => withFlags.getFlags(), []).map(parseFlag) : [];
+  const argsText = guard(() => raw.getArgumentsContent(), "");
+  const withJson = raw;
+  let jsonArgs;
+  if (typeof withJson.getJSONStrings === "function" && argsText.trimStart().startsWith("[")) {
+    const closed = guard(() => withJson.getClosingBracket?.() ?? null, null) !== null;
+    const strings2 = guard(() => withJson.getJSONStrings().map((s) => s.getJSONValue()), []);
+    if (closed) jsonArgs = strings2;
+  }
+  const withHeredocs = raw;
+  const heredocs = typeof withHeredocs.getHeredocs === "function" ? guard(() => withHeredocs.getHeredocs(), []).map((h) => {
+    const contentRange = guard(() => h.getContentRange(), null);
+    const r = contentRange ? toRange(contentRange) : void 0;
+    return {
+      name: guard(() => h.getName(), ""),
+      body: r ? text.slice(index.offsetAt(r.start), index.offsetAt(r.end)) : "",
+      range: r
+    };
+  }) : [];
+  const instr = {
+    keyword,
+    range,
+    keywordRange,
+    stageIndex,
+    argsText,
+    args: [],
+    flags,
+    jsonArgs,
+    heredocs,
+    properties: [],
+    scope
+  };
+  let splitArgs;
+  Object.defineProperty(instr, "args", {
+    get: () => splitArgs ??= guard(() => raw.getArguments().map((a) => a.getValue()), []),
+    enumerable: true
+  });
+  return instr;
+}
+function startStage(raw, instr, model, stageByName) {
+  const image = guard(() => raw.getImage(), "") ?? "";
+  const imageRange = guard(() => raw.getImageRange(), null);
+  const stageName = guard(() => raw.getBuildStage(), null);
+  const platform = instr.flags.find((f) => f.name === "platform")?.value ?? void 0;
+  const exp = expandVariables(image, instr.scope, model.escapeChar);
+  const resolved = exp.value;
+  const lower = resolved.toLowerCase();
+  const refIndex = stageByName.get(lower) ?? -1;
+  const parts = splitImageReference(resolved);
+  const stage = {
+    index: model.stages.length,
+    name: stageName ? stageName.toLowerCase() : void 0,
+    from: instr,
+    platform,
+    base: {
+      raw: image,
+      resolved,
+      hasUnresolved: exp.unresolved.length > 0,
+      repository: parts.repository,
+      tag: parts.tag,
+      digest: parts.digest,
+      stageRef: refIndex >= 0 ? refIndex : void 0,
+      isScratch: lower === "scratch",
+      range: imageRange ? toRange(imageRange) : instr.range
+    },
+    instructions: []
+  };
+  instr.stageIndex = stage.index;
+  model.stages.push(stage);
+  if (stage.name !== void 0 && !stageByName.has(stage.name)) stageByName.set(stage.name, stage.index);
+  return stage;
+}
+function bindProperties(raw, instr, store, global, escapeChar) {
+  const { keyword, range } = instr;
+  const props = guard(() => raw.getProperties(), []);
+  for (const p of props) {
+    const prop = toProperty(p, keyword === "ENV" ? store.view() : instr.scope, escapeChar, range);
+    instr.properties.push(prop);
+    if (keyword === "LABEL") continue;
+    let value = prop.resolved ?? void 0;
+    if (keyword === "ARG" && prop.value === null) {
+      const inherited = global ? global.view().get(prop.name) : void 0;
+      value = inherited?.value;
+      if (BUILTIN_ARGS.has(prop.name)) value = void 0;
+    }
+    const existing = store.view().get(prop.name);
+    if (keyword === "ARG" && existing?.source === "env") continue;
+    store.set(prop.name, { value, source: keyword === "ARG" ? "arg" : "env", line: range.start.line });
+  }
+}
+function hideHeredocComments(model) {
+  const { index } = model;
+  const inHeredoc = new Uint8Array(index.lineCount + 2);
+  let anyHeredoc = false;
+  for (const i of model.instructions) {
+    for (const h of i.heredocs) {
+      if (!h.range) continue;
+      anyHeredoc = true;
+      for (let l = Math.max(0, h.range.start.line); l <= Math.min(index.lineCount, h.range.end.line); l++) inHeredoc[l] = 1;
+    }
+  }
+  if (anyHeredoc) model.comments = model.comments.filter((c) => !inHeredoc[c.line]);
+}
+function toProperty(p, scope, escapeChar, fallback) {
+  const name = guard(() => p.getName(), "");
+  const value = guard(() => p.getValue(), null);
+  const exp = value === null ? void 0 : expandVariables(value, scope, escapeChar);
+  const valueRange = guard(() => p.getValueRange(), null);
+  return {
+    name,
+    value,
+    resolved: exp ? exp.value : null,
+    unresolved: exp ? exp.unresolved : [],
+    references: exp ? exp.references : [],
+    nameRange: toRange(guard(() => p.getNameRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } }),
+    valueRange: valueRange ? toRange(valueRange) : void 0,
+    range: toRange(guard(() => p.getRange(), null) ?? { start: { line: fallback.start.line - 1, character: fallback.start.column - 1 }, end: { line: fallback.end.line - 1, character: fallback.end.column - 1 } })
+  };
+}
+function collectComments(index) {
+  const out = [];
+  for (let line = 1; line <= index.lineCount; line++) {
+    const t = index.lineText(line);
+    const m = /^(\s*)#(.*)$/.exec(t);
+    if (m) {
+      out.push({
+        line,
+        text: m[2].trim(),
+        range: { start: { line, column: m[1].length + 1 }, end: { line, column: t.length + 1 } }
+      });
+    }
+  }
+  return out;
+}
+var DOCKERFILE_KEYWORDS = /* @__PURE__ */ new Set([
+  "FROM",
+  "RUN",
+  "CMD",
+  "LABEL",
+  "MAINTAINER",
+  "EXPOSE",
+  "ENV",
+  "ADD",
+  "COPY",
+  "ENTRYPOINT",
+  "VOLUME",
+  "USER",
+  "WORKDIR",
+  "ARG",
+  "ONBUILD",
+  "STOPSIGNAL",
+  "HEALTHCHECK",
+  "SHELL"
+]);
+function missingFromProblem(model) {
+  if (model.stages.length) return void 0;
+  const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
+  if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return void 0;
+  return "no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)";
+}
 
 // src/parse/template.ts
 var MARKERS = [
