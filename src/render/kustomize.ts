@@ -1,0 +1,579 @@
+/**
+ * Kustomize rendering: which kustomizations of a run are roots, building
+ * each with `kubectl kustomize` or `kustomize build` through a wrapper
+ * kustomization in the system's temporary directory (the user's tree is
+ * never written), and reading each rendered object's origin annotation back
+ * into the file, patch and line it came from.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { KUSTOMIZATION_NAMES, kustomizationIn, readKustomization } from '../kustomize.js';
+import type { Kustomization, PatchEntry } from '../kustomize.js';
+import { nodeLocation, parseYaml, yamlLib } from '../parse/yaml.js';
+import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
+import { joinPointer, splitPointer } from '../pointer.js';
+import { isWithin, outsideRoot, readTreeFile } from '../safe-read.js';
+import type { SourceRange } from '../types.js';
+import { isRecord } from '../values.js';
+
+/** Annotations kustomize adds for `buildMetadata`; removed before rules see the objects. */
+export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+const BUILD_ANNOTATIONS = [ORIGIN_ANNOTATION, 'alpha.config.kubernetes.io/transformations'];
+
+/** Time one render may take before it is stopped. */
+export const RENDER_TIMEOUT_MS = 30_000;
+
+/** A kustomization that no other kustomization of the run references: what gets built. */
+export interface KustomizeRoot {
+  /** Absolute path of its kustomization file. */
+  file: string;
+  /** Real path of the linted root it was found under: nothing outside it is read. */
+  root: string;
+  /** Every kustomization it builds, in the order kustomize applies them (bases first). */
+  chain: Kustomization[];
+  /** Why it cannot be built here (remote bases, helmCharts, files outside the linted root). */
+  unbuildable?: string;
+}
+
+/** The kustomization file of a path that names one, or of a directory holding one. */
+function kustomizationOf(ref: string): string | undefined {
+  return KUSTOMIZATION_NAMES.includes(basename(ref)) ? ref : kustomizationIn(ref);
+}
+
+/**
+ * The roots among the kustomization files of a run (absolute paths, each
+ * with the linted root it was found under), with the kustomizations each
+ * builds. Components and kustomizations listed by another one are not roots.
+ */
+export function kustomizeRoots(files: readonly { absPath: string; root?: string }[]): KustomizeRoot[] {
+  const found = files.filter((f) => KUSTOMIZATION_NAMES.includes(basename(f.absPath)));
+  const loaded = new Map<string, Kustomization | undefined>();
+  const load = (path: string, root: string) => {
+    if (!loaded.has(path)) loaded.set(path, readKustomization(path, root));
+    return loaded.get(path);
+  };
+  const referenced = new Set<string>();
+  for (const f of found) {
+    const k = load(f.absPath, f.root ?? dirname(f.absPath));
+    for (const ref of [...(k?.resources ?? []), ...(k?.components ?? [])]) {
+      const inner = kustomizationOf(ref);
+      if (inner) referenced.add(inner);
+    }
+  }
+  const roots: KustomizeRoot[] = [];
+  for (const f of found) {
+    const root = f.root ?? dirname(f.absPath);
+    const top = load(f.absPath, root);
+    if (!top || top.component || referenced.has(f.absPath)) continue;
+    const chain: Kustomization[] = [];
+    const problems = new Set<string>();
+    const visit = (k: Kustomization, seen: Set<string>) => {
+      if (seen.has(k.path)) return;
+      seen.add(k.path);
+      for (const r of k.remote) problems.add(`needs ${r} (remote or missing; not fetched)`);
+      if (k.needsPlugins.length) problems.add(`uses ${k.needsPlugins.join(', ')} (helm is not run from kustomize)`);
+      for (const ref of [...k.resources, ...k.components, ...k.patchEntries.flatMap((p) => (p.file ? [p.file] : []))]) {
+        const outside = outsideRoot(ref, root);
+        if (outside) problems.add(`reads ${relative(dirname(f.absPath), ref)} outside the linted root`);
+      }
+      for (const ref of [...k.resources, ...k.components]) {
+        const inner = kustomizationOf(ref);
+        if (!inner || outsideRoot(inner, root)) continue;
+        const nested = load(inner, root);
+        if (nested) visit(nested, seen);
+      }
+      chain.push(k);
+    };
+    visit(top, new Set());
+    roots.push({ file: f.absPath, root, chain, unbuildable: problems.size ? [...problems].join('; ') : undefined });
+  }
+  return roots.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** How to build: a binary and the arguments before the directory. */
+export interface Renderer {
+  binary: string;
+  args: string[];
+}
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The renderer to use: `binary` when given (kubectl or kustomize, told
+ * apart by name), else `kubectl` on PATH, else `kustomize` on PATH.
+ */
+export function findRenderer(binary?: string): Renderer | undefined {
+  const pick = (path: string): Renderer => (/kubectl/i.test(basename(path)) ? { binary: path, args: ['kustomize'] } : { binary: path, args: ['build'] });
+  if (binary) {
+    const path = binary.includes('/') ? binary : onPath(binary);
+    return path ? pick(path) : undefined;
+  }
+  const kubectl = onPath('kubectl');
+  if (kubectl) return pick(kubectl);
+  const kustomize = onPath('kustomize');
+  return kustomize ? pick(kustomize) : undefined;
+}
+
+export type RenderOutcome = { ok: true; text: string; wrapperDir: string } | { ok: false; reason: string };
+
+/**
+ * Builds one root through a wrapper kustomization in a fresh temporary
+ * directory that asks for origin annotations. No network: proxies point
+ * nowhere and git may not prompt; the render is stopped after `timeoutMs`.
+ * The wrapper directory is removed before this returns; `wrapperDir` is
+ * what the origin paths are relative to.
+ */
+export function renderRoot(root: KustomizeRoot, renderer: Renderer, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20): Promise<RenderOutcome> {
+  const wrapperDir = realpathSync(mkdtempSync(join(tmpdir(), 'genai-lint-kustomize-')));
+  const target = relative(wrapperDir, realpathSync(dirname(root.file))).split(sep).join('/');
+  writeFileSync(join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
+  const env = {
+    ...process.env,
+    HTTP_PROXY: 'http://127.0.0.1:9',
+    HTTPS_PROXY: 'http://127.0.0.1:9',
+    http_proxy: 'http://127.0.0.1:9',
+    https_proxy: 'http://127.0.0.1:9',
+    NO_PROXY: '',
+    no_proxy: '',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_ALLOW_PROTOCOL: 'file',
+  };
+  return new Promise((done) => {
+    execFile(renderer.binary, [...renderer.args, wrapperDir], { env, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: maxBytes, cwd: wrapperDir }, (err, stdout, stderr) => {
+      rmSync(wrapperDir, { recursive: true, force: true });
+      if (!err) return done({ ok: true, text: stdout, wrapperDir });
+      const e = err as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
+      if (e.killed || e.signal === 'SIGKILL') return done({ ok: false, reason: `stopped after ${Math.round(timeoutMs / 1000)} s` });
+      if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return done({ ok: false, reason: `output over ${maxBytes / 2 ** 20} MB` });
+      const message = String(stderr || e.message)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ')
+        .replaceAll(wrapperDir + '/', '')
+        .replaceAll(wrapperDir, '.');
+      done({ ok: false, reason: message.length > 400 ? message.slice(0, 400) + '…' : message || `exit code ${String(e.code)}` });
+    });
+  });
+}
+
+/** Where a rendered object came from, by its origin annotation. */
+export interface Origin {
+  /** Absolute path of the resource file, or of the kustomization whose generator made it. */
+  file: string;
+  /** The generator (ConfigMapGenerator, SecretGenerator, ...) when the object was generated. */
+  generator?: string;
+}
+
+/** One object of a render: its value without the build annotations, and its origin. */
+export interface RenderedObject {
+  value: Record<string, unknown>;
+  origin: Origin | undefined;
+}
+
+/** Reads `kubectl kustomize` output: each object's origin, and the object with the build annotations removed. */
+export function parseRendered(text: string, wrapperDir: string): RenderedObject[] {
+  const out: RenderedObject[] = [];
+  for (const doc of yamlLib().parseAllDocuments(text, { uniqueKeys: false })) {
+    if (!('errors' in doc) || doc.errors.length) continue;
+    const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    if (!isRecord(value)) continue;
+    const meta = isRecord(value.metadata) ? value.metadata : undefined;
+    const annotations = isRecord(meta?.annotations) ? meta.annotations : undefined;
+    let origin: Origin | undefined;
+    const raw = annotations?.[ORIGIN_ANNOTATION];
+    if (typeof raw === 'string') {
+      const o = yamlLib().parse(raw) as unknown;
+      if (isRecord(o) && typeof o.path === 'string' && o.repo === undefined) origin = { file: resolve(wrapperDir, o.path) };
+      else if (isRecord(o) && typeof o.configuredIn === 'string') {
+        const by = isRecord(o.configuredBy) && typeof o.configuredBy.kind === 'string' ? o.configuredBy.kind : undefined;
+        origin = { file: resolve(wrapperDir, o.configuredIn), generator: by };
+      }
+    }
+    if (annotations && meta) {
+      for (const a of BUILD_ANNOTATIONS) delete annotations[a];
+      if (!Object.keys(annotations).length) delete meta.annotations;
+    }
+    out.push({ value, origin });
+  }
+  return out;
+}
+
+/** The rendered objects as one YAML stream, one document per object, in order. */
+export function renderedText(objects: readonly RenderedObject[]): string {
+  return objects.map((o) => yamlLib().stringify(o.value, { lineWidth: 0 })).join('---\n');
+}
+
+/** A place in a file of the tree. */
+export interface SourcePlace {
+  file: string;
+  range: SourceRange;
+}
+
+/** Keys that identify the items of a list kustomize merges item by item (strategic merge). */
+const MERGE_KEYS = ['name', 'containerPort', 'mountPath', 'devicePath', 'ip', 'topologyKey'];
+
+function mergeKeyOf(item: unknown): [string, unknown] | undefined {
+  if (!isRecord(item)) return undefined;
+  for (const k of MERGE_KEYS) if (item[k] !== undefined && typeof item[k] !== 'object') return [k, item[k]];
+  return undefined;
+}
+
+/**
+ * The segments in `other` that hold what `segments` names in `rendered`:
+ * list items are matched by their merge key (a container by its name) when
+ * they have one, by position otherwise. Undefined when `other` lacks it.
+ */
+export function alignPath(rendered: unknown, segments: readonly string[], other: unknown): string[] | undefined {
+  const out: string[] = [];
+  let r = rendered;
+  let o = other;
+  for (const s of segments) {
+    if (Array.isArray(r)) {
+      if (!Array.isArray(o)) return undefined;
+      const i = Number(s);
+      const key = mergeKeyOf(r[i]);
+      const j = key ? o.findIndex((x) => isRecord(x) && x[key[0]] === key[1]) : i;
+      if (j < 0 || j >= o.length) return undefined;
+      out.push(String(j));
+      r = r[i];
+      o = o[j];
+    } else if (isRecord(r)) {
+      if (!isRecord(o) || !Object.prototype.hasOwnProperty.call(o, s)) return undefined;
+      out.push(s);
+      r = r[s];
+      o = o[s];
+    } else return undefined;
+  }
+  return out;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a !== null && b !== null && typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let cur = root;
+  for (const s of segments) {
+    if (Array.isArray(cur)) cur = cur[Number(s)];
+    else if (isRecord(cur)) cur = cur[s];
+    else return undefined;
+  }
+  return cur;
+}
+
+function nameOf(value: unknown): string | undefined {
+  const meta = isRecord(value) && isRecord(value.metadata) ? value.metadata : undefined;
+  return typeof meta?.name === 'string' ? meta.name : undefined;
+}
+
+function labelsOf(value: unknown): Record<string, unknown> {
+  const meta = isRecord(value) && isRecord(value.metadata) ? value.metadata : undefined;
+  return isRecord(meta?.labels) ? meta.labels : {};
+}
+
+/** Whether a rendered object, first written as `originalName`, is the one a patch selector names. */
+function selects(target: NonNullable<PatchEntry['target']>, obj: Record<string, unknown>, originalName: string | undefined): boolean {
+  if (target.kind && target.kind !== obj.kind) return false;
+  if (target.name) {
+    let re: RegExp;
+    try {
+      re = new RegExp(`^(?:${target.name})$`);
+    } catch {
+      return false;
+    }
+    const names = [nameOf(obj), originalName].filter((n): n is string => n !== undefined);
+    if (!names.some((n) => re.test(n))) return false;
+  }
+  if (target.labelSelector) {
+    const labels = labelsOf(obj);
+    for (const part of target.labelSelector.split(',')) {
+      const [k, v] = part.split('=').map((x) => x.trim());
+      if (v === undefined ? !(k in labels) : String(labels[k]) !== v) return false;
+    }
+  }
+  return true;
+}
+
+/** Parsed files of the tree, read once per run, only inside the linted root. */
+export class TreeFiles {
+  private readonly cache = new Map<string, YamlFileModel | undefined>();
+  constructor(private readonly root: string) {}
+  get(file: string): YamlFileModel | undefined {
+    if (!this.cache.has(file)) {
+      const text = isWithin(this.root, file) ? readTreeFile(file, this.root, () => {}) : undefined;
+      this.cache.set(file, text === undefined ? undefined : parseYaml(text));
+    }
+    return this.cache.get(file);
+  }
+}
+
+function rangeIn(doc: YamlDocumentModel, pointer: string, part: 'key' | 'value'): SourceRange | undefined {
+  const found = doc.locations.find(pointer);
+  if (!found?.exact) return undefined;
+  const loc = nodeLocation(doc, found.offsets);
+  if (part === 'value') return loc.value;
+  // A list item has no key: its first line stands for it.
+  return loc.key ?? (loc.value.start.line === loc.value.end.line ? loc.value : { start: loc.value.start, end: { line: loc.value.start.line, column: loc.value.start.column + 1 } });
+}
+
+/** The `kind:` line of a document, where a finding goes when its key is not written in the file. */
+function kindRange(doc: YamlDocumentModel): SourceRange {
+  return rangeIn(doc, '/kind', 'key') ?? { start: doc.range.start, end: { line: doc.range.start.line, column: doc.range.start.column + 1 } };
+}
+
+/**
+ * Where the fix for what `pointer` names in a rendered object belongs: the
+ * patch that set that value (the last one kustomize applied), else the
+ * resource's own file at that key, else that file's `kind:` line.
+ */
+export function placeOf(obj: RenderedObject, pointer: string, part: 'key' | 'value', root: KustomizeRoot, files: TreeFiles): SourcePlace | undefined {
+  const origin = obj.origin;
+  if (!origin) return undefined;
+  const segments = splitPointer(pointer);
+  const renderedValue = valueAt(obj.value, segments);
+  if (origin.generator) {
+    const model = files.get(origin.file);
+    const doc = model?.documents[0];
+    if (!doc) return undefined;
+    const key = origin.generator === 'SecretGenerator' ? 'secretGenerator' : 'configMapGenerator';
+    const entries = isRecord(doc.value) && Array.isArray(doc.value[key]) ? (doc.value[key] as unknown[]) : [];
+    const name = nameOf(obj.value);
+    const i = entries.findIndex((e) => isRecord(e) && typeof e.name === 'string' && name !== undefined && name.startsWith(e.name));
+    return { file: origin.file, range: rangeIn(doc, i >= 0 ? `/${key}/${i}/name` : `/${key}`, 'key') ?? doc.range };
+  }
+  const originModel = files.get(origin.file);
+  const originDoc = originModel ? originDocument(originModel, obj.value) : undefined;
+  const originalName = originDoc ? nameOf(originDoc.value) : undefined;
+  // Patches of the kustomizations that build this resource, in the order applied; the last one that sets the value wins.
+  let claimed: SourcePlace | undefined;
+  for (const k of root.chain) {
+    if (!builds(k, origin.file, root)) continue;
+    for (const entry of k.patchEntries) {
+      const place = patchPlace(entry, k, obj.value, originalName, segments, renderedValue, part, files);
+      if (place) claimed = place;
+    }
+  }
+  if (claimed) return claimed;
+  const aligned = originDoc ? alignPath(obj.value, segments, originDoc.value) : undefined;
+  // An image the kustomizations rewrote (`images:`): the entry that set what the rules read.
+  if (segments[segments.length - 1] === 'image' && typeof renderedValue === 'string') {
+    const written = originDoc && aligned ? valueAt(originDoc.value, aligned) : undefined;
+    if (written !== renderedValue) {
+      const entry = imageEntryPlace(root, origin.file, typeof written === 'string' ? written : undefined, renderedValue, files);
+      if (entry) return entry;
+    }
+  }
+  if (!originModel || !originDoc) return { file: origin.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+  const range = aligned ? rangeIn(originDoc, joinPointer('', ...aligned), part) : undefined;
+  return { file: origin.file, range: range ?? kindRange(originDoc) };
+}
+
+/** The image name of a reference, without its tag or digest. */
+function imageName(ref: string): string {
+  const at = ref.indexOf('@');
+  const noDigest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = noDigest.lastIndexOf(':');
+  return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+}
+
+/** The `images:` entry (the last applied) that turned `written` into `rendered`: its newTag, digest or newName line. */
+function imageEntryPlace(root: KustomizeRoot, file: string, written: string | undefined, rendered: string, files: TreeFiles): SourcePlace | undefined {
+  let found: SourcePlace | undefined;
+  for (const k of root.chain) {
+    if (!builds(k, file, root)) continue;
+    const doc = files.get(k.path)?.documents[0];
+    const entries = doc && isRecord(doc.value) && Array.isArray(doc.value.images) ? (doc.value.images as unknown[]) : [];
+    entries.forEach((e, i) => {
+      if (!isRecord(e) || typeof e.name !== 'string' || !doc) return;
+      const names = [written ? imageName(written) : undefined, typeof e.newName === 'string' ? e.newName : undefined];
+      if (!names.includes(e.name) && !(written === undefined && imageName(rendered) === (e.newName ?? e.name))) return;
+      const key = ['digest', 'newTag', 'newName'].find((x) => e[x] !== undefined && rendered.includes(String(e[x])));
+      const range = key ? rangeIn(doc, `/images/${i}/${key}`, 'key') : undefined;
+      if (range) found = { file: k.path, range };
+    });
+  }
+  return found;
+}
+
+/** Whether kustomization `k` builds the resource file `file` (directly, or through its bases). */
+function builds(k: Kustomization, file: string, root: KustomizeRoot): boolean {
+  const byPath = new Map(root.chain.map((c) => [c.path, c]));
+  const seen = new Set<string>();
+  const walk = (c: Kustomization): boolean => {
+    if (seen.has(c.path)) return false;
+    seen.add(c.path);
+    for (const r of [...c.resources, ...c.components]) {
+      if (r === file) return true;
+      const inner = kustomizationOf(r);
+      const nested = inner ? byPath.get(inner) : undefined;
+      if (nested && walk(nested)) return true;
+    }
+    return false;
+  };
+  return walk(k);
+}
+
+/** The document of a resource file a rendered object came from: same kind, and its name (prefixes and suffixes aside). */
+function originDocument(model: YamlFileModel, rendered: Record<string, unknown>): YamlDocumentModel | undefined {
+  const sameKind = model.documents.filter((d) => isRecord(d.value) && d.value.kind === rendered.kind);
+  const name = nameOf(rendered);
+  return (
+    sameKind.find((d) => nameOf(d.value) === name) ??
+    sameKind.find((d) => {
+      const n = nameOf(d.value);
+      return n !== undefined && name !== undefined && name.includes(n);
+    }) ??
+    (sameKind.length === 1 ? sameKind[0] : undefined)
+  );
+}
+
+/** The place in a patch that set the value at `segments` of the rendered object, if that patch set it. */
+function patchPlace(
+  entry: PatchEntry,
+  k: Kustomization,
+  obj: Record<string, unknown>,
+  originalName: string | undefined,
+  segments: readonly string[],
+  renderedValue: unknown,
+  part: 'key' | 'value',
+  files: TreeFiles,
+): SourcePlace | undefined {
+  let model: YamlFileModel | undefined;
+  let place: (doc: YamlDocumentModel, pointer: string) => SourcePlace | undefined;
+  if (entry.file) {
+    model = files.get(entry.file);
+    const file = entry.file;
+    place = (doc, pointer) => {
+      const range = rangeIn(doc, pointer, part) ?? rangeIn(doc, pointer, 'key');
+      return range ? { file, range } : undefined;
+    };
+  } else if (entry.inline !== undefined) {
+    model = parseYaml(entry.inline);
+    // An inline patch is reported on its entry in the kustomization.
+    const kdoc = files.get(k.path)?.documents[0];
+    place = () => {
+      const range = kdoc ? (rangeIn(kdoc, `${entry.pointer}/patch`, 'key') ?? rangeIn(kdoc, entry.pointer, 'value')) : undefined;
+      return range ? { file: k.path, range } : undefined;
+    };
+  } else return undefined;
+  if (!model) return undefined;
+  const docs = model.documents.filter((d) => !d.errors.length && d.value !== undefined);
+  if (entry.target && !selects(entry.target, obj, originalName)) return undefined;
+  // A JSON patch: a list of operations.
+  if (entry.json6902 || Array.isArray(docs[0]?.value)) {
+    const doc = docs[0];
+    if (!doc || !Array.isArray(doc.value) || !entry.target) return undefined;
+    let found: SourcePlace | undefined;
+    doc.value.forEach((op: unknown, i: number) => {
+      if (!isRecord(op) || typeof op.path !== 'string' || !['add', 'replace', 'copy', 'move'].includes(String(op.op))) return;
+      const opSegments = splitPointer(op.path);
+      // `-` appends: the last item of the list as rendered.
+      if (opSegments[opSegments.length - 1] === '-') {
+        const list = valueAt(obj, opSegments.slice(0, -1));
+        if (!Array.isArray(list)) return;
+        opSegments[opSegments.length - 1] = String(list.length - 1);
+      }
+      if (opSegments.length > segments.length || opSegments.some((s, j) => s !== segments[j])) return;
+      const rest = segments.slice(opSegments.length);
+      if (op.op === 'copy' || op.op === 'move') {
+        found = place(doc, `/${i}/from`) ?? found;
+        return;
+      }
+      if (!sameValue(valueAt(op.value, rest), renderedValue)) return;
+      found = place(doc, joinPointer(`/${i}/value`, ...rest)) ?? found;
+    });
+    return found;
+  }
+  // A strategic-merge patch: the documents that name this object (or all, under a target).
+  for (const doc of docs) {
+    if (!isRecord(doc.value)) continue;
+    if (!entry.target) {
+      if (doc.value.kind !== obj.kind) continue;
+      const n = nameOf(doc.value);
+      if (n !== undefined && n !== nameOf(obj) && n !== originalName) continue;
+    }
+    const aligned = alignPath(obj, segments, doc.value);
+    if (!aligned) continue;
+    const written = valueAt(doc.value, aligned);
+    // A map the patch only adds to is not set by it; a list (replaced whole) or a value is.
+    if (!sameValue(written, renderedValue) && !(Array.isArray(written) && Array.isArray(renderedValue))) continue;
+    if (isRecord(written) && !sameValue(written, renderedValue)) continue;
+    return place(doc, joinPointer('', ...aligned));
+  }
+  return undefined;
+}
+
+/** Whether a path lies inside the directory of a kustomization of `root` (the files a render covers). */
+export function coveredFiles(root: KustomizeRoot, objects: readonly RenderedObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const k of root.chain) {
+    out.add(k.path);
+    for (const r of k.resources) if (/\.(ya?ml|json)$/i.test(r)) out.add(r);
+    for (const p of k.patchEntries) if (p.file) out.add(p.file);
+  }
+  for (const o of objects) if (o.origin && !o.origin.generator) out.add(o.origin.file);
+  return out;
+}
+
+/** Display form of a root: its directory relative to `cwd`. */
+export function rootLabel(root: KustomizeRoot, cwd: string): string {
+  const dir = dirname(root.file);
+  const rel = isAbsolute(dir) ? relative(cwd, dir) : dir;
+  return (rel || '.').split(sep).join('/');
+}
+
+/** Where a finding of one rendered document lands: the document's index in the render, the pointer (or range) inside it. */
+export interface KustomizeMapping {
+  /** The rendered text the rules read (origin annotations removed). */
+  text: string;
+  /** Absolute paths of the files this render judges. */
+  covers: string[];
+  /** The place in the tree for a finding in document `doc` at `pointer` (or, without one, at `range` of the rendered text). */
+  place(doc: number, pointer: string | undefined, range: SourceRange): SourcePlace;
+}
+
+/** The rendered text of a root and the way back from its findings to the tree. */
+export function kustomizeMapping(root: KustomizeRoot, objects: readonly RenderedObject[], files: TreeFiles): KustomizeMapping {
+  const text = renderedText(objects);
+  let model: YamlFileModel | undefined;
+  const fallback: SourcePlace = { file: root.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+  return {
+    text,
+    covers: [...coveredFiles(root, objects)].sort(),
+    place(doc, pointer, range) {
+      const obj = objects[doc];
+      if (!obj) return fallback;
+      model ??= parseYaml(text);
+      const d = model.documents[doc];
+      let part: 'key' | 'value' = 'key';
+      let path = pointer;
+      if (d) {
+        const offset = d.textIndex.offsetAt(range.start);
+        path ??= d.locations.pathAt(offset) ?? '';
+        const at = d.locations.find(path);
+        if (at?.exact && at.offsets[0] !== offset && offset >= at.offsets[2]) part = 'value';
+      }
+      return placeOf(obj, path ?? '', part, root, files) ?? fallback;
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Kustomize rendering, piece by piece, with the real kubectl: which
+ * kustomizations are roots, the render through a wrapper outside the tree,
+ * origin annotations, and where a rendered value's fix belongs.
+ */
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findRenderer, kustomizeMapping, kustomizeRoots, parseRendered, renderRoot, TreeFiles } from '../../src/render/kustomize.js';
+import type { KustomizeRoot } from '../../src/render/kustomize.js';
+import { FIXTURES } from '../helpers.js';
+
+const DIR = join(FIXTURES, 'render/kustomize/vllm');
+const FILES = ['base/kustomization.yaml', 'base/deployment.yaml', 'base/service.yaml', 'overlays/prod/kustomization.yaml', 'overlays/prod/serving-patch.yaml', 'overlays/prod/remote-code.json6902.yaml', 'overlays/dev/kustomization.yaml'];
+const renderer = findRenderer();
+// CI machines have kubectl: there, a missing one fails these tests instead of skipping them.
+const withKubectl = Boolean(renderer) || Boolean(process.env.CI);
+
+function roots(dir = DIR, files = FILES): KustomizeRoot[] {
+  return kustomizeRoots(files.map((f) => ({ absPath: join(dir, f), root: dir })));
+}
+
+async function mapped(overlay: string) {
+  const root = roots().find((r) => r.file === join(DIR, overlay, 'kustomization.yaml'))!;
+  expect(renderer, 'kubectl (or kustomize) on PATH').toBeDefined();
+  const out = await renderRoot(root, renderer!);
+  if (!out.ok) throw new Error(out.reason);
+  const objects = parseRendered(out.text, out.wrapperDir);
+  const mapping = kustomizeMapping(root, objects, new TreeFiles(DIR));
+  const deployment = objects.findIndex((o) => o.value.kind === 'Deployment');
+  const at = (pointer: string) => {
+    const p = mapping.place(deployment, pointer, { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } });
+    return `${p.file.slice(DIR.length + 1)} ${p.range.start.line}:${p.range.start.column}`;
+  };
+  return { objects, mapping, at, wrapperDir: out.wrapperDir };
+}
+
+describe('kustomize roots', () => {
+  it('are the kustomizations no other one lists, each with the kustomizations it builds, bases first', () => {
+    expect(roots().map((r) => [r.file.slice(DIR.length + 1), r.chain.map((k) => k.path.slice(DIR.length + 1)), r.unbuildable])).toEqual([
+      ['overlays/dev/kustomization.yaml', ['base/kustomization.yaml', 'overlays/dev/kustomization.yaml'], undefined],
+      ['overlays/prod/kustomization.yaml', ['base/kustomization.yaml', 'overlays/prod/kustomization.yaml'], undefined],
+    ]);
+  });
+
+  it('with a remote base, helmCharts or a file outside the linted root cannot be built here, and say why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-roots-'));
+    const write = (f: string, text: string) => {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), text);
+    };
+    write('remote/kustomization.yaml', 'resources:\n  - https://github.com/example/models//config/default?ref=v1.0.0\n');
+    write('charts/kustomization.yaml', 'helmCharts:\n  - name: vllm\n    repo: https://charts.example.com\n');
+    write('outside/kustomization.yaml', 'resources:\n  - ../../elsewhere/deployment.yaml\n');
+    mkdirSync(join(dir, '..', 'elsewhere'), { recursive: true });
+    writeFileSync(join(dir, '..', 'elsewhere', 'deployment.yaml'), 'kind: ConfigMap\n');
+    const found = roots(dir, ['remote/kustomization.yaml', 'charts/kustomization.yaml', 'outside/kustomization.yaml']);
+    expect(Object.fromEntries(found.map((r) => [r.file.slice(dir.length + 1), r.unbuildable]))).toEqual({
+      'charts/kustomization.yaml': 'uses helmCharts (helm is not run from kustomize)',
+      'outside/kustomization.yaml': 'reads ../../elsewhere/deployment.yaml outside the linted root',
+      'remote/kustomization.yaml': 'needs https://github.com/example/models//config/default?ref=v1.0.0 (remote or missing; not fetched)',
+    });
+  });
+});
+
+describe.runIf(withKubectl)('kustomize render (kubectl)', () => {
+  it('builds through a wrapper outside the tree, which is removed, and reads each object\'s origin', async () => {
+    const { objects, wrapperDir } = await mapped('overlays/prod');
+    expect(objects.map((o) => [o.value.kind, o.origin?.file.slice(DIR.length + 1)])).toEqual([
+      ['Service', 'base/service.yaml'],
+      ['Deployment', 'base/deployment.yaml'],
+    ]);
+    // The build annotations are gone before any rule sees the objects.
+    expect(JSON.stringify(objects.map((o) => o.value))).not.toContain('config.kubernetes.io');
+    expect(existsSync(wrapperDir)).toBe(false);
+    expect(readdirSync(join(DIR, 'overlays/prod')).sort()).toEqual(['kustomization.yaml', 'remote-code.json6902.yaml', 'serving-patch.yaml']);
+  });
+
+  it('a value a strategic-merge or JSON patch set lands on the patch line that set it', async () => {
+    const { at } = await mapped('overlays/prod');
+    expect(at('/spec/template/spec/containers/0/image')).toBe('overlays/prod/serving-patch.yaml 12:11');
+    expect(at('/spec/template/spec/tolerations')).toBe('overlays/prod/serving-patch.yaml 9:7');
+    expect(at('/spec/replicas')).toBe('overlays/prod/serving-patch.yaml 6:3');
+    // An item appended with `/-` is the op's value.
+    expect(at('/spec/template/spec/containers/0/args/4')).toBe('overlays/prod/remote-code.json6902.yaml 3:3');
+  });
+
+  it('anything else lands on the resource file at its key, or on its kind: line when the key is not written there', async () => {
+    const { at } = await mapped('overlays/prod');
+    expect(at('/spec/template/spec/containers/0/resources/limits')).toBe('base/deployment.yaml 37:13');
+    expect(at('/spec/template/spec/containers/0')).toBe('base/deployment.yaml 22:11');
+    expect(at('/metadata/namespace')).toBe('base/deployment.yaml 2:1');
+  });
+
+  it('an image rewritten by `images:` lands on the entry that set it; prefixes and namespaces do not lose the resource', async () => {
+    const { at, objects } = await mapped('overlays/dev');
+    expect(objects.map((o) => (o.value.metadata as { name: string }).name)).toEqual(['dev-vllm-llama', 'dev-vllm-llama']);
+    expect(at('/spec/template/spec/containers/0/image')).toBe('base/kustomization.yaml 11:5');
+    expect(at('/spec/template/spec/tolerations/0/key')).toBe('base/deployment.yaml 18:11');
+  });
+
+  it('a failing render gives kubectl\'s message; a hanging one is stopped', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-fail-'));
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'app/kustomization.yaml'), 'resources:\n  - missing.yaml\n');
+    writeFileSync(join(dir, 'app/missing.yaml'), 'kind: [\n');
+    const [root] = roots(dir, ['app/kustomization.yaml']);
+    const out = await renderRoot(root, renderer!);
+    expect(out.ok).toBe(false);
+    expect(!out.ok && out.reason).toMatch(/missing\.yaml/);
+    const slow = join(dir, 'kubectl');
+    writeFileSync(slow, '#!/bin/sh\nsleep 30\n');
+    chmodSync(slow, 0o755);
+    const stopped = await renderRoot(root, { binary: slow, args: ['kustomize'] }, 300);
+    expect(stopped).toEqual({ ok: false, reason: 'stopped after 0 s' });
+  });
+});
