@@ -58,12 +58,13 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     : { files: [], missing: [], notices: [], skipped: [] };
   // Renders start now and run beside the rest; the files they cover are judged through them only.
   const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  // What the kustomizations of the run say about the other files, read once here for every thread, before
+  // the rendered files leave the list: a kustomization whose render fails has its files read this way instead.
+  const kustomize = kustomizeFacts(discovery.files);
+  let facts: RunFacts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
-  // What the kustomizations of the run say about the other files: read once here, for every thread.
-  const kustomize = kustomizeFacts(discovery.files);
-  let facts: RunFacts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
@@ -147,7 +148,7 @@ async function finishRenders(renders: StartedRenders, config: RunInput['config']
         rules: input.rules,
         limits: input.limits,
       });
-      variants.push({ group: source.group, variant: source.variant, findings: r.findings });
+      variants.push({ group: source.group, variant: source.variant, findings: r.findings, byPlace: source.mergeByPlace });
       results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
     }
   }

@@ -402,8 +402,10 @@ export class NodeTable {
   }
 
   /**
-   * The JSON pointer of the deepest node whose key or value holds `offset`
-   * (the reverse of `find`): what a position in the text is about.
+   * The JSON pointer of the node a position in the text is about (the
+   * reverse of `find`): the first node, from the root down, whose key or
+   * value starts at `offset`, else the deepest node that holds it. A list
+   * item and its first key start at the same place: the item is meant.
    */
   pathAt(offset: number): string | undefined {
     if (!this.keys.length) return undefined;
@@ -420,6 +422,7 @@ export class NodeTable {
       let next = -1;
       for (let child = node + 1; child < end; child += this.sizes[child]) if (holds(child)) next = child;
       if (next < 0) return path;
+      if (node > 0 && (o[node * 4] === offset || o[node * 4 + 2] === offset)) return path;
       node = next;
       path += '/' + pointerSegment(this.keys[node]);
     }

@@ -16,6 +16,7 @@ import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { joinPointer, splitPointer } from '../pointer.js';
 import { isWithin, outsideRoot, readTreeFile } from '../safe-read.js';
 import type { SourceRange } from '../types.js';
+import type { RenderContext, Renderer as SourceRenderer, RenderedSource } from './source.js';
 import { isRecord } from '../values.js';
 
 /** Annotations kustomize adds for `buildMetadata`; removed before rules see the objects. */
@@ -93,7 +94,7 @@ export function kustomizeRoots(files: readonly { absPath: string; root?: string 
 }
 
 /** How to build: a binary and the arguments before the directory. */
-export interface Renderer {
+export interface KustomizeBinary {
   binary: string;
   args: string[];
 }
@@ -116,8 +117,8 @@ function onPath(name: string): string | undefined {
  * The renderer to use: `binary` when given (kubectl or kustomize, told
  * apart by name), else `kubectl` on PATH, else `kustomize` on PATH.
  */
-export function findRenderer(binary?: string): Renderer | undefined {
-  const pick = (path: string): Renderer => (/kubectl/i.test(basename(path)) ? { binary: path, args: ['kustomize'] } : { binary: path, args: ['build'] });
+export function findRenderer(binary?: string): KustomizeBinary | undefined {
+  const pick = (path: string): KustomizeBinary => (/kubectl/i.test(basename(path)) ? { binary: path, args: ['kustomize'] } : { binary: path, args: ['build'] });
   if (binary) {
     const path = binary.includes('/') ? binary : onPath(binary);
     return path ? pick(path) : undefined;
@@ -128,7 +129,7 @@ export function findRenderer(binary?: string): Renderer | undefined {
   return kustomize ? pick(kustomize) : undefined;
 }
 
-export type RenderOutcome = { ok: true; text: string; wrapperDir: string } | { ok: false; reason: string };
+export type BuildOutcome = { ok: true; text: string; wrapperDir: string } | { ok: false; reason: string };
 
 /**
  * Builds one root through a wrapper kustomization in a fresh temporary
@@ -137,7 +138,7 @@ export type RenderOutcome = { ok: true; text: string; wrapperDir: string } | { o
  * The wrapper directory is removed before this returns; `wrapperDir` is
  * what the origin paths are relative to.
  */
-export function renderRoot(root: KustomizeRoot, renderer: Renderer, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20): Promise<RenderOutcome> {
+export function renderRoot(root: KustomizeRoot, renderer: KustomizeBinary, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20): Promise<BuildOutcome> {
   const wrapperDir = realpathSync(mkdtempSync(join(tmpdir(), 'genai-lint-kustomize-')));
   const target = relative(wrapperDir, realpathSync(dirname(root.file))).split(sep).join('/');
   writeFileSync(join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
@@ -447,6 +448,19 @@ function originDocument(model: YamlFileModel, rendered: Record<string, unknown>)
   );
 }
 
+/**
+ * Whether a strategic-merge patch writes this key only to say what it
+ * patches: the object's kind and name, a list item's merge key (a
+ * container's `name`).
+ */
+function identifies(patch: unknown, segments: readonly string[]): boolean {
+  const path = segments.join('/');
+  if (['apiVersion', 'kind', 'metadata/name', 'metadata/namespace'].includes(path)) return true;
+  const parent = valueAt(patch, segments.slice(0, -1));
+  const grand = valueAt(patch, segments.slice(0, -2));
+  return Array.isArray(grand) && mergeKeyOf(parent)?.[0] === segments[segments.length - 1];
+}
+
 /** The place in a patch that set the value at `segments` of the rendered object, if that patch set it. */
 function patchPlace(
   entry: PatchEntry,
@@ -513,7 +527,7 @@ function patchPlace(
       if (n !== undefined && n !== nameOf(obj) && n !== originalName) continue;
     }
     const aligned = alignPath(obj, segments, doc.value);
-    if (!aligned) continue;
+    if (!aligned || identifies(doc.value, aligned)) continue;
     const written = valueAt(doc.value, aligned);
     // A map the patch only adds to is not set by it; a list (replaced whole) or a value is.
     if (!sameValue(written, renderedValue) && !(Array.isArray(written) && Array.isArray(renderedValue))) continue;
@@ -574,6 +588,155 @@ export function kustomizeMapping(root: KustomizeRoot, objects: readonly Rendered
         if (at?.exact && at.offsets[0] !== offset && offset >= at.offsets[2]) part = 'value';
       }
       return placeOf(obj, path ?? '', part, root, files) ?? fallback;
+    },
+  };
+}
+
+/** Settings of Kustomize rendering (config `kustomize:`). */
+export interface KustomizeSettings {
+  /** auto: render when a renderer is on PATH; always: a missing renderer is an error; never: read kustomizations without rendering. */
+  render: 'auto' | 'always' | 'never';
+  /** kubectl or kustomize executable (a name on PATH, or a path). */
+  binary?: string;
+  /** Time one render may take. */
+  timeoutSeconds: number;
+}
+
+export const DEFAULT_KUSTOMIZE_SETTINGS: KustomizeSettings = { render: 'auto', timeoutSeconds: 30 };
+
+/** A run asked to render (`kustomize.render: always`) with no renderer to do it: a usage error. */
+export class KustomizeMissingError extends Error {}
+
+/** How many renders run at once. */
+const CONCURRENT_RENDERS = 2;
+
+function limiter(max: number): <T>(job: () => Promise<T>) => Promise<T> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (job) => {
+    if (active >= max) await new Promise<void>((go) => waiting.push(go));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+function commonDir(a: string, b: string): string {
+  const x = a.split(sep);
+  const y = b.split(sep);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join(sep) || sep;
+}
+
+/** Roots that share files (overlays of one base) form one group: their findings are merged. */
+function groupsOf(roots: readonly KustomizeRoot[], covers: Map<KustomizeRoot, Set<string>>): Map<KustomizeRoot, KustomizeRoot> {
+  const parent = new Map(roots.map((r) => [r, r]));
+  const find = (r: KustomizeRoot): KustomizeRoot => {
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  const owner = new Map<string, KustomizeRoot>();
+  for (const r of roots) {
+    for (const f of covers.get(r)!) {
+      const o = owner.get(f);
+      if (!o) owner.set(f, r);
+      else {
+        const a = find(o);
+        const b = find(r);
+        if (a !== b) parent.set(b, a);
+      }
+    }
+  }
+  return new Map(roots.map((r) => [r, find(r)]));
+}
+
+/** The files a root covers, known before rendering: its kustomizations, resource files and patch files. */
+function coveredBeforeRender(root: KustomizeRoot): Set<string> {
+  return coveredFiles(root, []);
+}
+
+/**
+ * The Kustomize renderer of the engine's render hook (render/source.ts):
+ * each buildable root becomes one rendered source, roots sharing a base are
+ * one group; a root that cannot be built, or whose build fails, keeps its
+ * files linted alone, as patches and resources read without rendering.
+ */
+export function kustomizeRenderer(settingsOf: (config: RenderContext['config']) => KustomizeSettings = () => DEFAULT_KUSTOMIZE_SETTINGS): SourceRenderer {
+  return {
+    name: 'kustomize',
+    start(ctx) {
+      const settings = settingsOf(ctx.config);
+      const out: ReturnType<SourceRenderer['start']> = { jobs: [], notices: [], skipped: [] };
+      if (settings.render === 'never') return out;
+      let roots = kustomizeRoots(ctx.files);
+      // Files named one by one (pre-commit): only the roots those files belong to.
+      if (ctx.explicitOnly) {
+        const named = new Set(ctx.files.filter((f) => f.explicit).map((f) => f.absPath));
+        roots = roots.filter((r) => [...coveredBeforeRender(r)].some((f) => named.has(f)));
+      }
+      if (!roots.length) return out;
+      const display = (abs: string) => ctx.files.find((f) => f.absPath === abs)?.displayPath ?? relative(ctx.cwd, abs).split(sep).join('/');
+      const renderer = findRenderer(settings.binary);
+      if (!renderer) {
+        const why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
+        if (settings.render === 'always') throw new KustomizeMissingError(`kustomize.render is always, but ${why}`);
+        out.skipped.push(`${roots.length} kustomization${roots.length > 1 ? 's were' : ' was'} not rendered (${why}); their patches are judged only on what they set (pipe \`kubectl kustomize <dir> | genai-lint -\` to lint a render)`);
+        return out;
+      }
+      const buildable = roots.filter((r) => {
+        if (!r.unbuildable) return true;
+        out.skipped.push(`${display(r.file)}: not rendered, ${r.unbuildable}; its files are linted one by one`);
+        return false;
+      });
+      const covers = new Map(buildable.map((r) => [r, coveredBeforeRender(r)]));
+      const groups = groupsOf(buildable, covers);
+      const run = limiter(CONCURRENT_RENDERS);
+      // A variant is named from the directory its group's roots share (`overlays/prod`), a group by that directory.
+      const shared = new Map<KustomizeRoot, string>();
+      for (const root of buildable) {
+        const g = groups.get(root)!;
+        for (const k of root.chain) {
+          const prior = shared.get(g);
+          shared.set(g, prior === undefined ? k.dir : commonDir(prior, k.dir));
+        }
+      }
+      for (const root of buildable) {
+        const base = shared.get(groups.get(root)!)!;
+        const alone = base === dirname(root.file) || [...groups.values()].filter((g) => g === groups.get(root)).length === 1;
+        const variant = alone ? rootLabel(root, ctx.cwd) : relative(base, dirname(root.file)).split(sep).join('/');
+        const group = alone ? variant : (relative(ctx.cwd, base).split(sep).join('/') || '.');
+        const files = new TreeFiles(root.root);
+        const fallback = { file: display(root.file), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+        out.jobs.push({
+          covers: [...covers.get(root)!],
+          result: run(async () => {
+            const built = await renderRoot(root, renderer, settings.timeoutSeconds * 1000, ctx.config.maxFileSizeMB * 2 ** 20);
+            if (!built.ok) return { sources: [], notices: [], skipped: [`${display(root.file)}: kustomize build failed (${built.reason}); its files are linted one by one`] };
+            const objects = parseRendered(built.text, built.wrapperDir);
+            const mapping = kustomizeMapping(root, objects, files);
+            const source: RenderedSource = {
+              renderer: 'kustomize',
+              group,
+              variant,
+              text: mapping.text,
+              covers: mapping.covers,
+              fallback,
+              mergeByPlace: true,
+              map: (doc, pointer, range) => {
+                const place = mapping.place(doc.index, pointer, range);
+                return { file: display(place.file), range: place.range };
+              },
+            };
+            return { sources: [source], notices: [], skipped: [] };
+          }),
+        });
+      }
+      return out;
     },
   };
 }
