@@ -57,6 +57,10 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
         }
         out.helm = { ...out.helm, ...helm };
         for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
+      } else if (key === 'kustomize') {
+        // Key by key: a layer that sets the binary keeps the render mode of the layers below.
+        out.kustomize = { ...out.kustomize, ...(value as RawConfig['kustomize']) };
+        for (const k of Object.keys(value as object)) sources[`kustomize.${k}`] = source;
       } else if (key === 'ignorePaths') {
         out.ignorePaths = [...(out.ignorePaths ?? []), ...(value as string[])];
         sources.ignorePaths = source;

@@ -16,7 +16,8 @@ import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { joinPointer, splitPointer } from '../pointer.js';
 import { isWithin, outsideRoot, readTreeFile } from '../safe-read.js';
 import type { SourceRange } from '../types.js';
-import type { RenderContext, Renderer as SourceRenderer, RenderedSource } from './source.js';
+import type { Renderer as SourceRenderer, RenderedSource } from './source.js';
+import { ConfigError, DEFAULT_KUSTOMIZE_CONFIG } from '../config/types.js';
 import { isRecord } from '../values.js';
 
 /** Annotations kustomize adds for `buildMetadata`; removed before rules see the objects. */
@@ -592,21 +593,6 @@ export function kustomizeMapping(root: KustomizeRoot, objects: readonly Rendered
   };
 }
 
-/** Settings of Kustomize rendering (config `kustomize:`). */
-export interface KustomizeSettings {
-  /** auto: render when a renderer is on PATH; always: a missing renderer is an error; never: read kustomizations without rendering. */
-  render: 'auto' | 'always' | 'never';
-  /** kubectl or kustomize executable (a name on PATH, or a path). */
-  binary?: string;
-  /** Time one render may take. */
-  timeoutSeconds: number;
-}
-
-export const DEFAULT_KUSTOMIZE_SETTINGS: KustomizeSettings = { render: 'auto', timeoutSeconds: 30 };
-
-/** A run asked to render (`kustomize.render: always`) with no renderer to do it: a usage error. */
-export class KustomizeMissingError extends Error {}
-
 /** How many renders run at once. */
 const CONCURRENT_RENDERS = 2;
 
@@ -666,11 +652,11 @@ function coveredBeforeRender(root: KustomizeRoot): Set<string> {
  * one group; a root that cannot be built, or whose build fails, keeps its
  * files linted alone, as patches and resources read without rendering.
  */
-export function kustomizeRenderer(settingsOf: (config: RenderContext['config']) => KustomizeSettings = () => DEFAULT_KUSTOMIZE_SETTINGS): SourceRenderer {
+export function kustomizeRenderer(): SourceRenderer {
   return {
     name: 'kustomize',
     start(ctx) {
-      const settings = settingsOf(ctx.config);
+      const settings = ctx.config.kustomize ?? DEFAULT_KUSTOMIZE_CONFIG;
       const out: ReturnType<SourceRenderer['start']> = { jobs: [], notices: [], skipped: [] };
       if (settings.render === 'never') return out;
       let roots = kustomizeRoots(ctx.files);
@@ -680,11 +666,18 @@ export function kustomizeRenderer(settingsOf: (config: RenderContext['config']) 
         roots = roots.filter((r) => [...coveredBeforeRender(r)].some((f) => named.has(f)));
       }
       if (!roots.length) return out;
-      const display = (abs: string) => ctx.files.find((f) => f.absPath === abs)?.displayPath ?? relative(ctx.cwd, abs).split(sep).join('/');
-      const renderer = findRenderer(settings.binary);
+      const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
+      const display = (abs: string) => displayed.get(abs) ?? relative(ctx.cwd, abs).split(sep).join('/');
+      let renderer = findRenderer(settings.binary);
+      // An executable of the linted tree is never run, whatever the config says.
+      const inTree = renderer && roots.find((r) => isWithin(r.root, realpathSync(renderer!.binary)));
+      if (renderer && inTree) {
+        out.notices.push(`kustomize.binary ${settings.binary} lies inside the linted tree; it is not run`);
+        renderer = undefined;
+      }
       if (!renderer) {
         const why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
-        if (settings.render === 'always') throw new KustomizeMissingError(`kustomize.render is always, but ${why}`);
+        if (settings.render === 'always') throw new ConfigError(`kustomize.render is always, but ${why}`);
         out.skipped.push(`${roots.length} kustomization${roots.length > 1 ? 's were' : ' was'} not rendered (${why}); their patches are judged only on what they set (pipe \`kubectl kustomize <dir> | genai-lint -\` to lint a render)`);
         return out;
       }
@@ -719,6 +712,7 @@ export function kustomizeRenderer(settingsOf: (config: RenderContext['config']) 
             if (!built.ok) return { sources: [], notices: [], skipped: [`${display(root.file)}: kustomize build failed (${built.reason}); its files are linted one by one`] };
             const objects = parseRendered(built.text, built.wrapperDir);
             const mapping = kustomizeMapping(root, objects, files);
+            const absOf = new Map<string, string>();
             const source: RenderedSource = {
               renderer: 'kustomize',
               group,
@@ -727,9 +721,12 @@ export function kustomizeRenderer(settingsOf: (config: RenderContext['config']) 
               covers: mapping.covers,
               fallback,
               mergeByPlace: true,
+              repositoryText: (file) => files.get(absOf.get(file) ?? '')?.text,
               map: (doc, pointer, range) => {
                 const place = mapping.place(doc.index, pointer, range);
-                return { file: display(place.file), range: place.range };
+                const file = display(place.file);
+                absOf.set(file, place.file);
+                return { file, range: place.range };
               },
             };
             return { sources: [source], notices: [], skipped: [] };

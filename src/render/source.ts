@@ -82,6 +82,11 @@ export interface RenderedSource {
    * (`namePrefix`), so one base line yields messages that differ only in names.
    */
   mergeByPlace?: boolean;
+  /**
+   * The text of a repository file findings were mapped to (by display
+   * path), for its suppression comments: for renders that drop comments.
+   */
+  repositoryText?: (file: string) => string | undefined;
 }
 
 /** What a renderer sees of the run. */

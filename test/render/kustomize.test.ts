@@ -3,12 +3,14 @@
  * kustomizations are roots, the render through a wrapper outside the tree,
  * origin annotations, and where a rendered value's fix belongs.
  */
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRenderer, kustomizeMapping, kustomizeRoots, parseRendered, renderRoot, TreeFiles } from '../../src/render/kustomize.js';
 import type { KustomizeRoot } from '../../src/render/kustomize.js';
+import { lint } from '../../src/index.js';
+import { ConfigError } from '../../src/config/index.js';
 import { FIXTURES } from '../helpers.js';
 
 const DIR = join(FIXTURES, 'render/kustomize/vllm');
@@ -96,7 +98,8 @@ describe.runIf(withKubectl)('kustomize render (kubectl)', () => {
   it('an image rewritten by `images:` lands on the entry that set it; prefixes and namespaces do not lose the resource', async () => {
     const { at, objects } = await mapped('overlays/dev');
     expect(objects.map((o) => (o.value.metadata as { name: string }).name)).toEqual(['dev-vllm-llama', 'dev-vllm-llama']);
-    expect(at('/spec/template/spec/containers/0/image')).toBe('base/kustomization.yaml 11:5');
+    // The last images: entry applied (dev's newName; the tag comes from the base's entry).
+    expect(at('/spec/template/spec/containers/0/image')).toBe('overlays/dev/kustomization.yaml 9:5');
     expect(at('/spec/template/spec/tolerations/0/key')).toBe('base/deployment.yaml 18:11');
   });
 
@@ -114,5 +117,83 @@ describe.runIf(withKubectl)('kustomize render (kubectl)', () => {
     chmodSync(slow, 0o755);
     const stopped = await renderRoot(root, { binary: slow, args: ['kustomize'] }, 300);
     expect(stopped).toEqual({ ok: false, reason: 'stopped after 0 s' });
+  });
+});
+
+/** A config file outside the tree. */
+function configFile(text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'kz-config-')), '.genai-lint.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+const where = (f: { ruleId: string; file: string; range: { start: { line: number; column: number } } }) => `${f.ruleId} ${f.file} ${f.range.start.line}:${f.range.start.column}`;
+
+describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
+  it('judges each overlay as rendered, reports on the patch or base line where the fix belongs, once per place, naming the overlays', async () => {
+    const report = await lint({ paths: [DIR], cwd: DIR });
+    expect(report.findings.map(where)).toEqual([
+      'k8s/hpa base/deployment.yaml 4:9',
+      'k8s/termination-grace base/deployment.yaml 16:5',
+      'k8s/privilege-escalation base/deployment.yaml 22:11',
+      'k8s/probes base/deployment.yaml 22:11',
+      'k8s/run-as-non-root base/deployment.yaml 22:11',
+      'k8s/memory-limits base/deployment.yaml 37:13',
+      // The JSON patch appends --trust-remote-code: its value line.
+      'k8s/trust-remote-code overlays/prod/remote-code.json6902.yaml 3:10',
+      // The strategic-merge patch drops the GPU toleration (`tolerations: []`) and floats the tag.
+      'k8s/gpu-tolerations overlays/prod/serving-patch.yaml 9:7',
+      'k8s/image-tag overlays/prod/serving-patch.yaml 12:18',
+    ]);
+    const byRule = Object.fromEntries(report.findings.map((f) => [f.ruleId, f.message]));
+    expect(byRule['k8s/memory-limits']).toMatch(/\(with overlays\/dev, overlays\/prod\)$/);
+    expect(byRule['k8s/image-tag']).toMatch(/`vllm\/vllm-openai:latest`.*\(only with overlays\/prod\)$/);
+    // The base's own images: entry pins v0.6.3 for dev: no image-tag finding there, and no file is judged alone.
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/image-tag')).toHaveLength(1);
+  });
+
+  it('policies see the images the render produces (images: newName in the dev overlay)', async () => {
+    const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('policies:\n  trustedRegistries: [registry.example.com/mirror/*]\n') });
+    expect(report.findings.filter((f) => f.ruleId === 'policy/trusted-registries').map(where)).toEqual(['policy/trusted-registries overlays/prod/serving-patch.yaml 12:18']);
+  });
+
+  it('suppression comments in the files a finding lands on still count', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-suppress-'));
+    cpSync(DIR, dir, { recursive: true });
+    const file = join(dir, 'base/deployment.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('          resources:\n', '          # genai-lint ignore=k8s/memory-limits -- sized by the VPA\n          resources:\n'));
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(report.findings.some((f) => f.ruleId === 'k8s/memory-limits')).toBe(false);
+    expect(report.findings.some((f) => f.ruleId === 'k8s/termination-grace')).toBe(true);
+  });
+
+  it('a remote base is not fetched: one line says so, and the files are read without rendering', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-remote-'));
+    cpSync(DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'overlays/prod/kustomization.yaml'), readFileSync(join(dir, 'overlays/prod/kustomization.yaml'), 'utf8').replace('  - ../../base\n', '  - ../../base\n  - https://github.com/example/models//config/gpu?ref=v1.0.0\n'));
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(report.skipped).toContain('overlays/prod/kustomization.yaml: not rendered, needs https://github.com/example/models//config/gpu?ref=v1.0.0 (remote or missing; not fetched); its files are linted one by one');
+    // The prod patch is read as a partial object; dev is still rendered.
+    expect(report.findings.filter((f) => f.file.startsWith('overlays/prod/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
+    // dev alone renders the base now: its findings name no overlay.
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/memory-limits').map((f) => [where(f), /\((only )?with /.test(f.message)])).toEqual([['k8s/memory-limits base/deployment.yaml 37:13', false]]);
+  });
+});
+
+describe('kustomize without a renderer', () => {
+  it('reads patches as partial objects and says in one line how many kustomizations were not rendered and why', async () => {
+    const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  binary: genai-lint-no-such-kubectl\n') });
+    expect(report.skipped).toContain('2 kustomizations were not rendered (genai-lint-no-such-kubectl was not found); their patches are judged only on what they set (pipe `kubectl kustomize <dir> | genai-lint -` to lint a render)');
+    expect(report.findings.filter((f) => f.file.startsWith('overlays/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
+  });
+
+  it('is a config error when rendering is required', async () => {
+    await expect(lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  render: always\n  binary: genai-lint-no-such-kubectl\n') })).rejects.toThrow(ConfigError);
+  });
+
+  it('is not asked for with render: never', async () => {
+    const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  render: never\n') });
+    expect(report.skipped.filter((s) => /kustomiz/.test(s))).toEqual([]);
+    expect(report.findings.filter((f) => f.file.startsWith('overlays/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
   });
 });
