@@ -47,9 +47,11 @@ export interface KustomizeConfig {
   binary?: string;
   /** Time one render may take. */
   timeoutSeconds: number;
+  /** Roots that build from more than this many megabytes of files are not rendered (kubectl takes seconds per megabyte of CRDs). */
+  maxInputMB: number;
 }
 
-export const DEFAULT_KUSTOMIZE_CONFIG: KustomizeConfig = { render: 'auto', timeoutSeconds: 30 };
+export const DEFAULT_KUSTOMIZE_CONFIG: KustomizeConfig = { render: 'auto', timeoutSeconds: 60, maxInputMB: 2 };
 
 export interface CustomPolicyConfig {
   id: string;

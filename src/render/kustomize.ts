@@ -6,7 +6,7 @@
  * into the file, patch and line it came from.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, statSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KUSTOMIZATION_NAMES, kustomizationIn, readKustomization } from '../kustomize.js';
@@ -77,8 +77,8 @@ export function kustomizeRoots(files: readonly { absPath: string; root?: string 
       for (const r of k.remote) problems.add(`needs ${r} (remote or missing; not fetched)`);
       if (k.needsPlugins.length) problems.add(`uses ${k.needsPlugins.join(', ')} (helm is not run from kustomize)`);
       for (const ref of [...k.resources, ...k.components, ...k.patchEntries.flatMap((p) => (p.file ? [p.file] : []))]) {
-        const outside = outsideRoot(ref, root);
-        if (outside) problems.add(`reads ${relative(dirname(f.absPath), ref)} outside the linted root`);
+        if (!existsSync(ref)) problems.add(`needs ${relative(dirname(f.absPath), ref)} (missing)`);
+        else if (outsideRoot(ref, root)) problems.add(`reads ${relative(dirname(f.absPath), ref)} outside the linted root`);
       }
       for (const ref of [...k.resources, ...k.components]) {
         const inner = kustomizationOf(ref);
@@ -187,10 +187,27 @@ export interface RenderedObject {
   origin: Origin | undefined;
 }
 
+/**
+ * kubectl's output with the spec and status of each CustomResourceDefinition
+ * cut: no rule reads them, and they are most of the bytes of an operator's
+ * render. kubectl writes top-level keys sorted, one document after `---`.
+ */
+function withoutCrdBodies(text: string): string {
+  if (!/^kind: CustomResourceDefinition$/m.test(text)) return text;
+  return text
+    .split(/^---$/m)
+    .map((doc) => {
+      if (!/^kind: CustomResourceDefinition$/m.test(doc)) return doc;
+      const body = /^(spec|status):/m.exec(doc);
+      return body ? doc.slice(0, body.index) : doc;
+    })
+    .join('---');
+}
+
 /** Reads `kubectl kustomize` output: each object's origin, and the object with the build annotations removed. */
 export function parseRendered(text: string, wrapperDir: string): RenderedObject[] {
   const out: RenderedObject[] = [];
-  for (const doc of yamlLib().parseAllDocuments(text, { uniqueKeys: false })) {
+  for (const doc of yamlLib().parseAllDocuments(withoutCrdBodies(text), { uniqueKeys: false })) {
     if (!('errors' in doc) || doc.errors.length) continue;
     const value = doc.toJS({ maxAliasCount: 1000 }) as unknown;
     if (!isRecord(value)) continue;
@@ -641,6 +658,19 @@ function groupsOf(roots: readonly KustomizeRoot[], covers: Map<KustomizeRoot, Se
   return new Map(roots.map((r) => [r, find(r)]));
 }
 
+/** Bytes of the files a root builds from: what kustomize parses (CustomResourceDefinitions make most of it). */
+function inputBytes(root: KustomizeRoot): number {
+  let total = 0;
+  for (const f of coveredBeforeRender(root)) {
+    try {
+      total += statSync(f).size;
+    } catch {
+      // unreadable: kubectl says so
+    }
+  }
+  return total;
+}
+
 /** The files a root covers, known before rendering: its kustomizations, resource files and patch files. */
 function coveredBeforeRender(root: KustomizeRoot): Set<string> {
   return coveredFiles(root, []);
@@ -668,7 +698,9 @@ export function kustomizeRenderer(): SourceRenderer {
       if (!roots.length) return out;
       const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
       const display = (abs: string) => displayed.get(abs) ?? relative(ctx.cwd, abs).split(sep).join('/');
-      let renderer = findRenderer(settings.binary);
+      // A path is relative to the config file, like the config's other paths; a bare name is looked up on PATH.
+      const binary = settings.binary?.includes('/') ? resolve(ctx.config.baseDir, settings.binary) : settings.binary;
+      let renderer = findRenderer(binary);
       // An executable of the linted tree is never run, whatever the config says.
       const inTree = renderer && roots.find((r) => isWithin(r.root, realpathSync(renderer!.binary)));
       if (renderer && inTree) {
@@ -678,12 +710,17 @@ export function kustomizeRenderer(): SourceRenderer {
       if (!renderer) {
         const why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
         if (settings.render === 'always') throw new ConfigError(`kustomize.render is always, but ${why}`);
-        out.skipped.push(`${roots.length} kustomization${roots.length > 1 ? 's were' : ' was'} not rendered (${why}); their patches are judged only on what they set (pipe \`kubectl kustomize <dir> | genai-lint -\` to lint a render)`);
+        out.skipped.push(`not rendered: ${roots.length} kustomization${roots.length > 1 ? 's' : ''} (${why}); their patches are judged only on what they set. Lint one with \`kubectl kustomize <dir> | genai-lint -\``);
         return out;
       }
       const buildable = roots.filter((r) => {
-        if (!r.unbuildable) return true;
-        out.skipped.push(`${display(r.file)}: not rendered, ${r.unbuildable}; its files are linted one by one`);
+        if (!r.unbuildable) {
+          const size = inputBytes(r);
+          if (size <= settings.maxInputMB * 2 ** 20) return true;
+          out.skipped.push(`not rendered: kustomization ${display(r.file)}: its files hold ${(size / 2 ** 20).toFixed(1)} MB, over kustomize.maxInputMB (${settings.maxInputMB}); they are linted one by one`);
+          return false;
+        }
+        out.skipped.push(`not rendered: kustomization ${display(r.file)}: ${r.unbuildable}; its files are linted one by one`);
         return false;
       });
       const covers = new Map(buildable.map((r) => [r, coveredBeforeRender(r)]));
@@ -709,7 +746,7 @@ export function kustomizeRenderer(): SourceRenderer {
           covers: [...covers.get(root)!],
           result: run(async () => {
             const built = await renderRoot(root, renderer, settings.timeoutSeconds * 1000, ctx.config.maxFileSizeMB * 2 ** 20);
-            if (!built.ok) return { sources: [], notices: [], skipped: [`${display(root.file)}: kustomize build failed (${built.reason}); its files are linted one by one`] };
+            if (!built.ok) return { sources: [], notices: [], skipped: [`not rendered: kustomization ${display(root.file)}: ${built.reason}; its files are linted one by one`] };
             const objects = parseRendered(built.text, built.wrapperDir);
             const mapping = kustomizeMapping(root, objects, files);
             const absOf = new Map<string, string>();

@@ -172,7 +172,7 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
     cpSync(DIR, dir, { recursive: true });
     writeFileSync(join(dir, 'overlays/prod/kustomization.yaml'), readFileSync(join(dir, 'overlays/prod/kustomization.yaml'), 'utf8').replace('  - ../../base\n', '  - ../../base\n  - https://github.com/example/models//config/gpu?ref=v1.0.0\n'));
     const report = await lint({ paths: [dir], cwd: dir });
-    expect(report.skipped).toContain('overlays/prod/kustomization.yaml: not rendered, needs https://github.com/example/models//config/gpu?ref=v1.0.0 (remote or missing; not fetched); its files are linted one by one');
+    expect(report.skipped).toContain('not rendered: kustomization overlays/prod/kustomization.yaml: needs https://github.com/example/models//config/gpu?ref=v1.0.0 (remote or missing; not fetched); its files are linted one by one');
     // The prod patch is read as a partial object; dev is still rendered.
     expect(report.findings.filter((f) => f.file.startsWith('overlays/prod/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
     // dev alone renders the base now: its findings name no overlay.
@@ -183,7 +183,7 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
 describe('kustomize without a renderer', () => {
   it('reads patches as partial objects and says in one line how many kustomizations were not rendered and why', async () => {
     const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  binary: genai-lint-no-such-kubectl\n') });
-    expect(report.skipped).toContain('2 kustomizations were not rendered (genai-lint-no-such-kubectl was not found); their patches are judged only on what they set (pipe `kubectl kustomize <dir> | genai-lint -` to lint a render)');
+    expect(report.skipped).toContain('not rendered: 2 kustomizations (genai-lint-no-such-kubectl was not found); their patches are judged only on what they set. Lint one with `kubectl kustomize <dir> | genai-lint -`');
     expect(report.findings.filter((f) => f.file.startsWith('overlays/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
   });
 
