@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { findRenderer, kustomizeMapping, kustomizeRoots, parseRendered, renderRoot, TreeFiles } from '../../src/render/kustomize.js';
 import type { KustomizeRoot } from '../../src/render/kustomize.js';
 import { lint } from '../../src/index.js';
+import { parseYaml } from '../../src/parse/yaml.js';
 import { ConfigError } from '../../src/config/index.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -37,6 +38,19 @@ async function mapped(overlay: string) {
   };
   return { objects, mapping, at, wrapperDir: out.wrapperDir };
 }
+
+describe('the node a position is about (NodeTable.pathAt)', () => {
+  it('is a list item where the item and its first key start, else the deepest node holding the position', () => {
+    const text = 'spec:\n  containers:\n    - name: vllm\n      image: vllm/vllm-openai:latest\n      args: [--model, m]\n';
+    const doc = parseYaml(text).documents[0];
+    const at = (line: number, column: number) => doc.locations.pathAt(doc.textIndex.offsetAt({ line, column }));
+    expect(at(3, 7)).toBe('/spec/containers/0');
+    expect(at(4, 7)).toBe('/spec/containers/0/image');
+    expect(at(4, 20)).toBe('/spec/containers/0/image');
+    expect(at(5, 23)).toBe('/spec/containers/0/args/1');
+    expect(at(1, 1)).toBe('/spec');
+  });
+});
 
 describe('kustomize roots', () => {
   it('are the kustomizations no other one lists, each with the kustomizations it builds, bases first', () => {
@@ -177,6 +191,17 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
     expect(report.findings.filter((f) => f.file.startsWith('overlays/prod/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
     // dev alone renders the base now: its findings name no overlay.
     expect(report.findings.filter((f) => f.ruleId === 'k8s/memory-limits').map((f) => [where(f), /\((only )?with /.test(f.message)])).toEqual([['k8s/memory-limits base/deployment.yaml 37:13', false]]);
+  });
+});
+
+describe('kustomize roots too large to render', () => {
+  it('are linted one by one, with one line each saying why (kustomize.maxInputMB)', async () => {
+    const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  maxInputMB: 0.001\n') });
+    expect(report.skipped.filter((s) => s.startsWith('not rendered'))).toEqual([
+      'not rendered: kustomization overlays/dev/kustomization.yaml: its files hold 0.0 MB, over kustomize.maxInputMB (0.001); they are linted one by one',
+      'not rendered: kustomization overlays/prod/kustomization.yaml: its files hold 0.0 MB, over kustomize.maxInputMB (0.001); they are linted one by one',
+    ]);
+    expect(report.findings.filter((f) => f.file.startsWith('overlays/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
   });
 });
 
