@@ -369,6 +369,8 @@ export function placeOf(obj: RenderedObject, pointer: string, part: 'key' | 'val
   const origin = obj.origin;
   if (!origin) return undefined;
   const segments = splitPointer(pointer);
+  // A key the rendered object lacks (a rule naming what is missing) stands for its nearest existing ancestor.
+  while (segments.length && valueAt(obj.value, segments) === undefined) segments.pop();
   const renderedValue = valueAt(obj.value, segments);
   if (origin.generator) {
     const model = files.get(origin.file);
@@ -403,8 +405,37 @@ export function placeOf(obj: RenderedObject, pointer: string, part: 'key' | 'val
     }
   }
   if (!originModel || !originDoc) return { file: origin.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
-  const range = aligned ? rangeIn(originDoc, joinPointer('', ...aligned), part) : undefined;
-  return { file: origin.file, range: range ?? kindRange(originDoc) };
+  if (aligned) return { file: origin.file, range: rangeIn(originDoc, joinPointer('', ...aligned), part) ?? kindRange(originDoc) };
+  // A list item the resource does not have (a sidecar container a patch adds): the patch that wrote it.
+  let written = segments.length;
+  while (written > 0 && !alignPath(obj.value, segments.slice(0, written), originDoc.value)) written--;
+  let added: SourcePlace | undefined;
+  if (written < segments.length && Array.isArray(valueAt(obj.value, segments.slice(0, written)))) {
+    for (const k of root.chain) {
+      if (!builds(k, origin.file, root)) continue;
+      for (const entry of k.patchEntries) added = patchItemPlace(entry, k, obj.value, originalName, segments, written + 1, files) ?? added;
+    }
+  }
+  return added ?? { file: origin.file, range: kindRange(originDoc) };
+}
+
+/**
+ * Where a strategic-merge patch writes the deepest part of `segments` it
+ * has, at least the first `depth` of them (the list item it adds).
+ */
+function patchItemPlace(entry: PatchEntry, k: Kustomization, obj: Record<string, unknown>, originalName: string | undefined, segments: readonly string[], depth: number, files: TreeFiles): SourcePlace | undefined {
+  if (!entry.file || entry.json6902) return undefined;
+  const model = files.get(entry.file);
+  for (const doc of model?.documents ?? []) {
+    if (!isRecord(doc.value)) continue;
+    if (entry.target ? !selects(entry.target, obj, originalName) : doc.value.kind !== obj.kind || ![nameOf(obj), originalName].includes(nameOf(doc.value))) continue;
+    for (let d = segments.length; d >= depth; d--) {
+      const aligned = alignPath(obj, segments.slice(0, d), doc.value);
+      const range = aligned ? rangeIn(doc, joinPointer('', ...aligned), 'key') : undefined;
+      if (range) return { file: entry.file, range };
+    }
+  }
+  return undefined;
 }
 
 /** The image name of a reference, without its tag or digest. */

@@ -158,9 +158,13 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
       // The strategic-merge patch drops the GPU toleration (`tolerations: []`) and floats the tag.
       'k8s/gpu-tolerations overlays/prod/serving-patch.yaml 9:7',
       'k8s/image-tag overlays/prod/serving-patch.yaml 12:18',
+      // A sidecar the patch adds: its own item in the patch.
+      'k8s/memory-limits overlays/prod/serving-patch.yaml 13:11',
+      'k8s/resource-requests overlays/prod/serving-patch.yaml 13:11',
     ]);
     const byRule = Object.fromEntries(report.findings.map((f) => [f.ruleId, f.message]));
-    expect(byRule['k8s/memory-limits']).toMatch(/\(with overlays\/dev, overlays\/prod\)$/);
+    const memory = report.findings.find((f) => f.ruleId === 'k8s/memory-limits')!.message;
+    expect(memory).toMatch(/\(with overlays\/dev, overlays\/prod\)$/);
     expect(byRule['k8s/image-tag']).toMatch(/`vllm\/vllm-openai:latest`.*\(only with overlays\/prod\)$/);
     // The base's own images: entry pins v0.6.3 for dev: no image-tag finding there, and no file is judged alone.
     expect(report.findings.filter((f) => f.ruleId === 'k8s/image-tag')).toHaveLength(1);
@@ -168,7 +172,10 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
 
   it('policies see the images the render produces (images: newName in the dev overlay)', async () => {
     const report = await lint({ paths: [DIR], cwd: DIR, configPath: configFile('policies:\n  trustedRegistries: [registry.example.com/mirror/*]\n') });
-    expect(report.findings.filter((f) => f.ruleId === 'policy/trusted-registries').map(where)).toEqual(['policy/trusted-registries overlays/prod/serving-patch.yaml 12:18']);
+    expect(report.findings.filter((f) => f.ruleId === 'policy/trusted-registries').map(where)).toEqual([
+      'policy/trusted-registries overlays/prod/serving-patch.yaml 12:18',
+      'policy/trusted-registries overlays/prod/serving-patch.yaml 14:18',
+    ]);
   });
 
   it('suppression comments in the files a finding lands on still count', async () => {
@@ -177,7 +184,7 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
     const file = join(dir, 'base/deployment.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('          resources:\n', '          # genai-lint ignore=k8s/memory-limits -- sized by the VPA\n          resources:\n'));
     const report = await lint({ paths: [dir], cwd: dir });
-    expect(report.findings.some((f) => f.ruleId === 'k8s/memory-limits')).toBe(false);
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/memory-limits').map(where)).toEqual(['k8s/memory-limits overlays/prod/serving-patch.yaml 13:11']);
     expect(report.findings.some((f) => f.ruleId === 'k8s/termination-grace')).toBe(true);
   });
 
