@@ -43,7 +43,7 @@ export interface RawConfig {
 export interface KustomizeConfig {
   /** auto: when kubectl or kustomize is on PATH; always: a missing renderer is an error; never: no rendering. */
   render: 'auto' | 'always' | 'never';
-  /** The kubectl or kustomize executable: a name looked up on PATH, or an absolute path. */
+  /** The kubectl or kustomize executable: a name looked up on PATH, or a path (relative to the config file that sets it). */
   binary?: string;
   /** Time one render may take. */
   timeoutSeconds: number;

@@ -102,7 +102,8 @@ export interface KustomizeBinary {
 
 function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
+    // Relative entries (`.`, `bin`) would find an executable of the linted tree.
+    if (!dir || !isAbsolute(dir)) continue;
     const candidate = join(dir, name);
     try {
       accessSync(candidate, constants.X_OK);
@@ -116,7 +117,8 @@ function onPath(name: string): string | undefined {
 
 /**
  * The renderer to use: `binary` when given (kubectl or kustomize, told
- * apart by name), else `kubectl` on PATH, else `kustomize` on PATH.
+ * apart by name), else `kubectl` on PATH, else `kustomize` on PATH (its
+ * absolute entries only).
  */
 export function findRenderer(binary?: string): KustomizeBinary | undefined {
   const pick = (path: string): KustomizeBinary => (/kubectl/i.test(basename(path)) ? { binary: path, args: ['kustomize'] } : { binary: path, args: ['build'] });
@@ -729,17 +731,15 @@ export function kustomizeRenderer(): SourceRenderer {
       if (!roots.length) return out;
       const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
       const display = (abs: string) => displayed.get(abs) ?? relative(ctx.cwd, abs).split(sep).join('/');
-      // A path is relative to the config file, like the config's other paths; a bare name is looked up on PATH.
-      const binary = settings.binary?.includes('/') ? resolve(ctx.config.baseDir, settings.binary) : settings.binary;
-      let renderer = findRenderer(binary);
+      // A path was made absolute against the config file that wrote it; a bare name is looked up on PATH.
+      let renderer = findRenderer(settings.binary);
+      let why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
       // An executable of the linted tree is never run, whatever the config says.
-      const inTree = renderer && roots.find((r) => isWithin(r.root, realpathSync(renderer!.binary)));
-      if (renderer && inTree) {
-        out.notices.push(`kustomize.binary ${settings.binary} lies inside the linted tree; it is not run`);
+      if (renderer && roots.some((r) => isWithin(r.root, realpathSync(renderer!.binary)))) {
+        why = `kustomize.binary ${settings.binary} lies inside the linted tree and is never run`;
         renderer = undefined;
       }
       if (!renderer) {
-        const why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
         if (settings.render === 'always') throw new ConfigError(`kustomize.render is always, but ${why}`);
         out.skipped.push(`not rendered: ${roots.length} kustomization${roots.length > 1 ? 's' : ''} (${why}); their patches are judged only on what they set. Lint one with \`kubectl kustomize <dir> | genai-lint -\``);
         return out;

@@ -219,6 +219,21 @@ describe('kustomize without a renderer', () => {
     expect(report.findings.filter((f) => f.file.startsWith('overlays/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
   });
 
+  it('is never an executable of the linted tree, whatever the config says', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-binary-'));
+    cpSync(DIR, dir, { recursive: true });
+    mkdirSync(join(dir, 'tools'));
+    const marker = join(dir, 'ran');
+    writeFileSync(join(dir, 'tools/kubectl'), `#!/bin/sh\ntouch ${marker}\n`);
+    chmodSync(join(dir, 'tools/kubectl'), 0o755);
+    writeFileSync(join(dir, '.genai-lint.yaml'), 'kustomize:\n  binary: tools/kubectl\n');
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(existsSync(marker)).toBe(false);
+    expect(report.skipped.filter((s) => s.startsWith('not rendered'))).toEqual([
+      `not rendered: 2 kustomizations (kustomize.binary ${join(dir, 'tools/kubectl')} lies inside the linted tree and is never run); their patches are judged only on what they set. Lint one with \`kubectl kustomize <dir> | genai-lint -\``,
+    ]);
+  });
+
   it('is a config error when rendering is required', async () => {
     await expect(lint({ paths: [DIR], cwd: DIR, configPath: configFile('kustomize:\n  render: always\n  binary: genai-lint-no-such-kubectl\n') })).rejects.toThrow(ConfigError);
   });
