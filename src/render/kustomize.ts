@@ -588,7 +588,7 @@ function patchPlace(
   return undefined;
 }
 
-/** Whether a path lies inside the directory of a kustomization of `root` (the files a render covers). */
+/** The files a render of `root` judges: its kustomizations, the resource and patch files they list, and the origin files of its objects. */
 export function coveredFiles(root: KustomizeRoot, objects: readonly RenderedObject[]): Set<string> {
   const out = new Set<string>();
   for (const k of root.chain) {
