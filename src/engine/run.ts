@@ -152,7 +152,16 @@ async function finishRenders(renders: StartedRenders, config: RunInput['config']
       results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
     }
   }
-  const unique = [...new Set(alone)];
+  // A file another render judged is not linted alone as well (a base shared by an overlay that failed and one that built).
+  const rendered = new Set(outcomes.filter(({ outcome }) => outcome.sources.length).flatMap(({ files }) => files));
+  const unique = [...new Set(alone)].filter((f) => !rendered.has(f));
+  // What only a file's own text shows (invalid YAML, duplicate keys, which kubectl accepts) is still read from the files a kustomize build judged.
+  const built = outcomes.filter(({ outcome }) => outcome.sources.some((s) => s.renderer === 'kustomize')).flatMap(({ files }) => files);
+  const textual = [...new Set(built)].filter((f) => !f.contextOnly && f.kind !== 'dockerfile');
+  if (textual.length) {
+    const r = lintSources({ sources: textual.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20)), config, rules: [], facts, limits: input.limits });
+    results.push({ ...r, findings: r.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'unreadable-file'), filesChecked: 0, checkedFiles: [], objectsChecked: 0, notices: [], skipped: [] });
+  }
   if (unique.length) {
     const sources = unique.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
     const r = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });

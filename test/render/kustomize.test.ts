@@ -188,6 +188,28 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
     expect(report.findings.some((f) => f.ruleId === 'k8s/termination-grace')).toBe(true);
   });
 
+  it('what only a file\'s own text shows (a duplicate key kubectl accepts) is still reported on the files a build judged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-duplicate-'));
+    cpSync(DIR, dir, { recursive: true });
+    const file = join(dir, 'overlays/dev/kustomization.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8') + 'apiVersion: kustomize.config.k8s.io/v1beta1\n');
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(report.skipped.filter((s) => s.startsWith('not rendered'))).toEqual([]);
+    expect(report.findings.filter((f) => f.ruleId === 'parse-error').map(where)).toEqual(['parse-error overlays/dev/kustomization.yaml 10:1']);
+    // Each finding once: the files the builds judged are not linted alone as well.
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/memory-limits').map(where)).toEqual(['k8s/memory-limits base/deployment.yaml 37:13', 'k8s/memory-limits overlays/prod/serving-patch.yaml 13:11']);
+  });
+
+  it('a build that fails says kubectl\'s message; its own files are linted one by one, a base another overlay built is not judged twice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-failed-'));
+    cpSync(DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'overlays/prod/serving-patch.yaml'), readFileSync(join(dir, 'overlays/prod/serving-patch.yaml'), 'utf8').replace('  name: vllm-llama', '  name: vllm-ghost'));
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(report.skipped.filter((s) => s.startsWith('not rendered'))).toEqual([expect.stringMatching(/^not rendered: kustomization overlays\/prod\/kustomization\.yaml: .*vllm-ghost.*; its files are linted one by one$/)]);
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/memory-limits').map(where)).toEqual(['k8s/memory-limits base/deployment.yaml 37:13']);
+    expect(report.findings.filter((f) => f.file.startsWith('overlays/prod/')).map(where)).toEqual(['k8s/image-tag overlays/prod/serving-patch.yaml 12:18']);
+  });
+
   it('a remote base is not fetched: one line says so, and the files are read without rendering', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kz-remote-'));
     cpSync(DIR, dir, { recursive: true });
