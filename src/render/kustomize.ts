@@ -312,18 +312,30 @@ function labelsOf(value: unknown): Record<string, unknown> {
   return isRecord(meta?.labels) ? meta.labels : {};
 }
 
+/**
+ * A selector's name as a pattern: kustomize reads it as a (linear-time, Go)
+ * regular expression. Only literal names, `.*` / `.+` wildcards and
+ * `|` alternatives are read here: a pattern that could backtrack for long
+ * selects nothing, and its findings stay on the resource's own file.
+ */
+function namePattern(name: string): RegExp | undefined {
+  const parts: string[] = [];
+  for (const alt of name.split('|')) {
+    // Literal pieces between the wildcards; at most two wildcards an alternative (bounded work on a 253-character name).
+    const pieces = alt.split(/(\.[*+])/);
+    if (pieces.length > 5 || pieces.some((p, i) => i % 2 === 0 && /[\\^$.*+?()[\]{}]/.test(p))) return undefined;
+    parts.push(pieces.join(''));
+  }
+  return new RegExp(`^(?:${parts.join('|')})$`);
+}
+
 /** Whether a rendered object, first written as `originalName`, is the one a patch selector names. */
 function selects(target: NonNullable<PatchEntry['target']>, obj: Record<string, unknown>, originalName: string | undefined): boolean {
   if (target.kind && target.kind !== obj.kind) return false;
   if (target.name) {
-    let re: RegExp;
-    try {
-      re = new RegExp(`^(?:${target.name})$`);
-    } catch {
-      return false;
-    }
+    const re = namePattern(target.name);
     const names = [nameOf(obj), originalName].filter((n): n is string => n !== undefined);
-    if (!names.some((n) => re.test(n))) return false;
+    if (!re || !names.some((n) => re.test(n))) return false;
   }
   if (target.labelSelector) {
     const labels = labelsOf(obj);
