@@ -35,13 +35,42 @@ export interface KustomizeFacts {
   resources: Record<string, KustomizedFile>;
 }
 
-interface Kustomization {
+/** A patch a kustomization applies: a file, or text written inline in the kustomization. */
+export interface PatchEntry {
+  /** Absolute path of the patch file. */
+  file?: string;
+  /** An inline patch's text. */
+  inline?: string;
+  /** Pointer of the entry inside the kustomization (where an inline patch is reported). */
+  pointer: string;
+  /** `target:` selector; undefined for a strategic-merge patch that names its object itself. */
+  target?: { kind?: string; name?: string; namespace?: string; labelSelector?: string };
+  /** patchesJson6902 entries are JSON patches; `patches:` entries are told apart by content. */
+  json6902?: boolean;
+}
+
+export interface Kustomization {
   path: string;
   dir: string;
+  /** `kind: Component`: only ever applied through `components:`. */
+  component: boolean;
+  /** Local resources and bases, absolute (files or directories). */
   resources: string[];
+  /** Local components, absolute directories. */
+  components: string[];
+  /** Resources, bases and components that are URLs or not found in the tree (kustomize would fetch them). */
+  remote: string[];
   patches: string[];
+  patchEntries: PatchEntry[];
   images: ImageOverride[];
   namespace?: string;
+  /** Keys kustomize builds only by running helm (`helmCharts`, with --enable-helm): never rendered here. */
+  needsPlugins: string[];
+}
+
+/** A reference kustomize resolves over the network (a URL, a git remote), not in the tree. */
+export function isRemoteReference(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('git@') || /^(github|gitlab|bitbucket)\.(com|org)\//i.test(ref) || /\?(ref|version|submodules|timeout)=/.test(ref);
 }
 
 function strings(v: unknown): string[] {
@@ -52,21 +81,41 @@ function record(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-function readKustomization(path: string, root: string): Kustomization | undefined {
+/** Reads one kustomization file (within `root`); undefined when it cannot be read or is not a mapping. */
+export function readKustomization(path: string, root: string): Kustomization | undefined {
   const text = readTreeFile(path, root, () => {});
   if (text === undefined) return undefined;
   const doc = record(parseYaml(text).documents.find((d) => !d.errors.length && d.value !== undefined)?.value);
   if (!doc) return undefined;
   const dir = dirname(path);
   const patches: string[] = [];
-  // patches / patchesJson6902: {path}; patchesStrategicMerge: a path, or an inline patch (several lines).
+  const patchEntries: PatchEntry[] = [];
+  const selector = (v: unknown): PatchEntry['target'] => {
+    const t = record(v);
+    if (!t) return undefined;
+    const str = (k: string) => (typeof t[k] === 'string' ? (t[k] as string) : undefined);
+    return { kind: str('kind'), name: str('name'), namespace: str('namespace'), labelSelector: str('labelSelector') };
+  };
+  // patches / patchesJson6902: {path} or {patch}; patchesStrategicMerge: a path, or an inline patch (several lines).
   for (const key of ['patches', 'patchesJson6902']) {
-    for (const p of Array.isArray(doc[key]) ? doc[key] : []) {
-      const path = record(p)?.path;
-      if (typeof path === 'string') patches.push(resolve(dir, path));
-    }
+    (Array.isArray(doc[key]) ? doc[key] : []).forEach((p: unknown, i: number) => {
+      const r = record(p);
+      const base = { pointer: `/${key}/${i}`, target: selector(r?.target), json6902: key === 'patchesJson6902' || undefined };
+      if (typeof r?.path === 'string') {
+        patches.push(resolve(dir, r.path));
+        patchEntries.push({ ...base, file: resolve(dir, r.path) });
+      } else if (typeof r?.patch === 'string') patchEntries.push({ ...base, inline: r.patch });
+    });
   }
-  for (const p of strings(doc.patchesStrategicMerge)) if (!p.includes('\n')) patches.push(resolve(dir, p));
+  (Array.isArray(doc.patchesStrategicMerge) ? doc.patchesStrategicMerge : []).forEach((p: unknown, i: number) => {
+    if (typeof p !== 'string') return;
+    const pointer = `/patchesStrategicMerge/${i}`;
+    if (p.includes('\n')) patchEntries.push({ pointer, inline: p });
+    else {
+      patches.push(resolve(dir, p));
+      patchEntries.push({ pointer, file: resolve(dir, p) });
+    }
+  });
   const images: ImageOverride[] = [];
   for (const i of Array.isArray(doc.images) ? doc.images : []) {
     const r = record(i);
@@ -78,17 +127,33 @@ function readKustomization(path: string, root: string): Kustomization | undefine
       digest: typeof r.digest === 'string' ? r.digest : undefined,
     });
   }
+  const remote: string[] = [];
+  const local = (refs: string[]) =>
+    refs.flatMap((r) => {
+      if (isRemoteReference(r) || !existsSync(resolve(dir, r))) {
+        remote.push(r);
+        return [];
+      }
+      return [resolve(dir, r)];
+    });
+  // Builtin transformer and generator configs build without plugins; kubectl refuses the others itself.
+  const needsPlugins = ['helmCharts', 'helmChartInflationGenerator'].filter((k) => Array.isArray(doc[k]) && doc[k].length > 0);
   return {
     path,
     dir,
-    resources: [...strings(doc.resources), ...strings(doc.bases)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(r) && !r.startsWith('github.com/')).map((r) => resolve(dir, r)),
+    component: doc.kind === 'Component',
+    resources: local([...strings(doc.resources), ...strings(doc.bases)]),
+    components: local(strings(doc.components)),
+    remote,
     patches,
+    patchEntries,
     images,
     namespace: typeof doc.namespace === 'string' ? doc.namespace : undefined,
+    needsPlugins,
   };
 }
 
-function kustomizationIn(dir: string): string | undefined {
+export function kustomizationIn(dir: string): string | undefined {
   for (const name of KUSTOMIZATION_NAMES) {
     const p = join(dir, name);
     if (existsSync(p)) return p;

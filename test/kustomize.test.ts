@@ -1,9 +1,11 @@
 /**
- * Kustomize without rendering: files a kustomization lists as patches (and
+ * Kustomize without rendering (`kustomize.render: never`, or no kubectl): files a kustomization lists as patches (and
  * patch-named files beside a kustomization) are partial objects, judged only
  * on what they set; `images:` overrides and `namespace:` apply to the
  * resources a kustomization lists, through the bases it names.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../src/index.js';
@@ -11,10 +13,12 @@ import { kustomizeFacts } from '../src/kustomize.js';
 import { FIXTURES } from './helpers.js';
 
 const DIR = join(FIXTURES, 'kustomize');
+const NEVER = join(mkdtempSync(join(tmpdir(), 'kz-never-')), '.genai-lint.yaml');
+writeFileSync(NEVER, 'kustomize:\n  render: never\n');
 
 describe('kustomize patches and overrides', () => {
   it('reports only what patches set (a floating tag, a literal token), never what they leave to their base', async () => {
-    const report = await lint({ paths: [DIR], cwd: DIR });
+    const report = await lint({ paths: [DIR], cwd: DIR, configPath: NEVER });
     expect(report.findings.map((f) => `${f.ruleId} ${f.file} ${f.range.start.line}:${f.range.start.column}`)).toEqual([
       'k8s/image-tag overlays/prod/gpu_patch.yaml 10:18',
       'k8s/no-plaintext-secrets overlays/prod/gpu_patch.yaml 13:22',
@@ -29,7 +33,7 @@ describe('kustomize patches and overrides', () => {
   });
 
   it('files named one by one (pre-commit) are judged with the kustomizations beside them', async () => {
-    const report = await lint({ paths: [join(DIR, 'overlays/prod/gpu_patch.yaml'), join(DIR, 'base/deployment.yaml')], cwd: DIR });
+    const report = await lint({ paths: [join(DIR, 'overlays/prod/gpu_patch.yaml'), join(DIR, 'base/deployment.yaml')], cwd: DIR, configPath: NEVER });
     expect(report.findings.map((f) => `${f.ruleId} ${f.file} ${f.range.start.line}:${f.range.start.column}`)).toEqual([
       'k8s/image-tag overlays/prod/gpu_patch.yaml 10:18',
       'k8s/no-plaintext-secrets overlays/prod/gpu_patch.yaml 13:22',

@@ -32,7 +32,8 @@ export default defineK8sRule({
       const what = uses.every((u) => u.kind === 'gpu') ? 'GPU' : uses.some((u) => u.kind === 'gpu') ? 'GPU and accelerator' : 'accelerator';
       ctx.report({
         message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(', ')} (${[...new Set(uses.map((u) => u.container.label))].join(', ')}) but tolerates none of the ${what} node taints (${taints.join(', ')}); it stays Pending on tainted ${what} pools`,
-        path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
+        // A written list, even empty (`tolerations: []`, a patch that drops them), is where the fix goes.
+        path: Array.isArray(pod.spec.tolerations) ? `${pod.path}/tolerations` : pod.path,
         fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
       });
     }

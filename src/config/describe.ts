@@ -13,6 +13,7 @@ export function describeConfig(cfg: EffectiveConfig): Record<string, unknown> {
     ignorePaths: cfg.ignorePaths,
     vendoredDirs: cfg.vendoredDirs,
     helm: cfg.helm,
+    kustomize: cfg.kustomize,
     gpu: { resources: cfg.settings.gpuResources, taintKeys: cfg.settings.gpuTaintKeys },
     policies: cfg.settings.policies,
     rules: Object.fromEntries(

@@ -57,6 +57,13 @@ export function mergeConfigs(layers: readonly { raw: RawConfig; source: string }
         }
         out.helm = { ...out.helm, ...helm };
         for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
+      } else if (key === 'kustomize') {
+        // Key by key: a layer that sets the binary keeps the render mode of the layers below. A binary
+        // given as a path is made absolute against the file that wrote it, as helm.binary is.
+        const kustomize = { ...(value as NonNullable<RawConfig['kustomize']>) };
+        if (kustomize.binary && /[\\/]/.test(kustomize.binary)) kustomize.binary = resolve(dirname(source), kustomize.binary);
+        out.kustomize = { ...out.kustomize, ...kustomize };
+        for (const k of Object.keys(kustomize)) sources[`kustomize.${k}`] = source;
       } else if (key === 'ignorePaths') {
         out.ignorePaths = [...(out.ignorePaths ?? []), ...(value as string[])];
         sources.ignorePaths = source;

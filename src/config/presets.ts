@@ -1,6 +1,6 @@
 /** Built-in presets, platform defaults, and the resolution of a raw config over the rules' own defaults. */
 import type { SeveritySetting } from '../types.js';
-import { DEFAULT_HELM_SETTINGS, DEFAULT_KUBERNETES_VERSION, DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_VENDORED_DIRS } from './types.js';
+import { DEFAULT_HELM_SETTINGS, DEFAULT_KUBERNETES_VERSION, DEFAULT_KUSTOMIZE_CONFIG, DEFAULT_MAX_FILE_SIZE_MB, DEFAULT_VENDORED_DIRS } from './types.js';
 import type { ConfigurableRule, EffectiveConfig, Platform, RawConfig, RuleSetting } from './types.js';
 
 /** Built-in presets for `extends:`. */
@@ -80,6 +80,7 @@ export function resolveConfig(raw: RawConfig, metas: readonly ConfigurableRule[]
     failOn: raw.failOn ?? 'error',
     maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
     helm: { ...DEFAULT_HELM_SETTINGS, ...(raw.helm ?? {}) },
+    kustomize: { ...DEFAULT_KUSTOMIZE_CONFIG, ...raw.kustomize },
     settings: {
       gpuResources: raw.gpu?.resources ?? [],
       gpuTaintKeys: [...preset.gpuTaintKeys, ...(raw.gpu?.taintKeys ?? [])],

@@ -36,7 +36,22 @@ export interface RawConfig {
   /** One entry may be a plain string; readRawConfig makes it a list. */
   extends?: string[];
   policies?: PolicyConfig;
+  kustomize?: Partial<KustomizeConfig>;
 }
+
+/** How kustomizations are rendered (config `kustomize:`). */
+export interface KustomizeConfig {
+  /** auto: when kubectl or kustomize is on PATH; always: a missing renderer is an error; never: no rendering. */
+  render: 'auto' | 'always' | 'never';
+  /** The kubectl or kustomize executable: a name looked up on PATH, or a path (relative to the config file that sets it). */
+  binary?: string;
+  /** Time one render may take. */
+  timeoutSeconds: number;
+  /** Roots that build from more than this many megabytes of files are not rendered (kubectl takes seconds per megabyte of CRDs). */
+  maxInputMB: number;
+}
+
+export const DEFAULT_KUSTOMIZE_CONFIG: KustomizeConfig = { render: 'auto', timeoutSeconds: 60, maxInputMB: 2 };
 
 export interface CustomPolicyConfig {
   id: string;
@@ -98,6 +113,8 @@ export interface EffectiveConfig {
   maxFileSizeMB: number;
   /** How the Helm charts of the tree are rendered (docs/rendering.md). */
   helm: HelmSettings;
+  /** Rendering of kustomizations. */
+  kustomize: KustomizeConfig;
   settings: RunSettings;
 }
 

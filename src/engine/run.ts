@@ -58,12 +58,13 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     : { files: [], missing: [], notices: [], skipped: [] };
   // Renders start now and run beside the rest; the files they cover are judged through them only.
   const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  // What the kustomizations of the run say about the other files, read once here for every thread, before
+  // the rendered files leave the list: a kustomization whose render fails has its files read this way instead.
+  const kustomize = kustomizeFacts(discovery.files);
+  let facts: RunFacts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
-  // What the kustomizations of the run say about the other files: read once here, for every thread.
-  const kustomize = kustomizeFacts(discovery.files);
-  let facts: RunFacts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
@@ -147,11 +148,20 @@ async function finishRenders(renders: StartedRenders, config: RunInput['config']
         rules: input.rules,
         limits: input.limits,
       });
-      variants.push({ group: source.group, variant: source.variant, findings: r.findings });
+      variants.push({ group: source.group, variant: source.variant, findings: r.findings, byPlace: source.mergeByPlace });
       results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
     }
   }
-  const unique = [...new Set(alone)];
+  // A file another render judged is not linted alone as well (a base shared by an overlay that failed and one that built).
+  const rendered = new Set(outcomes.filter(({ outcome }) => outcome.sources.length).flatMap(({ files }) => files));
+  const unique = [...new Set(alone)].filter((f) => !rendered.has(f));
+  // What only a file's own text shows (invalid YAML, duplicate keys, which kubectl accepts) is still read from the files a kustomize build judged.
+  const built = outcomes.filter(({ outcome }) => outcome.sources.some((s) => s.renderer === 'kustomize')).flatMap(({ files }) => files);
+  const textual = [...new Set(built)].filter((f) => !f.contextOnly && f.kind !== 'dockerfile');
+  if (textual.length) {
+    const r = lintSources({ sources: textual.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20)), config, rules: [], facts, limits: input.limits });
+    results.push({ ...r, findings: r.findings.filter((f) => f.ruleId === 'parse-error' || f.ruleId === 'unreadable-file'), filesChecked: 0, checkedFiles: [], objectsChecked: 0, notices: [], skipped: [] });
+  }
   if (unique.length) {
     const sources = unique.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
     const r = lintSources({ sources, config, rules: input.rules, facts, limits: input.limits });

@@ -388,6 +388,33 @@ function mapToTemplateSource(f: Finding, model: YamlFileModel): void {
   };
 }
 
+/**
+ * Findings mapped to repository files, less those the suppression comments
+ * of those files cover. A comment that covers nothing is not reported here:
+ * the same file may be reached through other renders.
+ */
+function suppressedInRepository(findings: Finding[], display: string, textOf: (file: string) => string | undefined, knownIds: ReadonlySet<string>, enabledIds: ReadonlySet<string>): Finding[] {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.file === display) continue;
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const dropped = new Set<Finding>();
+  for (const [file, list] of byFile) {
+    const text = textOf(file);
+    if (text === undefined) continue;
+    const model = parseYaml(text);
+    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
+    if (!suppressions.length) continue;
+    const { kept } = applySuppressions(list, suppressions, file, knownIds, enabledIds);
+    const keep = new Set(kept);
+    for (const f of list) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+
 /** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); true when it is not judged (a placeholder, a value made at install time, a packaged dependency). */
 function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): boolean {
   const line = f.range.start.line;
@@ -756,6 +783,8 @@ export function lintParsed(
         kept = kept.filter((f) => !placeholders.has(f));
         unused = unused.filter((f) => !placeholders.has(f));
       }
+      // A render that drops comments: the suppression comments of the files findings now name still count.
+      if (rendered.repositoryText) kept = suppressedInRepository(kept, display, rendered.repositoryText, knownIds, enabledIds);
       const found = secrets.filter((s) => s.file === display);
       const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
       for (const file of files) {

@@ -4,7 +4,7 @@ import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 let yamlLibrary: typeof import('yaml') | undefined;
 
 /** The yaml package is loaded on first use: runs without YAML never pay for it. */
-function yamlLib(): typeof import('yaml') {
+export function yamlLib(): typeof import('yaml') {
   yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
   return yamlLibrary;
 }
@@ -399,6 +399,33 @@ export class NodeTable {
   get(path: string): NodeOffsets | undefined {
     const found = this.find(path);
     return found?.exact ? found.offsets : undefined;
+  }
+
+  /**
+   * The JSON pointer of the node a position in the text is about (the
+   * reverse of `find`): the first node, from the root down, whose key or
+   * value starts at `offset`, else the deepest node that holds it. A list
+   * item and its first key start at the same place: the item is meant.
+   */
+  pathAt(offset: number): string | undefined {
+    if (!this.keys.length) return undefined;
+    const o = this.offsets;
+    const holds = (n: number) => {
+      const start = o[n * 4] >= 0 ? o[n * 4] : o[n * 4 + 2];
+      return start <= offset && offset <= Math.max(o[n * 4 + 3], o[n * 4 + 1]);
+    };
+    if (!holds(0)) return undefined;
+    let node = 0;
+    let path = '';
+    for (;;) {
+      const end = node + this.sizes[node];
+      let next = -1;
+      for (let child = node + 1; child < end; child += this.sizes[child]) if (holds(child)) next = child;
+      if (next < 0) return path;
+      if (node > 0 && (o[node * 4] === offset || o[node * 4 + 2] === offset)) return path;
+      node = next;
+      path += '/' + pointerSegment(this.keys[node]);
+    }
   }
 
   /** The offsets of every node. */

@@ -76,6 +76,17 @@ export interface RenderedSource {
   map: RenderedMapper;
   /** Where a finding the mapper cannot place lands (the chart's Chart.yaml, the kustomization file). */
   fallback: RepoLocation;
+  /**
+   * Variants merge by place (rule, file, range) whatever their messages say,
+   * and name every variant that reached the place: overlays rename objects
+   * (`namePrefix`), so one base line yields messages that differ only in names.
+   */
+  mergeByPlace?: boolean;
+  /**
+   * The text of a repository file findings were mapped to (by display
+   * path), for its suppression comments: for renders that drop comments.
+   */
+  repositoryText?: (file: string) => string | undefined;
 }
 
 /** What a renderer sees of the run. */
@@ -119,15 +130,17 @@ export interface VariantFindings {
   group: string;
   variant: string;
   findings: Finding[];
+  /** See RenderedSource.mergeByPlace. */
+  byPlace?: boolean;
 }
 
 function sameRange(a: SourceRange, b: SourceRange): boolean {
   return a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
 }
 
-function keyOf(f: Finding): string {
+function keyOf(f: Finding, byPlace = false): string {
   const r = f.range;
-  return `${f.ruleId}\u0000${f.file}\u0000${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}\u0000${f.message}`;
+  return `${f.ruleId}\u0000${f.file}\u0000${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}${byPlace ? '' : `\u0000${f.message}`}`;
 }
 
 /**
@@ -143,12 +156,12 @@ export function mergeVariants(lists: readonly VariantFindings[]): Finding[] {
     if (!list.includes(l.variant)) list.push(l.variant);
     variantsOf.set(l.group, list);
   }
-  const merged = new Map<string, { finding: Finding; group: string; variants: string[] }>();
+  const merged = new Map<string, { finding: Finding; group: string; variants: string[]; byPlace?: boolean }>();
   for (const l of lists) {
     for (const f of l.findings) {
-      const key = `${l.group}\u0000${keyOf(f)}`;
+      const key = `${l.group}\u0000${keyOf(f, l.byPlace)}`;
       const seen = merged.get(key);
-      if (!seen) merged.set(key, { finding: f, group: l.group, variants: [l.variant] });
+      if (!seen) merged.set(key, { finding: f, group: l.group, variants: [l.variant], byPlace: l.byPlace });
       else {
         if (!seen.variants.includes(l.variant)) seen.variants.push(l.variant);
         // Related places found by one variant only (a value set in its own values file) are kept too.
@@ -160,9 +173,10 @@ export function mergeVariants(lists: readonly VariantFindings[]): Finding[] {
     }
   }
   const out: Finding[] = [];
-  for (const { finding, group, variants } of merged.values()) {
+  for (const { finding, group, variants, byPlace } of merged.values()) {
     const all = variantsOf.get(group)!;
     if (variants.length < all.length) finding.message = `${finding.message} (only with ${variants.join(', ')})`;
+    else if (byPlace && variants.length > 1) finding.message = `${finding.message} (with ${variants.join(', ')})`;
     out.push(finding);
   }
   return out;
