@@ -33,7 +33,7 @@ var require_ucs2length = __commonJS({
 // dist/config-validator.cjs
 module.exports = validate10;
 module.exports.default = validate10;
-var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "vendoredDirs": { "description": "Names of directories holding vendored third-party code, skipped wherever they appear in the tree (default vendor, third_party); [] lints them. A directory named on the command line is always linted.", "type": "array", "items": { "type": "string", "minLength": 1, "pattern": "^[^/]+$" } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "helm": { "description": "Rendering of the Helm charts in the tree with `helm template` (docs/rendering.md).", "type": "object", "additionalProperties": false, "properties": { "render": { "description": "auto (default): render when helm is found, else one line says how many charts were not rendered; always: a missing helm stops the run (exit 2); never: charts are not rendered.", "enum": ["auto", "always", "never"] }, "binary": { "description": "The helm executable (a name looked up on PATH, or a path relative to the config file); never one inside the linted tree. Default: helm on PATH.", "type": "string", "minLength": 1 }, "releaseName": { "description": "Release name given to helm template (default release).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 53 }, "namespace": { "description": "Namespace given to helm template (default default).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "kubeVersion": { "description": '--kube-version for helm template, "1.N" (default: kubernetesVersion).', "type": "string", "pattern": "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, "timeoutSeconds": { "description": "Seconds one helm template may take before it is stopped (default 60).", "type": "number", "exclusiveMinimum": 0, "maximum": 3600 }, "valuesFiles": { "description": "Values files per chart: chart directory (relative to the config file) -> values files (relative to the config file), applied in order to every variant of the chart.", "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
+var schema11 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://genai-lint.dev/schemas/config.schema.json", "title": "genai-lint configuration (.genai-lint.yaml)", "type": "object", "additionalProperties": false, "properties": { "rules": { "description": "Severity per rule id, or [severity, options].", "type": "object", "additionalProperties": { "anyOf": [{ "$ref": "#/definitions/severitySetting" }, { "type": "array", "minItems": 1, "maxItems": 2, "items": [{ "$ref": "#/definitions/severitySetting" }, { "type": "object" }] }] } }, "ignorePaths": { "description": "Gitignore-style patterns, relative to the config file's directory, of paths not to lint.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "failOn": { "description": "Lowest severity that makes the run exit 1.", "enum": ["error", "warning", "info"] }, "gpu": { "description": "Extra GPU facts for the GPU-aware rules.", "type": "object", "additionalProperties": false, "properties": { "resources": { "description": "Extra extended-resource names that are GPUs/accelerators; a trailing * matches a prefix.", "type": "array", "items": { "type": "string", "minLength": 1 } }, "taintKeys": { "description": "Extra taints that GPU nodes carry, as `key` or `key=value`.", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "platform": { "description": "Where the manifests run; sets platform defaults (docs/configuration.md).", "enum": ["generic", "gke", "eks", "aks", "openshift"] }, "kubernetesVersion": { "description": 'Target Kubernetes minor version for version-dependent rules, e.g. "1.32".', "type": "string", "pattern": "^1\\.[0-9]+$" }, "schemas": { "description": "JSON Schemas for your own kinds (CRDs), validated by k8s/schema like the built-in kinds.", "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["apiVersion", "kind", "schema"], "properties": { "apiVersion": { "type": "string", "minLength": 1 }, "kind": { "type": "string", "minLength": 1 }, "schema": { "description": "Path to a .json or .yaml JSON Schema file, relative to the config file.", "type": "string", "minLength": 1 } } } }, "vendoredDirs": { "description": "Names of directories holding vendored third-party code, skipped wherever they appear in the tree (default vendor, third_party); [] lints them. A directory named on the command line is always linted.", "type": "array", "items": { "type": "string", "minLength": 1, "pattern": "^[^/]+$" } }, "kustomize": { "description": "Rendering of kustomizations with kubectl kustomize or kustomize build.", "type": "object", "additionalProperties": false, "properties": { "render": { "description": "auto (default): render when kubectl or kustomize is on PATH, else read patches as partial objects and say so; always: a missing renderer is an error (exit 2); never: do not render.", "enum": ["auto", "always", "never"] }, "binary": { "description": "The kubectl or kustomize executable: a name looked up on PATH, or a path relative to this config file (default: kubectl, then kustomize). One inside the linted tree is never run.", "type": "string", "minLength": 1 }, "timeoutSeconds": { "description": "Time one render may take before it is stopped (default 60).", "type": "number", "exclusiveMinimum": 0 }, "maxInputMB": { "description": "A kustomization whose files (resources, patches, bases) add up to more megabytes than this is not rendered, with a notice, and its files are linted one by one (default 2; CustomResourceDefinitions cost kubectl seconds per megabyte).", "type": "number", "exclusiveMinimum": 0 } } }, "maxFileSizeMB": { "description": "Files larger than this many megabytes are skipped with a finding (default 5).", "type": "number", "exclusiveMinimum": 0 }, "helm": { "description": "Rendering of the Helm charts in the tree with `helm template` (docs/rendering.md).", "type": "object", "additionalProperties": false, "properties": { "render": { "description": "auto (default): render when helm is found, else one line says how many charts were not rendered; always: a missing helm stops the run (exit 2); never: charts are not rendered.", "enum": ["auto", "always", "never"] }, "binary": { "description": "The helm executable (a name looked up on PATH, or a path relative to the config file); never one inside the linted tree. Default: helm on PATH.", "type": "string", "minLength": 1 }, "releaseName": { "description": "Release name given to helm template (default release).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 53 }, "namespace": { "description": "Namespace given to helm template (default default).", "type": "string", "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63 }, "kubeVersion": { "description": '--kube-version for helm template, "1.N" (default: kubernetesVersion).', "type": "string", "pattern": "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, "timeoutSeconds": { "description": "Seconds one helm template may take before it is stopped (default 60).", "type": "number", "exclusiveMinimum": 0, "maximum": 3600 }, "valuesFiles": { "description": "Values files per chart: chart directory (relative to the config file) -> values files (relative to the config file), applied in order to every variant of the chart.", "type": "object", "additionalProperties": { "type": "array", "items": { "type": "string", "minLength": 1 } } } } }, "extends": { "description": "Presets (genai-lint:recommended, genai-lint:strict) and relative paths of other configs, merged in order; this file's own settings win. One entry may be written as a plain string.", "anyOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "items": { "type": "string", "minLength": 1 } }] }, "policies": { "description": "Organisation policies (off until configured).", "type": "object", "additionalProperties": false, "properties": { "trustedRegistries": { "description": "Image patterns every image must match (docker.io short names normalised; * matches anything).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "requiredLabels": { "type": "object", "additionalProperties": false, "properties": { "kinds": { "description": "Kubernetes kinds that must carry the labels (default: workloads).", "type": "array", "items": { "type": "string", "minLength": 1 } }, "labels": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "annotations": { "type": "object", "additionalProperties": { "type": ["string", "null"] } }, "dockerfileLabels": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "resourceCaps": { "type": "object", "additionalProperties": false, "properties": { "maxGpusPerPod": { "type": "integer", "minimum": 0 }, "allowedGpuResources": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "maxMemoryLimit": { "type": ["string", "number"] }, "maxWorkloadGpus": { "type": "integer", "minimum": 0 }, "namespaces": { "description": "Apply the caps only to objects in these namespaces (default: everywhere).", "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "allowedBaseImages": { "type": "object", "additionalProperties": false, "properties": { "allowed": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "banned": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "custom": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["id", "message", "match", "schema"], "properties": { "id": { "type": "string", "minLength": 3 }, "severity": { "enum": ["error", "warning", "info"] }, "message": { "type": "string", "minLength": 1 }, "match": { "type": "object", "additionalProperties": false, "required": ["target"], "properties": { "target": { "enum": ["k8s", "dockerfile"] }, "kinds": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "apiVersions": { "type": "array", "items": { "type": "string", "minLength": 1 } }, "namespaces": { "type": "array", "items": { "type": "string", "minLength": 1 } } } }, "schema": { "description": "A JSON Schema, inline or a path to a .json/.yaml file next to the config.", "type": ["object", "string"] } } } } } } }, "definitions": { "severitySetting": { "enum": ["off", "info", "warning", "error"] } } };
 var schema12 = { "enum": ["off", "info", "warning", "error"] };
 var func2 = Object.prototype.hasOwnProperty;
 var func3 = require_ucs2length().default;
@@ -517,46 +517,46 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.maxFileSizeMB !== void 0) {
-      let data21 = data.maxFileSizeMB;
-      if (typeof data21 == "number") {
-        if (data21 <= 0 || isNaN(data21)) {
-          const err40 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.helm !== void 0) {
-      let data22 = data.helm;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key4 in data22) {
-          if (!(key4 === "render" || key4 === "binary" || key4 === "releaseName" || key4 === "namespace" || key4 === "kubeVersion" || key4 === "timeoutSeconds" || key4 === "valuesFiles")) {
-            const err42 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
+    if (data.kustomize !== void 0) {
+      let data21 = data.kustomize;
+      if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+        for (const key4 in data21) {
+          if (!(key4 === "render" || key4 === "binary" || key4 === "timeoutSeconds" || key4 === "maxInputMB")) {
+            const err40 = { instancePath: instancePath + "/kustomize", schemaPath: "#/properties/kustomize/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err40];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err40);
             }
             errors++;
           }
         }
-        if (data22.render !== void 0) {
-          let data23 = data22.render;
-          if (!(data23 === "auto" || data23 === "always" || data23 === "never")) {
-            const err43 = { instancePath: instancePath + "/helm/render", schemaPath: "#/properties/helm/properties/render/enum", keyword: "enum", params: { allowedValues: schema11.properties.helm.properties.render.enum }, message: "must be equal to one of the allowed values" };
+        if (data21.render !== void 0) {
+          let data22 = data21.render;
+          if (!(data22 === "auto" || data22 === "always" || data22 === "never")) {
+            const err41 = { instancePath: instancePath + "/kustomize/render", schemaPath: "#/properties/kustomize/properties/render/enum", keyword: "enum", params: { allowedValues: schema11.properties.kustomize.properties.render.enum }, message: "must be equal to one of the allowed values" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data21.binary !== void 0) {
+          let data23 = data21.binary;
+          if (typeof data23 === "string") {
+            if (func3(data23) < 1) {
+              const err42 = { instancePath: instancePath + "/kustomize/binary", schemaPath: "#/properties/kustomize/properties/binary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err42];
+              } else {
+                vErrors.push(err42);
+              }
+              errors++;
+            }
+          } else {
+            const err43 = { instancePath: instancePath + "/kustomize/binary", schemaPath: "#/properties/kustomize/properties/binary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -565,11 +565,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data22.binary !== void 0) {
-          let data24 = data22.binary;
-          if (typeof data24 === "string") {
-            if (func3(data24) < 1) {
-              const err44 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (data21.timeoutSeconds !== void 0) {
+          let data24 = data21.timeoutSeconds;
+          if (typeof data24 == "number") {
+            if (data24 <= 0 || isNaN(data24)) {
+              const err44 = { instancePath: instancePath + "/kustomize/timeoutSeconds", schemaPath: "#/properties/kustomize/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
               if (vErrors === null) {
                 vErrors = [err44];
               } else {
@@ -578,7 +578,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               errors++;
             }
           } else {
-            const err45 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err45 = { instancePath: instancePath + "/kustomize/timeoutSeconds", schemaPath: "#/properties/kustomize/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
               vErrors = [err45];
             } else {
@@ -587,11 +587,11 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data22.releaseName !== void 0) {
-          let data25 = data22.releaseName;
-          if (typeof data25 === "string") {
-            if (func3(data25) > 53) {
-              const err46 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/maxLength", keyword: "maxLength", params: { limit: 53 }, message: "must NOT have more than 53 characters" };
+        if (data21.maxInputMB !== void 0) {
+          let data25 = data21.maxInputMB;
+          if (typeof data25 == "number") {
+            if (data25 <= 0 || isNaN(data25)) {
+              const err46 = { instancePath: instancePath + "/kustomize/maxInputMB", schemaPath: "#/properties/kustomize/properties/maxInputMB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
               if (vErrors === null) {
                 vErrors = [err46];
               } else {
@@ -599,48 +599,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (!pattern2.test(data25)) {
-              const err47 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
-              if (vErrors === null) {
-                vErrors = [err47];
-              } else {
-                vErrors.push(err47);
-              }
-              errors++;
-            }
           } else {
-            const err48 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err47 = { instancePath: instancePath + "/kustomize/maxInputMB", schemaPath: "#/properties/kustomize/properties/maxInputMB/type", keyword: "type", params: { type: "number" }, message: "must be number" };
             if (vErrors === null) {
-              vErrors = [err48];
+              vErrors = [err47];
             } else {
-              vErrors.push(err48);
+              vErrors.push(err47);
             }
             errors++;
           }
         }
-        if (data22.namespace !== void 0) {
-          let data26 = data22.namespace;
-          if (typeof data26 === "string") {
-            if (func3(data26) > 63) {
-              const err49 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
-            if (!pattern2.test(data26)) {
-              const err50 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
+      } else {
+        const err48 = { instancePath: instancePath + "/kustomize", schemaPath: "#/properties/kustomize/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.maxFileSizeMB !== void 0) {
+      let data26 = data.maxFileSizeMB;
+      if (typeof data26 == "number") {
+        if (data26 <= 0 || isNaN(data26)) {
+          const err49 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          if (vErrors === null) {
+            vErrors = [err49];
           } else {
-            const err51 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/maxFileSizeMB", schemaPath: "#/properties/maxFileSizeMB/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.helm !== void 0) {
+      let data27 = data.helm;
+      if (data27 && typeof data27 == "object" && !Array.isArray(data27)) {
+        for (const key5 in data27) {
+          if (!(key5 === "render" || key5 === "binary" || key5 === "releaseName" || key5 === "namespace" || key5 === "kubeVersion" || key5 === "timeoutSeconds" || key5 === "valuesFiles")) {
+            const err51 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err51];
             } else {
@@ -649,42 +655,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data22.kubeVersion !== void 0) {
-          let data27 = data22.kubeVersion;
-          if (typeof data27 === "string") {
-            if (!pattern4.test(data27)) {
-              const err52 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?1\\.[0-9]+(\\.[0-9]+)?$"' };
-              if (vErrors === null) {
-                vErrors = [err52];
-              } else {
-                vErrors.push(err52);
-              }
-              errors++;
-            }
-          } else {
-            const err53 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (data27.render !== void 0) {
+          let data28 = data27.render;
+          if (!(data28 === "auto" || data28 === "always" || data28 === "never")) {
+            const err52 = { instancePath: instancePath + "/helm/render", schemaPath: "#/properties/helm/properties/render/enum", keyword: "enum", params: { allowedValues: schema11.properties.helm.properties.render.enum }, message: "must be equal to one of the allowed values" };
             if (vErrors === null) {
-              vErrors = [err53];
+              vErrors = [err52];
             } else {
-              vErrors.push(err53);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
-        if (data22.timeoutSeconds !== void 0) {
-          let data28 = data22.timeoutSeconds;
-          if (typeof data28 == "number") {
-            if (data28 > 3600 || isNaN(data28)) {
-              const err54 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+        if (data27.binary !== void 0) {
+          let data29 = data27.binary;
+          if (typeof data29 === "string") {
+            if (func3(data29) < 1) {
+              const err53 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               if (vErrors === null) {
-                vErrors = [err54];
+                vErrors = [err53];
               } else {
-                vErrors.push(err54);
+                vErrors.push(err53);
               }
               errors++;
             }
-            if (data28 <= 0 || isNaN(data28)) {
-              const err55 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+          } else {
+            const err54 = { instancePath: instancePath + "/helm/binary", schemaPath: "#/properties/helm/properties/binary/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+        if (data27.releaseName !== void 0) {
+          let data30 = data27.releaseName;
+          if (typeof data30 === "string") {
+            if (func3(data30) > 53) {
+              const err55 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/maxLength", keyword: "maxLength", params: { limit: 53 }, message: "must NOT have more than 53 characters" };
               if (vErrors === null) {
                 vErrors = [err55];
               } else {
@@ -692,57 +701,48 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (!pattern2.test(data30)) {
+              const err56 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
           } else {
-            const err56 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err57 = { instancePath: instancePath + "/helm/releaseName", schemaPath: "#/properties/helm/properties/releaseName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err56];
+              vErrors = [err57];
             } else {
-              vErrors.push(err56);
+              vErrors.push(err57);
             }
             errors++;
           }
         }
-        if (data22.valuesFiles !== void 0) {
-          let data29 = data22.valuesFiles;
-          if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            for (const key5 in data29) {
-              let data30 = data29[key5];
-              if (Array.isArray(data30)) {
-                const len6 = data30.length;
-                for (let i5 = 0; i5 < len6; i5++) {
-                  let data31 = data30[i5];
-                  if (typeof data31 === "string") {
-                    if (func3(data31) < 1) {
-                      const err57 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err57];
-                      } else {
-                        vErrors.push(err57);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err58 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err58];
-                    } else {
-                      vErrors.push(err58);
-                    }
-                    errors++;
-                  }
-                }
+        if (data27.namespace !== void 0) {
+          let data31 = data27.namespace;
+          if (typeof data31 === "string") {
+            if (func3(data31) > 63) {
+              const err58 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/maxLength", keyword: "maxLength", params: { limit: 63 }, message: "must NOT have more than 63 characters" };
+              if (vErrors === null) {
+                vErrors = [err58];
               } else {
-                const err59 = { instancePath: instancePath + "/helm/valuesFiles/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
+                vErrors.push(err58);
               }
+              errors++;
+            }
+            if (!pattern2.test(data31)) {
+              const err59 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"' };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
             }
           } else {
-            const err60 = { instancePath: instancePath + "/helm/valuesFiles", schemaPath: "#/properties/helm/properties/valuesFiles/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err60 = { instancePath: instancePath + "/helm/namespace", schemaPath: "#/properties/helm/properties/namespace/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err60];
             } else {
@@ -751,93 +751,195 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data27.kubeVersion !== void 0) {
+          let data32 = data27.kubeVersion;
+          if (typeof data32 === "string") {
+            if (!pattern4.test(data32)) {
+              const err61 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/pattern", keyword: "pattern", params: { pattern: "^v?1\\.[0-9]+(\\.[0-9]+)?$" }, message: 'must match pattern "^v?1\\.[0-9]+(\\.[0-9]+)?$"' };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
+              }
+              errors++;
+            }
+          } else {
+            const err62 = { instancePath: instancePath + "/helm/kubeVersion", schemaPath: "#/properties/helm/properties/kubeVersion/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err62];
+            } else {
+              vErrors.push(err62);
+            }
+            errors++;
+          }
+        }
+        if (data27.timeoutSeconds !== void 0) {
+          let data33 = data27.timeoutSeconds;
+          if (typeof data33 == "number") {
+            if (data33 > 3600 || isNaN(data33)) {
+              const err63 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+              if (vErrors === null) {
+                vErrors = [err63];
+              } else {
+                vErrors.push(err63);
+              }
+              errors++;
+            }
+            if (data33 <= 0 || isNaN(data33)) {
+              const err64 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 }, message: "must be > 0" };
+              if (vErrors === null) {
+                vErrors = [err64];
+              } else {
+                vErrors.push(err64);
+              }
+              errors++;
+            }
+          } else {
+            const err65 = { instancePath: instancePath + "/helm/timeoutSeconds", schemaPath: "#/properties/helm/properties/timeoutSeconds/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+        if (data27.valuesFiles !== void 0) {
+          let data34 = data27.valuesFiles;
+          if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+            for (const key6 in data34) {
+              let data35 = data34[key6];
+              if (Array.isArray(data35)) {
+                const len6 = data35.length;
+                for (let i5 = 0; i5 < len6; i5++) {
+                  let data36 = data35[i5];
+                  if (typeof data36 === "string") {
+                    if (func3(data36) < 1) {
+                      const err66 = { instancePath: instancePath + "/helm/valuesFiles/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = { instancePath: instancePath + "/helm/valuesFiles/" + key6.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i5, schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err68 = { instancePath: instancePath + "/helm/valuesFiles/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/helm/properties/valuesFiles/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err68];
+                } else {
+                  vErrors.push(err68);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err69 = { instancePath: instancePath + "/helm/valuesFiles", schemaPath: "#/properties/helm/properties/valuesFiles/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err61 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err70 = { instancePath: instancePath + "/helm", schemaPath: "#/properties/helm/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err61];
+          vErrors = [err70];
         } else {
-          vErrors.push(err61);
+          vErrors.push(err70);
         }
         errors++;
       }
     }
     if (data.extends !== void 0) {
-      let data32 = data.extends;
-      const _errs73 = errors;
-      let valid22 = false;
-      const _errs74 = errors;
-      if (typeof data32 === "string") {
-        if (func3(data32) < 1) {
-          const err62 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      let data37 = data.extends;
+      const _errs83 = errors;
+      let valid23 = false;
+      const _errs84 = errors;
+      if (typeof data37 === "string") {
+        if (func3(data37) < 1) {
+          const err71 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err62];
+            vErrors = [err71];
           } else {
-            vErrors.push(err62);
+            vErrors.push(err71);
           }
           errors++;
         }
       } else {
-        const err63 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err72 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err72];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err72);
         }
         errors++;
       }
-      var _valid1 = _errs74 === errors;
-      valid22 = valid22 || _valid1;
-      if (!valid22) {
-        const _errs76 = errors;
-        if (Array.isArray(data32)) {
-          const len7 = data32.length;
+      var _valid1 = _errs84 === errors;
+      valid23 = valid23 || _valid1;
+      if (!valid23) {
+        const _errs86 = errors;
+        if (Array.isArray(data37)) {
+          const len7 = data37.length;
           for (let i6 = 0; i6 < len7; i6++) {
-            let data33 = data32[i6];
-            if (typeof data33 === "string") {
-              if (func3(data33) < 1) {
-                const err64 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            let data38 = data37[i6];
+            if (typeof data38 === "string") {
+              if (func3(data38) < 1) {
+                const err73 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                 if (vErrors === null) {
-                  vErrors = [err64];
+                  vErrors = [err73];
                 } else {
-                  vErrors.push(err64);
+                  vErrors.push(err73);
                 }
                 errors++;
               }
             } else {
-              const err65 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              const err74 = { instancePath: instancePath + "/extends/" + i6, schemaPath: "#/properties/extends/anyOf/1/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
-                vErrors = [err65];
+                vErrors = [err74];
               } else {
-                vErrors.push(err65);
+                vErrors.push(err74);
               }
               errors++;
             }
           }
         } else {
-          const err66 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          const err75 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           if (vErrors === null) {
-            vErrors = [err66];
+            vErrors = [err75];
           } else {
-            vErrors.push(err66);
+            vErrors.push(err75);
           }
           errors++;
         }
-        var _valid1 = _errs76 === errors;
-        valid22 = valid22 || _valid1;
+        var _valid1 = _errs86 === errors;
+        valid23 = valid23 || _valid1;
       }
-      if (!valid22) {
-        const err67 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      if (!valid23) {
+        const err76 = { instancePath: instancePath + "/extends", schemaPath: "#/properties/extends/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
-          vErrors = [err67];
+          vErrors = [err76];
         } else {
-          vErrors.push(err67);
+          vErrors.push(err76);
         }
         errors++;
       } else {
-        errors = _errs73;
+        errors = _errs83;
         if (vErrors !== null) {
-          if (_errs73) {
-            vErrors.length = _errs73;
+          if (_errs83) {
+            vErrors.length = _errs83;
           } else {
             vErrors = null;
           }
@@ -845,147 +947,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.policies !== void 0) {
-      let data34 = data.policies;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        for (const key6 in data34) {
-          if (!(key6 === "trustedRegistries" || key6 === "requiredLabels" || key6 === "resourceCaps" || key6 === "allowedBaseImages" || key6 === "custom")) {
-            const err68 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
+      let data39 = data.policies;
+      if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
+        for (const key7 in data39) {
+          if (!(key7 === "trustedRegistries" || key7 === "requiredLabels" || key7 === "resourceCaps" || key7 === "allowedBaseImages" || key7 === "custom")) {
+            const err77 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
-              vErrors = [err68];
+              vErrors = [err77];
             } else {
-              vErrors.push(err68);
+              vErrors.push(err77);
             }
             errors++;
           }
         }
-        if (data34.trustedRegistries !== void 0) {
-          let data35 = data34.trustedRegistries;
-          if (Array.isArray(data35)) {
-            const len8 = data35.length;
+        if (data39.trustedRegistries !== void 0) {
+          let data40 = data39.trustedRegistries;
+          if (Array.isArray(data40)) {
+            const len8 = data40.length;
             for (let i7 = 0; i7 < len8; i7++) {
-              let data36 = data35[i7];
-              if (typeof data36 === "string") {
-                if (func3(data36) < 1) {
-                  const err69 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              let data41 = data40[i7];
+              if (typeof data41 === "string") {
+                if (func3(data41) < 1) {
+                  const err78 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   if (vErrors === null) {
-                    vErrors = [err69];
+                    vErrors = [err78];
                   } else {
-                    vErrors.push(err69);
+                    vErrors.push(err78);
                   }
                   errors++;
                 }
               } else {
-                const err70 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err70];
-                } else {
-                  vErrors.push(err70);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err71 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            if (vErrors === null) {
-              vErrors = [err71];
-            } else {
-              vErrors.push(err71);
-            }
-            errors++;
-          }
-        }
-        if (data34.requiredLabels !== void 0) {
-          let data37 = data34.requiredLabels;
-          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
-            for (const key7 in data37) {
-              if (!(key7 === "kinds" || key7 === "labels" || key7 === "annotations" || key7 === "dockerfileLabels")) {
-                const err72 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err72];
-                } else {
-                  vErrors.push(err72);
-                }
-                errors++;
-              }
-            }
-            if (data37.kinds !== void 0) {
-              let data38 = data37.kinds;
-              if (Array.isArray(data38)) {
-                const len9 = data38.length;
-                for (let i8 = 0; i8 < len9; i8++) {
-                  let data39 = data38[i8];
-                  if (typeof data39 === "string") {
-                    if (func3(data39) < 1) {
-                      const err73 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err73];
-                      } else {
-                        vErrors.push(err73);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err74 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err74];
-                    } else {
-                      vErrors.push(err74);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err75 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err75];
-                } else {
-                  vErrors.push(err75);
-                }
-                errors++;
-              }
-            }
-            if (data37.labels !== void 0) {
-              let data40 = data37.labels;
-              if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                for (const key8 in data40) {
-                  let data41 = data40[key8];
-                  if (typeof data41 !== "string" && data41 !== null) {
-                    const err76 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err76];
-                    } else {
-                      vErrors.push(err76);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err77 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err77];
-                } else {
-                  vErrors.push(err77);
-                }
-                errors++;
-              }
-            }
-            if (data37.annotations !== void 0) {
-              let data42 = data37.annotations;
-              if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
-                for (const key9 in data42) {
-                  let data43 = data42[key9];
-                  if (typeof data43 !== "string" && data43 !== null) {
-                    const err78 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
-                    if (vErrors === null) {
-                      vErrors = [err78];
-                    } else {
-                      vErrors.push(err78);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err79 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err79 = { instancePath: instancePath + "/policies/trustedRegistries/" + i7, schemaPath: "#/properties/policies/properties/trustedRegistries/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err79];
                 } else {
@@ -994,58 +986,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data37.dockerfileLabels !== void 0) {
-              let data44 = data37.dockerfileLabels;
-              if (Array.isArray(data44)) {
-                const len10 = data44.length;
-                for (let i9 = 0; i9 < len10; i9++) {
-                  let data45 = data44[i9];
-                  if (typeof data45 === "string") {
-                    if (func3(data45) < 1) {
-                      const err80 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          } else {
+            const err80 = { instancePath: instancePath + "/policies/trustedRegistries", schemaPath: "#/properties/policies/properties/trustedRegistries/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err80];
+            } else {
+              vErrors.push(err80);
+            }
+            errors++;
+          }
+        }
+        if (data39.requiredLabels !== void 0) {
+          let data42 = data39.requiredLabels;
+          if (data42 && typeof data42 == "object" && !Array.isArray(data42)) {
+            for (const key8 in data42) {
+              if (!(key8 === "kinds" || key8 === "labels" || key8 === "annotations" || key8 === "dockerfileLabels")) {
+                const err81 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+            if (data42.kinds !== void 0) {
+              let data43 = data42.kinds;
+              if (Array.isArray(data43)) {
+                const len9 = data43.length;
+                for (let i8 = 0; i8 < len9; i8++) {
+                  let data44 = data43[i8];
+                  if (typeof data44 === "string") {
+                    if (func3(data44) < 1) {
+                      const err82 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err80];
+                        vErrors = [err82];
                       } else {
-                        vErrors.push(err80);
+                        vErrors.push(err82);
                       }
                       errors++;
                     }
                   } else {
-                    const err81 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err83 = { instancePath: instancePath + "/policies/requiredLabels/kinds/" + i8, schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err81];
+                      vErrors = [err83];
                     } else {
-                      vErrors.push(err81);
+                      vErrors.push(err83);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err82 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err82];
-                } else {
-                  vErrors.push(err82);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err83 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err83];
-            } else {
-              vErrors.push(err83);
-            }
-            errors++;
-          }
-        }
-        if (data34.resourceCaps !== void 0) {
-          let data46 = data34.resourceCaps;
-          if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
-            for (const key10 in data46) {
-              if (!(key10 === "maxGpusPerPod" || key10 === "allowedGpuResources" || key10 === "maxMemoryLimit" || key10 === "maxWorkloadGpus" || key10 === "namespaces")) {
-                const err84 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                const err84 = { instancePath: instancePath + "/policies/requiredLabels/kinds", schemaPath: "#/properties/policies/properties/requiredLabels/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err84];
                 } else {
@@ -1054,81 +1046,84 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data46.maxGpusPerPod !== void 0) {
-              let data47 = data46.maxGpusPerPod;
-              if (!(typeof data47 == "number" && (!(data47 % 1) && !isNaN(data47)))) {
-                const err85 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err85];
-                } else {
-                  vErrors.push(err85);
-                }
-                errors++;
-              }
-              if (typeof data47 == "number") {
-                if (data47 < 0 || isNaN(data47)) {
-                  const err86 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  if (vErrors === null) {
-                    vErrors = [err86];
-                  } else {
-                    vErrors.push(err86);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data46.allowedGpuResources !== void 0) {
-              let data48 = data46.allowedGpuResources;
-              if (Array.isArray(data48)) {
-                const len11 = data48.length;
-                for (let i10 = 0; i10 < len11; i10++) {
-                  let data49 = data48[i10];
-                  if (typeof data49 === "string") {
-                    if (func3(data49) < 1) {
-                      const err87 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err87];
-                      } else {
-                        vErrors.push(err87);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err88 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data42.labels !== void 0) {
+              let data45 = data42.labels;
+              if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
+                for (const key9 in data45) {
+                  let data46 = data45[key9];
+                  if (typeof data46 !== "string" && data46 !== null) {
+                    const err85 = { instancePath: instancePath + "/policies/requiredLabels/labels/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.labels.additionalProperties.type }, message: "must be string,null" };
                     if (vErrors === null) {
-                      vErrors = [err88];
+                      vErrors = [err85];
                     } else {
-                      vErrors.push(err88);
+                      vErrors.push(err85);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err89 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err86 = { instancePath: instancePath + "/policies/requiredLabels/labels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/labels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err89];
+                  vErrors = [err86];
                 } else {
-                  vErrors.push(err89);
+                  vErrors.push(err86);
                 }
                 errors++;
               }
             }
-            if (data46.maxMemoryLimit !== void 0) {
-              let data50 = data46.maxMemoryLimit;
-              if (typeof data50 !== "string" && !(typeof data50 == "number")) {
-                const err90 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
+            if (data42.annotations !== void 0) {
+              let data47 = data42.annotations;
+              if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
+                for (const key10 in data47) {
+                  let data48 = data47[key10];
+                  if (typeof data48 !== "string" && data48 !== null) {
+                    const err87 = { instancePath: instancePath + "/policies/requiredLabels/annotations/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/additionalProperties/type", keyword: "type", params: { type: schema11.properties.policies.properties.requiredLabels.properties.annotations.additionalProperties.type }, message: "must be string,null" };
+                    if (vErrors === null) {
+                      vErrors = [err87];
+                    } else {
+                      vErrors.push(err87);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err88 = { instancePath: instancePath + "/policies/requiredLabels/annotations", schemaPath: "#/properties/policies/properties/requiredLabels/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err90];
+                  vErrors = [err88];
                 } else {
-                  vErrors.push(err90);
+                  vErrors.push(err88);
                 }
                 errors++;
               }
             }
-            if (data46.maxWorkloadGpus !== void 0) {
-              let data51 = data46.maxWorkloadGpus;
-              if (!(typeof data51 == "number" && (!(data51 % 1) && !isNaN(data51)))) {
-                const err91 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (data42.dockerfileLabels !== void 0) {
+              let data49 = data42.dockerfileLabels;
+              if (Array.isArray(data49)) {
+                const len10 = data49.length;
+                for (let i9 = 0; i9 < len10; i9++) {
+                  let data50 = data49[i9];
+                  if (typeof data50 === "string") {
+                    if (func3(data50) < 1) {
+                      const err89 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err89];
+                      } else {
+                        vErrors.push(err89);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err90 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels/" + i9, schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err90];
+                    } else {
+                      vErrors.push(err90);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err91 = { instancePath: instancePath + "/policies/requiredLabels/dockerfileLabels", schemaPath: "#/properties/policies/properties/requiredLabels/properties/dockerfileLabels/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err91];
                 } else {
@@ -1136,106 +1131,106 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data51 == "number") {
-                if (data51 < 0 || isNaN(data51)) {
-                  const err92 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            }
+          } else {
+            const err92 = { instancePath: instancePath + "/policies/requiredLabels", schemaPath: "#/properties/policies/properties/requiredLabels/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err92];
+            } else {
+              vErrors.push(err92);
+            }
+            errors++;
+          }
+        }
+        if (data39.resourceCaps !== void 0) {
+          let data51 = data39.resourceCaps;
+          if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+            for (const key11 in data51) {
+              if (!(key11 === "maxGpusPerPod" || key11 === "allowedGpuResources" || key11 === "maxMemoryLimit" || key11 === "maxWorkloadGpus" || key11 === "namespaces")) {
+                const err93 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err93];
+                } else {
+                  vErrors.push(err93);
+                }
+                errors++;
+              }
+            }
+            if (data51.maxGpusPerPod !== void 0) {
+              let data52 = data51.maxGpusPerPod;
+              if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)))) {
+                const err94 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err94];
+                } else {
+                  vErrors.push(err94);
+                }
+                errors++;
+              }
+              if (typeof data52 == "number") {
+                if (data52 < 0 || isNaN(data52)) {
+                  const err95 = { instancePath: instancePath + "/policies/resourceCaps/maxGpusPerPod", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxGpusPerPod/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
                   if (vErrors === null) {
-                    vErrors = [err92];
+                    vErrors = [err95];
                   } else {
-                    vErrors.push(err92);
+                    vErrors.push(err95);
                   }
                   errors++;
                 }
               }
             }
-            if (data46.namespaces !== void 0) {
-              let data52 = data46.namespaces;
-              if (Array.isArray(data52)) {
-                const len12 = data52.length;
-                for (let i11 = 0; i11 < len12; i11++) {
-                  let data53 = data52[i11];
-                  if (typeof data53 === "string") {
-                    if (func3(data53) < 1) {
-                      const err93 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (data51.allowedGpuResources !== void 0) {
+              let data53 = data51.allowedGpuResources;
+              if (Array.isArray(data53)) {
+                const len11 = data53.length;
+                for (let i10 = 0; i10 < len11; i10++) {
+                  let data54 = data53[i10];
+                  if (typeof data54 === "string") {
+                    if (func3(data54) < 1) {
+                      const err96 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err93];
+                        vErrors = [err96];
                       } else {
-                        vErrors.push(err93);
+                        vErrors.push(err96);
                       }
                       errors++;
                     }
                   } else {
-                    const err94 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err97 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources/" + i10, schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err94];
+                      vErrors = [err97];
                     } else {
-                      vErrors.push(err94);
+                      vErrors.push(err97);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err95 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err98 = { instancePath: instancePath + "/policies/resourceCaps/allowedGpuResources", schemaPath: "#/properties/policies/properties/resourceCaps/properties/allowedGpuResources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err95];
+                  vErrors = [err98];
                 } else {
-                  vErrors.push(err95);
+                  vErrors.push(err98);
                 }
                 errors++;
               }
             }
-          } else {
-            const err96 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err96];
-            } else {
-              vErrors.push(err96);
-            }
-            errors++;
-          }
-        }
-        if (data34.allowedBaseImages !== void 0) {
-          let data54 = data34.allowedBaseImages;
-          if (data54 && typeof data54 == "object" && !Array.isArray(data54)) {
-            for (const key11 in data54) {
-              if (!(key11 === "allowed" || key11 === "banned")) {
-                const err97 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+            if (data51.maxMemoryLimit !== void 0) {
+              let data55 = data51.maxMemoryLimit;
+              if (typeof data55 !== "string" && !(typeof data55 == "number")) {
+                const err99 = { instancePath: instancePath + "/policies/resourceCaps/maxMemoryLimit", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxMemoryLimit/type", keyword: "type", params: { type: schema11.properties.policies.properties.resourceCaps.properties.maxMemoryLimit.type }, message: "must be string,number" };
                 if (vErrors === null) {
-                  vErrors = [err97];
+                  vErrors = [err99];
                 } else {
-                  vErrors.push(err97);
+                  vErrors.push(err99);
                 }
                 errors++;
               }
             }
-            if (data54.allowed !== void 0) {
-              let data55 = data54.allowed;
-              if (Array.isArray(data55)) {
-                const len13 = data55.length;
-                for (let i12 = 0; i12 < len13; i12++) {
-                  let data56 = data55[i12];
-                  if (typeof data56 === "string") {
-                    if (func3(data56) < 1) {
-                      const err98 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err98];
-                      } else {
-                        vErrors.push(err98);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err99 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err99];
-                    } else {
-                      vErrors.push(err99);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err100 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (data51.maxWorkloadGpus !== void 0) {
+              let data56 = data51.maxWorkloadGpus;
+              if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)))) {
+                const err100 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err100];
                 } else {
@@ -1243,112 +1238,123 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (typeof data56 == "number") {
+                if (data56 < 0 || isNaN(data56)) {
+                  const err101 = { instancePath: instancePath + "/policies/resourceCaps/maxWorkloadGpus", schemaPath: "#/properties/policies/properties/resourceCaps/properties/maxWorkloadGpus/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+                  if (vErrors === null) {
+                    vErrors = [err101];
+                  } else {
+                    vErrors.push(err101);
+                  }
+                  errors++;
+                }
+              }
             }
-            if (data54.banned !== void 0) {
-              let data57 = data54.banned;
+            if (data51.namespaces !== void 0) {
+              let data57 = data51.namespaces;
               if (Array.isArray(data57)) {
-                const len14 = data57.length;
-                for (let i13 = 0; i13 < len14; i13++) {
-                  let data58 = data57[i13];
+                const len12 = data57.length;
+                for (let i11 = 0; i11 < len12; i11++) {
+                  let data58 = data57[i11];
                   if (typeof data58 === "string") {
                     if (func3(data58) < 1) {
-                      const err101 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      const err102 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err101];
+                        vErrors = [err102];
                       } else {
-                        vErrors.push(err101);
+                        vErrors.push(err102);
                       }
                       errors++;
                     }
                   } else {
-                    const err102 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err103 = { instancePath: instancePath + "/policies/resourceCaps/namespaces/" + i11, schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err102];
+                      vErrors = [err103];
                     } else {
-                      vErrors.push(err102);
+                      vErrors.push(err103);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                const err104 = { instancePath: instancePath + "/policies/resourceCaps/namespaces", schemaPath: "#/properties/policies/properties/resourceCaps/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
           } else {
-            const err104 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err105 = { instancePath: instancePath + "/policies/resourceCaps", schemaPath: "#/properties/policies/properties/resourceCaps/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err104];
+              vErrors = [err105];
             } else {
-              vErrors.push(err104);
+              vErrors.push(err105);
             }
             errors++;
           }
         }
-        if (data34.custom !== void 0) {
-          let data59 = data34.custom;
-          if (Array.isArray(data59)) {
-            const len15 = data59.length;
-            for (let i14 = 0; i14 < len15; i14++) {
-              let data60 = data59[i14];
-              if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                if (data60.id === void 0) {
-                  const err105 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
-                  if (vErrors === null) {
-                    vErrors = [err105];
-                  } else {
-                    vErrors.push(err105);
-                  }
-                  errors++;
+        if (data39.allowedBaseImages !== void 0) {
+          let data59 = data39.allowedBaseImages;
+          if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
+            for (const key12 in data59) {
+              if (!(key12 === "allowed" || key12 === "banned")) {
+                const err106 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err106];
+                } else {
+                  vErrors.push(err106);
                 }
-                if (data60.message === void 0) {
-                  const err106 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-                  if (vErrors === null) {
-                    vErrors = [err106];
+                errors++;
+              }
+            }
+            if (data59.allowed !== void 0) {
+              let data60 = data59.allowed;
+              if (Array.isArray(data60)) {
+                const len13 = data60.length;
+                for (let i12 = 0; i12 < len13; i12++) {
+                  let data61 = data60[i12];
+                  if (typeof data61 === "string") {
+                    if (func3(data61) < 1) {
+                      const err107 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      if (vErrors === null) {
+                        vErrors = [err107];
+                      } else {
+                        vErrors.push(err107);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err106);
-                  }
-                  errors++;
-                }
-                if (data60.match === void 0) {
-                  const err107 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
-                  if (vErrors === null) {
-                    vErrors = [err107];
-                  } else {
-                    vErrors.push(err107);
-                  }
-                  errors++;
-                }
-                if (data60.schema === void 0) {
-                  const err108 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-                  if (vErrors === null) {
-                    vErrors = [err108];
-                  } else {
-                    vErrors.push(err108);
-                  }
-                  errors++;
-                }
-                for (const key12 in data60) {
-                  if (!(key12 === "id" || key12 === "severity" || key12 === "message" || key12 === "match" || key12 === "schema")) {
-                    const err109 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                    const err108 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed/" + i12, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err109];
+                      vErrors = [err108];
                     } else {
-                      vErrors.push(err109);
+                      vErrors.push(err108);
                     }
                     errors++;
                   }
                 }
-                if (data60.id !== void 0) {
-                  let data61 = data60.id;
-                  if (typeof data61 === "string") {
-                    if (func3(data61) < 3) {
-                      const err110 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
+              } else {
+                const err109 = { instancePath: instancePath + "/policies/allowedBaseImages/allowed", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/allowed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err109];
+                } else {
+                  vErrors.push(err109);
+                }
+                errors++;
+              }
+            }
+            if (data59.banned !== void 0) {
+              let data62 = data59.banned;
+              if (Array.isArray(data62)) {
+                const len14 = data62.length;
+                for (let i13 = 0; i13 < len14; i13++) {
+                  let data63 = data62[i13];
+                  if (typeof data63 === "string") {
+                    if (func3(data63) < 1) {
+                      const err110 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
                         vErrors = [err110];
                       } else {
@@ -1357,7 +1363,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   } else {
-                    const err111 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err111 = { instancePath: instancePath + "/policies/allowedBaseImages/banned/" + i13, schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err111];
                     } else {
@@ -1366,175 +1372,163 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data60.severity !== void 0) {
-                  let data62 = data60.severity;
-                  if (!(data62 === "error" || data62 === "warning" || data62 === "info")) {
-                    const err112 = { instancePath: instancePath + "/policies/custom/" + i14 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+              } else {
+                const err112 = { instancePath: instancePath + "/policies/allowedBaseImages/banned", schemaPath: "#/properties/policies/properties/allowedBaseImages/properties/banned/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                if (vErrors === null) {
+                  vErrors = [err112];
+                } else {
+                  vErrors.push(err112);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err113 = { instancePath: instancePath + "/policies/allowedBaseImages", schemaPath: "#/properties/policies/properties/allowedBaseImages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err113];
+            } else {
+              vErrors.push(err113);
+            }
+            errors++;
+          }
+        }
+        if (data39.custom !== void 0) {
+          let data64 = data39.custom;
+          if (Array.isArray(data64)) {
+            const len15 = data64.length;
+            for (let i14 = 0; i14 < len15; i14++) {
+              let data65 = data64[i14];
+              if (data65 && typeof data65 == "object" && !Array.isArray(data65)) {
+                if (data65.id === void 0) {
+                  const err114 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+                  if (vErrors === null) {
+                    vErrors = [err114];
+                  } else {
+                    vErrors.push(err114);
+                  }
+                  errors++;
+                }
+                if (data65.message === void 0) {
+                  const err115 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+                if (data65.match === void 0) {
+                  const err116 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "match" }, message: "must have required property 'match'" };
+                  if (vErrors === null) {
+                    vErrors = [err116];
+                  } else {
+                    vErrors.push(err116);
+                  }
+                  errors++;
+                }
+                if (data65.schema === void 0) {
+                  const err117 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
+                  if (vErrors === null) {
+                    vErrors = [err117];
+                  } else {
+                    vErrors.push(err117);
+                  }
+                  errors++;
+                }
+                for (const key13 in data65) {
+                  if (!(key13 === "id" || key13 === "severity" || key13 === "message" || key13 === "match" || key13 === "schema")) {
+                    const err118 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
                     if (vErrors === null) {
-                      vErrors = [err112];
+                      vErrors = [err118];
                     } else {
-                      vErrors.push(err112);
+                      vErrors.push(err118);
                     }
                     errors++;
                   }
                 }
-                if (data60.message !== void 0) {
-                  let data63 = data60.message;
-                  if (typeof data63 === "string") {
-                    if (func3(data63) < 1) {
-                      const err113 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (data65.id !== void 0) {
+                  let data66 = data65.id;
+                  if (typeof data66 === "string") {
+                    if (func3(data66) < 3) {
+                      const err119 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters" };
                       if (vErrors === null) {
-                        vErrors = [err113];
+                        vErrors = [err119];
                       } else {
-                        vErrors.push(err113);
+                        vErrors.push(err119);
                       }
                       errors++;
                     }
                   } else {
-                    const err114 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err120 = { instancePath: instancePath + "/policies/custom/" + i14 + "/id", schemaPath: "#/properties/policies/properties/custom/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err114];
+                      vErrors = [err120];
                     } else {
-                      vErrors.push(err114);
+                      vErrors.push(err120);
                     }
                     errors++;
                   }
                 }
-                if (data60.match !== void 0) {
-                  let data64 = data60.match;
-                  if (data64 && typeof data64 == "object" && !Array.isArray(data64)) {
-                    if (data64.target === void 0) {
-                      const err115 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                if (data65.severity !== void 0) {
+                  let data67 = data65.severity;
+                  if (!(data67 === "error" || data67 === "warning" || data67 === "info")) {
+                    const err121 = { instancePath: instancePath + "/policies/custom/" + i14 + "/severity", schemaPath: "#/properties/policies/properties/custom/items/properties/severity/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.severity.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err121];
+                    } else {
+                      vErrors.push(err121);
+                    }
+                    errors++;
+                  }
+                }
+                if (data65.message !== void 0) {
+                  let data68 = data65.message;
+                  if (typeof data68 === "string") {
+                    if (func3(data68) < 1) {
+                      const err122 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       if (vErrors === null) {
-                        vErrors = [err115];
+                        vErrors = [err122];
                       } else {
-                        vErrors.push(err115);
+                        vErrors.push(err122);
                       }
                       errors++;
                     }
-                    for (const key13 in data64) {
-                      if (!(key13 === "target" || key13 === "kinds" || key13 === "apiVersions" || key13 === "namespaces")) {
-                        const err116 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
-                        if (vErrors === null) {
-                          vErrors = [err116];
-                        } else {
-                          vErrors.push(err116);
-                        }
-                        errors++;
-                      }
+                  } else {
+                    const err123 = { instancePath: instancePath + "/policies/custom/" + i14 + "/message", schemaPath: "#/properties/policies/properties/custom/items/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err123];
+                    } else {
+                      vErrors.push(err123);
                     }
-                    if (data64.target !== void 0) {
-                      let data65 = data64.target;
-                      if (!(data65 === "k8s" || data65 === "dockerfile")) {
-                        const err117 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
-                        if (vErrors === null) {
-                          vErrors = [err117];
-                        } else {
-                          vErrors.push(err117);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data64.kinds !== void 0) {
-                      let data66 = data64.kinds;
-                      if (Array.isArray(data66)) {
-                        const len16 = data66.length;
-                        for (let i15 = 0; i15 < len16; i15++) {
-                          let data67 = data66[i15];
-                          if (typeof data67 === "string") {
-                            if (func3(data67) < 1) {
-                              const err118 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err118];
-                              } else {
-                                vErrors.push(err118);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err119 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err119];
-                            } else {
-                              vErrors.push(err119);
-                            }
-                            errors++;
-                          }
-                        }
+                    errors++;
+                  }
+                }
+                if (data65.match !== void 0) {
+                  let data69 = data65.match;
+                  if (data69 && typeof data69 == "object" && !Array.isArray(data69)) {
+                    if (data69.target === void 0) {
+                      const err124 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/required", keyword: "required", params: { missingProperty: "target" }, message: "must have required property 'target'" };
+                      if (vErrors === null) {
+                        vErrors = [err124];
                       } else {
-                        const err120 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        vErrors.push(err124);
+                      }
+                      errors++;
+                    }
+                    for (const key14 in data69) {
+                      if (!(key14 === "target" || key14 === "kinds" || key14 === "apiVersions" || key14 === "namespaces")) {
+                        const err125 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
                         if (vErrors === null) {
-                          vErrors = [err120];
+                          vErrors = [err125];
                         } else {
-                          vErrors.push(err120);
+                          vErrors.push(err125);
                         }
                         errors++;
                       }
                     }
-                    if (data64.apiVersions !== void 0) {
-                      let data68 = data64.apiVersions;
-                      if (Array.isArray(data68)) {
-                        const len17 = data68.length;
-                        for (let i16 = 0; i16 < len17; i16++) {
-                          let data69 = data68[i16];
-                          if (typeof data69 === "string") {
-                            if (func3(data69) < 1) {
-                              const err121 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err121];
-                              } else {
-                                vErrors.push(err121);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err122 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err122];
-                            } else {
-                              vErrors.push(err122);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err123 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                        if (vErrors === null) {
-                          vErrors = [err123];
-                        } else {
-                          vErrors.push(err123);
-                        }
-                        errors++;
-                      }
-                    }
-                    if (data64.namespaces !== void 0) {
-                      let data70 = data64.namespaces;
-                      if (Array.isArray(data70)) {
-                        const len18 = data70.length;
-                        for (let i17 = 0; i17 < len18; i17++) {
-                          let data71 = data70[i17];
-                          if (typeof data71 === "string") {
-                            if (func3(data71) < 1) {
-                              const err124 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                              if (vErrors === null) {
-                                vErrors = [err124];
-                              } else {
-                                vErrors.push(err124);
-                              }
-                              errors++;
-                            }
-                          } else {
-                            const err125 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                            if (vErrors === null) {
-                              vErrors = [err125];
-                            } else {
-                              vErrors.push(err125);
-                            }
-                            errors++;
-                          }
-                        }
-                      } else {
-                        const err126 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                    if (data69.target !== void 0) {
+                      let data70 = data69.target;
+                      if (!(data70 === "k8s" || data70 === "dockerfile")) {
+                        const err126 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/target", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/target/enum", keyword: "enum", params: { allowedValues: schema11.properties.policies.properties.custom.items.properties.match.properties.target.enum }, message: "must be equal to one of the allowed values" };
                         if (vErrors === null) {
                           vErrors = [err126];
                         } else {
@@ -1543,64 +1537,172 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
+                    if (data69.kinds !== void 0) {
+                      let data71 = data69.kinds;
+                      if (Array.isArray(data71)) {
+                        const len16 = data71.length;
+                        for (let i15 = 0; i15 < len16; i15++) {
+                          let data72 = data71[i15];
+                          if (typeof data72 === "string") {
+                            if (func3(data72) < 1) {
+                              const err127 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err127];
+                              } else {
+                                vErrors.push(err127);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err128 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds/" + i15, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err128];
+                            } else {
+                              vErrors.push(err128);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err129 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/kinds", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/kinds/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err129];
+                        } else {
+                          vErrors.push(err129);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data69.apiVersions !== void 0) {
+                      let data73 = data69.apiVersions;
+                      if (Array.isArray(data73)) {
+                        const len17 = data73.length;
+                        for (let i16 = 0; i16 < len17; i16++) {
+                          let data74 = data73[i16];
+                          if (typeof data74 === "string") {
+                            if (func3(data74) < 1) {
+                              const err130 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err130];
+                              } else {
+                                vErrors.push(err130);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err131 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions/" + i16, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err131];
+                            } else {
+                              vErrors.push(err131);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err132 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/apiVersions", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/apiVersions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err132];
+                        } else {
+                          vErrors.push(err132);
+                        }
+                        errors++;
+                      }
+                    }
+                    if (data69.namespaces !== void 0) {
+                      let data75 = data69.namespaces;
+                      if (Array.isArray(data75)) {
+                        const len18 = data75.length;
+                        for (let i17 = 0; i17 < len18; i17++) {
+                          let data76 = data75[i17];
+                          if (typeof data76 === "string") {
+                            if (func3(data76) < 1) {
+                              const err133 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                              if (vErrors === null) {
+                                vErrors = [err133];
+                              } else {
+                                vErrors.push(err133);
+                              }
+                              errors++;
+                            }
+                          } else {
+                            const err134 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces/" + i17, schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                            if (vErrors === null) {
+                              vErrors = [err134];
+                            } else {
+                              vErrors.push(err134);
+                            }
+                            errors++;
+                          }
+                        }
+                      } else {
+                        const err135 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match/namespaces", schemaPath: "#/properties/policies/properties/custom/items/properties/match/properties/namespaces/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                        if (vErrors === null) {
+                          vErrors = [err135];
+                        } else {
+                          vErrors.push(err135);
+                        }
+                        errors++;
+                      }
+                    }
                   } else {
-                    const err127 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                    const err136 = { instancePath: instancePath + "/policies/custom/" + i14 + "/match", schemaPath: "#/properties/policies/properties/custom/items/properties/match/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                     if (vErrors === null) {
-                      vErrors = [err127];
+                      vErrors = [err136];
                     } else {
-                      vErrors.push(err127);
+                      vErrors.push(err136);
                     }
                     errors++;
                   }
                 }
-                if (data60.schema !== void 0) {
-                  let data72 = data60.schema;
-                  if (!(data72 && typeof data72 == "object" && !Array.isArray(data72)) && typeof data72 !== "string") {
-                    const err128 = { instancePath: instancePath + "/policies/custom/" + i14 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
+                if (data65.schema !== void 0) {
+                  let data77 = data65.schema;
+                  if (!(data77 && typeof data77 == "object" && !Array.isArray(data77)) && typeof data77 !== "string") {
+                    const err137 = { instancePath: instancePath + "/policies/custom/" + i14 + "/schema", schemaPath: "#/properties/policies/properties/custom/items/properties/schema/type", keyword: "type", params: { type: schema11.properties.policies.properties.custom.items.properties.schema.type }, message: "must be object,string" };
                     if (vErrors === null) {
-                      vErrors = [err128];
+                      vErrors = [err137];
                     } else {
-                      vErrors.push(err128);
+                      vErrors.push(err137);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err129 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err138 = { instancePath: instancePath + "/policies/custom/" + i14, schemaPath: "#/properties/policies/properties/custom/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err129];
+                  vErrors = [err138];
                 } else {
-                  vErrors.push(err129);
+                  vErrors.push(err138);
                 }
                 errors++;
               }
             }
           } else {
-            const err130 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err139 = { instancePath: instancePath + "/policies/custom", schemaPath: "#/properties/policies/properties/custom/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err130];
+              vErrors = [err139];
             } else {
-              vErrors.push(err130);
+              vErrors.push(err139);
             }
             errors++;
           }
         }
       } else {
-        const err131 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err140 = { instancePath: instancePath + "/policies", schemaPath: "#/properties/policies/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err131];
+          vErrors = [err140];
         } else {
-          vErrors.push(err131);
+          vErrors.push(err140);
         }
         errors++;
       }
     }
   } else {
-    const err132 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err141 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err132];
+      vErrors = [err141];
     } else {
-      vErrors.push(err132);
+      vErrors.push(err141);
     }
     errors++;
   }

@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4304,8 +4304,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7748,11 +7748,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -7769,10 +7769,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -7833,8 +7833,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -7863,12 +7863,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants4))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -7921,12 +7921,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -7949,10 +7949,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -7988,10 +7988,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -8033,11 +8033,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -8338,7 +8338,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8353,14 +8353,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants4[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -10322,7 +10322,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root, ref);
+      let _sch = resolve13.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10349,7 +10349,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root, ref) {
+    function resolve13(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11213,7 +11213,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11249,50 +11249,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative6 = parse(serialize(relative6, options), options);
+        relative7 = parse(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -11300,7 +11300,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -11604,7 +11604,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve12,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize,
@@ -15097,11 +15097,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename8 = shortcut ? basenameOf(path) : path;
+        const basename9 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename8 : path
+            shortcut && rule._basenameOnly ? basename9 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -19543,15 +19543,15 @@ var require_from = __commonJS({
        * @return the base image's name, or null if unspecified
        */
       getImageName() {
-        const imageName = this.getRangeContent(this.getImageNameRange());
-        if (imageName === null) {
+        const imageName2 = this.getRangeContent(this.getImageNameRange());
+        if (imageName2 === null) {
           return null;
         }
         let commented = false;
         let escaped = false;
         let name = "";
-        for (let i = 0; i < imageName.length; i++) {
-          const ch = imageName.charAt(i);
+        for (let i = 0; i < imageName2.length; i++) {
+          const ch = imageName2.charAt(i);
           switch (ch) {
             case this.escapeChar:
               escaped = true;
@@ -20371,12 +20371,12 @@ var require_dockerfile = __commonJS({
       }
       getParentStage(image) {
         const templateFrom = image.getFROM();
-        const imageName = templateFrom === null ? null : templateFrom.getImageName();
-        if (imageName === null) {
+        const imageName2 = templateFrom === null ? null : templateFrom.getImageName();
+        if (imageName2 === null) {
           return null;
         }
         for (const from of this.getFROMs()) {
-          if (from.getBuildStage() === imageName) {
+          if (from.getBuildStage() === imageName2) {
             const range = from.getRange();
             if (range.start.line === templateFrom.getRange().start.line) {
               return null;
@@ -21075,9 +21075,9 @@ var require_main = __commonJS({
 
 // src/action.ts
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname11, isAbsolute as isAbsolute4, join as join11, relative as relative5, resolve as resolve11, sep as sep5 } from "node:path";
+import { appendFileSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { tmpdir as tmpdir3 } from "node:os";
+import { dirname as dirname12, isAbsolute as isAbsolute5, join as join12, relative as relative6, resolve as resolve12, sep as sep6 } from "node:path";
 
 // src/config/types.ts
 var CONFIG_FILE_NAMES = [".genai-lint.yaml", ".genai-lint.yml", ".genai-lint.json"];
@@ -21086,6 +21086,7 @@ var ConfigError = class extends Error {
 var DEFAULT_KUBERNETES_VERSION = "1.32";
 var DEFAULT_MAX_FILE_SIZE_MB = 5;
 var DEFAULT_VENDORED_DIRS = ["vendor", "third_party"];
+var DEFAULT_KUSTOMIZE_CONFIG = { render: "auto", timeoutSeconds: 60, maxInputMB: 2 };
 var DEFAULT_HELM_SETTINGS = { render: "auto", releaseName: "release", namespace: "default", valuesFiles: {}, timeoutSeconds: 60 };
 function isRuleEnabled(config, meta) {
   return (config.rules.get(meta.id)?.severity ?? meta.severity) !== "off";
@@ -21154,6 +21155,7 @@ function resolveConfig(raw, metas, file, baseDir) {
     failOn: raw.failOn ?? "error",
     maxFileSizeMB: raw.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB,
     helm: { ...DEFAULT_HELM_SETTINGS, ...raw.helm ?? {} },
+    kustomize: { ...DEFAULT_KUSTOMIZE_CONFIG, ...raw.kustomize },
     settings: {
       gpuResources: raw.gpu?.resources ?? [],
       gpuTaintKeys: [...preset.gpuTaintKeys, ...raw.gpu?.taintKeys ?? []],
@@ -21594,6 +21596,32 @@ var NodeTable = class _NodeTable {
     const found = this.find(path);
     return found?.exact ? found.offsets : void 0;
   }
+  /**
+   * The JSON pointer of the node a position in the text is about (the
+   * reverse of `find`): the first node, from the root down, whose key or
+   * value starts at `offset`, else the deepest node that holds it. A list
+   * item and its first key start at the same place: the item is meant.
+   */
+  pathAt(offset) {
+    if (!this.keys.length) return void 0;
+    const o = this.offsets;
+    const holds = (n) => {
+      const start = o[n * 4] >= 0 ? o[n * 4] : o[n * 4 + 2];
+      return start <= offset && offset <= Math.max(o[n * 4 + 3], o[n * 4 + 1]);
+    };
+    if (!holds(0)) return void 0;
+    let node = 0;
+    let path = "";
+    for (; ; ) {
+      const end = node + this.sizes[node];
+      let next = -1;
+      for (let child = node + 1; child < end; child += this.sizes[child]) if (holds(child)) next = child;
+      if (next < 0) return path;
+      if (node > 0 && (o[node * 4] === offset || o[node * 4 + 2] === offset)) return path;
+      node = next;
+      path += "/" + pointerSegment(this.keys[node]);
+    }
+  }
   /** The offsets of every node. */
   *values() {
     for (let node = 0; node < this.keys.length; node++) yield this.at(node);
@@ -22026,6 +22054,11 @@ function mergeConfigs(layers) {
         }
         out.helm = { ...out.helm, ...helm };
         for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
+      } else if (key === "kustomize") {
+        const kustomize = { ...value };
+        if (kustomize.binary && /[\\/]/.test(kustomize.binary)) kustomize.binary = resolve3(dirname4(source), kustomize.binary);
+        out.kustomize = { ...out.kustomize, ...kustomize };
+        for (const k of Object.keys(kustomize)) sources[`kustomize.${k}`] = source;
       } else if (key === "ignorePaths") {
         out.ignorePaths = [...out.ignorePaths ?? [], ...value];
         sources.ignorePaths = source;
@@ -25822,7 +25855,8 @@ var gpu_tolerations_default = defineK8sRule({
       const what = uses.every((u) => u.kind === "gpu") ? "GPU" : uses.some((u) => u.kind === "gpu") ? "GPU and accelerator" : "accelerator";
       ctx.report({
         message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
-        path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
+        // A written list, even empty (`tolerations: []`, a patch that drops them), is where the fix goes.
+        path: Array.isArray(pod.spec.tolerations) ? `${pod.path}/tolerations` : pod.path,
         fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
       });
     }
@@ -26541,10 +26575,10 @@ var service_selector_default = defineK8sRule({
     const idx = ctx.index.memo("pod-templates-by-label-and-dir", (index) => {
       const byPair = /* @__PURE__ */ new Map();
       const byDir = /* @__PURE__ */ new Map();
-      const labelsOf = /* @__PURE__ */ new Map();
+      const labelsOf2 = /* @__PURE__ */ new Map();
       for (const w of index.ofKind(...POD_BEARING_KINDS)) {
         const labels = podTemplateLabels(w) ?? {};
-        labelsOf.set(w, labels);
+        labelsOf2.set(w, labels);
         for (const [k, v] of Object.entries(labels)) {
           const key = `${k}=${String(v)}`;
           let set = byPair.get(key);
@@ -26556,7 +26590,7 @@ var service_selector_default = defineK8sRule({
         if (!list2) byDir.set(dir, list2 = []);
         list2.push(w);
       }
-      return { byPair, byDir, labelsOf };
+      return { byPair, byDir, labelsOf: labelsOf2 };
     });
     const [first, ...rest] = selector.map(([k, v]) => idx.byPair.get(`${k}=${v}`) ?? /* @__PURE__ */ new Set());
     const all = [...first].filter((w) => rest.every((set) => set.has(w)));
@@ -28413,6 +28447,9 @@ function discover(paths, opts) {
 import { basename as basename4, dirname as dirname7, join as join6, resolve as resolve7 } from "node:path";
 import { existsSync as existsSync8 } from "node:fs";
 var KUSTOMIZATION_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isRemoteReference(ref) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith("git@") || /^(github|gitlab|bitbucket)\.(com|org)\//i.test(ref) || /\?(ref|version|submodules|timeout)=/.test(ref);
+}
 function strings(v) {
   return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 }
@@ -28427,13 +28464,32 @@ function readKustomization(path, root) {
   if (!doc) return void 0;
   const dir = dirname7(path);
   const patches = [];
+  const patchEntries = [];
+  const selector = (v) => {
+    const t = record(v);
+    if (!t) return void 0;
+    const str = (k) => typeof t[k] === "string" ? t[k] : void 0;
+    return { kind: str("kind"), name: str("name"), namespace: str("namespace"), labelSelector: str("labelSelector") };
+  };
   for (const key of ["patches", "patchesJson6902"]) {
-    for (const p of Array.isArray(doc[key]) ? doc[key] : []) {
-      const path2 = record(p)?.path;
-      if (typeof path2 === "string") patches.push(resolve7(dir, path2));
-    }
+    (Array.isArray(doc[key]) ? doc[key] : []).forEach((p, i) => {
+      const r = record(p);
+      const base = { pointer: `/${key}/${i}`, target: selector(r?.target), json6902: key === "patchesJson6902" || void 0 };
+      if (typeof r?.path === "string") {
+        patches.push(resolve7(dir, r.path));
+        patchEntries.push({ ...base, file: resolve7(dir, r.path) });
+      } else if (typeof r?.patch === "string") patchEntries.push({ ...base, inline: r.patch });
+    });
   }
-  for (const p of strings(doc.patchesStrategicMerge)) if (!p.includes("\n")) patches.push(resolve7(dir, p));
+  (Array.isArray(doc.patchesStrategicMerge) ? doc.patchesStrategicMerge : []).forEach((p, i) => {
+    if (typeof p !== "string") return;
+    const pointer = `/patchesStrategicMerge/${i}`;
+    if (p.includes("\n")) patchEntries.push({ pointer, inline: p });
+    else {
+      patches.push(resolve7(dir, p));
+      patchEntries.push({ pointer, file: resolve7(dir, p) });
+    }
+  });
   const images = [];
   for (const i of Array.isArray(doc.images) ? doc.images : []) {
     const r = record(i);
@@ -28445,13 +28501,27 @@ function readKustomization(path, root) {
       digest: typeof r.digest === "string" ? r.digest : void 0
     });
   }
+  const remote = [];
+  const local = (refs) => refs.flatMap((r) => {
+    if (isRemoteReference(r) || !existsSync8(resolve7(dir, r))) {
+      remote.push(r);
+      return [];
+    }
+    return [resolve7(dir, r)];
+  });
+  const needsPlugins = ["helmCharts", "helmChartInflationGenerator"].filter((k) => Array.isArray(doc[k]) && doc[k].length > 0);
   return {
     path,
     dir,
-    resources: [...strings(doc.resources), ...strings(doc.bases)].filter((r) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(r) && !r.startsWith("github.com/")).map((r) => resolve7(dir, r)),
+    component: doc.kind === "Component",
+    resources: local([...strings(doc.resources), ...strings(doc.bases)]),
+    components: local(strings(doc.components)),
+    remote,
     patches,
+    patchEntries,
     images,
-    namespace: typeof doc.namespace === "string" ? doc.namespace : void 0
+    namespace: typeof doc.namespace === "string" ? doc.namespace : void 0,
+    needsPlugins
   };
 }
 function kustomizationIn(dir) {
@@ -29143,7 +29213,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key, segs) {
-    const resolve12 = (s) => {
+    const resolve13 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -29151,13 +29221,13 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve12(this.rootOf.get(key));
+    let cur = resolve13(this.rootOf.get(key));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve12(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve12(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve12(cur.additionalProperties);
+      if (props && seg in props) cur = resolve13(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve13(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve13(cur.additionalProperties);
       else return void 0;
     }
     return cur;
@@ -29740,6 +29810,27 @@ function mapToTemplateSource(f, model) {
     end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
   };
 }
+function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.file === display) continue;
+    const list2 = byFile.get(f.file);
+    if (list2) list2.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const dropped = /* @__PURE__ */ new Set();
+  for (const [file, list2] of byFile) {
+    const text = textOf(file);
+    if (text === void 0) continue;
+    const model = parseYaml(text);
+    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
+    if (!suppressions.length) continue;
+    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
+    const keep = new Set(kept);
+    for (const f of list2) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
 function mapRenderedFinding(f, model, source, at) {
   const line = f.range.start.line;
   const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
@@ -30064,6 +30155,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
         kept = kept.filter((f) => !placeholders.has(f));
         unused = unused.filter((f) => !placeholders.has(f));
       }
+      if (rendered.repositoryText) kept = suppressedInRepository(kept, display, rendered.repositoryText, knownIds, enabledIds);
       const found = secrets.filter((s) => s.file === display);
       const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
       for (const file of files) {
@@ -30282,9 +30374,9 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
   failure.catch(() => {
   });
   const next = (w) => new Promise(
-    (resolve12) => w.once("message", (m) => {
+    (resolve13) => w.once("message", (m) => {
       if (m.type === "result") finished.add(w);
-      resolve12(m);
+      resolve13(m);
     })
   );
   try {
@@ -31013,9 +31105,9 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
         const value2 = locator.valueRange(hit.line);
         if (value2) {
           const renderedValue = locateInDocument(model, p, "value");
-          const renderedText = model.textIndex.lineText(renderedValue.start.line).slice(renderedValue.start.column - 1).trimEnd();
+          const renderedText2 = model.textIndex.lineText(renderedValue.start.line).slice(renderedValue.start.column - 1).trimEnd();
           const offset = range.start.line === renderedValue.start.line ? range.start.column - renderedValue.start.column : 0;
-          at = renderedText === value2.text && offset >= 0 ? { start: { line: hit.line, column: value2.range.start.column + offset }, end: { line: hit.line, column: value2.range.start.column + offset + Math.max(1, range.end.line === range.start.line ? range.end.column - range.start.column : 1) } } : value2.range;
+          at = renderedText2 === value2.text && offset >= 0 ? { start: { line: hit.line, column: value2.range.start.column + offset }, end: { line: hit.line, column: value2.range.start.column + offset + Math.max(1, range.end.line === range.start.line ? range.end.column - range.start.column : 1) } } : value2.range;
         }
       }
     }
@@ -31081,7 +31173,7 @@ function chartWithout(chart, meta, drop, home) {
   rmSync(join10(copy, "Chart.lock"), { force: true });
   return copy;
 }
-async function renderChart(chart, covers, binary, settings, ctx, limiter) {
+async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
   const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
@@ -31102,7 +31194,7 @@ async function renderChart(chart, covers, binary, settings, ctx, limiter) {
     };
     const runs = await Promise.all(
       variants.map(
-        (v) => limiter.run(
+        (v) => limiter2.run(
           () => runHelm(
             binary,
             ["template", settings.releaseName, chartPath(v), "--namespace", settings.namespace, "--skip-tests", ...kubeVersion ? ["--kube-version", kubeVersion] : [], ...v.files.flatMap((f) => ["--values", f])],
@@ -31160,10 +31252,10 @@ var helmRenderer = {
       skipped.push(`not rendered: ${n} Helm chart${n > 1 ? "s" : ""} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
       return { jobs: [], notices, skipped };
     }
-    const limiter = new Limiter(CONCURRENT_RENDERS);
+    const limiter2 = new Limiter(CONCURRENT_RENDERS);
     const jobs = charts.map((chart) => {
       const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f)).map((f) => f.absPath);
-      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter) };
+      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter2) };
     });
     return { jobs, notices, skipped };
   }
@@ -31221,16 +31313,622 @@ function pipedHelmSource(text, displayPath, cwd, charts) {
   };
 }
 
+// src/render/kustomize.ts
+import { execFile } from "node:child_process";
+import { accessSync as accessSync2, constants as constants3, existsSync as existsSync12, mkdtempSync as mkdtempSync2, statSync as statSync4, realpathSync as realpathSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { basename as basename8, delimiter as delimiter2, dirname as dirname11, isAbsolute as isAbsolute3, join as join11, relative as relative4, resolve as resolve10, sep as sep4 } from "node:path";
+var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+var BUILD_ANNOTATIONS = [ORIGIN_ANNOTATION, "alpha.config.kubernetes.io/transformations"];
+var RENDER_TIMEOUT_MS = 3e4;
+function kustomizationOf(ref) {
+  return KUSTOMIZATION_NAMES.includes(basename8(ref)) ? ref : kustomizationIn(ref);
+}
+function kustomizeRoots(files) {
+  const found = files.filter((f) => KUSTOMIZATION_NAMES.includes(basename8(f.absPath)));
+  const loaded = /* @__PURE__ */ new Map();
+  const load = (path, root) => {
+    if (!loaded.has(path)) loaded.set(path, readKustomization(path, root));
+    return loaded.get(path);
+  };
+  const referenced = /* @__PURE__ */ new Set();
+  for (const f of found) {
+    const k = load(f.absPath, f.root ?? dirname11(f.absPath));
+    for (const ref of [...k?.resources ?? [], ...k?.components ?? []]) {
+      const inner = kustomizationOf(ref);
+      if (inner) referenced.add(inner);
+    }
+  }
+  const roots = [];
+  for (const f of found) {
+    const root = f.root ?? dirname11(f.absPath);
+    const top = load(f.absPath, root);
+    if (!top || top.component || referenced.has(f.absPath)) continue;
+    const chain = [];
+    const problems2 = /* @__PURE__ */ new Set();
+    const visit = (k, seen) => {
+      if (seen.has(k.path)) return;
+      seen.add(k.path);
+      for (const r of k.remote) problems2.add(`needs ${r} (remote or missing; not fetched)`);
+      if (k.needsPlugins.length) problems2.add(`uses ${k.needsPlugins.join(", ")} (helm is not run from kustomize)`);
+      for (const ref of [...k.resources, ...k.components, ...k.patchEntries.flatMap((p) => p.file ? [p.file] : [])]) {
+        if (!existsSync12(ref)) problems2.add(`needs ${relative4(dirname11(f.absPath), ref)} (missing)`);
+        else if (outsideRoot(ref, root)) problems2.add(`reads ${relative4(dirname11(f.absPath), ref)} outside the linted root`);
+      }
+      for (const ref of [...k.resources, ...k.components]) {
+        const inner = kustomizationOf(ref);
+        if (!inner || outsideRoot(inner, root)) continue;
+        const nested = load(inner, root);
+        if (nested) visit(nested, seen);
+      }
+      chain.push(k);
+    };
+    visit(top, /* @__PURE__ */ new Set());
+    roots.push({ file: f.absPath, root, chain, unbuildable: problems2.size ? [...problems2].join("; ") : void 0 });
+  }
+  return roots.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+}
+function onPath(name) {
+  for (const dir of (process.env.PATH ?? "").split(delimiter2)) {
+    if (!dir || !isAbsolute3(dir)) continue;
+    const candidate = join11(dir, name);
+    try {
+      accessSync2(candidate, constants3.X_OK);
+      return candidate;
+    } catch {
+    }
+  }
+  return void 0;
+}
+function findRenderer(binary) {
+  const pick2 = (path) => /kubectl/i.test(basename8(path)) ? { binary: path, args: ["kustomize"] } : { binary: path, args: ["build"] };
+  if (binary) {
+    const path = binary.includes("/") ? binary : onPath(binary);
+    return path ? pick2(path) : void 0;
+  }
+  const kubectl = onPath("kubectl");
+  if (kubectl) return pick2(kubectl);
+  const kustomize = onPath("kustomize");
+  return kustomize ? pick2(kustomize) : void 0;
+}
+function renderRoot(root, renderer, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20) {
+  const wrapperDir = realpathSync2(mkdtempSync2(join11(tmpdir2(), "genai-lint-kustomize-")));
+  const target = relative4(wrapperDir, realpathSync2(dirname11(root.file))).split(sep4).join("/");
+  writeFileSync2(join11(wrapperDir, "kustomization.yaml"), `resources:
+- ${JSON.stringify(target)}
+buildMetadata: [originAnnotations]
+`);
+  const env = {
+    ...process.env,
+    HTTP_PROXY: "http://127.0.0.1:9",
+    HTTPS_PROXY: "http://127.0.0.1:9",
+    http_proxy: "http://127.0.0.1:9",
+    https_proxy: "http://127.0.0.1:9",
+    NO_PROXY: "",
+    no_proxy: "",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_ALLOW_PROTOCOL: "file"
+  };
+  return new Promise((done) => {
+    execFile(renderer.binary, [...renderer.args, wrapperDir], { env, timeout: timeoutMs, killSignal: "SIGKILL", maxBuffer: maxBytes, cwd: wrapperDir }, (err, stdout, stderr) => {
+      rmSync2(wrapperDir, { recursive: true, force: true });
+      if (!err) return done({ ok: true, text: stdout, wrapperDir });
+      const e = err;
+      if (e.killed || e.signal === "SIGKILL") return done({ ok: false, reason: `stopped after ${Math.round(timeoutMs / 1e3)} s` });
+      if (e.code === "ERR_CHILD_PROCESS_STDIO_MAXBUFFER") return done({ ok: false, reason: `output over ${maxBytes / 2 ** 20} MB` });
+      const message2 = String(stderr || e.message).split("\n").map((l) => l.trim()).filter(Boolean).join(" ").replaceAll(wrapperDir + "/", "").replaceAll(wrapperDir, ".");
+      done({ ok: false, reason: message2.length > 400 ? message2.slice(0, 400) + "…" : message2 || `exit code ${String(e.code)}` });
+    });
+  });
+}
+function withoutCrdBodies(text) {
+  if (!/^kind: CustomResourceDefinition$/m.test(text)) return text;
+  return text.split(/^---$/m).map((doc) => {
+    if (!/^kind: CustomResourceDefinition$/m.test(doc)) return doc;
+    const body = /^(spec|status):/m.exec(doc);
+    return body ? doc.slice(0, body.index) : doc;
+  }).join("---");
+}
+function parseRendered(text, wrapperDir) {
+  const out = [];
+  for (const doc of yamlLib().parseAllDocuments(withoutCrdBodies(text), { uniqueKeys: false })) {
+    if (!("errors" in doc) || doc.errors.length) continue;
+    const value = doc.toJS({ maxAliasCount: 1e3 });
+    if (!isRecord(value)) continue;
+    const meta = isRecord(value.metadata) ? value.metadata : void 0;
+    const annotations = isRecord(meta?.annotations) ? meta.annotations : void 0;
+    let origin;
+    const raw = annotations?.[ORIGIN_ANNOTATION];
+    if (typeof raw === "string") {
+      const o = yamlLib().parse(raw);
+      if (isRecord(o) && typeof o.path === "string" && o.repo === void 0) origin = { file: resolve10(wrapperDir, o.path) };
+      else if (isRecord(o) && typeof o.configuredIn === "string") {
+        const by = isRecord(o.configuredBy) && typeof o.configuredBy.kind === "string" ? o.configuredBy.kind : void 0;
+        origin = { file: resolve10(wrapperDir, o.configuredIn), generator: by };
+      }
+    }
+    if (annotations && meta) {
+      for (const a of BUILD_ANNOTATIONS) delete annotations[a];
+      if (!Object.keys(annotations).length) delete meta.annotations;
+    }
+    out.push({ value, origin });
+  }
+  return out;
+}
+function renderedText(objects) {
+  return objects.map((o) => yamlLib().stringify(o.value, { lineWidth: 0 })).join("---\n");
+}
+var MERGE_KEYS = ["name", "containerPort", "mountPath", "devicePath", "ip", "topologyKey"];
+function mergeKeyOf(item) {
+  if (!isRecord(item)) return void 0;
+  for (const k of MERGE_KEYS) if (item[k] !== void 0 && typeof item[k] !== "object") return [k, item[k]];
+  return void 0;
+}
+function alignPath(rendered, segments, other) {
+  const out = [];
+  let r = rendered;
+  let o = other;
+  for (const s of segments) {
+    if (Array.isArray(r)) {
+      if (!Array.isArray(o)) return void 0;
+      const i = Number(s);
+      const key = mergeKeyOf(r[i]);
+      const j = key ? o.findIndex((x) => isRecord(x) && x[key[0]] === key[1]) : i;
+      if (j < 0 || j >= o.length) return void 0;
+      out.push(String(j));
+      r = r[i];
+      o = o[j];
+    } else if (isRecord(r)) {
+      if (!isRecord(o) || !Object.prototype.hasOwnProperty.call(o, s)) return void 0;
+      out.push(s);
+      r = r[s];
+      o = o[s];
+    } else return void 0;
+  }
+  return out;
+}
+function sameValue(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== null && b !== null && typeof a !== "object" && typeof b !== "object" && String(a) === String(b);
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameValue(a[k], b[k]));
+}
+function valueAt(root, segments) {
+  let cur = root;
+  for (const s of segments) {
+    if (Array.isArray(cur)) cur = cur[Number(s)];
+    else if (isRecord(cur)) cur = cur[s];
+    else return void 0;
+  }
+  return cur;
+}
+function nameOf(value) {
+  const meta = isRecord(value) && isRecord(value.metadata) ? value.metadata : void 0;
+  return typeof meta?.name === "string" ? meta.name : void 0;
+}
+function labelsOf(value) {
+  const meta = isRecord(value) && isRecord(value.metadata) ? value.metadata : void 0;
+  return isRecord(meta?.labels) ? meta.labels : {};
+}
+function namePattern(name) {
+  const parts = [];
+  for (const alt of name.split("|")) {
+    const pieces = alt.split(/(\.[*+])/);
+    if (pieces.length > 5 || pieces.some((p, i) => i % 2 === 0 && /[\\^$.*+?()[\]{}]/.test(p))) return void 0;
+    parts.push(pieces.join(""));
+  }
+  return new RegExp(`^(?:${parts.join("|")})$`);
+}
+function selects(target, obj, originalName) {
+  if (target.kind && target.kind !== obj.kind) return false;
+  if (target.name) {
+    const re = namePattern(target.name);
+    const names = [nameOf(obj), originalName].filter((n) => n !== void 0);
+    if (!re || !names.some((n) => re.test(n))) return false;
+  }
+  if (target.labelSelector) {
+    const labels = labelsOf(obj);
+    for (const part of target.labelSelector.split(",")) {
+      const [k, v] = part.split("=").map((x) => x.trim());
+      if (v === void 0 ? !(k in labels) : String(labels[k]) !== v) return false;
+    }
+  }
+  return true;
+}
+var TreeFiles = class {
+  constructor(root) {
+    this.root = root;
+  }
+  cache = /* @__PURE__ */ new Map();
+  get(file) {
+    if (!this.cache.has(file)) {
+      const text = isWithin(this.root, file) ? readTreeFile(file, this.root, () => {
+      }) : void 0;
+      this.cache.set(file, text === void 0 ? void 0 : parseYaml(text));
+    }
+    return this.cache.get(file);
+  }
+};
+function rangeIn(doc, pointer, part) {
+  const found = doc.locations.find(pointer);
+  if (!found?.exact) return void 0;
+  const loc = nodeLocation(doc, found.offsets);
+  if (part === "value") return loc.value;
+  return loc.key ?? (loc.value.start.line === loc.value.end.line ? loc.value : { start: loc.value.start, end: { line: loc.value.start.line, column: loc.value.start.column + 1 } });
+}
+function kindRange(doc) {
+  return rangeIn(doc, "/kind", "key") ?? { start: doc.range.start, end: { line: doc.range.start.line, column: doc.range.start.column + 1 } };
+}
+function placeOf(obj, pointer, part, root, files) {
+  const origin = obj.origin;
+  if (!origin) return void 0;
+  const segments = splitPointer(pointer);
+  while (segments.length && valueAt(obj.value, segments) === void 0) segments.pop();
+  const renderedValue = valueAt(obj.value, segments);
+  if (origin.generator) {
+    const model = files.get(origin.file);
+    const doc = model?.documents[0];
+    if (!doc) return void 0;
+    const key = origin.generator === "SecretGenerator" ? "secretGenerator" : "configMapGenerator";
+    const entries = isRecord(doc.value) && Array.isArray(doc.value[key]) ? doc.value[key] : [];
+    const name = nameOf(obj.value);
+    const i = entries.findIndex((e) => isRecord(e) && typeof e.name === "string" && name !== void 0 && name.startsWith(e.name));
+    return { file: origin.file, range: rangeIn(doc, i >= 0 ? `/${key}/${i}/name` : `/${key}`, "key") ?? doc.range };
+  }
+  const originModel = files.get(origin.file);
+  const originDoc = originModel ? originDocument(originModel, obj.value) : void 0;
+  const originalName = originDoc ? nameOf(originDoc.value) : void 0;
+  let claimed;
+  for (const k of root.chain) {
+    if (!builds(k, origin.file, root)) continue;
+    for (const entry of k.patchEntries) {
+      const place = patchPlace(entry, k, obj.value, originalName, segments, renderedValue, part, files);
+      if (place) claimed = place;
+    }
+  }
+  if (claimed) return claimed;
+  const aligned = originDoc ? alignPath(obj.value, segments, originDoc.value) : void 0;
+  if (segments[segments.length - 1] === "image" && typeof renderedValue === "string") {
+    const written2 = originDoc && aligned ? valueAt(originDoc.value, aligned) : void 0;
+    if (written2 !== renderedValue) {
+      const entry = imageEntryPlace(root, origin.file, typeof written2 === "string" ? written2 : void 0, renderedValue, files);
+      if (entry) return entry;
+    }
+  }
+  if (!originModel || !originDoc) return { file: origin.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+  if (aligned) return { file: origin.file, range: rangeIn(originDoc, joinPointer("", ...aligned), part) ?? kindRange(originDoc) };
+  let written = segments.length;
+  while (written > 0 && !alignPath(obj.value, segments.slice(0, written), originDoc.value)) written--;
+  let added;
+  if (written < segments.length && Array.isArray(valueAt(obj.value, segments.slice(0, written)))) {
+    for (const k of root.chain) {
+      if (!builds(k, origin.file, root)) continue;
+      for (const entry of k.patchEntries) added = patchItemPlace(entry, k, obj.value, originalName, segments, written + 1, files) ?? added;
+    }
+  }
+  return added ?? { file: origin.file, range: kindRange(originDoc) };
+}
+function patchItemPlace(entry, k, obj, originalName, segments, depth, files) {
+  if (!entry.file || entry.json6902) return void 0;
+  const model = files.get(entry.file);
+  for (const doc of model?.documents ?? []) {
+    if (!isRecord(doc.value)) continue;
+    if (entry.target ? !selects(entry.target, obj, originalName) : doc.value.kind !== obj.kind || ![nameOf(obj), originalName].includes(nameOf(doc.value))) continue;
+    for (let d = segments.length; d >= depth; d--) {
+      const aligned = alignPath(obj, segments.slice(0, d), doc.value);
+      const range = aligned ? rangeIn(doc, joinPointer("", ...aligned), "key") : void 0;
+      if (range) return { file: entry.file, range };
+    }
+  }
+  return void 0;
+}
+function imageName(ref) {
+  const at = ref.indexOf("@");
+  const noDigest = at >= 0 ? ref.slice(0, at) : ref;
+  const colon = noDigest.lastIndexOf(":");
+  return colon > noDigest.lastIndexOf("/") ? noDigest.slice(0, colon) : noDigest;
+}
+function imageEntryPlace(root, file, written, rendered, files) {
+  let found;
+  for (const k of root.chain) {
+    if (!builds(k, file, root)) continue;
+    const doc = files.get(k.path)?.documents[0];
+    const entries = doc && isRecord(doc.value) && Array.isArray(doc.value.images) ? doc.value.images : [];
+    entries.forEach((e, i) => {
+      if (!isRecord(e) || typeof e.name !== "string" || !doc) return;
+      const names = [written ? imageName(written) : void 0, typeof e.newName === "string" ? e.newName : void 0];
+      if (!names.includes(e.name) && !(written === void 0 && imageName(rendered) === (e.newName ?? e.name))) return;
+      const key = ["digest", "newTag", "newName"].find((x) => e[x] !== void 0 && rendered.includes(String(e[x])));
+      const range = key ? rangeIn(doc, `/images/${i}/${key}`, "key") : void 0;
+      if (range) found = { file: k.path, range };
+    });
+  }
+  return found;
+}
+function builds(k, file, root) {
+  const byPath = new Map(root.chain.map((c) => [c.path, c]));
+  const seen = /* @__PURE__ */ new Set();
+  const walk = (c) => {
+    if (seen.has(c.path)) return false;
+    seen.add(c.path);
+    for (const r of [...c.resources, ...c.components]) {
+      if (r === file) return true;
+      const inner = kustomizationOf(r);
+      const nested = inner ? byPath.get(inner) : void 0;
+      if (nested && walk(nested)) return true;
+    }
+    return false;
+  };
+  return walk(k);
+}
+function originDocument(model, rendered) {
+  const sameKind = model.documents.filter((d) => isRecord(d.value) && d.value.kind === rendered.kind);
+  const name = nameOf(rendered);
+  return sameKind.find((d) => nameOf(d.value) === name) ?? sameKind.find((d) => {
+    const n = nameOf(d.value);
+    return n !== void 0 && name !== void 0 && name.includes(n);
+  }) ?? (sameKind.length === 1 ? sameKind[0] : void 0);
+}
+function identifies(patch, segments) {
+  const path = segments.join("/");
+  if (["apiVersion", "kind", "metadata/name", "metadata/namespace"].includes(path)) return true;
+  const parent = valueAt(patch, segments.slice(0, -1));
+  const grand = valueAt(patch, segments.slice(0, -2));
+  return Array.isArray(grand) && mergeKeyOf(parent)?.[0] === segments[segments.length - 1];
+}
+function patchPlace(entry, k, obj, originalName, segments, renderedValue, part, files) {
+  let model;
+  let place;
+  if (entry.file) {
+    model = files.get(entry.file);
+    const file = entry.file;
+    place = (doc, pointer) => {
+      const range = rangeIn(doc, pointer, part) ?? rangeIn(doc, pointer, "key");
+      return range ? { file, range } : void 0;
+    };
+  } else if (entry.inline !== void 0) {
+    model = parseYaml(entry.inline);
+    const kdoc = files.get(k.path)?.documents[0];
+    place = () => {
+      const range = kdoc ? rangeIn(kdoc, `${entry.pointer}/patch`, "key") ?? rangeIn(kdoc, entry.pointer, "value") : void 0;
+      return range ? { file: k.path, range } : void 0;
+    };
+  } else return void 0;
+  if (!model) return void 0;
+  const docs = model.documents.filter((d) => !d.errors.length && d.value !== void 0);
+  if (entry.target && !selects(entry.target, obj, originalName)) return void 0;
+  if (entry.json6902 || Array.isArray(docs[0]?.value)) {
+    const doc = docs[0];
+    if (!doc || !Array.isArray(doc.value) || !entry.target) return void 0;
+    let found;
+    doc.value.forEach((op, i) => {
+      if (!isRecord(op) || typeof op.path !== "string" || !["add", "replace", "copy", "move"].includes(String(op.op))) return;
+      const opSegments = splitPointer(op.path);
+      if (opSegments[opSegments.length - 1] === "-") {
+        const list2 = valueAt(obj, opSegments.slice(0, -1));
+        if (!Array.isArray(list2)) return;
+        opSegments[opSegments.length - 1] = String(list2.length - 1);
+      }
+      if (opSegments.length > segments.length || opSegments.some((s, j) => s !== segments[j])) return;
+      const rest = segments.slice(opSegments.length);
+      if (op.op === "copy" || op.op === "move") {
+        found = place(doc, `/${i}/from`) ?? found;
+        return;
+      }
+      if (!sameValue(valueAt(op.value, rest), renderedValue)) return;
+      found = place(doc, joinPointer(`/${i}/value`, ...rest)) ?? found;
+    });
+    return found;
+  }
+  for (const doc of docs) {
+    if (!isRecord(doc.value)) continue;
+    if (!entry.target) {
+      if (doc.value.kind !== obj.kind) continue;
+      const n = nameOf(doc.value);
+      if (n !== void 0 && n !== nameOf(obj) && n !== originalName) continue;
+    }
+    const aligned = alignPath(obj, segments, doc.value);
+    if (!aligned || identifies(doc.value, aligned)) continue;
+    const written = valueAt(doc.value, aligned);
+    if (!sameValue(written, renderedValue) && !(Array.isArray(written) && Array.isArray(renderedValue))) continue;
+    if (isRecord(written) && !sameValue(written, renderedValue)) continue;
+    return place(doc, joinPointer("", ...aligned));
+  }
+  return void 0;
+}
+function coveredFiles(root, objects) {
+  const out = /* @__PURE__ */ new Set();
+  for (const k of root.chain) {
+    out.add(k.path);
+    for (const r of k.resources) if (/\.(ya?ml|json)$/i.test(r)) out.add(r);
+    for (const p of k.patchEntries) if (p.file) out.add(p.file);
+  }
+  for (const o of objects) if (o.origin && !o.origin.generator) out.add(o.origin.file);
+  return out;
+}
+function rootLabel(root, cwd) {
+  const dir = dirname11(root.file);
+  const rel = isAbsolute3(dir) ? relative4(cwd, dir) : dir;
+  return (rel || ".").split(sep4).join("/");
+}
+function kustomizeMapping(root, objects, files) {
+  const text = renderedText(objects);
+  let model;
+  const fallback = { file: root.file, range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+  return {
+    text,
+    covers: [...coveredFiles(root, objects)].sort(),
+    place(doc, pointer, range) {
+      const obj = objects[doc];
+      if (!obj) return fallback;
+      model ??= parseYaml(text);
+      const d = model.documents[doc];
+      let part = "key";
+      let path = pointer;
+      if (d) {
+        const offset = d.textIndex.offsetAt(range.start);
+        path ??= d.locations.pathAt(offset) ?? "";
+        const at = d.locations.find(path);
+        if (at?.exact && at.offsets[0] !== offset && offset >= at.offsets[2]) part = "value";
+      }
+      return placeOf(obj, path ?? "", part, root, files) ?? fallback;
+    }
+  };
+}
+var CONCURRENT_RENDERS2 = 2;
+function limiter(max) {
+  let active = 0;
+  const waiting = [];
+  return async (job) => {
+    if (active >= max) await new Promise((go) => waiting.push(go));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+function commonDir(a, b) {
+  const x = a.split(sep4);
+  const y = b.split(sep4);
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join(sep4) || sep4;
+}
+function groupsOf(roots, covers) {
+  const parent = new Map(roots.map((r) => [r, r]));
+  const find = (r) => {
+    while (parent.get(r) !== r) r = parent.get(r);
+    return r;
+  };
+  const owner = /* @__PURE__ */ new Map();
+  for (const r of roots) {
+    for (const f of covers.get(r)) {
+      const o = owner.get(f);
+      if (!o) owner.set(f, r);
+      else {
+        const a = find(o);
+        const b = find(r);
+        if (a !== b) parent.set(b, a);
+      }
+    }
+  }
+  return new Map(roots.map((r) => [r, find(r)]));
+}
+function inputBytes(root) {
+  let total = 0;
+  for (const f of coveredBeforeRender(root)) {
+    try {
+      total += statSync4(f).size;
+    } catch {
+    }
+  }
+  return total;
+}
+function coveredBeforeRender(root) {
+  return coveredFiles(root, []);
+}
+function kustomizeRenderer() {
+  return {
+    name: "kustomize",
+    start(ctx) {
+      const settings = ctx.config.kustomize ?? DEFAULT_KUSTOMIZE_CONFIG;
+      const out = { jobs: [], notices: [], skipped: [] };
+      if (settings.render === "never") return out;
+      let roots = kustomizeRoots(ctx.files);
+      if (ctx.explicitOnly) {
+        const named = new Set(ctx.files.filter((f) => f.explicit).map((f) => f.absPath));
+        roots = roots.filter((r) => [...coveredBeforeRender(r)].some((f) => named.has(f)));
+      }
+      if (!roots.length) return out;
+      const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
+      const display = (abs) => displayed.get(abs) ?? relative4(ctx.cwd, abs).split(sep4).join("/");
+      let renderer = findRenderer(settings.binary);
+      let why = settings.binary ? `${settings.binary} was not found` : "neither kubectl nor kustomize is on PATH";
+      if (renderer && roots.some((r) => isWithin(r.root, realpathSync2(renderer.binary)))) {
+        why = `kustomize.binary ${settings.binary} lies inside the linted tree and is never run`;
+        renderer = void 0;
+      }
+      if (!renderer) {
+        if (settings.render === "always") throw new ConfigError(`kustomize.render is always, but ${why}`);
+        out.skipped.push(`not rendered: ${roots.length} kustomization${roots.length > 1 ? "s" : ""} (${why}); their patches are judged only on what they set. Lint one with \`kubectl kustomize <dir> | genai-lint -\``);
+        return out;
+      }
+      const buildable = roots.filter((r) => {
+        if (!r.unbuildable) {
+          const size = inputBytes(r);
+          if (size <= settings.maxInputMB * 2 ** 20) return true;
+          out.skipped.push(`not rendered: kustomization ${display(r.file)}: its files hold ${(size / 2 ** 20).toFixed(1)} MB, over kustomize.maxInputMB (${settings.maxInputMB}); they are linted one by one`);
+          return false;
+        }
+        out.skipped.push(`not rendered: kustomization ${display(r.file)}: ${r.unbuildable}; its files are linted one by one`);
+        return false;
+      });
+      const covers = new Map(buildable.map((r) => [r, coveredBeforeRender(r)]));
+      const groups = groupsOf(buildable, covers);
+      const run = limiter(CONCURRENT_RENDERS2);
+      const shared = /* @__PURE__ */ new Map();
+      for (const root of buildable) {
+        const g = groups.get(root);
+        for (const k of root.chain) {
+          const prior = shared.get(g);
+          shared.set(g, prior === void 0 ? k.dir : commonDir(prior, k.dir));
+        }
+      }
+      for (const root of buildable) {
+        const base = shared.get(groups.get(root));
+        const alone = base === dirname11(root.file) || [...groups.values()].filter((g) => g === groups.get(root)).length === 1;
+        const variant = alone ? rootLabel(root, ctx.cwd) : relative4(base, dirname11(root.file)).split(sep4).join("/");
+        const group = alone ? variant : relative4(ctx.cwd, base).split(sep4).join("/") || ".";
+        const files = new TreeFiles(root.root);
+        const fallback = { file: display(root.file), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+        out.jobs.push({
+          covers: [...covers.get(root)],
+          result: run(async () => {
+            const built = await renderRoot(root, renderer, settings.timeoutSeconds * 1e3, ctx.config.maxFileSizeMB * 2 ** 20);
+            if (!built.ok) return { sources: [], notices: [], skipped: [`not rendered: kustomization ${display(root.file)}: ${built.reason}; its files are linted one by one`] };
+            const objects = parseRendered(built.text, built.wrapperDir);
+            const mapping = kustomizeMapping(root, objects, files);
+            const absOf = /* @__PURE__ */ new Map();
+            const source = {
+              renderer: "kustomize",
+              group,
+              variant,
+              text: mapping.text,
+              covers: mapping.covers,
+              fallback,
+              mergeByPlace: true,
+              repositoryText: (file) => files.get(absOf.get(file) ?? "")?.text,
+              map: (doc, pointer, range) => {
+                const place = mapping.place(doc.index, pointer, range);
+                const file = display(place.file);
+                absOf.set(file, place.file);
+                return { file, range: place.range };
+              }
+            };
+            return { sources: [source], notices: [], skipped: [] };
+          })
+        });
+      }
+      return out;
+    }
+  };
+}
+
 // src/render/renderers.ts
-var RENDERERS = [helmRenderer];
+var RENDERERS = [helmRenderer, kustomizeRenderer()];
 
 // src/render/source.ts
 function sameRange(a, b) {
   return a.start.line === b.start.line && a.start.column === b.start.column && a.end.line === b.end.line && a.end.column === b.end.column;
 }
-function keyOf(f) {
+function keyOf(f, byPlace = false) {
   const r = f.range;
-  return `${f.ruleId}\0${f.file}\0${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}\0${f.message}`;
+  return `${f.ruleId}\0${f.file}\0${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}${byPlace ? "" : `\0${f.message}`}`;
 }
 function mergeVariants(lists) {
   const variantsOf2 = /* @__PURE__ */ new Map();
@@ -31242,9 +31940,9 @@ function mergeVariants(lists) {
   const merged = /* @__PURE__ */ new Map();
   for (const l of lists) {
     for (const f of l.findings) {
-      const key = `${l.group}\0${keyOf(f)}`;
+      const key = `${l.group}\0${keyOf(f, l.byPlace)}`;
       const seen = merged.get(key);
-      if (!seen) merged.set(key, { finding: f, group: l.group, variants: [l.variant] });
+      if (!seen) merged.set(key, { finding: f, group: l.group, variants: [l.variant], byPlace: l.byPlace });
       else {
         if (!seen.variants.includes(l.variant)) seen.variants.push(l.variant);
         for (const r of f.related ?? []) {
@@ -31255,9 +31953,10 @@ function mergeVariants(lists) {
     }
   }
   const out = [];
-  for (const { finding, group, variants } of merged.values()) {
+  for (const { finding, group, variants, byPlace } of merged.values()) {
     const all = variantsOf2.get(group);
     if (variants.length < all.length) finding.message = `${finding.message} (only with ${variants.join(", ")})`;
+    else if (byPlace && variants.length > 1) finding.message = `${finding.message} (with ${variants.join(", ")})`;
     out.push(finding);
   }
   return out;
@@ -31275,11 +31974,11 @@ async function runLint(input2) {
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config, workerUrl)) : void 0;
   const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
   const renders = startRenders(input2.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  const kustomize = kustomizeFacts(discovery.files);
+  let facts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
   const wanted = mayUseWorkers ? workerCount(discovery.files.length) : 1;
   const threads = wanted > 1 && workerUrl ? wanted : 1;
-  const kustomize = kustomizeFacts(discovery.files);
-  let facts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   debug(`found ${discovery.files.length} files; ${threads} thread(s)`);
   if (threads > 1) {
     try {
@@ -31344,11 +32043,18 @@ async function finishRenders(renders, config, facts, input2) {
         rules: input2.rules,
         limits: input2.limits
       });
-      variants.push({ group: source.group, variant: source.variant, findings: r.findings });
+      variants.push({ group: source.group, variant: source.variant, findings: r.findings, byPlace: source.mergeByPlace });
       results.push({ ...r, findings: [], filesChecked: 0, checkedFiles: [] });
     }
   }
-  const unique = [...new Set(alone)];
+  const rendered = new Set(outcomes.filter(({ outcome }) => outcome.sources.length).flatMap(({ files }) => files));
+  const unique = [...new Set(alone)].filter((f) => !rendered.has(f));
+  const built = outcomes.filter(({ outcome }) => outcome.sources.some((s) => s.renderer === "kustomize")).flatMap(({ files }) => files);
+  const textual = [...new Set(built)].filter((f) => !f.contextOnly && f.kind !== "dockerfile");
+  if (textual.length) {
+    const r = lintSources({ sources: textual.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20)), config, rules: [], facts, limits: input2.limits });
+    results.push({ ...r, findings: r.findings.filter((f) => f.ruleId === "parse-error" || f.ruleId === "unreadable-file"), filesChecked: 0, checkedFiles: [], objectsChecked: 0, notices: [], skipped: [] });
+  }
   if (unique.length) {
     const sources = unique.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
     const r = lintSources({ sources, config, rules: input2.rules, facts, limits: input2.limits });
@@ -31555,7 +32261,7 @@ function formatInputFor(report, cwd, options = {}) {
 }
 
 // src/format/github.ts
-import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve10, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve11, sep as sep5 } from "node:path";
 
 // src/format/shared.ts
 function countBySeverity(findings) {
@@ -31588,9 +32294,9 @@ var ANNOTATIONS_PER_TYPE = 10;
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute3(file) ? file : resolve10(cwd, file);
-  const rel = relative4(workspace, abs);
-  return rel.startsWith("..") ? file : rel.split(sep4).join("/");
+  const abs = isAbsolute4(file) ? file : resolve11(cwd, file);
+  const rel = relative5(workspace, abs);
+  return rel.startsWith("..") ? file : rel.split(sep5).join("/");
 }
 function command(f, cwd) {
   const props = [
@@ -31769,9 +32475,9 @@ function baseCommit(env = process.env) {
 }
 function configFromBase(cwd, sha, configInput, env = process.env) {
   const candidates = configInput ? [configInput] : [...CONFIG_FILE_NAMES];
-  const dir = mkdtempSync2(join11(env.RUNNER_TEMP || tmpdir2(), "genai-lint-base-config-"));
+  const dir = mkdtempSync3(join12(env.RUNNER_TEMP || tmpdir3(), "genai-lint-base-config-"));
   for (const candidate of candidates) {
-    const rel = relative5(cwd, resolve11(cwd, candidate)).split(sep5).join("/");
+    const rel = relative6(cwd, resolve12(cwd, candidate)).split(sep6).join("/");
     if (rel.startsWith("../") || rel === "..") throw new ConfigError(`config ${candidate} is outside the repository`);
     let text;
     try {
@@ -31779,13 +32485,13 @@ function configFromBase(cwd, sha, configInput, env = process.env) {
     } catch {
       continue;
     }
-    const file = join11(dir, rel);
-    mkdirSync2(dirname11(file), { recursive: true });
-    writeFileSync2(file, text);
-    return { file, baseDir: resolve11(cwd, dirname11(rel)) };
+    const file = join12(dir, rel);
+    mkdirSync2(dirname12(file), { recursive: true });
+    writeFileSync3(file, text);
+    return { file, baseDir: resolve12(cwd, dirname12(rel)) };
   }
-  const empty = join11(dir, CONFIG_FILE_NAMES[0]);
-  writeFileSync2(empty, "{}\n");
+  const empty = join12(dir, CONFIG_FILE_NAMES[0]);
+  writeFileSync3(empty, "{}\n");
   return { file: empty, baseDir: cwd };
 }
 function setOutputs(outputs) {
@@ -31817,15 +32523,15 @@ async function runAction() {
     return 2;
   }
   const sarifInput = input("sarif-file");
-  const sarifFile = sarifInput ? isAbsolute4(sarifInput) ? sarifInput : resolve11(cwd, sarifInput) : void 0;
+  const sarifFile = sarifInput ? isAbsolute5(sarifInput) ? sarifInput : resolve12(cwd, sarifInput) : void 0;
   const annotations = bool(input("annotations"), true);
   const summary = bool(input("summary"), true);
   const report = await lint({ paths: paths.length ? paths : ["."], cwd, configPath, configBaseDir });
   const formatInput = formatInputFor(report, cwd);
   if (annotations) process.stdout.write(formatGithub(formatInput));
   if (sarifFile) {
-    mkdirSync2(dirname11(sarifFile), { recursive: true });
-    writeFileSync2(sarifFile, formatSarif(formatInput));
+    mkdirSync2(dirname12(sarifFile), { recursive: true });
+    writeFileSync3(sarifFile, formatSarif(formatInput));
   }
   if (summary && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderSummary(report.findings, report.filesChecked, cwd, sarifInput || void 0));

@@ -21477,6 +21477,32 @@ var NodeTable = class _NodeTable {
     const found = this.find(path);
     return found?.exact ? found.offsets : void 0;
   }
+  /**
+   * The JSON pointer of the node a position in the text is about (the
+   * reverse of `find`): the first node, from the root down, whose key or
+   * value starts at `offset`, else the deepest node that holds it. A list
+   * item and its first key start at the same place: the item is meant.
+   */
+  pathAt(offset) {
+    if (!this.keys.length) return void 0;
+    const o = this.offsets;
+    const holds = (n) => {
+      const start = o[n * 4] >= 0 ? o[n * 4] : o[n * 4 + 2];
+      return start <= offset && offset <= Math.max(o[n * 4 + 3], o[n * 4 + 1]);
+    };
+    if (!holds(0)) return void 0;
+    let node = 0;
+    let path = "";
+    for (; ; ) {
+      const end = node + this.sizes[node];
+      let next = -1;
+      for (let child = node + 1; child < end; child += this.sizes[child]) if (holds(child)) next = child;
+      if (next < 0) return path;
+      if (node > 0 && (o[node * 4] === offset || o[node * 4 + 2] === offset)) return path;
+      node = next;
+      path += "/" + pointerSegment(this.keys[node]);
+    }
+  }
   /** The offsets of every node. */
   *values() {
     for (let node = 0; node < this.keys.length; node++) yield this.at(node);
@@ -25123,7 +25149,8 @@ var gpu_tolerations_default = defineK8sRule({
       const what = uses.every((u) => u.kind === "gpu") ? "GPU" : uses.some((u) => u.kind === "gpu") ? "GPU and accelerator" : "accelerator";
       ctx.report({
         message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
-        path: tolerations.length ? `${pod.path}/tolerations` : pod.path,
+        // A written list, even empty (`tolerations: []`, a patch that drops them), is where the fix goes.
+        path: Array.isArray(pod.spec.tolerations) ? `${pod.path}/tolerations` : pod.path,
         fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
       });
     }
@@ -28850,6 +28877,27 @@ function mapToTemplateSource(f, model) {
     end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
   };
 }
+function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.file === display) continue;
+    const list2 = byFile.get(f.file);
+    if (list2) list2.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const dropped = /* @__PURE__ */ new Set();
+  for (const [file, list2] of byFile) {
+    const text = textOf(file);
+    if (text === void 0) continue;
+    const model = parseYaml(text);
+    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
+    if (!suppressions.length) continue;
+    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
+    const keep = new Set(kept);
+    for (const f of list2) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
 function mapRenderedFinding(f, model, source, at) {
   const line = f.range.start.line;
   const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
@@ -29165,6 +29213,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
         kept = kept.filter((f) => !placeholders.has(f));
         unused = unused.filter((f) => !placeholders.has(f));
       }
+      if (rendered.repositoryText) kept = suppressedInRepository(kept, display, rendered.repositoryText, knownIds, enabledIds);
       const found = secrets.filter((s) => s.file === display);
       const files = new Set([...kept, ...unused].flatMap((f) => [f.file, ...(f.related ?? []).map((r) => r.file)]));
       for (const file of files) {
