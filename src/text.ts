@@ -47,8 +47,11 @@ export class TextIndex {
     const idx = line - 1;
     if (idx < 0 || idx >= this.lineStarts.length) return '';
     const start = this.lineStarts[idx];
-    const end = idx + 1 < this.lineStarts.length ? this.lineStarts[idx + 1] : this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
+    let end = idx + 1 < this.lineStarts.length ? this.lineStarts[idx + 1] : this.text.length;
+    // Without its terminator: \n, \r\n or \r (compared by code, not a regular expression per line).
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
 
   /**
