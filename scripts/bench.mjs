@@ -266,6 +266,37 @@ if (existsSync(dflBin)) {
   dockerfilelint = { genaiLintMs: median(gl), dockerfilelintMs: median(dl), ratio: median(gl) / median(dl) };
 }
 
+// Large CustomResourceDefinitions (an operator repository ships tens of MB of them): no rule reads a CRD's
+// body, so it is blanked before the YAML parse. Timed against the same bodies under a kind that is parsed.
+function crdTree(kind) {
+  const d = mkdtempSync(join(tmpdir(), 'genai-lint-bench-crd-'));
+  // A schema object `depth` levels deep, six properties per level, as YAML lines at `indent` spaces.
+  const props = (depth, indent) => {
+    const pad = ' '.repeat(indent);
+    if (depth === 0) return [`${pad}type: string`, `${pad}description: a field of the resource`];
+    const out = [`${pad}type: object`, `${pad}properties:`];
+    for (let k = 0; k < 6; k++) out.push(`${pad}  f${k}:`, ...props(depth - 1, indent + 4));
+    return out;
+  };
+  const schema = props(4, 10).join('\n');
+  for (let i = 0; i < 12 * scale; i++) {
+    const body = Array.from({ length: 6 }, (_, v) => `    - name: v${v}\n      served: true\n      storage: ${v === 0}\n      schema:\n        openAPIV3Schema:\n${schema}`).join('\n');
+    writeFileSync(join(d, `crd-${i}.yaml`), `apiVersion: apiextensions.k8s.io/v1\nkind: ${kind}\nmetadata:\n  name: things${i}.example.com\nspec:\n  group: example.com\n  names: {kind: Thing${i}, plural: things${i}}\n  scope: Namespaced\n  versions:\n${body}\n`);
+  }
+  return d;
+}
+const crdDir = crdTree('CustomResourceDefinition');
+const parsedDir = crdTree('ParsedDefinition');
+const crdBytes = Number(execFileSync('du', ['-sb', crdDir], { encoding: 'utf8' }).split('\t')[0]);
+const crdRuns = { skipped: [], parsed: [] };
+for (let i = 0; i < runs; i++) {
+  crdRuns.skipped.push(timed(process.execPath, [CLI, '-f', 'json', crdDir]).ms);
+  crdRuns.parsed.push(timed(process.execPath, [CLI, '-f', 'json', parsedDir]).ms);
+}
+rmSync(crdDir, { recursive: true, force: true });
+rmSync(parsedDir, { recursive: true, force: true });
+const crd = { megabytes: +(crdBytes / 2 ** 20).toFixed(1), skippedMs: median(crdRuns.skipped), parsedMs: median(crdRuns.parsed) };
+
 const files = counts.nManifests + counts.nDockerfiles;
 const single = median(results.single);
 const parallel = median(results.parallel);
@@ -292,6 +323,7 @@ const summary = {
   coldStartRatio: +(median(results.coldStart) / median(results.nodeBare)).toFixed(2),
   peakRssMB: Math.round(rss / 1024),
   peakRssSingleMB: Math.round(rssSingle / 1024),
+  crd: { ...crd, speedup: +(crd.parsedMs / crd.skippedMs).toFixed(2) },
   ...(dockerfilelint ? { dockerfilelint } : {}),
 };
 writeFileSync(outFile, JSON.stringify(summary, null, 2) + '\n');
@@ -307,6 +339,7 @@ row('parallel speed-up', `${summary.parallelSpeedup}x, output identical: ${summa
 row('parse floor split over as many threads', `${floorTunedThreads.toFixed(0)} ms = ${summary.parseFloorSpeedupOnThreads}x faster than on one`);
 row('cold start vs node -e 0', `${summary.coldStartMs.toFixed(0)} ms vs ${summary.nodeBareMs.toFixed(0)} ms = ${summary.coldStartRatio}x`);
 row('peak RSS', `${summary.peakRssMB} MB (1 thread: ${summary.peakRssSingleMB} MB)`);
+row('large CRDs skipped vs parsed', `${crd.skippedMs.toFixed(0)} ms vs ${crd.parsedMs.toFixed(0)} ms for ${crd.megabytes} MB = ${summary.crd.speedup}x`);
 if (dockerfilelint) row('dockerfilelint (same Dockerfiles)', `${dockerfilelint.dockerfilelintMs.toFixed(0)} ms vs genai-lint ${dockerfilelint.genaiLintMs.toFixed(0)} ms = ${dockerfilelint.ratio.toFixed(2)}x`);
 console.log(`\nwrote ${outFile}`);
 if (!keep) rmSync(dir, { recursive: true, force: true });
