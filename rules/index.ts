@@ -52,6 +52,7 @@ import k8sSelectorMismatch from './k8s/selector-mismatch.js';
 import k8sDanglingHpa from './k8s/dangling-hpa.js';
 import k8sPdb from './k8s/pdb.js';
 import k8sAutomountToken from './k8s/automount-token.js';
+import k8sModelFit from './k8s/model-fit.js';
 import composeNoSecrets from './compose/no-secrets.js';
 import composeGpuReservation from './compose/gpu-reservation.js';
 import composeHealthcheck from './compose/healthcheck.js';
@@ -117,6 +118,7 @@ export const RULES: readonly AnyRule[] = [
   k8sDanglingHpa,
   k8sPdb,
   k8sAutomountToken,
+  k8sModelFit,
   composeNoSecrets,
   composeGpuReservation,
   composeHealthcheck,

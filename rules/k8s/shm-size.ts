@@ -4,27 +4,9 @@ import { isRecord } from '../../src/rule-api.js';
 import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, WORKLOAD_SCOPE, completePodSpecsOf, workloadLabel } from '../lib/workload.js';
 import { deviceCount, gpuCount, gpuResourcesOf } from '../lib/gpu.js';
-import { argTokens, envValues, flagValue } from '../lib/model-server.js';
+import { argTokens, envValues } from '../lib/model-server.js';
+import { parallelDegree } from '../lib/model-facts.js';
 import { parseQuantity } from '../lib/quantity.js';
-
-const TP_FLAGS = ['--tensor-parallel-size', '-tp', '--tp', '--tp-size', '--tensor-parallel'];
-const PP_FLAGS = ['--pipeline-parallel-size', '-pp', '--pp', '--pp-size'];
-const SHARD_FLAGS = ['--num-shard', '--num_shard'];
-
-/** Tensor x pipeline parallel degree from a server's flags (vLLM, SGLang, TGI, LMDeploy). */
-export function parallelDegree(tokens: readonly string[], env: ReadonlyMap<string, string>): { degree: number; source: string } {
-  const read = (flags: string[]) => {
-    const v = flagValue(tokens, flags);
-    const n = v !== undefined ? Number(v) : NaN;
-    return Number.isInteger(n) && n > 0 ? { n, flag: flags.find((f) => tokens.some((t) => t === f || t.startsWith(f + '=')))! } : undefined;
-  };
-  const tp = read(TP_FLAGS);
-  const pp = read(PP_FLAGS);
-  const shard = read(SHARD_FLAGS) ?? (Number(env.get('NUM_SHARD')) > 1 ? { n: Number(env.get('NUM_SHARD')), flag: 'NUM_SHARD' } : undefined);
-  const degree = Math.max((tp?.n ?? 1) * (pp?.n ?? 1), shard?.n ?? 1);
-  const source = [tp && `${tp.flag} ${tp.n}`, pp && `${pp.flag} ${pp.n}`, shard && `${shard.flag} ${shard.n}`].filter(Boolean).join(', ');
-  return { degree, source };
-}
 
 export default defineK8sRule({
   meta: {
