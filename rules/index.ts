@@ -53,6 +53,7 @@ import k8sDanglingHpa from './k8s/dangling-hpa.js';
 import k8sPdb from './k8s/pdb.js';
 import k8sAutomountToken from './k8s/automount-token.js';
 import k8sModelFit from './k8s/model-fit.js';
+import k8sModelReadiness from './k8s/model-readiness.js';
 import composeNoSecrets from './compose/no-secrets.js';
 import composeGpuReservation from './compose/gpu-reservation.js';
 import composeHealthcheck from './compose/healthcheck.js';
@@ -119,6 +120,7 @@ export const RULES: readonly AnyRule[] = [
   k8sPdb,
   k8sAutomountToken,
   k8sModelFit,
+  k8sModelReadiness,
   composeNoSecrets,
   composeGpuReservation,
   composeHealthcheck,

@@ -29,6 +29,9 @@ interface Options {
 
 const GIB = 2 ** 30;
 
+/** Flags under which the server places work on GPUs by its own configuration, not by parallel sizes (vLLM-Omni stages). */
+const OWN_PLACEMENT_FLAGS = ['--omni', '--stage-configs-path'];
+
 /** 131.5, 43.2, 405 */
 function gib(n: number): string {
   return n >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(1);
@@ -64,7 +67,7 @@ const RATIONALE = [
   '',
   '**Parallel sizes.** vLLM and SGLang use tensor x pipeline x data parallel GPUs (1 by default); TGI shards over every visible GPU unless `--num-shard` says otherwise, so TGI is only compared when it is set. A server that spans several pods (Ray: `--distributed-executor-backend ray` or `ray start`; `--nnodes`, `--node-rank`, `--headless`; LeaderWorkerSet `LWS_*` variables) is not compared with one pod\'s GPUs.',
   '',
-  '**Silence when unknown.** Judged: vLLM, SGLang and TGI containers that run the server from their own command or args (or the image\'s entrypoint with args), with one GPU resource. Not judged, and said with `--verbose`: a model not in the table whose name has no size, a GPU model the node selection does not name, a quantization format whose size is not known, values written as `$(VAR)`, `--config` files, several servers in one script, shared GPUs (`nvidia.com/gpu.shared`), and servers that offload layers to the CPU when the GPU is full (llama.cpp, Ollama).',
+  '**Silence when unknown.** Judged: vLLM, SGLang and TGI containers that run the server from their own command or args (or the image\'s entrypoint with args), with one GPU resource. Not judged, and said with `--verbose`: a model not in the table whose name has no size, a GPU model the node selection does not name, a quantization format whose size is not known, values written as `$(VAR)`, `--config` files, vLLM-Omni (`--omni`: its stage configs place the stages on GPUs), several servers in one script, shared GPUs (`nvidia.com/gpu.shared`), and servers that offload layers to the CPU when the GPU is full (llama.cpp, Ollama).',
   '',
   '**Model table** (parameters in billions; layers / KV heads / head size from each model\'s `config.json` on the Hugging Face hub; model cards for the parameter counts). Names outside the table are read for a size: `8B`, `70b`, `1.5B`, `125m`; `NxMB` mixtures count M x (1 + 2N) / 3, a lower bound (experts repeat only the feed-forward two thirds of a model).',
   '',
@@ -146,6 +149,10 @@ export default defineK8sRule<Options>({
       const sizes = parallelSizes(c, tokens);
       if (!sizes) {
         skip('a parallel size is not a literal number');
+        continue;
+      }
+      if (hasFlag(tokens, OWN_PLACEMENT_FLAGS) || (typeof c.container.image === 'string' && /omni/i.test(c.container.image))) {
+        skip('the server places its stages on GPUs itself (vLLM-Omni stage configs)');
         continue;
       }
       if (spansPods(c, tokens)) {

@@ -34,6 +34,51 @@ export interface ModelServerKind {
   defaultCacheDir?: string;
 }
 
+/** What a server's endpoints prove about the model: k8s/model-readiness reads this table. */
+export interface EndpointSemantics {
+  /** Paths that answer success only once the model is loaded (readiness). */
+  ready: readonly string[];
+  /** Paths that answer as soon as the process runs, model loaded or not (liveness). */
+  live: readonly string[];
+  /** The port accepts connections before the model is loaded: a TCP check proves only that the process listens. */
+  listensBeforeLoad: boolean;
+  /** Models are fetched or loaded after start, on request: no HTTP GET proves a given model is there. */
+  lazyModels?: boolean;
+  /** Where these facts come from. */
+  source: string;
+}
+
+/**
+ * Endpoint semantics per server. Servers not listed here open their port only
+ * once the model is loaded, so any endpoint (and a TCP check) proves it.
+ */
+export const ENDPOINT_SEMANTICS: Readonly<Record<string, EndpointSemantics>> = {
+  vllm: { ready: ['/health', '/v1/models'], live: [], listensBeforeLoad: false, source: 'vLLM OpenAI-compatible server: the HTTP server starts listening after the engine (model weights, KV cache) is built' },
+  sglang: { ready: ['/health', '/health_generate', '/v1/models'], live: [], listensBeforeLoad: false, source: 'SGLang launch_server: the scheduler processes load the model before the HTTP server starts' },
+  tgi: { ready: ['/health', '/info'], live: [], listensBeforeLoad: false, source: 'TGI launcher: the router (HTTP server) starts after every shard has loaded and warmed up' },
+  triton: {
+    ready: ['/v2/health/ready'],
+    live: ['/v2/health/live'],
+    listensBeforeLoad: false,
+    source: 'Triton HTTP/REST protocol (KServe v2): /v2/health/live answers while the server runs, /v2/health/ready only when the models are ready; endpoints open after the start-up models load',
+  },
+  nim: { ready: ['/v1/health/ready'], live: ['/v1/health/live'], listensBeforeLoad: false, source: 'NVIDIA NIM for LLMs API reference: /v1/health/live answers while the service runs, /v1/health/ready once the model is ready for inference' },
+  'llama.cpp': { ready: ['/health'], live: [], listensBeforeLoad: true, source: 'llama.cpp server README: the server listens while the model loads and /health answers 503 until it is loaded' },
+  ollama: {
+    ready: [],
+    live: ['/', '/api/version', '/api/tags', '/api/ps'],
+    listensBeforeLoad: true,
+    lazyModels: true,
+    source: 'Ollama API docs: the daemon answers / ("Ollama is running") as soon as it starts; models are pulled with `ollama pull` and loaded on first request, and only `ollama show <model>` (POST /api/show) proves one is present',
+  },
+  'kserve-huggingface': {
+    ready: ['/v2/health/ready'],
+    live: ['/v2/health/live', '/'],
+    listensBeforeLoad: false,
+    source: 'KServe open inference protocol: /v2/health/live and / answer while the server runs, /v2/health/ready once its models are ready',
+  },
+};
+
 const sub = (program: string | RegExp, ...subcommands: string[]) => (c: RunCommand) =>
   (typeof program === 'string' ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ''));
 
