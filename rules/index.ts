@@ -54,6 +54,7 @@ import k8sPdb from './k8s/pdb.js';
 import k8sAutomountToken from './k8s/automount-token.js';
 import k8sModelFit from './k8s/model-fit.js';
 import k8sModelReadiness from './k8s/model-readiness.js';
+import k8sGpuQuota from './k8s/gpu-quota.js';
 import composeNoSecrets from './compose/no-secrets.js';
 import composeGpuReservation from './compose/gpu-reservation.js';
 import composeHealthcheck from './compose/healthcheck.js';
@@ -121,6 +122,7 @@ export const RULES: readonly AnyRule[] = [
   k8sAutomountToken,
   k8sModelFit,
   k8sModelReadiness,
+  k8sGpuQuota,
   composeNoSecrets,
   composeGpuReservation,
   composeHealthcheck,

@@ -14,10 +14,12 @@ describe('strict-preset rules', () => {
     const cfg = printConfig({ 'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n' });
     for (const id of ['k8s/read-only-root-fs', 'k8s/seccomp', 'k8s/automount-token']) expect(cfg.rules[id], id).toBe('off');
     expect(cfg.rules['k8s/capabilities']).toEqual(['warning', { requireDropAll: false }]);
+    expect(cfg.rules['k8s/gpu-quota']).toBe('off');
   });
   it('run under extends: [genai-lint:strict], which also requires dropping ALL capabilities', () => {
     const cfg = printConfig({ '.genai-lint.yaml': 'extends: [genai-lint:strict]\n' });
     for (const id of ['k8s/read-only-root-fs', 'k8s/seccomp', 'k8s/automount-token']) expect(cfg.rules[id], id).toBe('warning');
     expect(cfg.rules['k8s/capabilities']).toEqual(['warning', { requireDropAll: true }]);
+    expect(cfg.rules['k8s/gpu-quota']).toBe('info');
   });
 });
