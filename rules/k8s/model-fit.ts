@@ -55,7 +55,7 @@ const modelTable = MODEL_FAMILIES.map((f) => `| ${f.name} | ${f.params} | ${f.ar
 const gpuTable = [
   ...Object.entries(GKE_ACCELERATORS).map(([k, g]) => `| \`cloud.google.com/gke-accelerator: ${k}\` | ${g.name} | ${g.memoryGiB} |`),
   ...Object.entries(KARPENTER_GPU_NAMES).map(([k, g]) => `| \`karpenter.k8s.aws/instance-gpu-name: ${k}\` | ${g.name} | ${g.memoryGiB} |`),
-  ...INSTANCE_FAMILIES.map(([re, g]) => `| instance type \`${re.source.replace(/\\/g, '')}\` | ${g.name} | ${g.memoryGiB} |`),
+  ...INSTANCE_FAMILIES.map((f) => `| instance type ${f.label.split(', ').map((l) => `\`${l}\``).join(', ')} | ${f.model.name} | ${f.model.memoryGiB} |`),
 ].join('\n');
 
 const RATIONALE = [
@@ -75,7 +75,7 @@ const RATIONALE = [
   '| --- | --- | --- | --- |',
   modelTable,
   '',
-  `**Bits per weight.** 16-bit by default; \`--dtype float32\` 32. Quantization flags: ${Object.entries(QUANTIZATION_FLAG_BITS).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}, \`bitsandbytes\` 4 (the smaller of its 4- and 8-bit modes). Name markers: FP8, INT8, W8A8, 8bit 8; AWQ, GPTQ, INT4, W4A16, NF4, 4bit, MXFP4, NVFP4 4. GGUF types, by ggml's block sizes (the smallest of each family): ${Object.entries(GGUF_BITS).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(', ')}. EXL2, MLX, HQQ, AQLM and other formats are unknown.`,
+  `**Bits per weight.** 16-bit by default; \`--dtype float32\` 32. Quantization flags: ${Object.entries(QUANTIZATION_FLAG_BITS).map(([k, v]) => `\`${k}\` ${v}`).join(', ')}, \`bitsandbytes\` 4 (the smaller of its 4- and 8-bit modes). Name markers: FP8, INT8, W8A8, W8A16, 8bit 8; INT4, W4A16, NF4, 4bit, MXFP4, NVFP4 4; AWQ and GPTQ 4 unless the name gives the bits (\`-GPTQ-Int8\` is 8), EETQ 8; with several markers, the smallest. GGUF types, by ggml's block sizes (the smallest of each family): ${Object.entries(GGUF_BITS).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(', ')}. EXL2, MLX, HQQ, AQLM and other formats are unknown.`,
   '',
   '**GPU memory** (GiB per GPU, as the vendors state it; sources: GKE "About GPUs", EC2 accelerated instance types, Google Cloud accelerator-optimized machines, Azure NC/ND series, OCI GPU shapes, NVIDIA data sheets). `nvidia.com/gpu.product` values are read by family (H100, H200, L4, L40S, A10G, T4...) or by the size in the name (`NVIDIA-A100-SXM4-80GB`); `nvidia.com/gpu.memory` is taken in MiB as written.',
   '',

@@ -354,9 +354,9 @@ export function gpuModelOfLabel(key: string, value: string, custom: Readonly<Rec
     case 'karpenter.k8s.aws/instance-gpu-name':
       return KARPENTER_GPU_NAMES[v];
     case 'karpenter.k8s.aws/instance-family':
-      return INSTANCE_FAMILIES.find(([re]) => re.test(`${v}.`))?.[1];
+      return INSTANCE_FAMILIES.find((f) => f.pattern.test(`${v}.`))?.model;
     default:
-      return INSTANCE_FAMILIES.find(([re]) => re.test(v))?.[1];
+      return INSTANCE_FAMILIES.find((f) => f.pattern.test(v))?.model;
   }
 }
 

@@ -39,8 +39,8 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   // meta-llama/Llama-3.x model cards and config.json.
   { name: 'Llama-3.2-1B', pattern: /^(meta-)?llama-?3\.2-1b\b/, params: 1.24, arch: { layers: 16, kvHeads: 8, headDim: 64 } },
   { name: 'Llama-3.2-3B', pattern: /^(meta-)?llama-?3\.2-3b\b/, params: 3.21, arch: { layers: 28, kvHeads: 8, headDim: 128 } },
-  { name: 'Llama-3-8B', pattern: /^(meta-)?llama-?3(\.1)?-8b\b/, params: 8.03, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
-  { name: 'Llama-3-70B', pattern: /^(meta-)?llama-?3(\.[13])?-70b\b/, params: 70.6, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
+  { name: 'Llama-3/3.1-8B', pattern: /^(meta-)?llama-?3(\.1)?-8b\b/, params: 8.03, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  { name: 'Llama-3/3.1/3.3-70B', pattern: /^(meta-)?llama-?3(\.[13])?-70b\b/, params: 70.6, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
   { name: 'Llama-3.1-405B', pattern: /^(meta-)?llama-?3\.1-405b\b/, params: 405.9, arch: { layers: 126, kvHeads: 8, headDim: 128 } },
   // meta-llama/Llama-2 model cards and config.json.
   { name: 'Llama-2-7B', pattern: /^llama-2-7b\b/, params: 6.74, arch: { layers: 32, kvHeads: 32, headDim: 128 } },
@@ -197,38 +197,39 @@ export const KARPENTER_GPU_NAMES: Readonly<Record<string, GpuModel>> = {
 
 /**
  * Instance types by family prefix (`node.kubernetes.io/instance-type`,
- * `karpenter.k8s.aws/instance-family`), for families with a single GPU model.
+ * `karpenter.k8s.aws/instance-family`), for families with a single GPU model;
+ * matched lower-cased.
  * Sources: EC2 accelerated computing instances; Google Cloud accelerator-
  * optimized machine series (A2, A3, A4, G2); Azure NC/ND series; OCI bare
  * metal GPU shapes.
  */
-export const INSTANCE_FAMILIES: readonly (readonly [pattern: RegExp, model: GpuModel])[] = [
-  [/^g4dn\./, T4],
-  [/^g5g\./, gpu('T4G', 16)],
-  [/^g5\./, A10G],
-  [/^g6\./, L4],
-  [/^g6e\./, L40S],
-  [/^p3\./, V100_16],
-  [/^p3dn\./, gpu('V100 32GB', 32)],
-  [/^p4d\./, A100_40],
-  [/^p4de\./, A100_80],
-  [/^p5\./, H100],
-  [/^p5en?\./, H200],
-  [/^a2-(highgpu|megagpu)-/, A100_40],
-  [/^a2-ultragpu-/, A100_80],
-  [/^a3-(highgpu|megagpu|edgegpu)-/, H100],
-  [/^a3-ultragpu-/, H200],
-  [/^a4-highgpu-/, B200],
-  [/^g2-standard-/, L4],
-  [/^standard_nc\d+ads_a100_v4$/, A100_80],
-  [/^standard_nd96asr_v4$/, A100_40],
-  [/^standard_nd96amsr_a100_v4$/, A100_80],
-  [/^standard_nd96isr_h100_v5$/, H100],
-  [/^standard_nc\d+ads_h100_v5$/, H100_NVL],
-  [/^standard_nc\d+as_t4_v3$/, T4],
-  [/^bm\.gpu\.h100\.8$/, H100],
-  [/^bm\.gpu\.a100-v2\.8$/, A100_80],
-  [/^bm\.gpu4\.8$/, A100_40],
+export const INSTANCE_FAMILIES: readonly { pattern: RegExp; label: string; model: GpuModel }[] = [
+  { pattern: /^g4dn\./, label: 'g4dn.*', model: T4 },
+  { pattern: /^g5g\./, label: 'g5g.*', model: gpu('T4G', 16) },
+  { pattern: /^g5\./, label: 'g5.*', model: A10G },
+  { pattern: /^g6\./, label: 'g6.*', model: L4 },
+  { pattern: /^g6e\./, label: 'g6e.*', model: L40S },
+  { pattern: /^p3\./, label: 'p3.*', model: V100_16 },
+  { pattern: /^p3dn\./, label: 'p3dn.*', model: gpu('V100 32GB', 32) },
+  { pattern: /^p4d\./, label: 'p4d.*', model: A100_40 },
+  { pattern: /^p4de\./, label: 'p4de.*', model: A100_80 },
+  { pattern: /^p5\./, label: 'p5.*', model: H100 },
+  { pattern: /^p5en?\./, label: 'p5e.*, p5en.*', model: H200 },
+  { pattern: /^a2-(highgpu|megagpu)-/, label: 'a2-highgpu-*, a2-megagpu-*', model: A100_40 },
+  { pattern: /^a2-ultragpu-/, label: 'a2-ultragpu-*', model: A100_80 },
+  { pattern: /^a3-(highgpu|megagpu|edgegpu)-/, label: 'a3-highgpu-*, a3-megagpu-*, a3-edgegpu-*', model: H100 },
+  { pattern: /^a3-ultragpu-/, label: 'a3-ultragpu-*', model: H200 },
+  { pattern: /^a4-highgpu-/, label: 'a4-highgpu-*', model: B200 },
+  { pattern: /^g2-standard-/, label: 'g2-standard-*', model: L4 },
+  { pattern: /^standard_nc\d+ads_a100_v4$/, label: 'Standard_NC<n>ads_A100_v4', model: A100_80 },
+  { pattern: /^standard_nd96asr_v4$/, label: 'Standard_ND96asr_v4', model: A100_40 },
+  { pattern: /^standard_nd96amsr_a100_v4$/, label: 'Standard_ND96amsr_A100_v4', model: A100_80 },
+  { pattern: /^standard_nd96isr_h100_v5$/, label: 'Standard_ND96isr_H100_v5', model: H100 },
+  { pattern: /^standard_nc\d+ads_h100_v5$/, label: 'Standard_NC<n>ads_H100_v5', model: H100_NVL },
+  { pattern: /^standard_nc\d+as_t4_v3$/, label: 'Standard_NC<n>as_T4_v3', model: T4 },
+  { pattern: /^bm\.gpu\.h100\.8$/, label: 'BM.GPU.H100.8', model: H100 },
+  { pattern: /^bm\.gpu\.a100-v2\.8$/, label: 'BM.GPU.A100-v2.8', model: A100_80 },
+  { pattern: /^bm\.gpu4\.8$/, label: 'BM.GPU4.8', model: A100_40 },
 ];
 
 /**
