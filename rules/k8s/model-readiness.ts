@@ -1,8 +1,28 @@
 import { defineK8sRule } from '../../src/rule-api.js';
+import type { K8sContext } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { containersOf, isLongRunning, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
 import type { ContainerView } from '../lib/workload.js';
 import { ENDPOINT_SEMANTICS, MODEL_SERVERS, modelServerKind } from '../lib/model-server.js';
+import { modelBaseName, paramsFromName, precisionFromName, UNREADABLE } from '../lib/model-facts.js';
+import { livenessBudgetSeconds } from './probes.js';
+import type { Probe } from 'kubernetes-types/core/v1.js';
+
+interface Options {
+  pullGBps: number;
+}
+
+/** Bits per weight of an Ollama library tag without a quantization suffix: Q4_K_M (Q4_0 for older models), 4.5 bits at least. */
+const OLLAMA_DEFAULT_BITS = 4.5;
+
+/** The download size of an Ollama model tag in GB, from the size in its name and its quantization (default 4-bit), if known. */
+function ollamaPullGB(model: string): number | undefined {
+  const base = modelBaseName(model);
+  const params = paramsFromName(base);
+  const precision = precisionFromName(base);
+  if (params === undefined || precision === UNREADABLE) return undefined;
+  return (params * (precision?.bits ?? OLLAMA_DEFAULT_BITS)) / 8;
+}
 
 const serverName = (id: string) => MODEL_SERVERS.find((s) => s.id === id)?.name ?? id;
 
@@ -76,7 +96,7 @@ function backgroundPulls(server: ContainerView, others: readonly ContainerView[]
   return out;
 }
 
-export default defineK8sRule({
+export default defineK8sRule<Options>({
   meta: {
     id: 'k8s/model-readiness',
     severity: 'warning',
@@ -90,10 +110,18 @@ export default defineK8sRule({
       '| --- | --- | --- | --- | --- |',
       TABLE,
       '',
+      'A probe that restarts the container (a startupProbe, else the livenessProbe) and checks the pulled model by name must give the pull time to finish: its budget (initialDelaySeconds + failureThreshold x periodSeconds) is compared with the download, estimated from the size in the model tag (`llama3.1:70b`) at its quantization (Ollama library tags default to 4-bit Q4_K_M: 4.5 bits per weight at least) and `pullGBps` (1 GB/s by default, fast on purpose: the estimate is a lower bound of the pull time).',
+      '',
       'Servers not in the table (TEI, LMDeploy, LocalAI...) are not judged. A pull in the foreground of a postStart hook is not reported: the kubelet starts probes only after the hook returns, so neither readiness nor the start-up budget runs during it (the budget for the pull is then the hook\'s, and a failing hook restarts the container). Judged: long-running workloads (Pods, Deployments, StatefulSets, ReplicaSets, ReplicationControllers with restartPolicy Always) whose containers run a server of the table, recognised by image or command.',
     ].join('\n'),
     fix: 'Point readiness at the endpoint that proves the model is loaded (the table above), liveness at the one that only proves the process runs; for Ollama, pull in an init step or the foreground of a postStart hook, or make readiness an exec probe such as `ollama show <model>`.',
     kinds: LONG_RUNNING_KINDS,
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { pullGBps: { type: 'number', exclusiveMinimum: 0, description: 'Download speed assumed for model pulls, in GB/s; fast on purpose, so the pull time is a lower bound.' } },
+    },
+    defaultOptions: { pullGBps: 1 },
   },
   check(ctx) {
     if (!isLongRunning(ctx.object)) return;
@@ -113,6 +141,7 @@ export default defineK8sRule({
         const others = containers.filter((o) => o !== c && modelServerKind(o.container)?.id !== server.id);
         for (const pull of backgroundPulls(c, others)) {
           const name = pull.model.split(':')[0];
+          checkPullBudget(ctx, c, pull, name, where);
           const check = readiness ? execText(readiness) : undefined;
           if (check && check.includes(name)) continue;
           const current = !readiness ? 'it has no readinessProbe' : check !== undefined ? 'its readinessProbe does not name the model' : `its readinessProbe (${isRecord(readiness.tcpSocket) ? 'a TCP check' : `\`${httpPath(readiness) ?? '?'}\``}) passes as soon as the daemon runs`;
@@ -162,3 +191,20 @@ export default defineK8sRule({
     }
   },
 });
+
+/** A probe that restarts the container and waits for the pulled model must outlast the download. */
+function checkPullBudget(ctx: K8sContext<Options>, c: ContainerView, pull: Pull, name: string, where: string): void {
+  const field = isRecord(c.container.startupProbe) ? 'startupProbe' : 'livenessProbe';
+  const probe = c.container[field];
+  if (!isRecord(probe) || !(execText(probe) ?? '').includes(name)) return;
+  const gb = ollamaPullGB(pull.model);
+  if (gb === undefined) return;
+  const seconds = Math.ceil(gb / ctx.options.pullGBps);
+  const budget = livenessBudgetSeconds(probe as Probe);
+  if (budget.total >= seconds) return;
+  ctx.report({
+    message: `estimate: \`${pull.model}\` is about ${gb.toFixed(1)} GB, at least ${seconds}s to pull at ${ctx.options.pullGBps} GB/s, but the ${field} of ${where} waits for it only ${budget.total}s (initialDelaySeconds ${budget.initialDelay} + failureThreshold ${budget.failureThreshold} x periodSeconds ${budget.period}): the container is restarted mid-pull`,
+    path: `${c.path}/${field}`,
+    fix: `Give the ${field} a failureThreshold x periodSeconds well above ${seconds}s, or pull in an init step.`,
+  });
+}
