@@ -189,6 +189,8 @@ export function modelBaseName(id: string): string {
  * the count unknown.
  */
 export function paramsFromName(base: string): number | undefined {
+  // `stablelm-2-1_6b`: an underscore for the decimal point; the size is not read rather than misread.
+  if (/\d_\d+(\.\d+)?[bm](?![a-z0-9])/.test(base)) return undefined;
   const sizes = new Set<number>();
   for (const token of base.split(/[-_:/]/)) {
     const moe = /^(\d+)x(\d+(?:\.\d+)?)b$/.exec(token);
@@ -274,6 +276,10 @@ export function weightPrecision(server: ModelServerKind, c: ContainerView, token
   }
   const byName = precisionFromName(modelBaseName(modelId));
   if (byName !== undefined) return byName;
+  // vLLM loads bitsandbytes and GGUF checkpoints by --load-format too.
+  const loadFormat = flagValue(tokens, ['--load-format'])?.toLowerCase();
+  if (loadFormat === 'bitsandbytes') return { bits: 4, label: '--load-format bitsandbytes' };
+  if (loadFormat === 'gguf') return UNREADABLE;
   if (size.nativeBits !== undefined) return { bits: size.nativeBits, label: `published in ${size.nativeFormat}` };
   const dtype = flagValue(tokens, ['--dtype']) ?? (server.id === 'tgi' ? env.get('DTYPE') : undefined);
   if (dtype !== undefined) {

@@ -23,6 +23,7 @@ describe('model sizes', () => {
     expect(modelSize('acme/support-assistant')).toBeUndefined();
     expect(modelSize('/models/llama')).toBeUndefined();
     expect(paramsFromName('merge-7b-13b')).toBeUndefined();
+    expect(paramsFromName('stablelm-2-zephyr-1_6b')).toBeUndefined();
   });
   it('mixtures outside the table count a lower bound', () => expect(paramsFromName('acme-4x7b')).toBe(21));
   it('configured models win over the table and the name', () => {
