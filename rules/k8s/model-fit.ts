@@ -65,7 +65,7 @@ const RATIONALE = [
   '',
   '**The estimates.** Weights = parameters x bits per weight / 8, a lower bound (embeddings kept in 16-bit, quantization scales and runtime buffers come on top). Usable GPU memory = GPUs holding one copy of the weights (tensor x pipeline parallel, TGI shards) x memory per GPU x the memory share (+ `--cpu-offload-gb` per GPU), an upper bound. The weights are an error when they exceed the usable memory. The KV cache room is usable minus weights; a warning when it is below `minKvCacheShare` of the usable memory, or when one sequence of the configured maximum length needs more (2 x layers x KV heads x head size x 2 bytes per token, 1 byte with an FP8 KV cache; only for models whose shape is in the table). The host memory limit gets a warning when it is below `hostRuntimeGiB` (the Python runtime, CUDA context and tokenizer) plus the `--cpu-offload-gb` pinned host memory of each GPU; the design advice is a limit about 20% above the measured peak. vLLM\'s `--swap-space` is not counted: its V1 engine allocates no CPU swap and later releases drop the flag.',
   '',
-  '**Parallel sizes.** vLLM and SGLang use tensor x pipeline x data parallel GPUs (1 by default); TGI shards over every visible GPU unless `--num-shard` says otherwise, so TGI is only compared when it is set. A server that spans several pods (Ray: `--distributed-executor-backend ray` or `ray start`; `--nnodes`, `--node-rank`, `--headless`; LeaderWorkerSet `LWS_*` variables) is not compared with one pod\'s GPUs.',
+  '**Parallel sizes.** vLLM and SGLang use tensor x pipeline x data parallel GPUs (1 by default; with SGLang `--enable-dp-attention` the data-parallel ranks run inside the tensor-parallel group); TGI shards over every visible GPU unless `--num-shard` says otherwise, so TGI is only compared when it is set. A server that spans several pods (Ray: `--distributed-executor-backend ray` or `ray start`; `--nnodes`, `--node-rank`, `--headless`; LeaderWorkerSet `LWS_*` variables) is not compared with one pod\'s GPUs.',
   '',
   '**Silence when unknown.** Judged: vLLM, SGLang and TGI containers that run the server from their own command or args (or the image\'s entrypoint with args), with one GPU resource. Not judged, and said with `--verbose`: a model not in the table whose name has no size, a GPU model the node selection does not name, a quantization format whose size is not known, values written as `$(VAR)`, `--config` files, vLLM-Omni (`--omni`: its stage configs place the stages on GPUs), several servers in one script, shared GPUs (`nvidia.com/gpu.shared`), and servers that offload layers to the CPU when the GPU is full (llama.cpp, Ollama).',
   '',
@@ -169,8 +169,10 @@ export default defineK8sRule<Options>({
         explicit = sizes.shards ? [sizes.shards] : [];
       } else {
         perCopy = (sizes.tp?.value ?? 1) * (sizes.pp?.value ?? 1);
-        total = perCopy * (sizes.dp?.value ?? 1);
-        explicit = [sizes.tp, sizes.pp, sizes.dp].filter((f): f is Fact<number> => f !== undefined);
+        // SGLang's DP attention runs its data-parallel ranks inside the tensor-parallel group.
+        const dpInsideTp = server.id === 'sglang' && hasFlag(tokens, ['--enable-dp-attention']);
+        total = perCopy * (dpInsideTp ? 1 : (sizes.dp?.value ?? 1));
+        explicit = [sizes.tp, sizes.pp, dpInsideTp ? undefined : sizes.dp].filter((f): f is Fact<number> => f !== undefined);
       }
       const described = explicit.length ? explicit.map((f) => `\`${f.written}\``).join(' x ') : 'no parallel flag (1 GPU)';
       if (total > gpus.count && explicit.length) {

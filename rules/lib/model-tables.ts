@@ -196,6 +196,21 @@ export const KARPENTER_GPU_NAMES: Readonly<Record<string, GpuModel>> = {
 };
 
 /**
+ * KubeAI resource profiles (`resourceProfile: nvidia-gpu-l4:2`), named after
+ * the GPU they stand for in KubeAI's chart (its cloud values bind each to the
+ * matching node selector). Source: the resourceProfiles of the KubeAI Helm chart.
+ */
+export const KUBEAI_PROFILES: Readonly<Record<string, GpuModel>> = {
+  'nvidia-gpu-t4': T4,
+  'nvidia-gpu-l4': L4,
+  'nvidia-gpu-l40s': L40S,
+  'nvidia-gpu-h100': H100,
+  'nvidia-gpu-a100-80gb': A100_80,
+  'nvidia-gpu-a100-40gb': A100_40,
+  'nvidia-gpu-a16': gpu('A16', 16),
+};
+
+/**
  * Instance types by family prefix (`node.kubernetes.io/instance-type`,
  * `karpenter.k8s.aws/instance-family`), for families with a single GPU model;
  * matched lower-cased.
