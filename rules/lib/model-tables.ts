@@ -47,7 +47,9 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { name: 'Llama-2-13B', pattern: /^llama-2-13b\b/, params: 13.0, arch: { layers: 40, kvHeads: 40, headDim: 128 } },
   { name: 'Llama-2-70B', pattern: /^llama-2-70b\b/, params: 69.0, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
   // mistralai model cards and config.json.
-  { name: 'Mistral-7B', pattern: /^mistral-7b\b/, params: 7.24, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  { name: 'Mistral-7B v0.2/v0.3', pattern: /^mistral-7b-(instruct-)?v0\.[23]\b/, params: 7.24, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  // v0.1 attends within a 4096-token sliding window: no shape, so no per-sequence estimate.
+  { name: 'Mistral-7B', pattern: /^mistral-7b\b/, params: 7.24 },
   { name: 'Mixtral-8x7B', pattern: /^mixtral-8x7b\b/, params: 46.7, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
   { name: 'Mixtral-8x22B', pattern: /^mixtral-8x22b\b/, params: 140.6, arch: { layers: 56, kvHeads: 8, headDim: 128 } },
   // Qwen/Qwen2.5 model cards and config.json (Qwen2 shares the 0.5B, 1.5B, 7B and 72B shapes).
@@ -58,12 +60,14 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   { name: 'Qwen2.5-14B', pattern: /^qwen2\.5-14b\b/, params: 14.7, arch: { layers: 48, kvHeads: 8, headDim: 128 } },
   { name: 'Qwen2.5-32B', pattern: /^qwen2\.5-32b\b/, params: 32.5, arch: { layers: 64, kvHeads: 8, headDim: 128 } },
   { name: 'Qwen2.5-72B', pattern: /^qwen2(\.5)?-72b\b/, params: 72.7, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
-  // google/gemma-2 model cards and config.json.
-  { name: 'Gemma-2-2B', pattern: /^gemma-2-2b\b/, params: 2.61, arch: { layers: 26, kvHeads: 4, headDim: 256 } },
-  { name: 'Gemma-2-9B', pattern: /^gemma-2-9b\b/, params: 9.24, arch: { layers: 42, kvHeads: 8, headDim: 256 } },
-  { name: 'Gemma-2-27B', pattern: /^gemma-2-27b\b/, params: 27.2, arch: { layers: 46, kvHeads: 16, headDim: 128 } },
+  // google/gemma-2 model cards. Half of their layers attend within a sliding window, which servers may cache
+  // more cheaply: no shape, so no per-sequence estimate.
+  { name: 'Gemma-2-2B', pattern: /^gemma-2-2b\b/, params: 2.61 },
+  { name: 'Gemma-2-9B', pattern: /^gemma-2-9b\b/, params: 9.24 },
+  { name: 'Gemma-2-27B', pattern: /^gemma-2-27b\b/, params: 27.2 },
   // microsoft/Phi-3-mini model card; TinyLlama/TinyLlama-1.1B; facebook/opt-125m (the models of many quick-start examples).
-  { name: 'Phi-3-mini', pattern: /^phi-3(\.5)?-mini\b/, params: 3.82, arch: { layers: 32, kvHeads: 32, headDim: 96 } },
+  // Phi-3-mini-4k attends within a sliding window: no shape.
+  { name: 'Phi-3-mini', pattern: /^phi-3(\.5)?-mini\b/, params: 3.82 },
   { name: 'TinyLlama-1.1B', pattern: /^tinyllama-1\.1b\b/, params: 1.1, arch: { layers: 22, kvHeads: 4, headDim: 64 } },
   { name: 'OPT-125M', pattern: /^opt-125m$/, params: 0.125, arch: { layers: 12, kvHeads: 12, headDim: 64 } },
   // deepseek-ai/DeepSeek-V3 and -R1 model cards: 671B parameters published in FP8.
