@@ -1,7 +1,7 @@
 import { defineK8sRule } from '../../src/rule-api.js';
 import type { K8sContext } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
-import { containersOf, isLongRunning, LONG_RUNNING_KINDS, podSpecOf, workloadLabel } from '../lib/workload.js';
+import { completePodSpecsOf, containersOf, isLongRunning, LONG_RUNNING_KINDS, workloadLabel } from '../lib/workload.js';
 import type { ContainerView } from '../lib/workload.js';
 import { ENDPOINT_SEMANTICS, MODEL_SERVERS, modelServerKind } from '../lib/model-server.js';
 import { modelBaseName, paramsFromName, precisionFromName, UNREADABLE } from '../lib/model-facts.js';
@@ -112,7 +112,7 @@ export default defineK8sRule<Options>({
       '',
       'A probe that restarts the container (a startupProbe, else the livenessProbe) and checks the pulled model by name must give the pull time to finish: its budget (initialDelaySeconds + failureThreshold x periodSeconds) is compared with the download, estimated from the size in the model tag (`llama3.1:70b`) at its quantization (Ollama library tags default to 4-bit Q4_K_M: 4.5 bits per weight at least) and `pullGBps` (1 GB/s by default, fast on purpose: the estimate is a lower bound of the pull time).',
       '',
-      'Servers not in the table (TEI, LMDeploy, LocalAI...) are not judged. A pull in the foreground of a postStart hook is not reported: the kubelet starts probes only after the hook returns, so neither readiness nor the start-up budget runs during it (the budget for the pull is then the hook\'s, and a failing hook restarts the container). Judged: long-running workloads (Pods, Deployments, StatefulSets, ReplicaSets, ReplicationControllers with restartPolicy Always) whose containers run a server of the table, recognised by image or command.',
+      'Servers not in the table (TEI, LMDeploy, LocalAI...) are not judged. A pull in the foreground of a postStart hook is not reported: the kubelet starts probes only after the hook returns, so neither readiness nor the start-up budget runs during it (the budget for the pull is then the hook\'s, and a failing hook restarts the container). Judged: long-running workloads (Pods, Deployments, StatefulSets, ReplicaSets, ReplicationControllers, LeaderWorkerSet leaders, Argo Rollouts with restartPolicy Always) whose containers run a server of the table, recognised by image or command. Not judged: pods whose operator sets the probes (KubeRay, KServe, Knative, KubeAI, NIMService) and the workers of a multi-node group.',
     ].join('\n'),
     fix: 'Point readiness at the endpoint that proves the model is loaded (the table above), liveness at the one that only proves the process runs; for Ollama, pull in an init step or the foreground of a postStart hook, or make readiness an exec probe such as `ollama show <model>`.',
     kinds: LONG_RUNNING_KINDS,
@@ -124,73 +124,78 @@ export default defineK8sRule<Options>({
     defaultOptions: { pullGBps: 1 },
   },
   check(ctx) {
-    if (!isLongRunning(ctx.object)) return;
-    const pod = podSpecOf(ctx.object)!;
-    const containers = containersOf(pod);
-    for (const c of containers) {
-      const server = modelServerKind(c.container);
-      const semantics = server ? ENDPOINT_SEMANTICS[server.id] : undefined;
-      if (!server || !semantics) continue;
-      const where = `${c.label} in ${workloadLabel(ctx.object)}`;
-      const readiness = isRecord(c.container.readinessProbe) ? c.container.readinessProbe : undefined;
-      const liveness = isRecord(c.container.livenessProbe) ? c.container.livenessProbe : undefined;
-      const proof = semantics.ready.length ? `\`${semantics.ready[0]}\`` : 'an exec probe that checks the model';
-
-      // Background pulls (Ollama): readiness must check the model itself.
-      if (semantics.lazyModels) {
-        const others = containers.filter((o) => o !== c && modelServerKind(o.container)?.id !== server.id);
-        for (const pull of backgroundPulls(c, others)) {
-          const name = pull.model.split(':')[0];
-          checkPullBudget(ctx, c, pull, name, where);
-          const check = readiness ? execText(readiness) : undefined;
-          if (check && check.includes(name)) continue;
-          const current = !readiness ? 'it has no readinessProbe' : check !== undefined ? 'its readinessProbe does not name the model' : `its readinessProbe (${isRecord(readiness.tcpSocket) ? 'a TCP check' : `\`${httpPath(readiness) ?? '?'}\``}) passes as soon as the daemon runs`;
-          ctx.report({
-            message: `${where} pulls \`${pull.model}\` ${pull.where}, and ${current}: the pod takes traffic before the model is there and requests fail with "model not found"`,
-            range: ctx.locateText(pull.path, pull.needle),
-            fix: `Make readiness an exec probe such as \`ollama show ${pull.model}\`, or pull in the foreground of a postStart hook (probes wait for it).`,
-          });
-        }
-      } else if (readiness) {
-        const path = httpPath(readiness);
-        if (isRecord(readiness.tcpSocket) && semantics.listensBeforeLoad) {
-          ctx.report({
-            message: `the readinessProbe of ${where} is a TCP check, but ${server.name} listens while the model loads: the pod takes traffic before the model is loaded`,
-            path: `${c.path}/readinessProbe/tcpSocket`,
-            fix: `Use \`httpGet\` on ${proof}.`,
-          });
-        } else if (path !== undefined && semantics.live.includes(path)) {
-          ctx.report({
-            message: `the readinessProbe of ${where} checks \`${path}\`, which ${server.name} answers while the server runs, whether or not the model is ready: use ${proof}`,
-            path: `${c.path}/readinessProbe/httpGet/path`,
-            part: 'value',
-            fix: `Check ${proof} in the readinessProbe.`,
-          });
-        }
-      }
-
-      if (!liveness) continue;
-      const livePath = httpPath(liveness);
-      const liveExec = execText(liveness);
-      if (livePath !== undefined && semantics.live.length && semantics.ready.includes(livePath)) {
-        ctx.report({
-          message: `the livenessProbe of ${where} checks \`${livePath}\`, which is model readiness: while a model loads or reloads, or when one model fails, it fails and the kubelet restarts a server that is alive`,
-          path: `${c.path}/livenessProbe/httpGet/path`,
-          part: 'value',
-          fix: `Check \`${semantics.live[0]}\` in the livenessProbe and keep \`${livePath}\` for readiness.`,
-        });
-      } else if ((livePath !== undefined && INFERENCE_PATH.test(livePath)) || (liveExec !== undefined && INFERENCE_PATH.test(liveExec))) {
-        const inference = (livePath ?? liveExec ?? '').match(INFERENCE_PATH)![0];
-        ctx.report({
-          message: `the livenessProbe of ${where} runs an inference request (\`${inference}\`): under load it times out and the kubelet restarts a busy, healthy pod`,
-          path: livePath !== undefined ? `${c.path}/livenessProbe/httpGet/path` : `${c.path}/livenessProbe/exec`,
-          part: livePath !== undefined ? 'value' : 'key',
-          fix: `Check a health endpoint that does not run the model in the livenessProbe${semantics.live.length ? ` (\`${semantics.live[0]}\`)` : ''}; keep inference checks for readiness or monitoring.`,
-        });
-      }
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      // Operators that set the probes themselves (KubeRay, KServe, KubeAI...) and pods that take no requests (workers) are not judged.
+      if (!pod.judgedServing || pod.workload?.operatorProbes || !isLongRunning(ctx.object, pod)) continue;
+      checkPod(ctx, containersOf(pod), workloadLabel(ctx.object, pod));
     }
   },
 });
+
+function checkPod(ctx: K8sContext<Options>, containers: readonly ContainerView[], workload: string): void {
+  for (const c of containers) {
+    const server = modelServerKind(c.container);
+    const semantics = server ? ENDPOINT_SEMANTICS[server.id] : undefined;
+    if (!server || !semantics) continue;
+    const where = `${c.label} in ${workload}`;
+    const readiness = isRecord(c.container.readinessProbe) ? c.container.readinessProbe : undefined;
+    const liveness = isRecord(c.container.livenessProbe) ? c.container.livenessProbe : undefined;
+    const proof = semantics.ready.length ? `\`${semantics.ready[0]}\`` : 'an exec probe that checks the model';
+
+    // Background pulls (Ollama): readiness must check the model itself.
+    if (semantics.lazyModels) {
+      const others = containers.filter((o) => o !== c && modelServerKind(o.container)?.id !== server.id);
+      for (const pull of backgroundPulls(c, others)) {
+        const name = pull.model.split(':')[0];
+        checkPullBudget(ctx, c, pull, name, where);
+        const check = readiness ? execText(readiness) : undefined;
+        if (check && check.includes(name)) continue;
+        const current = !readiness ? 'it has no readinessProbe' : check !== undefined ? 'its readinessProbe does not name the model' : `its readinessProbe (${isRecord(readiness.tcpSocket) ? 'a TCP check' : `\`${httpPath(readiness) ?? '?'}\``}) passes as soon as the daemon runs`;
+        ctx.report({
+          message: `${where} pulls \`${pull.model}\` ${pull.where}, and ${current}: the pod takes traffic before the model is there and requests fail with "model not found"`,
+          range: ctx.locateText(pull.path, pull.needle),
+          fix: `Make readiness an exec probe such as \`ollama show ${pull.model}\`, or pull in the foreground of a postStart hook (probes wait for it).`,
+        });
+      }
+    } else if (readiness) {
+      const path = httpPath(readiness);
+      if (isRecord(readiness.tcpSocket) && semantics.listensBeforeLoad) {
+        ctx.report({
+          message: `the readinessProbe of ${where} is a TCP check, but ${server.name} listens while the model loads: the pod takes traffic before the model is loaded`,
+          path: `${c.path}/readinessProbe/tcpSocket`,
+          fix: `Use \`httpGet\` on ${proof}.`,
+        });
+      } else if (path !== undefined && semantics.live.includes(path)) {
+        ctx.report({
+          message: `the readinessProbe of ${where} checks \`${path}\`, which ${server.name} answers while the server runs, whether or not the model is ready: use ${proof}`,
+          path: `${c.path}/readinessProbe/httpGet/path`,
+          part: 'value',
+          fix: `Check ${proof} in the readinessProbe.`,
+        });
+      }
+    }
+
+    if (!liveness) continue;
+    const livePath = httpPath(liveness);
+    const liveExec = execText(liveness);
+    if (livePath !== undefined && semantics.live.length && semantics.ready.includes(livePath)) {
+      ctx.report({
+        message: `the livenessProbe of ${where} checks \`${livePath}\`, which is model readiness: while a model loads or reloads, or when one model fails, it fails and the kubelet restarts a server that is alive`,
+        path: `${c.path}/livenessProbe/httpGet/path`,
+        part: 'value',
+        fix: `Check \`${semantics.live[0]}\` in the livenessProbe and keep \`${livePath}\` for readiness.`,
+      });
+    } else if ((livePath !== undefined && INFERENCE_PATH.test(livePath)) || (liveExec !== undefined && INFERENCE_PATH.test(liveExec))) {
+      const inference = (livePath ?? liveExec ?? '').match(INFERENCE_PATH)![0];
+      ctx.report({
+        message: `the livenessProbe of ${where} runs an inference request (\`${inference}\`): under load it times out and the kubelet restarts a busy, healthy pod`,
+        path: livePath !== undefined ? `${c.path}/livenessProbe/httpGet/path` : `${c.path}/livenessProbe/exec`,
+        part: livePath !== undefined ? 'value' : 'key',
+        fix: `Check a health endpoint that does not run the model in the livenessProbe${semantics.live.length ? ` (\`${semantics.live[0]}\`)` : ''}; keep inference checks for readiness or monitoring.`,
+      });
+    }
+  }
+}
 
 /** A probe that restarts the container and waits for the pulled model must outlast the download. */
 function checkPullBudget(ctx: K8sContext<Options>, c: ContainerView, pull: Pull, name: string, where: string): void {
