@@ -204,6 +204,12 @@ function checkContainer(
     skip('the server spans several pods (Ray, multi-node flags or LeaderWorkerSet)');
     return;
   }
+  // A server whose model is not written (args kept elsewhere: a patch, a chart, an abbreviated example) shows only part of its command line.
+  const model = modelFacts(c, ctx.options.models);
+  if (!model) {
+    skip('no model reference in its flags or env');
+    return;
+  }
   const gpuWord = `${deviceCount(gpus.count, 'gpu')} (\`${gpus.resource}: ${gpus.count}\`)`;
   let perCopy: number;
   let total: number;
@@ -236,11 +242,6 @@ function checkContainer(
       severity: 'warning',
       fix: server.id === 'tgi' ? `Set \`--num-shard ${gpus.count}\`, or request ${total} GPUs.` : `Set \`--tensor-parallel-size ${gpus.count}\` (or pipeline/data parallel sizes whose product is ${gpus.count}), or request ${total} GPUs.`,
     });
-  }
-  const model = modelFacts(c, ctx.options.models);
-  if (!model) {
-    skip('no model reference in its flags or env');
-    return;
   }
   if (!model.size) {
     skip(`the size of \`${model.value}\` is unknown (not in the model table, no size in its name; see the \`models\` option)`);
