@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintSnippet, ruleTester } from '../../helpers.js';
-import { deployment, fixturePositions } from './_shared.js';
+import { deployment } from './_shared.js';
 
-describe('k8s/gpu-quota fixtures', () => fixturePositions('k8s/gpu-quota', ['31:15']));
 
 const on = { rules: { 'k8s/gpu-quota': 'info' } } as const;
 const gpuServer = (name: string, ns: string, resource = 'nvidia.com/gpu') =>

@@ -1,15 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { FIXTURES, lintFixture, positionsOf, ruleTester } from '../../helpers.js';
-import { fixturePositions, pod } from './_shared.js';
+import { ruleTester } from '../../helpers.js';
+import { pod } from './_shared.js';
 
-describe('k8s/model-fit fixtures', () => {
-  fixturePositions('k8s/model-fit', ['28:31', '47:63', '71:31', '94:39', '114:65', '118:23', '134:27']);
-  it('k8s/model-fit: bad-kubeai.yaml (a KubeAI Model: the GPUs of its resource profile)', () =>
-    expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/model-fit', 'bad-kubeai.yaml')), 'k8s/model-fit')).toEqual(['13:20']));
-  it('k8s/model-fit: good-lws.yaml (a LeaderWorkerSet group spans its pods)', () =>
-    expect(positionsOf(lintFixture(join(FIXTURES, 'k8s/model-fit', 'good-lws.yaml')), 'k8s/model-fit')).toEqual([]));
-});
 
 /** A vLLM container with the given args on one node label, lines: containers at 9. */
 const vllmPod = (args: string, limits: string, selector = 'cloud.google.com/gke-accelerator: nvidia-l4') =>

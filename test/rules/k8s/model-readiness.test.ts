@@ -1,10 +1,6 @@
-import { describe } from 'vitest';
 import { ruleTester } from '../../helpers.js';
-import { deployment, fixturePositions } from './_shared.js';
+import { deployment } from './_shared.js';
 
-describe('k8s/model-readiness fixtures', () => {
-  fixturePositions('k8s/model-readiness', ['21:45', '44:13', '69:29', '71:29', '92:13']);
-});
 
 /** An Ollama Deployment; its container starts on line 13. */
 const ollama = (body: string, extra = '') => deployment(`      containers:\n        - name: ollama\n          image: ollama/ollama:0.6.5\n${body}${extra}`);
