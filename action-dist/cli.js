@@ -25,9 +25,9 @@ var __export = (target, all) => {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
@@ -118,11 +118,11 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path) {
-      const ctrl = callVisitor(key2, node, visitor, path);
+    function visit_(key3, node, visitor, path) {
+      const ctrl = callVisitor(key3, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visit_(key2, ctrl, visitor, path);
+        replaceNode(key3, path, ctrl);
+        return visit_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -166,11 +166,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path) {
-      const ctrl = await callVisitor(key2, node, visitor, path);
+    async function visitAsync_(key3, node, visitor, path) {
+      const ctrl = await callVisitor(key3, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path);
+        replaceNode(key3, path, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
@@ -220,27 +220,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path) {
+    function callVisitor(key3, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path);
+        return visitor(key3, node, path);
       if (identity.isMap(node))
-        return visitor.Map?.(key2, node, path);
+        return visitor.Map?.(key3, node, path);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key2, node, path);
+        return visitor.Seq?.(key3, node, path);
       if (identity.isPair(node))
-        return visitor.Pair?.(key2, node, path);
+        return visitor.Pair?.(key3, node, path);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key2, node, path);
+        return visitor.Scalar?.(key3, node, path);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key2, node, path);
+        return visitor.Alias?.(key3, node, path);
       return void 0;
     }
-    function replaceNode(key2, path, node) {
+    function replaceNode(key3, path, node) {
       const parent = path[path.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key2] = node;
+        parent.items[key3] = node;
       } else if (identity.isPair(parent)) {
-        if (key2 === "key")
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -501,7 +501,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -541,7 +541,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -904,14 +904,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key2, ...rest] = path;
-          const node = this.get(key2, true);
+          const [key3, ...rest] = path;
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -919,14 +919,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
+          return this.delete(key3);
+        const node = this.get(key3, true);
         if (identity.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -934,8 +934,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key2, ...rest] = path;
-        const node = this.get(key2, true);
+        const [key3, ...rest] = path;
+        const node = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
         else
@@ -953,10 +953,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
+          return this.has(key3);
+        const node = this.get(key3, true);
         return identity.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -964,17 +964,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
+          const node = this.get(key3, true);
           if (identity.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1552,19 +1552,19 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key2) && key2.comment || null;
+      let keyComment = identity.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key2) || !identity.isNode(key2) && typeof key2 === "object") {
+        if (identity.isCollection(key3) || !identity.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key3) || (identity.isScalar(key3) ? key3.type === Scalar.Scalar.BLOCK_FOLDED || key3.type === Scalar.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1572,7 +1572,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1716,7 +1716,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity.isScalar(key3) && (!key3.type || key3.type === Scalar.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1733,14 +1733,14 @@ var require_merge = __commonJS({
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1768,19 +1768,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key3))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1795,19 +1795,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key2) && ctx?.doc) {
+      if (identity.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1831,24 +1831,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
+      constructor(key3, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-        this.key = key2;
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity.isNode(key2))
-          key2 = key2.clone(schema);
+        let { key: key3, value } = this;
+        if (identity.isNode(key3))
+          key3 = key3.clone(schema);
         if (identity.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2024,11 +2024,11 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key3) {
+      const k = identity.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
         if (identity.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+          if (it.key === key3 || it.key === k)
             return it;
           if (identity.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2051,20 +2051,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key2, value) => {
+        const add = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add(key2, value);
+          for (const [key3, value] of obj)
+            add(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2104,23 +2104,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2209,15 +2209,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2229,8 +2229,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2240,10 +2240,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
         if (identity.isScalar(prev) && Scalar.isScalarValue(value))
           prev.value = value;
@@ -2277,8 +2277,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2286,8 +2286,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2701,25 +2701,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs2.items.push(Pair.createPair(key3, value, ctx));
         }
       return pairs2;
     }
@@ -2766,16 +2766,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
+          let key3, value;
           if (identity.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
@@ -2796,12 +2796,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -2986,14 +2986,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -3002,18 +3002,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key2);
+      get(key3, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key3);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key2);
+        const prev = YAMLMap.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -3260,7 +3260,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3276,7 +3276,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3540,8 +3540,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3549,8 +3549,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
@@ -3570,8 +3570,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3586,8 +3586,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3601,11 +3601,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
@@ -3913,24 +3913,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key3, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key3 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,10 +4015,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep6) {
@@ -4031,17 +4031,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4051,7 +4051,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4215,11 +4215,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key3, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key3 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4240,9 +4240,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4289,8 +4289,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep6 ?? [], {
@@ -5440,9 +5440,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5490,9 +5490,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5547,12 +5547,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep6, value }) {
+    function stringifyItem({ start, key: key3, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep6)
         for (const st of sep6)
           res += st.source;
@@ -6884,7 +6884,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep6 = it.sep;
                   sep6.push(this.sourceToken);
                   delete it.key;
@@ -6893,7 +6893,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep6 }]
+                    items: [{ start: start2, key: key3, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7507,15 +7507,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key2) {
-      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
+    function getProperty(key3) {
+      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key2) {
-      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
-        return new _Code(`${key2}`);
+    function getEsmExportName(key3) {
+      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
+        return new _Code(`${key3}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -8142,11 +8142,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues) {
         const code = ["{"];
-        for (const [key2, value] of keyValues) {
+        for (const [key3, value] of keyValues) {
           if (code.length > 1)
             code.push(",");
-          code.push(key2);
-          if (key2 !== value || this.opts.es5) {
+          code.push(key3);
+          if (key3 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -8421,17 +8421,17 @@ var require_util = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self.RULES.keywords;
-      for (const key2 in schema) {
-        if (!rules[key2])
-          checkStrictMode(it, `unknown keyword: "${key2}"`);
+      for (const key3 in schema) {
+        if (!rules[key3])
+          checkStrictMode(it, `unknown keyword: "${key3}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (rules[key2])
+      for (const key3 in schema)
+        if (rules[key3])
           return true;
       return false;
     }
@@ -8439,8 +8439,8 @@ var require_util = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (key2 !== "$ref" && RULES2.all[key2])
+      for (const key3 in schema)
+        if (key3 !== "$ref" && RULES2.all[key3])
           return true;
       return false;
     }
@@ -9018,8 +9018,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key2 in properties) {
-          assignDefault(it, key2, properties[key2].default);
+        for (const key3 in properties) {
+          assignDefault(it, key3, properties[key3].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -9403,8 +9403,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
-          if (!equal(a[key2], b[key2])) return false;
+          var key3 = keys[i];
+          if (!equal(a[key3], b[key3])) return false;
         }
         return true;
       }
@@ -9476,20 +9476,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema) {
-          var sch = schema[key2];
+        for (var key3 in schema) {
+          var sch = schema[key3];
           if (Array.isArray(sch)) {
-            if (key2 in traverse.arrayKeywords) {
+            if (key3 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema, jsonPtr, key2, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key3 + "/" + i, rootSchema, jsonPtr, key3, schema, i);
             }
-          } else if (key2 in traverse.propsKeywords) {
+          } else if (key3 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key2, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key3, schema, prop);
             }
-          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema, jsonPtr, key2, schema);
+          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema, jsonPtr, key3, schema);
           }
         }
         post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -9546,10 +9546,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key2 in schema) {
-        if (REF_KEYWORDS.has(key2))
+      for (const key3 in schema) {
+        if (REF_KEYWORDS.has(key3))
           return true;
-        const sch = schema[key2];
+        const sch = schema[key3];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -9559,14 +9559,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count = 0;
-      for (const key2 in schema) {
-        if (key2 === "$ref")
+      for (const key3 in schema) {
+        if (key3 === "$ref")
           return Infinity;
         count++;
-        if (SIMPLE_INLINED.has(key2))
+        if (SIMPLE_INLINED.has(key3))
           continue;
-        if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count += countKeys(sch));
+        if (typeof schema[key3] == "object") {
+          (0, util_1.eachItem)(schema[key3], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
@@ -9755,8 +9755,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (self.RULES.all[key2])
+      for (const key3 in schema)
+        if (self.RULES.all[key3])
           return true;
       return false;
     }
@@ -11851,7 +11851,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -11865,15 +11865,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key2 = (0, resolve_1.normalizeId)(key2 || id);
-        this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
+        key3 = (0, resolve_1.normalizeId)(key3 || id);
+        this._checkUnique(key3);
+        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key2, true, _validateSchema);
+      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key3, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -12029,14 +12029,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key2 in rules) {
-            const rule = rules[key2];
+          for (const key3 in rules) {
+            const rule = rules[key3];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key2];
+            const schema = keywords[key3];
             if ($data && schema)
-              keywords[key2] = schemaOrData(schema);
+              keywords[key3] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -12109,10 +12109,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions(checkOpts, options, msg, log = "error") {
-      for (const key2 in checkOpts) {
-        const opt = key2;
+      for (const key3 in checkOpts) {
+        const opt = key3;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key3}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -12126,8 +12126,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key2 in optsSchemas)
-          this.addSchema(optsSchemas[key2], key2);
+        for (const key3 in optsSchemas)
+          this.addSchema(optsSchemas[key3], key3);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -13175,11 +13175,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema) {
-        if (key2 === "__proto__")
+      for (const key3 in schema) {
+        if (key3 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema[key2];
+        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
+        deps[key3] = schema[key3];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -13256,13 +13256,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key2) => {
-          cxt.setParams({ propertyName: key2 });
+        gen.forIn("key", data, (key3) => {
+          cxt.setParams({ propertyName: key3 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key2,
+            data: key3,
             dataTypes: ["string"],
-            propertyName: key2,
+            propertyName: key3,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -13311,38 +13311,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key2) => {
+          gen.forIn("key", data, (key3) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key2);
+              additionalPropertyCode(key3);
             else
-              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
+              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
           });
         }
-        function isAdditional(key2) {
+        function isAdditional(key3) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key3} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key3})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key2) {
-          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
+        function deleteAdditional(key3) {
+          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
         }
-        function additionalPropertyCode(key2) {
+        function additionalPropertyCode(key3) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key2);
+            deleteAdditional(key3);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key2 });
+            cxt.setParams({ additionalProperty: key3 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -13351,22 +13351,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key2, valid, false);
+              applyAdditionalSchema(key3, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key2);
+                deleteAdditional(key3);
               });
             } else {
-              applyAdditionalSchema(key2, valid);
+              applyAdditionalSchema(key3, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key2, valid, errors) {
+        function applyAdditionalSchema(key3, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key2,
+            dataProp: key3,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -13491,19 +13491,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key2) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
+          gen.forIn("key", data, (key3) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key2,
+                  dataProp: key3,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -14325,22 +14325,22 @@ function isObject(v) {
 }
 function cleanSchema(schema) {
   const out = {};
-  for (const key2 of Object.keys(schema).sort()) {
-    const value = schema[key2];
-    if (key2 === "description" || key2 === "format" || key2 === "readOnly" || key2.startsWith("x-kubernetes-")) continue;
-    if (key2 === "properties" && isObject(value)) {
+  for (const key3 of Object.keys(schema).sort()) {
+    const value = schema[key3];
+    if (key3 === "description" || key3 === "format" || key3 === "readOnly" || key3.startsWith("x-kubernetes-")) continue;
+    if (key3 === "properties" && isObject(value)) {
       const props = {};
       for (const name of Object.keys(value).sort()) {
         const sub2 = value[name];
         props[name] = isObject(sub2) ? cleanSchema(sub2) : sub2;
       }
-      out[key2] = props;
-    } else if ((key2 === "items" || key2 === "additionalProperties" || key2 === "not") && isObject(value)) {
-      out[key2] = cleanSchema(value);
-    } else if ((key2 === "oneOf" || key2 === "anyOf" || key2 === "allOf") && Array.isArray(value)) {
-      out[key2] = value.map((v) => isObject(v) ? cleanSchema(v) : v);
+      out[key3] = props;
+    } else if ((key3 === "items" || key3 === "additionalProperties" || key3 === "not") && isObject(value)) {
+      out[key3] = cleanSchema(value);
+    } else if ((key3 === "oneOf" || key3 === "anyOf" || key3 === "allOf") && Array.isArray(value)) {
+      out[key3] = value.map((v) => isObject(v) ? cleanSchema(v) : v);
     } else {
-      out[key2] = value;
+      out[key3] = value;
     }
   }
   return out;
@@ -14455,8 +14455,8 @@ var require_ignore = __commonJS({
       TMP_KEY_IGNORE = Symbol.for("node-ignore");
     }
     var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key2, value) => {
-      Object.defineProperty(object, key2, { value });
+    var define = (object, key3, value) => {
+      Object.defineProperty(object, key3, { value });
       return value;
     };
     var RETURN_FALSE = () => false;
@@ -14974,25 +14974,25 @@ var require_ignore = __commonJS({
         return define(this, "_basenameOnly", matchesBasename(this.body));
       }
       get regex() {
-        const key2 = UNDERSCORE + MODE_IGNORE;
-        if (this[key2]) {
-          return this[key2];
+        const key3 = UNDERSCORE + MODE_IGNORE;
+        if (this[key3]) {
+          return this[key3];
         }
-        return this._make(MODE_IGNORE, key2);
+        return this._make(MODE_IGNORE, key3);
       }
       get checkRegex() {
-        const key2 = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key2]) {
-          return this[key2];
+        const key3 = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key3]) {
+          return this[key3];
         }
-        return this._make(MODE_CHECK_IGNORE, key2);
+        return this._make(MODE_CHECK_IGNORE, key3);
       }
-      _make(mode, key2) {
+      _make(mode, key3) {
         const str = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
         const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key2, regex);
+        return define(this, key3, regex);
       }
     };
     var hasTrailingBackslash = (str) => {
@@ -15977,9 +15977,9 @@ var init_main = __esm({
               }
             });
           } else if (workspaceEdit.changes) {
-            Object.keys(workspaceEdit.changes).forEach((key2) => {
-              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key2]);
-              this._textEditChanges[key2] = textEditChange;
+            Object.keys(workspaceEdit.changes).forEach((key3) => {
+              const textEditChange = new TextEditChangeImpl(workspaceEdit.changes[key3]);
+              this._textEditChanges[key3] = textEditChange;
             });
           }
         } else {
@@ -16001,13 +16001,13 @@ var init_main = __esm({
         }
         return this._workspaceEdit;
       }
-      getTextEditChange(key2) {
-        if (OptionalVersionedTextDocumentIdentifier.is(key2)) {
+      getTextEditChange(key3) {
+        if (OptionalVersionedTextDocumentIdentifier.is(key3)) {
           this.initDocumentChanges();
           if (this._workspaceEdit.documentChanges === void 0) {
             throw new Error("Workspace edit is not configured for document changes.");
           }
-          const textDocument = { uri: key2.uri, version: key2.version };
+          const textDocument = { uri: key3.uri, version: key3.version };
           let result = this._textEditChanges[textDocument.uri];
           if (!result) {
             const edits = [];
@@ -16025,12 +16025,12 @@ var init_main = __esm({
           if (this._workspaceEdit.changes === void 0) {
             throw new Error("Workspace edit is not configured for normal text edit changes.");
           }
-          let result = this._textEditChanges[key2];
+          let result = this._textEditChanges[key3];
           if (!result) {
             const edits = [];
-            this._workspaceEdit.changes[key2] = edits;
+            this._workspaceEdit.changes[key3] = edits;
             result = new TextEditChangeImpl(edits);
-            this._textEditChanges[key2] = result;
+            this._textEditChanges[key3] = result;
           }
           return result;
         }
@@ -21484,7 +21484,7 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 1;
   }
   if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env)) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key3) => key3 in env)) {
       return 3;
     }
     if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
@@ -22148,8 +22148,8 @@ function isRecord(v) {
 }
 
 // src/pointer.ts
-function pointerSegment(key2) {
-  return String(key2).replace(/~/g, "~0").replace(/\//g, "~1");
+function pointerSegment(key3) {
+  return String(key3).replace(/~/g, "~0").replace(/\//g, "~1");
 }
 function unescapeSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -22165,9 +22165,9 @@ function valueAtPointer(root, pointer) {
 }
 function valueAtSegments(root, segments) {
   let cur = root;
-  for (const key2 of segments) {
-    if (isRecord(cur)) cur = cur[key2];
-    else if (Array.isArray(cur)) cur = cur[Number(key2)];
+  for (const key3 of segments) {
+    if (isRecord(cur)) cur = cur[key3];
+    else if (Array.isArray(cur)) cur = cur[Number(key3)];
     else return void 0;
   }
   return cur;
@@ -22245,8 +22245,10 @@ var TextIndex = class _TextIndex {
     const idx = line - 1;
     if (idx < 0 || idx >= this.lineStarts.length) return "";
     const start = this.lineStarts[idx];
-    const end = idx + 1 < this.lineStarts.length ? this.lineStarts[idx + 1] : this.text.length;
-    return this.text.slice(start, end).replace(/\r?\n$|\r$/, "");
+    let end = idx + 1 < this.lineStarts.length ? this.lineStarts[idx + 1] : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
   }
   /**
    * Finds `pattern` inside `within` (or the whole text) and returns the range
@@ -22320,8 +22322,8 @@ function yamlLib() {
 function nodeLocation(doc, offsets) {
   const [ks, ke, vs, ve] = offsets;
   const value = rangeFromOffsets(doc.textIndex, vs, ve);
-  const key2 = ks >= 0 ? rangeFromOffsets(doc.textIndex, ks, ke) : void 0;
-  return { key: key2, value, span: key2 ? { start: key2.start, end: value.end } : value };
+  const key3 = ks >= 0 ? rangeFromOffsets(doc.textIndex, ks, ke) : void 0;
+  return { key: key3, value, span: key3 ? { start: key3.start, end: value.end } : value };
 }
 function documentHead(index, from, to) {
   let source;
@@ -22432,8 +22434,8 @@ function buildDocument(doc, docIndex, index) {
     const problem = { message: cleanMessage(e.message), code: e.code, range: rangeFromOffsets(index, e.pos[0], e.pos[1]) };
     if (e.code === "DUPLICATE_KEY") {
       const message2 = duplicateKeyMessage(doc, e.pos[0], index);
-      const key2 = /`([^`]+)`/.exec(message2)?.[1];
-      const range = key2 ? rangeFromOffsets(index, e.pos[0], e.pos[0] + key2.length) : problem.range;
+      const key3 = /`([^`]+)`/.exec(message2)?.[1];
+      const range = key3 ? rangeFromOffsets(index, e.pos[0], e.pos[0] + key3.length) : problem.range;
       warnings.push({ ...problem, message: message2, range });
     } else errors.push(problem);
   }
@@ -22484,9 +22486,9 @@ function keyBeforeColon(line) {
 }
 function duplicateKeyMessage(doc, offset, index) {
   const line = index.lineText(index.positionAt(offset).line).trim();
-  const key2 = keyBeforeColon(line);
+  const key3 = keyBeforeColon(line);
   void doc;
-  return key2 ? `duplicate key \`${key2}\`: only one of the values takes effect` : "duplicate key in mapping: only one of the values takes effect";
+  return key3 ? `duplicate key \`${key3}\`: only one of the values takes effect` : "duplicate key in mapping: only one of the values takes effect";
 }
 var MAX_DEPTH = 512;
 var MAX_EXPANDED_SIZE = 32e6;
@@ -22515,11 +22517,11 @@ function trimEnd(text, start, end) {
 }
 var KEY_NAMES = /* @__PURE__ */ new Map();
 var MAX_KEY_NAMES = 5e4;
-function keyName(key2) {
-  const known = KEY_NAMES.get(key2);
+function keyName(key3) {
+  const known = KEY_NAMES.get(key3);
   if (known !== void 0) return known;
-  if (KEY_NAMES.size < MAX_KEY_NAMES) KEY_NAMES.set(key2, key2);
-  return key2;
+  if (KEY_NAMES.size < MAX_KEY_NAMES) KEY_NAMES.set(key3, key3);
+  return key3;
 }
 var NodeTable = class _NodeTable {
   constructor(keys, sizes, offsets) {
@@ -22606,8 +22608,8 @@ var NodeTableBuilder = class {
   keys = [];
   sizes = [];
   offsets = [];
-  open(key2, ks, ke, vs, ve) {
-    this.keys.push(key2);
+  open(key3, ks, ke, vs, ve) {
+    this.keys.push(key3);
     this.sizes.push(1);
     this.offsets.push(ks, ke, vs, ve);
     return this.keys.length - 1;
@@ -22615,11 +22617,11 @@ var NodeTableBuilder = class {
   close(node) {
     this.sizes[node] = this.keys.length - node;
   }
-  add(node, key2, keyRange, depth) {
+  add(node, key3, keyRange, depth) {
     const r = node.range;
     const vs = r ? r[0] : 0;
     const ve = r ? trimEnd(this.text, r[0], r[1]) : 0;
-    const self = this.open(key2, keyRange[0], keyRange[1], vs, ve);
+    const self = this.open(key3, keyRange[0], keyRange[1], vs, ve);
     if (depth <= MAX_DEPTH) {
       const { isMap, isSeq, isScalar, isPair, isAlias } = yamlLib();
       if (isMap(node)) {
@@ -22911,9 +22913,9 @@ function splitImageReference(ref) {
 }
 
 // src/parse/kube.ts
-function setOwn(target, key2, value) {
-  if (key2 === "__proto__") Object.defineProperty(target, key2, { value, writable: true, enumerable: true, configurable: true });
-  else target[key2] = value;
+function setOwn(target, key3, value) {
+  if (key3 === "__proto__") Object.defineProperty(target, key3, { value, writable: true, enumerable: true, configurable: true });
+  else target[key3] = value;
 }
 function kubeObjectsOf(model, file, contextOnly) {
   const out = [];
@@ -23092,9 +23094,9 @@ function problems(errors) {
     let p;
     if (e.keyword === "oneOf" || e.keyword === "anyOf") {
       p = { path: e.instancePath, part: "key", detail: `\`${e.instancePath.slice(1).replace(/\//g, ".") || "the object"}\` matches none of the allowed forms` };
-      const key3 = `${p.path}\0${p.detail}`;
-      if (!seen.has(key3)) {
-        seen.add(key3);
+      const key4 = `${p.path}\0${p.detail}`;
+      if (!seen.has(key4)) {
+        seen.add(key4);
         out.push(p);
       }
       continue;
@@ -23109,9 +23111,9 @@ function problems(errors) {
     } else {
       p = { path: e.instancePath, part: "value", detail: `\`${lastField(e.instancePath)}\` ${ajvWords(e)}` };
     }
-    const key2 = `${p.path}\0${p.detail}`;
-    if (!seen.has(key2)) {
-      seen.add(key2);
+    const key3 = `${p.path}\0${p.detail}`;
+    if (!seen.has(key3)) {
+      seen.add(key3);
       out.push(p);
     }
   }
@@ -23475,8 +23477,8 @@ function jsonSecretEntry(value) {
 function previewSecret(value) {
   const inner = jsonSecretEntry(value);
   if (!inner) return maskSecret(value);
-  const key2 = inner.key.replace(/[\u0000-\u001f\u007f-\u009f`]/g, "").slice(0, 60);
-  return `JSON with secret key \`${key2}\`: ${maskSecret(inner.value)}`;
+  const key3 = inner.key.replace(/[\u0000-\u001f\u007f-\u009f`]/g, "").slice(0, 60);
+  return `JSON with secret key \`${key3}\`: ${maskSecret(inner.value)}`;
 }
 var URL_CREDENTIALS = /\b[a-z][a-z0-9+.-]{0,31}:\/\/([^\s:/@'"]+):([^\s/@'"]+)@[^\s'"]+/gi;
 function findUrlCredentials(text) {
@@ -24052,8 +24054,8 @@ function gkeAcceleratorTarget(spec) {
 }
 function toleratesGpu(tolerations, resources, settings) {
   const taints = [...DEFAULT_GPU_TAINT_KEYS, ...settings.gpuTaintKeys, ...resources].map((t) => {
-    const [key2, value] = t.split("=", 2);
-    return { key: key2, value };
+    const [key3, value] = t.split("=", 2);
+    return { key: key3, value };
   });
   return tolerations.some((t) => {
     if (!isRecord(t)) return false;
@@ -24068,6 +24070,32 @@ function toleratesGpu(tolerations, resources, settings) {
 }
 
 // rules/lib/model-server.ts
+var ENDPOINT_SEMANTICS = {
+  vllm: { ready: ["/health", "/v1/models"], live: [], listensBeforeLoad: false, source: "vLLM OpenAI-compatible server: the HTTP server starts listening after the engine (model weights, KV cache) is built" },
+  sglang: { ready: ["/health", "/health_generate", "/v1/models"], live: [], listensBeforeLoad: false, source: "SGLang launch_server: the scheduler processes load the model before the HTTP server starts" },
+  tgi: { ready: ["/health", "/info"], live: [], listensBeforeLoad: false, source: "TGI launcher: the router (HTTP server) starts after every shard has loaded and warmed up" },
+  triton: {
+    ready: ["/v2/health/ready"],
+    live: ["/v2/health/live"],
+    listensBeforeLoad: false,
+    source: "Triton HTTP/REST protocol (KServe v2): /v2/health/live answers while the server runs, /v2/health/ready only when the models are ready; endpoints open after the start-up models load"
+  },
+  nim: { ready: ["/v1/health/ready"], live: ["/v1/health/live"], listensBeforeLoad: false, source: "NVIDIA NIM for LLMs API reference: /v1/health/live answers while the service runs, /v1/health/ready once the model is ready for inference" },
+  "llama.cpp": { ready: ["/health"], live: [], listensBeforeLoad: true, source: "llama.cpp server README: the server listens while the model loads and /health answers 503 until it is loaded" },
+  ollama: {
+    ready: [],
+    live: ["/", "/api/version", "/api/tags", "/api/ps"],
+    listensBeforeLoad: true,
+    lazyModels: true,
+    source: 'Ollama API docs: the daemon answers / ("Ollama is running") as soon as it starts; models are pulled with `ollama pull` and loaded on first request, and only `ollama show <model>` (POST /api/show) proves one is present'
+  },
+  "kserve-huggingface": {
+    ready: ["/v2/health/ready"],
+    live: ["/v2/health/live", "/"],
+    listensBeforeLoad: false,
+    source: "KServe open inference protocol: /v2/health/live and / answer while the server runs, /v2/health/ready once its models are ready"
+  }
+};
 var sub = (program, ...subcommands) => (c) => (typeof program === "string" ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ""));
 var MODEL_SERVERS = [
   { id: "vllm", name: "vLLM", image: /(^|\/)vllm([-/][\w.-]*)?$/, command: (c) => sub("vllm", "serve")(c) || /^vllm\.entrypoints\./.test(c.program), imageServes: true, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
@@ -25688,31 +25716,31 @@ var no_plaintext_secrets_default = defineK8sRule({
     };
     visit(obj.raw, "", 0);
     if (obj.kind === "ConfigMap" && obj.apiVersion === "v1" && isRecord(obj.raw.data)) {
-      for (const [key2, value] of Object.entries(obj.raw.data)) {
-        const path = `/data/${pointerSegment(key2)}`;
+      for (const [key3, value] of Object.entries(obj.raw.data)) {
+        const path = `/data/${pointerSegment(key3)}`;
         if (typeof value !== "string" || reported.has(path)) continue;
         const inner = jsonSecretEntry(value);
         if (inner) {
           ctx.report({
-            message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds a secret in plain text in \`${key2}\` (${previewSecret(value)}); ConfigMaps are not secret`,
+            message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds a secret in plain text in \`${key3}\` (${previewSecret(value)}); ConfigMaps are not secret`,
             range: ctx.locateText(path, inner.value),
             secrets: [inner.value],
             fix: "Move the secret into a Secret created outside git and mount or reference it; keep only non-secret settings in the ConfigMap."
           });
           continue;
         }
-        if (!isSecretName(key2) || value.includes("\n")) continue;
-        const skipped = placeholderNotice(`ConfigMap key \`${key2}\``, value);
+        if (!isSecretName(key3) || value.includes("\n")) continue;
+        const skipped = placeholderNotice(`ConfigMap key \`${key3}\``, value);
         if (skipped) {
           ctx.notice(skipped, ctx.locate(path, "value"));
           continue;
         }
         ctx.report({
-          message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds \`${key2}\` in plain text (${maskSecret(value)}); ConfigMaps are not secret`,
+          message: `ConfigMap \`${obj.name ?? "(unnamed)"}\` holds \`${key3}\` in plain text (${maskSecret(value)}); ConfigMaps are not secret`,
           secrets: [value],
           path,
           part: "value",
-          fix: `Move \`${key2}\` into a Secret created outside git and reference it with \`secretKeyRef\` or a Secret volume.`
+          fix: `Move \`${key3}\` into a Secret created outside git and reference it with \`secretKeyRef\` or a Secret volume.`
         });
       }
     }
@@ -25720,21 +25748,21 @@ var no_plaintext_secrets_default = defineK8sRule({
       for (const field of ["stringData", "data"]) {
         const entries = obj.raw[field];
         if (!isRecord(entries)) continue;
-        for (const [key2, raw] of Object.entries(entries)) {
+        for (const [key3, raw] of Object.entries(entries)) {
           if (typeof raw !== "string") continue;
           const value = field === "data" ? decodeBase64(raw) : raw;
           if (value === void 0) continue;
-          const words = nameWords(key2);
-          if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key2)) continue;
-          const skipped = placeholderNotice(`Secret key \`${key2}\``, value);
+          const words = nameWords(key3);
+          if (words.length && NON_SECRET_KEY_WORDS.has(words[words.length - 1]) && !isSecretName(key3)) continue;
+          const skipped = placeholderNotice(`Secret key \`${key3}\``, value);
           if (skipped) {
-            ctx.notice(skipped, ctx.locate(`/${field}/${pointerSegment(key2)}`, "value"));
+            ctx.notice(skipped, ctx.locate(`/${field}/${pointerSegment(key3)}`, "value"));
             continue;
           }
           ctx.report({
-            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key2}\` in \`${field}\` (${previewSecret(value)})${field === "data" ? "; base64 is not encryption" : ""}`,
+            message: `Secret \`${obj.name ?? "(unnamed)"}\` commits a real value for \`${key3}\` in \`${field}\` (${previewSecret(value)})${field === "data" ? "; base64 is not encryption" : ""}`,
             secrets: field === "data" ? [value, raw] : [value],
-            path: `/${field}/${pointerSegment(key2)}`,
+            path: `/${field}/${pointerSegment(key3)}`,
             part: "value",
             fix: "Keep Secret values out of git: generate the Secret at deploy time (External Secrets, Sealed Secrets, SOPS) and commit only the reference."
           });
@@ -25952,10 +25980,10 @@ function expand(root, path) {
   }
   return states;
 }
-function itemName(key2, item) {
+function itemName(key3, item) {
   if (item && typeof item.groupName === "string") return item.groupName;
   if (item && typeof item.name === "string") return item.name;
-  return key2 ?? "";
+  return key3 ?? "";
 }
 function viewsAt(obj, loc, workload, several) {
   const out = [];
@@ -26179,9 +26207,9 @@ var run_as_non_root_default = defineK8sRule({
       const podLevel = /* @__PURE__ */ new Map();
       for (const c of containersOf(pod, ["initContainer", "container"])) {
         const sc = isRecord(c.container.securityContext) ? c.container.securityContext : {};
-        const pick2 = (key2) => {
-          if (sc[key2] !== void 0 && sc[key2] !== null) return { value: sc[key2], path: `${c.path}/securityContext/${key2}` };
-          if (podSc[key2] !== void 0 && podSc[key2] !== null) return { value: podSc[key2], path: `${pod.path}/securityContext/${key2}` };
+        const pick2 = (key3) => {
+          if (sc[key3] !== void 0 && sc[key3] !== null) return { value: sc[key3], path: `${c.path}/securityContext/${key3}` };
+          if (podSc[key3] !== void 0 && podSc[key3] !== null) return { value: podSc[key3], path: `${pod.path}/securityContext/${key3}` };
           return { value: void 0, path: void 0 };
         };
         const user = pick2("runAsUser");
@@ -26200,14 +26228,14 @@ var run_as_non_root_default = defineK8sRule({
         }
         if (!message2) continue;
         if (path && path.startsWith(`${pod.path}/securityContext`)) {
-          const key2 = `${path}\0${message2}`;
-          podLevel.set(key2, [...podLevel.get(key2) ?? [], c.label]);
+          const key3 = `${path}\0${message2}`;
+          podLevel.set(key3, [...podLevel.get(key3) ?? [], c.label]);
           continue;
         }
         ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message2}`, path: path ?? containerAnchor(c), part: path ? "span" : "key" });
       }
-      for (const [key2, labels] of podLevel) {
-        const [path, message2] = key2.split("\0");
+      for (const [key3, labels] of podLevel) {
+        const [path, message2] = key3.split("\0");
         ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message2} for ${labels.join(", ")}`, path, part: "span" });
       }
     }
@@ -26306,8 +26334,8 @@ function autoscalersOf(workload, index) {
     for (const a of idx.ofKind(...ALL_AUTOSCALER_KINDS)) {
       const ref = isAutoscaler(a) || isOtherAutoscaler(a) ? scaleTargetRef(a) : void 0;
       if (!ref) continue;
-      const key2 = `${ref.kind}\0${ref.name}`;
-      m.set(key2, [...m.get(key2) ?? [], a]);
+      const key3 = `${ref.kind}\0${ref.name}`;
+      m.set(key3, [...m.get(key3) ?? [], a]);
     }
     return m;
   });
@@ -26399,9 +26427,245 @@ var gpu_limits_default = defineK8sRule({
   }
 });
 
-// rules/k8s/shm-size.ts
+// rules/lib/model-tables.ts
+var MODEL_FAMILIES = [
+  // meta-llama/Llama-3.x model cards and config.json.
+  { name: "Llama-3.2-1B", pattern: /^(meta-)?llama-?3\.2-1b\b/, params: 1.24, arch: { layers: 16, kvHeads: 8, headDim: 64 } },
+  { name: "Llama-3.2-3B", pattern: /^(meta-)?llama-?3\.2-3b\b/, params: 3.21, arch: { layers: 28, kvHeads: 8, headDim: 128 } },
+  { name: "Llama-3/3.1-8B", pattern: /^(meta-)?llama-?3(\.1)?-8b\b/, params: 8.03, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  { name: "Llama-3/3.1/3.3-70B", pattern: /^(meta-)?llama-?3(\.[13])?-70b\b/, params: 70.6, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
+  { name: "Llama-3.1-405B", pattern: /^(meta-)?llama-?3\.1-405b\b/, params: 405.9, arch: { layers: 126, kvHeads: 8, headDim: 128 } },
+  // meta-llama/Llama-2 model cards and config.json.
+  { name: "Llama-2-7B", pattern: /^llama-2-7b\b/, params: 6.74, arch: { layers: 32, kvHeads: 32, headDim: 128 } },
+  { name: "Llama-2-13B", pattern: /^llama-2-13b\b/, params: 13, arch: { layers: 40, kvHeads: 40, headDim: 128 } },
+  { name: "Llama-2-70B", pattern: /^llama-2-70b\b/, params: 69, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
+  // mistralai model cards and config.json.
+  { name: "Mistral-7B v0.2/v0.3", pattern: /^mistral-7b-(instruct-)?v0\.[23]\b/, params: 7.24, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  // v0.1 attends within a 4096-token sliding window: no shape, so no per-sequence estimate.
+  { name: "Mistral-7B", pattern: /^mistral-7b\b/, params: 7.24 },
+  { name: "Mixtral-8x7B", pattern: /^mixtral-8x7b\b/, params: 46.7, arch: { layers: 32, kvHeads: 8, headDim: 128 } },
+  { name: "Mixtral-8x22B", pattern: /^mixtral-8x22b\b/, params: 140.6, arch: { layers: 56, kvHeads: 8, headDim: 128 } },
+  // Qwen/Qwen2.5 model cards and config.json (Qwen2 shares the 0.5B, 1.5B, 7B and 72B shapes).
+  { name: "Qwen2.5-0.5B", pattern: /^qwen2(\.5)?-0\.5b\b/, params: 0.49, arch: { layers: 24, kvHeads: 2, headDim: 64 } },
+  { name: "Qwen2.5-1.5B", pattern: /^qwen2(\.5)?-1\.5b\b/, params: 1.54, arch: { layers: 28, kvHeads: 2, headDim: 128 } },
+  { name: "Qwen2.5-3B", pattern: /^qwen2\.5-3b\b/, params: 3.09, arch: { layers: 36, kvHeads: 2, headDim: 128 } },
+  { name: "Qwen2.5-7B", pattern: /^qwen2(\.5)?-7b\b/, params: 7.62, arch: { layers: 28, kvHeads: 4, headDim: 128 } },
+  { name: "Qwen2.5-14B", pattern: /^qwen2\.5-14b\b/, params: 14.7, arch: { layers: 48, kvHeads: 8, headDim: 128 } },
+  { name: "Qwen2.5-32B", pattern: /^qwen2\.5-32b\b/, params: 32.5, arch: { layers: 64, kvHeads: 8, headDim: 128 } },
+  { name: "Qwen2.5-72B", pattern: /^qwen2(\.5)?-72b\b/, params: 72.7, arch: { layers: 80, kvHeads: 8, headDim: 128 } },
+  // google/gemma-2 model cards. Half of their layers attend within a sliding window, which servers may cache
+  // more cheaply: no shape, so no per-sequence estimate.
+  { name: "Gemma-2-2B", pattern: /^gemma-2-2b\b/, params: 2.61 },
+  { name: "Gemma-2-9B", pattern: /^gemma-2-9b\b/, params: 9.24 },
+  { name: "Gemma-2-27B", pattern: /^gemma-2-27b\b/, params: 27.2 },
+  // microsoft/Phi-3-mini model card; TinyLlama/TinyLlama-1.1B; facebook/opt-125m (the models of many quick-start examples).
+  // Phi-3-mini-4k attends within a sliding window: no shape.
+  { name: "Phi-3-mini", pattern: /^phi-3(\.5)?-mini\b/, params: 3.82 },
+  { name: "TinyLlama-1.1B", pattern: /^tinyllama-1\.1b\b/, params: 1.1, arch: { layers: 22, kvHeads: 4, headDim: 64 } },
+  { name: "OPT-125M", pattern: /^opt-125m$/, params: 0.125, arch: { layers: 12, kvHeads: 12, headDim: 64 } },
+  // deepseek-ai/DeepSeek-V3 and -R1 model cards: 671B parameters published in FP8.
+  { name: "DeepSeek-V3/R1", pattern: /^deepseek-(v3|r1)(-\d+)?$/, params: 671, nativeBits: 8, nativeFormat: "FP8" },
+  // openai/gpt-oss model cards: mixture-of-experts weights published in MXFP4 (4.25 bits per weight).
+  { name: "gpt-oss-20b", pattern: /^gpt-oss-20b$/, params: 20.9, nativeBits: 4.25, nativeFormat: "MXFP4" },
+  { name: "gpt-oss-120b", pattern: /^gpt-oss-120b$/, params: 116.8, nativeBits: 4.25, nativeFormat: "MXFP4" }
+];
+var GGUF_BITS = {
+  q2: 2.5625,
+  q3: 3.4375,
+  q4: 4.5,
+  q5: 5.5,
+  q6: 6.5625,
+  q8: 8.5,
+  iq1: 1.5625,
+  iq2: 2.0625,
+  iq3: 3.0625,
+  iq4: 4.25,
+  f16: 16,
+  bf16: 16,
+  f32: 32
+};
+var NAME_PRECISION_MARKERS = [
+  [/^(fp8|f8|w8a8|w8a16|int8|8bit)$/, 8],
+  [/^(int4|4bit|w4a16|nf4|mxfp4|nvfp4|fp4)$/, 4],
+  [/^(bf16|fp16|f16|float16|bfloat16|half)$/, 16],
+  [/^(fp32|f32|float32)$/, 32]
+];
+var NAME_METHOD_MARKERS = [
+  [/^(awq|gptq)$/, 4],
+  [/^eetq$/, 8]
+];
+var UNKNOWN_PRECISION_MARKERS = /^(exl2|mlx|quantized|gguf|int2|int3|2bit|3bit|w2a16|w3a16|hqq|aqlm|sq|smoothquant|ct2)$/;
+var QUANTIZATION_FLAG_BITS = {
+  awq: 4,
+  awq_marlin: 4,
+  gptq: 4,
+  gptq_marlin: 4,
+  marlin: 4,
+  "bitsandbytes-nf4": 4,
+  "bitsandbytes-fp4": 4,
+  fp8: 8,
+  fbgemm_fp8: 8,
+  eetq: 8,
+  mxfp4: 4.25
+};
+var DTYPE_BITS = {
+  auto: 16,
+  half: 16,
+  float16: 16,
+  fp16: 16,
+  bfloat16: 16,
+  bf16: 16,
+  float: 32,
+  float32: 32,
+  fp32: 32
+};
+var gpu = (name, memoryGiB) => ({ name, memoryGiB });
+var A100_40 = gpu("A100 40GB", 40);
+var A100_80 = gpu("A100 80GB", 80);
+var H100 = gpu("H100 80GB", 80);
+var H100_NVL = gpu("H100 NVL", 94);
+var H200 = gpu("H200", 141);
+var B200 = gpu("B200", 180);
+var L4 = gpu("L4", 24);
+var L40S = gpu("L40S", 48);
+var A10G = gpu("A10G", 24);
+var T4 = gpu("T4", 16);
+var V100_16 = gpu("V100 16GB", 16);
+var GKE_ACCELERATORS = {
+  "nvidia-tesla-t4": T4,
+  "nvidia-tesla-p4": gpu("P4", 8),
+  "nvidia-tesla-p100": gpu("P100", 16),
+  "nvidia-tesla-v100": V100_16,
+  "nvidia-l4": L4,
+  "nvidia-tesla-a100": A100_40,
+  "nvidia-a100-80gb": A100_80,
+  "nvidia-h100-80gb": H100,
+  "nvidia-h100-mega-80gb": H100,
+  "nvidia-h200-141gb": H200,
+  "nvidia-b200": B200,
+  "nvidia-rtx-pro-6000": gpu("RTX PRO 6000", 96)
+};
+var KARPENTER_GPU_NAMES = {
+  t4: T4,
+  t4g: gpu("T4G", 16),
+  a10g: A10G,
+  l4: L4,
+  l40s: L40S,
+  h100: H100,
+  h200: H200,
+  b200: B200
+};
+var KUBEAI_PROFILES = {
+  "nvidia-gpu-t4": T4,
+  "nvidia-gpu-l4": L4,
+  "nvidia-gpu-l40s": L40S,
+  "nvidia-gpu-h100": H100,
+  "nvidia-gpu-a100-80gb": A100_80,
+  "nvidia-gpu-a100-40gb": A100_40,
+  "nvidia-gpu-a16": gpu("A16", 16)
+};
+var INSTANCE_FAMILIES = [
+  { pattern: /^g4dn\./, label: "g4dn.*", model: T4 },
+  { pattern: /^g5g\./, label: "g5g.*", model: gpu("T4G", 16) },
+  { pattern: /^g5\./, label: "g5.*", model: A10G },
+  { pattern: /^g6\./, label: "g6.*", model: L4 },
+  { pattern: /^g6e\./, label: "g6e.*", model: L40S },
+  { pattern: /^p3\./, label: "p3.*", model: V100_16 },
+  { pattern: /^p3dn\./, label: "p3dn.*", model: gpu("V100 32GB", 32) },
+  { pattern: /^p4d\./, label: "p4d.*", model: A100_40 },
+  { pattern: /^p4de\./, label: "p4de.*", model: A100_80 },
+  { pattern: /^p5\./, label: "p5.*", model: H100 },
+  { pattern: /^p5en?\./, label: "p5e.*, p5en.*", model: H200 },
+  { pattern: /^a2-(highgpu|megagpu)-/, label: "a2-highgpu-*, a2-megagpu-*", model: A100_40 },
+  { pattern: /^a2-ultragpu-/, label: "a2-ultragpu-*", model: A100_80 },
+  { pattern: /^a3-(highgpu|megagpu|edgegpu)-/, label: "a3-highgpu-*, a3-megagpu-*, a3-edgegpu-*", model: H100 },
+  { pattern: /^a3-ultragpu-/, label: "a3-ultragpu-*", model: H200 },
+  { pattern: /^a4-highgpu-/, label: "a4-highgpu-*", model: B200 },
+  { pattern: /^g2-standard-/, label: "g2-standard-*", model: L4 },
+  { pattern: /^standard_nc\d+ads_a100_v4$/, label: "Standard_NC<n>ads_A100_v4", model: A100_80 },
+  { pattern: /^standard_nd96asr_v4$/, label: "Standard_ND96asr_v4", model: A100_40 },
+  { pattern: /^standard_nd96amsr_a100_v4$/, label: "Standard_ND96amsr_A100_v4", model: A100_80 },
+  { pattern: /^standard_nd96isr_h100_v5$/, label: "Standard_ND96isr_H100_v5", model: H100 },
+  { pattern: /^standard_nc\d+ads_h100_v5$/, label: "Standard_NC<n>ads_H100_v5", model: H100_NVL },
+  { pattern: /^standard_nc\d+as_t4_v3$/, label: "Standard_NC<n>as_T4_v3", model: T4 },
+  { pattern: /^bm\.gpu\.h100\.8$/, label: "BM.GPU.H100.8", model: H100 },
+  { pattern: /^bm\.gpu\.a100-v2\.8$/, label: "BM.GPU.A100-v2.8", model: A100_80 },
+  { pattern: /^bm\.gpu4\.8$/, label: "BM.GPU4.8", model: A100_40 }
+];
+var GPU_PRODUCT_FAMILIES = [
+  [/gh200|gb200/, void 0],
+  [/h200/, H200],
+  [/h100.*nvl/, H100_NVL],
+  [/h100/, H100],
+  [/b200/, B200],
+  [/l40s?\b/, L40S],
+  [/\bl4\b/, L4],
+  [/a10g/, A10G],
+  [/\ba10\b/, gpu("A10", 24)],
+  [/\ba30\b/, gpu("A30", 24)],
+  [/\ba40\b/, gpu("A40", 48)],
+  [/\bt4\b/, T4],
+  [/rtx-a6000/, gpu("RTX A6000", 48)],
+  [/rtx-(6000-ada|pro-6000)/, void 0],
+  [/rtx-4090|rtx-3090/, gpu("RTX 4090/3090", 24)]
+];
+
+// rules/lib/model-facts.ts
+var UNREADABLE = Symbol("unreadable");
+function flagSource(c, names) {
+  for (const field of ["command", "args"]) {
+    const list2 = c.container[field];
+    if (!Array.isArray(list2)) continue;
+    for (let i = 0; i < list2.length; i++) {
+      const item = list2[i];
+      if (typeof item !== "string") continue;
+      const words = item.trim().split(/\s+/);
+      const word = words.find((w) => names.some((n) => w === n || w.startsWith(n + "=")));
+      if (word) return { path: `${c.path}/${field}/${i}`, needle: words.length > 1 ? word : void 0 };
+    }
+  }
+  return void 0;
+}
+function wordSource(c, value) {
+  for (const field of ["command", "args"]) {
+    const list2 = c.container[field];
+    if (!Array.isArray(list2)) continue;
+    for (let i = 0; i < list2.length; i++) {
+      const item = list2[i];
+      if (typeof item !== "string" || !item.includes(value)) continue;
+      return { path: `${c.path}/${field}/${i}`, needle: item.trim() === value ? void 0 : value };
+    }
+  }
+  return void 0;
+}
+function envSource(c, name) {
+  const env2 = Array.isArray(c.container.env) ? c.container.env : [];
+  const i = env2.findIndex((e) => isRecord(e) && e.name === name);
+  return i >= 0 ? { path: `${c.path}/env/${i}/value` } : void 0;
+}
+function numberFlag(c, tokens, names, env2) {
+  const raw = flagValue(tokens, names);
+  if (raw !== void 0) {
+    const n = Number(raw);
+    const source = flagSource(c, names);
+    if (!Number.isFinite(n) || !source) return UNREADABLE;
+    const flag = names.find((f) => tokens.some((t) => t === f || t.startsWith(f + "=")));
+    return { value: n, written: `${flag} ${raw}`, ...source };
+  }
+  if (hasFlag(tokens, names)) return UNREADABLE;
+  if (env2) {
+    const v = envValues(c.container).get(env2);
+    if (v !== void 0) {
+      const n = Number(v);
+      const source = envSource(c, env2);
+      return Number.isFinite(n) && source ? { value: n, written: `${env2}=${v}`, ...source } : UNREADABLE;
+    }
+  }
+  return void 0;
+}
 var TP_FLAGS = ["--tensor-parallel-size", "-tp", "--tp", "--tp-size", "--tensor-parallel"];
 var PP_FLAGS = ["--pipeline-parallel-size", "-pp", "--pp", "--pp-size"];
+var DP_FLAGS = ["--data-parallel-size", "-dp", "--dp", "--dp-size"];
 var SHARD_FLAGS = ["--num-shard", "--num_shard"];
 function parallelDegree(tokens, env2) {
   const read = (flags) => {
@@ -26416,6 +26680,222 @@ function parallelDegree(tokens, env2) {
   const source = [tp && `${tp.flag} ${tp.n}`, pp && `${pp.flag} ${pp.n}`, shard && `${shard.flag} ${shard.n}`].filter(Boolean).join(", ");
   return { degree, source };
 }
+var MULTI_NODE_FLAGS = ["--nnodes", "--node-rank", "--dist-init-addr", "--headless", "--data-parallel-address", "--data-parallel-size-local", "--master-addr", "--leader-address"];
+function spansPods(c, tokens) {
+  if (hasFlag(tokens, MULTI_NODE_FLAGS) || flagValue(tokens, ["--distributed-executor-backend"]) === "ray") return true;
+  if (commandsOf(containerArgv(c.container)).some((cmd) => cmd.program === "ray")) return true;
+  const env2 = envValues(c.container);
+  if ([...env2.keys()].some((k) => k.startsWith("LWS_") || k === "RAY_ADDRESS")) return true;
+  return tokens.some((t) => /\bLWS_[A-Z_]+/.test(t));
+}
+function parallelSizes(c, tokens) {
+  const tp = numberFlag(c, tokens, TP_FLAGS);
+  const pp = numberFlag(c, tokens, PP_FLAGS);
+  const dp = numberFlag(c, tokens, DP_FLAGS);
+  const shards = numberFlag(c, tokens, SHARD_FLAGS, "NUM_SHARD");
+  if ([tp, pp, dp, shards].includes(UNREADABLE)) return void 0;
+  return { tp, pp, dp, shards };
+}
+function modelBaseName(id) {
+  const noScheme = id.replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  const last = noScheme.replace(/\/+$/, "").split("/").pop() ?? noScheme;
+  return last.replace(/\.gguf$/i, "").toLowerCase();
+}
+function paramsFromName(base) {
+  if (/\d_\d+(\.\d+)?[bm](?![a-z0-9])/.test(base)) return void 0;
+  const sizes = /* @__PURE__ */ new Set();
+  for (const token of base.split(/[-_:/]/)) {
+    const moe = /^(\d+)x(\d+(?:\.\d+)?)b$/.exec(token);
+    if (moe) {
+      const n = Number(moe[1]);
+      const m = Number(moe[2]);
+      sizes.add(Math.round(m * (1 + 2 * n) / 3 * 100) / 100);
+      continue;
+    }
+    const dense = /^(\d+(?:\.\d+)?)([bm])$/.exec(token);
+    if (dense) sizes.add(Number(dense[1]) / (dense[2] === "m" ? 1e3 : 1));
+  }
+  return sizes.size === 1 ? [...sizes][0] : void 0;
+}
+function modelSize(id, custom = {}) {
+  const base = modelBaseName(id);
+  const configured = Object.entries(custom).find(([k]) => k.toLowerCase() === id.toLowerCase() || modelBaseName(k) === base);
+  if (configured) {
+    const [name, m] = configured;
+    const arch = m.layers && m.kvHeads && m.headDim ? { layers: m.layers, kvHeads: m.kvHeads, headDim: m.headDim } : void 0;
+    return { name, params: m.params, from: "config", arch, nativeBits: m.bits, nativeFormat: m.bits ? `${m.bits}-bit` : void 0 };
+  }
+  const family = MODEL_FAMILIES.find((f) => f.pattern.test(base));
+  if (family) return { name: family.name, params: family.params, from: "table", arch: family.arch, nativeBits: family.nativeBits, nativeFormat: family.nativeFormat };
+  const params = paramsFromName(base);
+  return params !== void 0 ? { name: id.split("/").pop() ?? id, params, from: "name" } : void 0;
+}
+function precisionFromName(base) {
+  const found = [];
+  const methods = [];
+  let unknown = false;
+  for (const token of base.split(/[-.:/]/)) {
+    const gguf = /^(iq[1-4]|q[2-8])(_[a-z0-9]+)*$/.exec(token);
+    if (gguf && GGUF_BITS[gguf[1]] !== void 0) {
+      found.push({ bits: GGUF_BITS[gguf[1]], label: `GGUF ${token.toUpperCase()}` });
+      continue;
+    }
+    for (const part of [token, ...token.split("_")]) {
+      const marker = NAME_PRECISION_MARKERS.find(([re]) => re.test(part));
+      const method = NAME_METHOD_MARKERS.find(([re]) => re.test(part));
+      if (marker) found.push({ bits: marker[1], label: `${part.toUpperCase()} in the name` });
+      else if (method) methods.push({ bits: method[1], label: `${part.toUpperCase()} in the name` });
+      else if (UNKNOWN_PRECISION_MARKERS.test(part)) unknown = true;
+    }
+  }
+  if (!found.length) found.push(...methods);
+  if (found.length) return found.reduce((a, b) => b.bits < a.bits ? b : a);
+  return unknown ? UNREADABLE : void 0;
+}
+var QUANT_FLAGS = {
+  vllm: ["--quantization", "-q"],
+  sglang: ["--quantization"],
+  tgi: ["--quantize"]
+};
+function weightPrecision(server, c, tokens, modelId, size) {
+  const env2 = envValues(c.container);
+  const quantFlags = QUANT_FLAGS[server.id] ?? [];
+  const quant = flagValue(tokens, quantFlags) ?? (server.id === "tgi" ? env2.get("QUANTIZE") : void 0);
+  if (quant !== void 0) {
+    const q = quant.toLowerCase();
+    const bits = q === "bitsandbytes" ? 4 : QUANTIZATION_FLAG_BITS[q];
+    if (bits === void 0) return UNREADABLE;
+    return { bits, label: flagValue(tokens, quantFlags) !== void 0 ? `${quantFlags.find((f) => hasFlag(tokens, [f]))} ${quant}` : `QUANTIZE=${quant}` };
+  }
+  const byName = precisionFromName(modelBaseName(modelId));
+  if (byName !== void 0) return byName;
+  const loadFormat = flagValue(tokens, ["--load-format"])?.toLowerCase();
+  if (loadFormat === "bitsandbytes") return { bits: 4, label: "--load-format bitsandbytes" };
+  if (loadFormat === "gguf") return UNREADABLE;
+  if (size.nativeBits !== void 0) return { bits: size.nativeBits, label: `published in ${size.nativeFormat}` };
+  const dtype = flagValue(tokens, ["--dtype"]) ?? (server.id === "tgi" ? env2.get("DTYPE") : void 0);
+  if (dtype !== void 0) {
+    const bits = DTYPE_BITS[dtype.toLowerCase()];
+    return bits === void 0 ? UNREADABLE : { bits, label: `--dtype ${dtype}` };
+  }
+  return { bits: 16, label: "the default dtype" };
+}
+function modelFacts(c, custom) {
+  const ref = modelReference(c.container);
+  if (!ref) return void 0;
+  const env2 = Array.isArray(c.container.env) ? c.container.env : [];
+  const envIndex = env2.findIndex((e) => isRecord(e) && typeof e.value === "string" && e.value.replace(/^["']|["']$/g, "") === ref.value);
+  const source = wordSource(c, ref.value) ?? (envIndex >= 0 ? { path: `${c.path}/env/${envIndex}/value` } : void 0);
+  if (!source) return void 0;
+  return { value: ref.value, written: ref.value, ...source, size: modelSize(ref.value, custom) };
+}
+var GPU_LABELS = [
+  "nvidia.com/gpu.memory",
+  "cloud.google.com/gke-gpu-partition-size",
+  "nvidia.com/gpu.product",
+  "cloud.google.com/gke-accelerator",
+  "karpenter.k8s.aws/instance-gpu-name",
+  "node.kubernetes.io/instance-type",
+  "beta.kubernetes.io/instance-type",
+  "karpenter.k8s.aws/instance-family"
+];
+var MIG_PROFILE = /(?:^|[-/])mig-(\d+)g\.(\d+)gb$/i;
+function gpuModelOfLabel(key3, value, custom = {}) {
+  const configured = Object.entries(custom).find(([k]) => k.toLowerCase() === value.toLowerCase());
+  if (configured) return { name: configured[0], memoryGiB: configured[1] };
+  const v = value.toLowerCase();
+  switch (key3) {
+    case "nvidia.com/gpu.memory": {
+      const mib = Number(value);
+      return Number.isFinite(mib) && mib > 0 ? { name: `${value} MiB GPU`, memoryGiB: mib / 1024 } : void 0;
+    }
+    case "cloud.google.com/gke-gpu-partition-size": {
+      const m = /^(\d+)g\.(\d+)gb$/.exec(v);
+      return m ? { name: `MIG ${v}`, memoryGiB: Number(m[2]) } : void 0;
+    }
+    case "nvidia.com/gpu.product": {
+      const mig = MIG_PROFILE.exec(v);
+      if (mig) return { name: `MIG ${mig[1]}g.${mig[2]}gb`, memoryGiB: Number(mig[2]) };
+      const family = GPU_PRODUCT_FAMILIES.find(([re]) => re.test(v));
+      const written = /(?:^|-)(\d+)gb(?:-|$)/.exec(v);
+      if (written && (family ? family[1] !== void 0 : /a100|h100|v100|a800|h800/.test(v))) return { name: value, memoryGiB: Number(written[1]) };
+      return family?.[1];
+    }
+    case "cloud.google.com/gke-accelerator":
+      return GKE_ACCELERATORS[v];
+    case "karpenter.k8s.aws/instance-gpu-name":
+      return KARPENTER_GPU_NAMES[v];
+    case "karpenter.k8s.aws/instance-family":
+      return INSTANCE_FAMILIES.find((f) => f.pattern.test(`${v}.`))?.model;
+    default:
+      return INSTANCE_FAMILIES.find((f) => f.pattern.test(v))?.model;
+  }
+}
+function requiredLabelValues(pod, key3) {
+  const spec = pod.spec;
+  if (isRecord(spec.nodeSelector) && typeof spec.nodeSelector[key3] === "string") {
+    return { values: [spec.nodeSelector[key3]], path: `${pod.path}/nodeSelector/${pointerSegment(key3)}` };
+  }
+  const affinity = isRecord(spec.affinity) && isRecord(spec.affinity.nodeAffinity) ? spec.affinity.nodeAffinity : void 0;
+  const required = affinity && isRecord(affinity.requiredDuringSchedulingIgnoredDuringExecution) ? affinity.requiredDuringSchedulingIgnoredDuringExecution : void 0;
+  const terms = required && Array.isArray(required.nodeSelectorTerms) ? required.nodeSelectorTerms : [];
+  if (!terms.length) return void 0;
+  const values = [];
+  let path;
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t];
+    const exprs = isRecord(term) && Array.isArray(term.matchExpressions) ? term.matchExpressions : [];
+    const i = exprs.findIndex((e) => isRecord(e) && e.key === key3 && e.operator === "In" && Array.isArray(e.values));
+    if (i < 0) return void 0;
+    const vals = exprs[i].values;
+    if (!vals.every((v) => typeof v === "string")) return void 0;
+    values.push(...vals);
+    path ??= `${pod.path}/affinity/nodeAffinity/requiredDuringSchedulingIgnoredDuringExecution/nodeSelectorTerms/${t}/matchExpressions/${i}/values`;
+  }
+  return values.length && path ? { values, path } : void 0;
+}
+function selectedGpuModel(pod, custom) {
+  const unknown = [];
+  for (const key3 of GPU_LABELS) {
+    const req = requiredLabelValues(pod, key3);
+    if (!req) continue;
+    const models = req.values.map((v) => gpuModelOfLabel(key3, v, custom));
+    if (models.some((m) => m === void 0)) {
+      unknown.push(`${key3}: ${req.values.join(", ")}`);
+      continue;
+    }
+    const model = models.reduce((a, b) => b.memoryGiB > a.memoryGiB ? b : a);
+    return { model, source: { value: req.values.join(", "), written: `${key3}: ${req.values.join(", ")}`, path: req.path } };
+  }
+  return { missing: unknown.length ? `no memory size known for ${unknown.join("; ")}` : "no GPU model in the node selection" };
+}
+function gpuAllocation(c, pod, settings, custom) {
+  const uses = gpuResourcesOf(c.container, settings).filter((u) => u.kind === "gpu");
+  if (uses.length !== 1) return void 0;
+  const use = uses[0];
+  const count = Number(use.limit ?? use.request);
+  if (!Number.isInteger(count) || count <= 0) return void 0;
+  const field = use.limit !== void 0 ? "limits" : "requests";
+  const path = `${c.path}/resources/${field}/${pointerSegment(use.resource)}`;
+  const base = { count, resource: use.resource, path };
+  const mig = /^nvidia\.com\/mig-(\d+)g\.(\d+)gb$/.exec(use.resource);
+  if (mig) return { ...base, model: { name: `MIG ${mig[1]}g.${mig[2]}gb`, memoryGiB: Number(mig[2]) }, modelSource: { value: use.resource, written: use.resource, path } };
+  if (use.resource !== "nvidia.com/gpu") return { ...base, missing: `no memory size known for ${use.resource}` };
+  const selected = selectedGpuModel(pod, custom);
+  return "model" in selected ? { ...base, model: selected.model, modelSource: selected.source } : { ...base, missing: selected.missing };
+}
+var GPU_RESIDENT_SERVERS = /* @__PURE__ */ new Set(["vllm", "sglang", "tgi"]);
+function serverWithVisibleFlags(c, server) {
+  if (!server) return false;
+  const cmds = commandsOf(containerArgv(c.container));
+  const ownCommand = Array.isArray(c.container.command) && c.container.command.length > 0;
+  const starting = cmds.filter((cmd) => MODEL_SERVERS.some((s) => s.command?.(cmd)));
+  if (starting.length > 1) return false;
+  if (starting.length === 1) return server.command?.(starting[0]) ?? false;
+  return !ownCommand && (server.imageServes ?? false);
+}
+
+// rules/k8s/shm-size.ts
 var shm_size_default = defineK8sRule({
   meta: {
     id: "k8s/shm-size",
@@ -26963,9 +27443,9 @@ var service_selector_default = defineK8sRule({
         const labels = podTemplateLabels(w) ?? {};
         labelsOf2.set(w, labels);
         for (const [k, v] of Object.entries(labels)) {
-          const key2 = `${k}=${String(v)}`;
-          let set = byPair.get(key2);
-          if (!set) byPair.set(key2, set = /* @__PURE__ */ new Set());
+          const key3 = `${k}=${String(v)}`;
+          let set = byPair.get(key3);
+          if (!set) byPair.set(key3, set = /* @__PURE__ */ new Set());
           set.add(w);
         }
         const dir = dirOf(w.file);
@@ -27043,8 +27523,8 @@ function ianaSvcNameProblem(v) {
   if (!/[a-z]/.test(v)) return "must contain at least one letter (IANA_SVC_NAME); use a number for a port number";
   return void 0;
 }
-function qualifiedNameProblem(key2) {
-  const parts = key2.split("/");
+function qualifiedNameProblem(key3) {
+  const parts = key3.split("/");
   if (parts.length > 2) return "may contain at most one `/` (an optional DNS prefix, then the name)";
   const [prefix, name] = parts.length === 2 ? parts : [void 0, parts[0]];
   if (prefix !== void 0) {
@@ -27292,13 +27772,13 @@ var privileged_default = defineK8sRule({
         if (!isPrivileged(c)) continue;
         const accelerators = gpuResourcesOf(c.container, ctx.settings).map((g) => g.resource);
         const tpu = accelerators.some((r) => r === "google.com/tpu");
-        const gpu = !tpu && accelerators.length > 0;
+        const gpu2 = !tpu && accelerators.length > 0;
         const agent = isNodeAgent(ctx.object);
         ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs privileged (\`privileged: true\`): it gets every device and capability of the node${gpu ? `; the device plugin already provides the \`${accelerators[0]}\` it requests without privileges` : tpu ? "; TPUs need no privileged mode on GKE 1.28 and later" : ""}${agent ? " (a DaemonSet: if this node agent needs it, suppress with a reason)" : ""}`,
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs privileged (\`privileged: true\`): it gets every device and capability of the node${gpu2 ? `; the device plugin already provides the \`${accelerators[0]}\` it requests without privileges` : tpu ? "; TPUs need no privileged mode on GKE 1.28 and later" : ""}${agent ? " (a DaemonSet: if this node agent needs it, suppress with a reason)" : ""}`,
           path: `${c.path}/securityContext/privileged`,
           part: "span",
-          fix: gpu ? `Remove \`privileged: true\` from ${c.label}: the \`resources.limits\` GPU request is enough for the device plugin to expose the GPU.` : `Remove \`privileged: true\` from ${c.label} and add only the capability it needs under \`capabilities.add\`.`,
+          fix: gpu2 ? `Remove \`privileged: true\` from ${c.label}: the \`resources.limits\` GPU request is enough for the device plugin to expose the GPU.` : `Remove \`privileged: true\` from ${c.label} and add only the capability it needs under \`capabilities.add\`.`,
           ...agent ? { severity: "warning" } : {}
         });
       }
@@ -27463,8 +27943,8 @@ var host_namespaces_default = defineK8sRule({
             const res = isRecord(c.container.resources) ? c.container.resources : {};
             return [res.limits, res.requests].some((r) => isRecord(r) && Object.keys(r).some((k) => RDMA_RESOURCE.test(k)));
           });
-          const gpu = containers.some((c) => usesGpu(c.container, ctx.settings));
-          if (rdma || gpu) {
+          const gpu2 = containers.some((c) => usesGpu(c.container, ctx.settings));
+          if (rdma || gpu2) {
             hint = rdma ? "; it requests RDMA devices: if multi-node inference needs the host network, suppress this finding with a reason" : "; if multi-node GPU inference (NCCL over RDMA) needs the host network, suppress this finding with a reason";
           }
         }
@@ -27699,10 +28179,10 @@ var resource_requests_default = defineK8sRule({
         const set = (m, r) => m[r] !== void 0 && m[r] !== null;
         const missing = RESOURCES.filter((r) => !set(requests, r) && !set(limits, r) && !defaulted.has(r));
         if (!missing.length) continue;
-        const gpu = usesGpu(c.container, ctx.settings);
+        const gpu2 = usesGpu(c.container, ctx.settings);
         const what = missing.length === 2 ? "cpu and memory requests" : `${missing[0]} request`;
         ctx.report({
-          message: `${c.label} in ${workloadLabel(ctx.object, pod)} has no ${what}: the scheduler places it as if it used none${gpu ? " and packs it onto a GPU node regardless of host CPU and memory" : ""}`,
+          message: `${c.label} in ${workloadLabel(ctx.object, pod)} has no ${what}: the scheduler places it as if it used none${gpu2 ? " and packs it onto a GPU node regardless of host CPU and memory" : ""}`,
           path: res && isRecord(res.requests) ? `${c.path}/resources/requests` : res ? `${c.path}/resources` : containerAnchor(c),
           fix: `Set ${missing.map((r) => `\`resources.requests.${r}\``).join(" and ")} for ${c.label}.`
         });
@@ -28091,6 +28571,497 @@ var automount_token_default = defineK8sRule({
   }
 });
 
+// rules/k8s/model-fit.ts
+var GIB = 2 ** 30;
+var OWN_PLACEMENT_FLAGS = ["--omni", "--stage-configs-path"];
+function gib(n) {
+  return n >= 100 || Number.isInteger(n) ? n.toFixed(0) : n.toFixed(1);
+}
+var MEMORY_FRACTION = {
+  vllm: { flags: ["--gpu-memory-utilization"], fallback: 0.9 },
+  sglang: { flags: ["--mem-fraction-static"], fallback: 1 },
+  tgi: { flags: ["--cuda-memory-fraction"], env: "CUDA_MEMORY_FRACTION", fallback: 1 }
+};
+var MAX_LEN = {
+  vllm: { flags: ["--max-model-len"] },
+  sglang: { flags: ["--context-length"] },
+  tgi: { flags: ["--max-total-tokens"], env: "MAX_TOTAL_TOKENS" }
+};
+var modelTable = MODEL_FAMILIES.map((f) => `| ${f.name} | ${f.params} | ${f.arch ? `${f.arch.layers} / ${f.arch.kvHeads} / ${f.arch.headDim}` : "-"} | ${f.nativeFormat ?? "16-bit"} |`).join("\n");
+var gpuTable = [
+  ...Object.entries(GKE_ACCELERATORS).map(([k, g]) => `| \`cloud.google.com/gke-accelerator: ${k}\` | ${g.name} | ${g.memoryGiB} |`),
+  ...Object.entries(KARPENTER_GPU_NAMES).map(([k, g]) => `| \`karpenter.k8s.aws/instance-gpu-name: ${k}\` | ${g.name} | ${g.memoryGiB} |`),
+  ...INSTANCE_FAMILIES.map((f) => `| instance type ${f.label.split(", ").map((l) => `\`${l}\``).join(", ")} | ${f.model.name} | ${f.model.memoryGiB} |`)
+].join("\n");
+var RATIONALE = [
+  "A model server whose weights do not fit in the GPU memory it gets crash-loops at start-up (CUDA out of memory while loading); one whose weights leave almost nothing for the KV cache refuses to start or serves one short request at a time; a tensor-parallel size larger than the GPUs requested cannot start at all, and a smaller one leaves paid GPUs idle. None of this shows until the pod runs on a GPU node. This rule estimates it from the manifest, and every message says it is an estimate and names the numbers used.",
+  "",
+  "**What it reads** (each from the key that sets it; a finding points at the key at fault): the model (`--model`, `vllm serve <model>`, `--model-id`, `--model-path`, `MODEL_ID` and similar env), the weight precision (`--quantization`/`-q`, TGI `--quantize`/`QUANTIZE`, markers in the model name such as `-AWQ`, `-GPTQ`, `-FP8`, `-Int4`, `-bnb-4bit`, GGUF types such as `Q4_K_M`, a natively quantized release in the table, then `--dtype`, else 16-bit), the parallel sizes (`--tensor-parallel-size`/`--tp`, `--pipeline-parallel-size`/`--pp`, `--data-parallel-size`/`--dp`, TGI `--num-shard`/`NUM_SHARD`), the share of GPU memory the server may use (vLLM `--gpu-memory-utilization`, default 0.90; SGLang `--mem-fraction-static`; TGI `--cuda-memory-fraction`/`CUDA_MEMORY_FRACTION`; when SGLang or TGI leave it unset, the whole GPU is counted), the longest sequence (vLLM `--max-model-len`, SGLang `--context-length`, TGI `--max-total-tokens`), vLLM `--cpu-offload-gb`, `--kv-cache-dtype`, the GPUs of the container (`nvidia.com/gpu`, a MIG slice such as `nvidia.com/mig-3g.40gb` whose memory is in its name, or the `resourceProfile` of a KubeAI Model such as `nvidia-gpu-l4:2`, named after its GPU in the KubeAI chart) and the GPU model its node selection requires (nodeSelector or required node affinity on `nvidia.com/gpu.memory`, `cloud.google.com/gke-gpu-partition-size`, `nvidia.com/gpu.product`, `cloud.google.com/gke-accelerator`, `karpenter.k8s.aws/instance-gpu-name`, `node.kubernetes.io/instance-type`, `karpenter.k8s.aws/instance-family`; when several GPUs are allowed, the largest is assumed).",
+  "",
+  "**The estimates.** Weights = parameters x bits per weight / 8, a lower bound (embeddings kept in 16-bit, quantization scales and runtime buffers come on top). Usable GPU memory = GPUs holding one copy of the weights (tensor x pipeline parallel, TGI shards) x memory per GPU x the memory share (+ `--cpu-offload-gb` per GPU), an upper bound. The weights are an error when they exceed the usable memory. The KV cache room is usable minus weights; a warning when it is below `minKvCacheShare` of the usable memory, or when one sequence of the configured maximum length needs more (2 x layers x KV heads x head size x 2 bytes per token, 1 byte with an FP8 KV cache; only for models whose shape is in the table). The host memory limit gets a warning when it is below `hostRuntimeGiB` (the Python runtime, CUDA context and tokenizer) plus the `--cpu-offload-gb` pinned host memory of each GPU; the design advice is a limit about 20% above the measured peak. vLLM's `--swap-space` is not counted: its V1 engine allocates no CPU swap and later releases drop the flag.",
+  "",
+  "**Parallel sizes.** vLLM and SGLang use tensor x pipeline x data parallel GPUs (1 by default; with SGLang `--enable-dp-attention` the data-parallel ranks run inside the tensor-parallel group); TGI shards over every visible GPU unless `--num-shard` says otherwise, so TGI is only compared when it is set. A server that spans several pods (Ray: `--distributed-executor-backend ray` or `ray start`; `--nnodes`, `--node-rank`, `--headless`; LeaderWorkerSet `LWS_*` variables; a LeaderWorkerSet of more than one pod, a KServe predictor with a `workerSpec`, a RayCluster with worker groups) is not compared with one pod's GPUs. Custom resources are read as the pods they create (docs/workloads.md); a KubeAI Model with `engine: VLLM` is a vLLM server.",
+  "",
+  "**Silence when unknown.** Judged: vLLM, SGLang and TGI containers that run the server from their own command or args (or the image's entrypoint with args), with one GPU resource. Not judged, and said with `--verbose`: a model not in the table whose name has no size, a GPU model the node selection does not name, a quantization format whose size is not known, values written as `$(VAR)`, `--config` files, vLLM-Omni (`--omni`: its stage configs place the stages on GPUs), several servers in one script, shared GPUs (`nvidia.com/gpu.shared`), and servers that offload layers to the CPU when the GPU is full (llama.cpp, Ollama).",
+  "",
+  "**Model table** (parameters in billions; layers / KV heads / head size from each model's `config.json` on the Hugging Face hub; model cards for the parameter counts). Names outside the table are read for a size: `8B`, `70b`, `1.5B`, `125m`; `NxMB` mixtures count M x (1 + 2N) / 3, a lower bound (experts repeat only the feed-forward two thirds of a model).",
+  "",
+  "| model | parameters (B) | layers / KV heads / head size | published as |",
+  "| --- | --- | --- | --- |",
+  modelTable,
+  "",
+  `**Bits per weight.** 16-bit by default; \`--dtype float32\` 32. Quantization flags: ${Object.entries(QUANTIZATION_FLAG_BITS).map(([k, v]) => `\`${k}\` ${v}`).join(", ")}, \`bitsandbytes\` 4 (the smaller of its 4- and 8-bit modes). Name markers: FP8, INT8, W8A8, W8A16, 8bit 8; INT4, W4A16, NF4, 4bit, MXFP4, NVFP4 4; AWQ and GPTQ 4 unless the name gives the bits (\`-GPTQ-Int8\` is 8), EETQ 8; with several markers, the smallest. GGUF types, by ggml's block sizes (the smallest of each family): ${Object.entries(GGUF_BITS).map(([k, v]) => `${k.toUpperCase()} ${v}`).join(", ")}. EXL2, MLX, HQQ, AQLM and other formats are unknown.`,
+  "",
+  '**GPU memory** (GiB per GPU, as the vendors state it; sources: GKE "About GPUs", EC2 accelerated instance types, Google Cloud accelerator-optimized machines, Azure NC/ND series, OCI GPU shapes, NVIDIA data sheets). `nvidia.com/gpu.product` values are read by family (H100, H200, L4, L40S, A10G, T4...) or by the size in the name (`NVIDIA-A100-SXM4-80GB`); `nvidia.com/gpu.memory` is taken in MiB as written.',
+  "",
+  "| node selection | GPU | GiB |",
+  "| --- | --- | --- |",
+  gpuTable,
+  "",
+  'Private models and GPUs go in the options: `models: {"acme/chat-34b": {params: 34.4, layers: 60, kvHeads: 8, headDim: 128}}` (add `bits` for a quantized release) and `gpus: {"acme-a100-80": 80}` (a node-label value and its GiB per GPU).'
+].join("\n");
+var model_fit_default = defineK8sRule({
+  meta: {
+    id: "k8s/model-fit",
+    severity: "error",
+    summary: "A model server whose model, by estimate, does not fit the GPUs it requests, leaves no room for the KV cache, or whose parallel sizes do not match its GPUs.",
+    rationale: RATIONALE,
+    fix: "Request more or larger GPUs (or a larger MIG slice), serve a quantized variant of the model, lower `--max-model-len`, or set the parallel sizes to the GPUs the container requests; measure the real peak and keep about 20% headroom.",
+    scope: WORKLOAD_SCOPE,
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        minKvCacheShare: { type: "number", minimum: 0, maximum: 1, description: "Smallest share of the usable GPU memory left for the KV cache before a warning." },
+        hostRuntimeGiB: { type: "number", minimum: 0, description: "Host memory a GPU model server needs besides offloaded weights (Python runtime, CUDA context), in GiB." },
+        models: {
+          type: "object",
+          description: "Private or missing models by id: parameters in billions, bits per weight when quantized, attention shape for the KV cache.",
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            required: ["params"],
+            properties: {
+              params: { type: "number", exclusiveMinimum: 0 },
+              bits: { type: "number", exclusiveMinimum: 0, maximum: 32 },
+              layers: { type: "integer", minimum: 1 },
+              kvHeads: { type: "integer", minimum: 1 },
+              headDim: { type: "integer", minimum: 1 }
+            }
+          }
+        },
+        gpus: {
+          type: "object",
+          description: "GPU memory in GiB by node-label value (nvidia.com/gpu.product, cloud.google.com/gke-accelerator, instance type...).",
+          additionalProperties: { type: "number", exclusiveMinimum: 0 }
+        }
+      }
+    },
+    defaultOptions: { minKvCacheShare: 0.1, hostRuntimeGiB: 2, models: {}, gpus: {} }
+  },
+  check(ctx) {
+    const obj = ctx.object;
+    const at = (s) => s.needle ? { range: ctx.locateText(s.path, s.needle) } : { path: s.path, part: "value" };
+    const pods = podSpecsOf(obj);
+    const multiPod = pods.some((p) => p.label !== void 0 && /worker/i.test(p.label)) && (obj.kind !== "LeaderWorkerSet" || lwsSize2(obj) > 1);
+    for (const pod of pods) {
+      for (const c of containersOf(pod)) {
+        const server = modelServerKind(c.container) ?? kubeAiEngine(obj);
+        if (!server || !GPU_RESIDENT_SERVERS.has(server.id)) continue;
+        const gpus = gpuAllocation(c, pod, ctx.settings, ctx.options.gpus);
+        if (!gpus) continue;
+        const profile = kubeAiProfile(obj);
+        if (profile) Object.assign(gpus, profile, { missing: profile.model ? void 0 : gpus.missing });
+        checkContainer(ctx, c, server, gpus, workloadLabel(obj, pod), multiPod, at);
+      }
+    }
+  }
+});
+function lwsSize2(obj) {
+  const size = valueAtPointer(obj.raw, "/spec/leaderWorkerTemplate/size");
+  return typeof size === "number" ? size : 1;
+}
+function kubeAiEngine(obj) {
+  if (obj.kind !== "Model" || !obj.apiVersion.startsWith("kubeai.org/")) return void 0;
+  const engine = valueAtPointer(obj.raw, "/spec/engine");
+  return engine === "VLLM" ? MODEL_SERVERS.find((s) => s.id === "vllm") : void 0;
+}
+function kubeAiProfile(obj) {
+  if (obj.kind !== "Model" || !obj.apiVersion.startsWith("kubeai.org/")) return void 0;
+  const profile = valueAtPointer(obj.raw, "/spec/resourceProfile");
+  if (typeof profile !== "string") return void 0;
+  const name = profile.split(":")[0];
+  const model = KUBEAI_PROFILES[name];
+  return { path: "/spec/resourceProfile", model, modelSource: model ? { value: name, written: `resourceProfile: ${profile}`, path: "/spec/resourceProfile" } : void 0 };
+}
+function checkContainer(ctx, c, server, gpus, workload, multiPod, at) {
+  const where = `${c.label} in ${workload}`;
+  const skip = (why) => ctx.notice(`${where} not estimated: ${why}`, ctx.locate(c.path, "key"));
+  if (!serverWithVisibleFlags(c, server)) {
+    skip(`its ${server.name} flags are not in its command or args`);
+    return;
+  }
+  const tokens = argTokens(c.container);
+  if (hasFlag(tokens, ["--config"])) {
+    skip("its flags come from a --config file");
+    return;
+  }
+  checkHostMemory(ctx, c, server.id, tokens, gpus.count, where);
+  const sizes = parallelSizes(c, tokens);
+  if (!sizes) {
+    skip("a parallel size is not a literal number");
+    return;
+  }
+  if (hasFlag(tokens, OWN_PLACEMENT_FLAGS) || typeof c.container.image === "string" && /omni/i.test(c.container.image)) {
+    skip("the server places its stages on GPUs itself (vLLM-Omni stage configs)");
+    return;
+  }
+  if (multiPod || spansPods(c, tokens)) {
+    skip("the server spans several pods (Ray, multi-node flags or LeaderWorkerSet)");
+    return;
+  }
+  const model = modelFacts(c, ctx.options.models);
+  if (!model) {
+    skip("no model reference in its flags or env");
+    return;
+  }
+  const gpuWord = `${deviceCount(gpus.count, "gpu")} (\`${gpus.resource}: ${gpus.count}\`)`;
+  let perCopy;
+  let total;
+  let explicit;
+  if (server.id === "tgi") {
+    perCopy = sizes.shards?.value ?? gpus.count;
+    total = perCopy;
+    explicit = sizes.shards ? [sizes.shards] : [];
+  } else {
+    perCopy = (sizes.tp?.value ?? 1) * (sizes.pp?.value ?? 1);
+    const dpInsideTp = server.id === "sglang" && hasFlag(tokens, ["--enable-dp-attention"]);
+    total = perCopy * (dpInsideTp ? 1 : sizes.dp?.value ?? 1);
+    explicit = [sizes.tp, sizes.pp, dpInsideTp ? void 0 : sizes.dp].filter((f) => f !== void 0);
+  }
+  const described = explicit.length ? explicit.map((f) => `\`${f.written}\``).join(" x ") : "no parallel flag (1 GPU)";
+  if (total > gpus.count && explicit.length) {
+    ctx.report({
+      message: `${where} asks for ${total} GPUs by ${described} but requests ${gpuWord}: the server cannot start`,
+      ...at(explicit[0]),
+      fix: `Request ${total} GPUs, or set the parallel sizes so that their product is ${gpus.count}.`
+    });
+    return;
+  }
+  if (total < gpus.count && (server.id !== "tgi" || sizes.shards)) {
+    ctx.report({
+      message: `${where} requests ${gpuWord} but ${server.name} uses ${total} by ${described}: ${gpus.count - total} GPU${gpus.count - total === 1 ? " is" : "s are"} allocated and never used`,
+      path: gpus.path,
+      part: "value",
+      severity: "warning",
+      fix: server.id === "tgi" ? `Set \`--num-shard ${gpus.count}\`, or request ${total} GPUs.` : `Set \`--tensor-parallel-size ${gpus.count}\` (or pipeline/data parallel sizes whose product is ${gpus.count}), or request ${total} GPUs.`
+    });
+  }
+  if (!model.size) {
+    skip(`the size of \`${model.value}\` is unknown (not in the model table, no size in its name; see the \`models\` option)`);
+    return;
+  }
+  if (!gpus.model) {
+    skip(`${gpus.missing ?? "the GPU model is unknown"} (see the \`gpus\` option)`);
+    return;
+  }
+  const precision = weightPrecision(server, c, tokens, model.value, model.size);
+  if (precision === UNREADABLE) {
+    skip(`the weight precision of \`${model.value}\` is not known`);
+    return;
+  }
+  const fraction = MEMORY_FRACTION[server.id];
+  const fractionFact = numberFlag(c, tokens, fraction.flags, fraction.env);
+  if (fractionFact === UNREADABLE || fractionFact && !(fractionFact.value > 0 && fractionFact.value <= 1)) {
+    skip("its GPU memory share is not a number between 0 and 1");
+    return;
+  }
+  const offload = server.id === "vllm" ? numberFlag(c, tokens, ["--cpu-offload-gb"]) : void 0;
+  if (offload === UNREADABLE) {
+    skip("--cpu-offload-gb is not a literal number");
+    return;
+  }
+  const share = fractionFact?.value ?? fraction.fallback;
+  const weights = model.size.params * 1e9 * precision.bits / 8 / GIB;
+  const offloadGiB = (offload?.value ?? 0) * perCopy;
+  const usable = perCopy * gpus.model.memoryGiB * share + offloadGiB;
+  const sizeNote = model.size.from === "name" ? ", read from its name" : model.size.from === "config" ? ", configured" : "";
+  const weightText = `\`${model.value}\` (${model.size.params}B parameters${sizeNote}) at ${precision.bits} bits per weight (${precision.label}) ≈ ${gib(weights)} GiB of weights`;
+  const gpuText = `${perCopy} x ${gpus.model.name} ${gib(gpus.model.memoryGiB)} GiB${share !== 1 ? ` x ${share.toFixed(2)}` : ""}${offloadGiB ? ` + ${gib(offloadGiB)} GiB CPU offload` : ""} = ${gib(usable)} GiB usable${gpus.modelSource && gpus.modelSource.path !== gpus.path ? ` (GPU from \`${gpus.modelSource.written}\`)` : ""}`;
+  if (weights > usable) {
+    ctx.report({
+      message: `estimate: ${weightText}; ${gpuText}: the weights of ${where} do not fit and the server cannot load them`,
+      path: gpus.path,
+      part: "value",
+      fix: `Request GPUs with at least ${gib(weights / perCopy / share)} GiB each or ${Math.ceil(weights / (gpus.model.memoryGiB * share))} of them (with a matching tensor-parallel size), or serve a quantized variant.`
+    });
+    return;
+  }
+  const room = usable - weights;
+  if (room < ctx.options.minKvCacheShare * usable) {
+    ctx.report({
+      message: `estimate: ${weightText}; ${gpuText}: ${where} leaves ${gib(room)} GiB (${Math.round(room / usable * 100)}%) for the KV cache, below ${Math.round(ctx.options.minKvCacheShare * 100)}%: it may refuse to start or serve few requests at a time`,
+      ...fractionFact ? at(fractionFact) : { path: gpus.path, part: "value" },
+      severity: "warning",
+      fix: "Request more or larger GPUs, serve a quantized variant, or raise the memory share if nothing else runs on the GPU."
+    });
+    return;
+  }
+  const arch = model.size.arch;
+  const maxLenSpec = MAX_LEN[server.id];
+  const maxLen = numberFlag(c, tokens, maxLenSpec.flags, maxLenSpec.env);
+  if (!arch || !maxLen || maxLen === UNREADABLE) return;
+  const kvDtype = flagValue(tokens, ["--kv-cache-dtype"]);
+  const kvBytes = kvDtype?.toLowerCase().startsWith("fp8") ? 1 : precision.bits >= 32 ? 4 : 2;
+  const perToken = 2 * arch.layers * arch.kvHeads * arch.headDim * kvBytes;
+  const sequence = maxLen.value * perToken / GIB;
+  if (sequence <= room) return;
+  ctx.report({
+    message: `estimate: one sequence of \`${maxLen.written}\` tokens needs ${gib(sequence)} GiB of KV cache (${arch.layers} layers x ${arch.kvHeads} KV heads x ${arch.headDim} x 2 x ${kvBytes} bytes = ${Math.round(perToken / 1024)} KiB per token), more than the ${gib(room)} GiB left after ${gib(weights)} GiB of weights on ${gpuText}: ${where} cannot serve a full-length request`,
+    ...at(maxLen),
+    severity: "warning",
+    fix: `Lower the maximum length to about ${Math.floor(room * GIB / perToken / 1024) * 1024} tokens, use an FP8 KV cache, or add GPUs.`
+  });
+}
+function checkHostMemory(ctx, c, serverId, tokens, gpuCount2, where) {
+  const res = isRecord(c.container.resources) ? c.container.resources : {};
+  const limits = isRecord(res.limits) ? res.limits : {};
+  const limit = parseQuantity(limits.memory);
+  if (limit === void 0) return;
+  const offload = serverId === "vllm" ? numberFlag(c, tokens, ["--cpu-offload-gb"]) : void 0;
+  if (offload === UNREADABLE) return;
+  const offloadGiB = (offload?.value ?? 0) * gpuCount2;
+  const need = ctx.options.hostRuntimeGiB + offloadGiB;
+  if (limit / GIB >= need) return;
+  ctx.report({
+    message: `estimate: ${where} needs at least ${gib(need)} GiB of host memory (${gib(ctx.options.hostRuntimeGiB)} GiB for the runtime${offloadGiB ? ` + \`${offload.written}\` x ${gpuCount2} GPUs of pinned offload` : ""}) but its memory limit is ${String(limits.memory)}: it is OOM-killed while loading`,
+    path: `${c.path}/resources/limits/memory`,
+    part: "value",
+    severity: "warning",
+    fix: `Set the memory limit about 20% above the measured peak, at least ${Math.ceil(need * 1.2)}Gi.`
+  });
+}
+
+// rules/k8s/model-readiness.ts
+var OLLAMA_DEFAULT_BITS = 4.5;
+function ollamaPullGB(model) {
+  const base = modelBaseName(model);
+  const params = paramsFromName(base);
+  const precision = precisionFromName(base);
+  if (params === void 0 || precision === UNREADABLE) return void 0;
+  return params * (precision?.bits ?? OLLAMA_DEFAULT_BITS) / 8;
+}
+var serverName = (id) => MODEL_SERVERS.find((s) => s.id === id)?.name ?? id;
+var TABLE = Object.entries(ENDPOINT_SEMANTICS).map(
+  ([id, e]) => `| ${serverName(id)} | ${e.ready.length ? e.ready.map((p) => `\`${p}\``).join(", ") : e.lazyModels ? "none over HTTP GET: an exec probe such as `ollama show <model>`" : "-"} | ${e.live.length ? e.live.map((p) => `\`${p}\``).join(", ") : "-"} | ${e.listensBeforeLoad ? "only that the process listens" : "the model is loaded"} | ${e.source} |`
+).join("\n");
+var INFERENCE_PATH = /\/(v1\/(chat\/)?completions|v1\/embeddings|generate|generate_stream|health_generate|api\/generate|api\/chat|v2\/models\/[^/\s"']+\/infer)\b/;
+var OLLAMA_PULL = /ollama\s+(?:pull|run)\s+(?:-[-\w]*\s+)*["']?([^\s"';&|]+)/g;
+function httpPath(probe) {
+  if (!isRecord(probe.httpGet)) return void 0;
+  const path = typeof probe.httpGet.path === "string" ? probe.httpGet.path : "/";
+  return path.split("?")[0].replace(/(.)\/+$/, "$1") || "/";
+}
+function execText(probe) {
+  if (!isRecord(probe.exec) || !Array.isArray(probe.exec.command)) return void 0;
+  return probe.exec.command.filter((w) => typeof w === "string").join(" ");
+}
+function scriptItems(list2, base) {
+  return Array.isArray(list2) ? list2.flatMap((w, i) => typeof w === "string" ? [{ text: w, path: `${base}/${i}` }] : []) : [];
+}
+function backgroundPulls(server, others) {
+  const out = [];
+  const scan = (text, path, where, accept) => {
+    for (const m of text.matchAll(OLLAMA_PULL)) {
+      const before = text.slice(0, m.index);
+      const after = text.slice(m.index + m[0].length);
+      if (accept(before, after)) out.push({ model: m[1], path, needle: m[0], where });
+    }
+  };
+  const backgrounded = (after) => /^[^;\n|&]*&(?!&)/.test(after);
+  for (const item of [...scriptItems(server.container.command, `${server.path}/command`), ...scriptItems(server.container.args, `${server.path}/args`)]) {
+    scan(item.text, item.path, "in its start script, after `ollama serve &`", (before) => /ollama\s+serve\s*&(?!&)/.test(before));
+  }
+  const post = isRecord(server.container.lifecycle) && isRecord(server.container.lifecycle.postStart) ? server.container.lifecycle.postStart : void 0;
+  if (post && isRecord(post.exec)) {
+    for (const item of scriptItems(post.exec.command, `${server.path}/lifecycle/postStart/exec/command`)) {
+      scan(item.text, item.path, "in the background of its postStart hook", (before, after) => backgrounded(after) || /nohup\s*$/.test(before));
+    }
+  }
+  for (const other of others) {
+    for (const item of [...scriptItems(other.container.command, `${other.path}/command`), ...scriptItems(other.container.args, `${other.path}/args`)]) {
+      scan(item.text, item.path, `from ${other.label} beside it`, () => true);
+    }
+  }
+  return out;
+}
+var model_readiness_default = defineK8sRule({
+  meta: {
+    id: "k8s/model-readiness",
+    severity: "warning",
+    summary: "A model server whose readiness probe cannot tell a loaded model from a listening process, whose liveness probe checks model readiness or runs inference, or that pulls its model in the background with no readiness check proving the model is there.",
+    rationale: [
+      'Model servers differ in when they open their port and which endpoint proves the model is loaded. A readiness probe that only proves the process listens (a TCP check on a server that listens while loading, a liveness endpoint) sends traffic to a pod that answers 503 or "model not found". A liveness probe on a readiness endpoint, or one that runs an inference request, fails while a model reloads or while the server is busy with long requests, and the kubelet restarts a healthy pod, dropping every request in flight. A model pulled in the background (`ollama serve & ... ollama pull`, a postStart hook that backgrounds the pull, a sidecar that pulls) is not there when the daemon starts answering: readiness must check the model itself.',
+      "",
+      "k8s/probes checks that probes exist and that the start-up budget covers loading; this rule checks what they prove. It is a rule of its own so that each can be turned off or suppressed on its own, as kube-linter separates its probe checks.",
+      "",
+      "| server | readiness (proves the model is loaded) | liveness only (answers while loading) | a TCP check proves | source |",
+      "| --- | --- | --- | --- | --- |",
+      TABLE,
+      "",
+      "A probe that restarts the container (a startupProbe, else the livenessProbe) and checks the pulled model by name must give the pull time to finish: its budget (initialDelaySeconds + failureThreshold x periodSeconds) is compared with the download, estimated from the size in the model tag (`llama3.1:70b`) at its quantization (Ollama library tags default to 4-bit Q4_K_M: 4.5 bits per weight at least) and `pullGBps` (1 GB/s by default, fast on purpose: the estimate is a lower bound of the pull time).",
+      "",
+      "Servers not in the table (TEI, LMDeploy, LocalAI...) are not judged. A pull in the foreground of a postStart hook is not reported: the kubelet starts probes only after the hook returns, so neither readiness nor the start-up budget runs during it (the budget for the pull is then the hook's, and a failing hook restarts the container). Judged: long-running workloads (Pods, Deployments, StatefulSets, ReplicaSets, ReplicationControllers, LeaderWorkerSet leaders, Argo Rollouts with restartPolicy Always) whose containers run a server of the table, recognised by image or command. Not judged: pods whose operator sets the probes (KubeRay, KServe, Knative, KubeAI, NIMService) and the workers of a multi-node group."
+    ].join("\n"),
+    fix: "Point readiness at the endpoint that proves the model is loaded (the table above), liveness at the one that only proves the process runs; for Ollama, pull in an init step or the foreground of a postStart hook, or make readiness an exec probe such as `ollama show <model>`.",
+    kinds: LONG_RUNNING_KINDS,
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { pullGBps: { type: "number", exclusiveMinimum: 0, description: "Download speed assumed for model pulls, in GB/s; fast on purpose, so the pull time is a lower bound." } }
+    },
+    defaultOptions: { pullGBps: 1 }
+  },
+  check(ctx) {
+    for (const pod of completePodSpecsOf(ctx.object)) {
+      if (!pod.judgedServing || pod.workload?.operatorProbes || !isLongRunning(ctx.object, pod)) continue;
+      checkPod(ctx, containersOf(pod), workloadLabel(ctx.object, pod));
+    }
+  }
+});
+function checkPod(ctx, containers, workload) {
+  for (const c of containers) {
+    const server = modelServerKind(c.container);
+    const semantics = server ? ENDPOINT_SEMANTICS[server.id] : void 0;
+    if (!server || !semantics) continue;
+    const where = `${c.label} in ${workload}`;
+    const readiness = isRecord(c.container.readinessProbe) ? c.container.readinessProbe : void 0;
+    const liveness = isRecord(c.container.livenessProbe) ? c.container.livenessProbe : void 0;
+    const proof = semantics.ready.length ? `\`${semantics.ready[0]}\`` : "an exec probe that checks the model";
+    if (semantics.lazyModels) {
+      const others = containers.filter((o) => o !== c && modelServerKind(o.container)?.id !== server.id);
+      for (const pull of backgroundPulls(c, others)) {
+        const name = pull.model.split(":")[0];
+        checkPullBudget(ctx, c, pull, name, where);
+        const check = readiness ? execText(readiness) : void 0;
+        if (check && check.includes(name)) continue;
+        const current = !readiness ? "it has no readinessProbe" : check !== void 0 ? "its readinessProbe does not name the model" : `its readinessProbe (${isRecord(readiness.tcpSocket) ? "a TCP check" : `\`${httpPath(readiness) ?? "?"}\``}) passes as soon as the daemon runs`;
+        ctx.report({
+          message: `${where} pulls \`${pull.model}\` ${pull.where}, and ${current}: the pod takes traffic before the model is there and requests fail with "model not found"`,
+          range: ctx.locateText(pull.path, pull.needle),
+          fix: `Make readiness an exec probe such as \`ollama show ${pull.model}\`, or pull in the foreground of a postStart hook (probes wait for it).`
+        });
+      }
+    } else if (readiness) {
+      const path = httpPath(readiness);
+      if (isRecord(readiness.tcpSocket) && semantics.listensBeforeLoad) {
+        ctx.report({
+          message: `the readinessProbe of ${where} is a TCP check, but ${server.name} listens while the model loads: the pod takes traffic before the model is loaded`,
+          path: `${c.path}/readinessProbe/tcpSocket`,
+          fix: `Use \`httpGet\` on ${proof}.`
+        });
+      } else if (path !== void 0 && semantics.live.includes(path)) {
+        ctx.report({
+          message: `the readinessProbe of ${where} checks \`${path}\`, which ${server.name} answers while the server runs, whether or not the model is ready: use ${proof}`,
+          path: `${c.path}/readinessProbe/httpGet/path`,
+          part: "value",
+          fix: `Check ${proof} in the readinessProbe.`
+        });
+      }
+    }
+    if (!liveness) continue;
+    const livePath = httpPath(liveness);
+    const liveExec = execText(liveness);
+    if (livePath !== void 0 && semantics.live.length && semantics.ready.includes(livePath)) {
+      ctx.report({
+        message: `the livenessProbe of ${where} checks \`${livePath}\`, which is model readiness: while a model loads or reloads, or when one model fails, it fails and the kubelet restarts a server that is alive`,
+        path: `${c.path}/livenessProbe/httpGet/path`,
+        part: "value",
+        fix: `Check \`${semantics.live[0]}\` in the livenessProbe and keep \`${livePath}\` for readiness.`
+      });
+    } else if (livePath !== void 0 && INFERENCE_PATH.test(livePath) || liveExec !== void 0 && INFERENCE_PATH.test(liveExec)) {
+      const inference = (livePath ?? liveExec ?? "").match(INFERENCE_PATH)[0];
+      ctx.report({
+        message: `the livenessProbe of ${where} runs an inference request (\`${inference}\`): under load it times out and the kubelet restarts a busy, healthy pod`,
+        path: livePath !== void 0 ? `${c.path}/livenessProbe/httpGet/path` : `${c.path}/livenessProbe/exec`,
+        part: livePath !== void 0 ? "value" : "key",
+        fix: `Check a health endpoint that does not run the model in the livenessProbe${semantics.live.length ? ` (\`${semantics.live[0]}\`)` : ""}; keep inference checks for readiness or monitoring.`
+      });
+    }
+  }
+}
+function checkPullBudget(ctx, c, pull, name, where) {
+  const field = isRecord(c.container.startupProbe) ? "startupProbe" : "livenessProbe";
+  const probe = c.container[field];
+  if (!isRecord(probe) || !(execText(probe) ?? "").includes(name)) return;
+  const gb = ollamaPullGB(pull.model);
+  if (gb === void 0) return;
+  const seconds = Math.ceil(gb / ctx.options.pullGBps);
+  const budget = livenessBudgetSeconds(probe);
+  if (budget.total >= seconds) return;
+  ctx.report({
+    message: `estimate: \`${pull.model}\` is about ${gb.toFixed(1)} GB, at least ${seconds}s to pull at ${ctx.options.pullGBps} GB/s, but the ${field} of ${where} waits for it only ${budget.total}s (initialDelaySeconds ${budget.initialDelay} + failureThreshold ${budget.failureThreshold} x periodSeconds ${budget.period}): the container is restarted mid-pull`,
+    path: `${c.path}/${field}`,
+    fix: `Give the ${field} a failureThreshold x periodSeconds well above ${seconds}s, or pull in an init step.`
+  });
+}
+
+// rules/k8s/gpu-quota.ts
+function gpuUses(obj, settings) {
+  const out = /* @__PURE__ */ new Map();
+  for (const pod of podSpecsOf(obj)) {
+    for (const c of containersOf(pod, ["initContainer", "container"])) {
+      for (const use of gpuResourcesOf(c.container, settings)) {
+        if (use.kind !== "gpu" || out.has(use.resource)) continue;
+        const field = use.limit !== void 0 ? "limits" : "requests";
+        out.set(use.resource, `${c.path}/resources/${field}/${pointerSegment(use.resource)}`);
+      }
+    }
+  }
+  return out;
+}
+function quotaLimits(quota) {
+  const spec = isRecord(quota.raw.spec) ? quota.raw.spec : {};
+  const hard = isRecord(spec.hard) ? spec.hard : {};
+  return new Set(Object.keys(hard));
+}
+var key = (o) => `${o.file}\0${String(o.document.index).padStart(6, "0")}\0${o.basePath}`;
+var gpu_quota_default = defineK8sRule({
+  meta: {
+    id: "k8s/gpu-quota",
+    severity: "info",
+    preset: "strict",
+    summary: "A namespace of the run that holds GPU workloads but no ResourceQuota capping the GPU resource they request (`requests.nvidia.com/gpu`).",
+    rationale: "GPUs are the most expensive resource of a cluster. Without a ResourceQuota on `requests.<gpu resource>` a namespace can take every GPU the autoscaler can buy: a runaway HPA, a copy-pasted replica count or a batch of test pods has no ceiling, and neighbouring teams starve. Kubernetes caps extended resources only through the `requests.` prefix (`requests.nvidia.com/gpu`, `requests.nvidia.com/mig-3g.40gb`, `requests.amd.com/gpu`). Judged per namespace of the run: the workloads that request GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`) against the ResourceQuotas of the run in the same namespace (objects without a namespace match any, since they land where they are applied). Reported once per namespace, on the first such workload (by file and position), naming the others. Quotas kept in another repository are invisible here, which is why the rule is informational and in the strict preset only.",
+    fix: 'Add a ResourceQuota to the namespace, e.g. `spec: {hard: {requests.nvidia.com/gpu: "8"}}`, sized to the GPUs the team may use.',
+    scope: WORKLOAD_SCOPE,
+    indexKinds: [...WORKLOAD_KIND_NAMES, "ResourceQuota"]
+  },
+  check(ctx) {
+    const obj = ctx.object;
+    if (obj.contextOnly) return;
+    const mine = gpuUses(obj, ctx.settings);
+    if (!mine.size) return;
+    const group = ctx.index.ofKind(...WORKLOAD_KIND_NAMES).filter((o) => o.namespace === obj.namespace && !o.contextOnly && !o.patch && gpuUses(o, ctx.settings).size > 0).sort((a, b) => key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+    if (group.length && key(group[0]) !== key(obj)) return;
+    const capped = /* @__PURE__ */ new Set();
+    for (const q of ctx.index.ofKind("ResourceQuota")) {
+      if (q.namespace !== void 0 && obj.namespace !== void 0 && q.namespace !== obj.namespace) continue;
+      for (const r of quotaLimits(q)) capped.add(r);
+    }
+    const uncapped = [...mine.keys()].filter((r) => !capped.has(`requests.${r}`));
+    if (!uncapped.length) return;
+    const others = group.filter((o) => key(o) !== key(obj));
+    const ns = obj.namespace !== void 0 ? `namespace \`${obj.namespace}\`` : "the namespace these manifests are applied to";
+    const also = others.length ? ` (with ${others.slice(0, 3).map((o) => workloadLabel(o)).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})` : "";
+    ctx.report({
+      message: `${workloadLabel(obj)}${also} requests ${uncapped.map((r) => `\`${r}\``).join(", ")} in ${ns}, and no ResourceQuota of the run caps ${uncapped.map((r) => `\`requests.${r}\``).join(", ")}: GPU use there has no ceiling`,
+      path: mine.get(uncapped[0]),
+      fix: `Add a ResourceQuota to ${ns} with \`hard: {requests.${uncapped[0]}: "<GPUs allowed>"}\`.`
+    });
+  }
+});
+
 // rules/lib/compose.ts
 function asContainer(service) {
   const image = typeof service.raw.image === "string" ? service.raw.image : "";
@@ -28465,14 +29436,14 @@ var required_labels_default = definePolicyRule({
       const required = policy[field];
       if (!required) continue;
       const present = isRecord(meta[field]) ? meta[field] : {};
-      for (const [key2, pattern] of Object.entries(required)) {
-        const value = present[key2];
+      for (const [key3, pattern] of Object.entries(required)) {
+        const value = present[key3];
         if (value === void 0) {
-          ctx.report({ message: `${workloadLabel(ctx.object)} has no ${field === "labels" ? "label" : "annotation"} \`${key2}\``, path: `/metadata/${field}`, fix: `Add \`${key2}\` to metadata.${field}.` });
+          ctx.report({ message: `${workloadLabel(ctx.object)} has no ${field === "labels" ? "label" : "annotation"} \`${key3}\``, path: `/metadata/${field}`, fix: `Add \`${key3}\` to metadata.${field}.` });
         } else if (pattern && !new RegExp(pattern).test(String(value))) {
           ctx.report({
-            message: `${field === "labels" ? "label" : "annotation"} \`${key2}\` of ${workloadLabel(ctx.object)} is \`${String(value)}\`, which does not match ${pattern}`,
-            path: `/metadata/${field}/${pointerSegment(key2)}`,
+            message: `${field === "labels" ? "label" : "annotation"} \`${key3}\` of ${workloadLabel(ctx.object)} is \`${String(value)}\`, which does not match ${pattern}`,
+            path: `/metadata/${field}/${pointerSegment(key3)}`,
             part: "value"
           });
         }
@@ -28630,6 +29601,9 @@ var RULES = [
   dangling_hpa_default,
   pdb_default,
   automount_token_default,
+  model_fit_default,
+  model_readiness_default,
+  gpu_quota_default,
   no_secrets_default2,
   gpu_reservation_default,
   healthcheck_default2,
@@ -29002,12 +29976,12 @@ function mergeConfigs(layers) {
   const out = {};
   const sources = {};
   for (const { raw, source } of layers) {
-    for (const [key2, value] of Object.entries(raw)) {
-      if (key2 === "extends" || value === void 0) continue;
-      if (key2 === "rules") {
+    for (const [key3, value] of Object.entries(raw)) {
+      if (key3 === "extends" || value === void 0) continue;
+      if (key3 === "rules") {
         out.rules = { ...out.rules, ...value };
         for (const id of Object.keys(value)) sources[`rules.${id}`] = source;
-      } else if (key2 === "policies") {
+      } else if (key3 === "policies") {
         const pol = value;
         const merged = { ...out.policies };
         for (const [name, v] of Object.entries(pol)) {
@@ -29031,7 +30005,7 @@ function mergeConfigs(layers) {
           }
         }
         out.policies = merged;
-      } else if (key2 === "helm") {
+      } else if (key3 === "helm") {
         const helm = { ...value };
         const dir = dirname4(source);
         if (helm.binary && /[\\/]/.test(helm.binary)) helm.binary = resolve3(dir, helm.binary);
@@ -29042,17 +30016,17 @@ function mergeConfigs(layers) {
         }
         out.helm = { ...out.helm, ...helm };
         for (const k of Object.keys(helm)) sources[`helm.${k}`] = source;
-      } else if (key2 === "kustomize") {
+      } else if (key3 === "kustomize") {
         const kustomize = { ...value };
         if (kustomize.binary && /[\\/]/.test(kustomize.binary)) kustomize.binary = resolve3(dirname4(source), kustomize.binary);
         out.kustomize = { ...out.kustomize, ...kustomize };
         for (const k of Object.keys(kustomize)) sources[`kustomize.${k}`] = source;
-      } else if (key2 === "ignorePaths") {
+      } else if (key3 === "ignorePaths") {
         out.ignorePaths = [...out.ignorePaths ?? [], ...value];
         sources.ignorePaths = source;
       } else {
-        out[key2] = value;
-        sources[key2] = source;
+        out[key3] = value;
+        sources[key3] = source;
       }
     }
   }
@@ -29436,10 +30410,10 @@ function readKustomization(path, root) {
     const str = (k) => typeof t[k] === "string" ? t[k] : void 0;
     return { kind: str("kind"), name: str("name"), namespace: str("namespace"), labelSelector: str("labelSelector") };
   };
-  for (const key2 of ["patches", "patchesJson6902"]) {
-    (Array.isArray(doc[key2]) ? doc[key2] : []).forEach((p, i) => {
+  for (const key3 of ["patches", "patchesJson6902"]) {
+    (Array.isArray(doc[key3]) ? doc[key3] : []).forEach((p, i) => {
       const r = record(p);
-      const base = { pointer: `/${key2}/${i}`, target: selector(r?.target), json6902: key2 === "patchesJson6902" || void 0 };
+      const base = { pointer: `/${key3}/${i}`, target: selector(r?.target), json6902: key3 === "patchesJson6902" || void 0 };
       if (typeof r?.path === "string") {
         patches.push(resolve7(dir, r.path));
         patchEntries.push({ ...base, file: resolve7(dir, r.path) });
@@ -30163,22 +31137,22 @@ var KubeSchemaValidator = class {
     return this.prebuiltModule;
   }
   validatorFor(apiVersion, kind) {
-    const key2 = `${apiVersion} ${kind}`;
-    const cached2 = this.compiled.get(key2);
+    const key3 = `${apiVersion} ${kind}`;
+    const cached2 = this.compiled.get(key3);
     if (cached2 !== void 0) return cached2;
     let fn = null;
     const custom = this.custom.find((c) => c.apiVersion === apiVersion && c.kind === kind);
-    const definition = this.bundle.kinds[key2];
+    const definition = this.bundle.kinds[key3];
     if (custom) fn = this.ajv.compile(custom.schema);
     else if (definition) {
       fn = this.prebuilt?.[`v_${definition.replace(/[^A-Za-z0-9]/g, "_")}`] ?? this.ajv.getSchema(`k8s#/definitions/${definition}`) ?? null;
     }
-    this.compiled.set(key2, fn);
-    this.rootOf.set(key2, custom ? custom.schema : definition ? { $ref: `#/definitions/${definition}` } : {});
+    this.compiled.set(key3, fn);
+    this.rootOf.set(key3, custom ? custom.schema : definition ? { $ref: `#/definitions/${definition}` } : {});
     return fn;
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
-  schemaAt(key2, segs) {
+  schemaAt(key3, segs) {
     const resolve13 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
@@ -30187,7 +31161,7 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve13(this.rootOf.get(key2));
+    let cur = resolve13(this.rootOf.get(key3));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
@@ -30214,13 +31188,13 @@ var KubeSchemaValidator = class {
     return Object.keys(def?.properties ?? {});
   }
   /** One problem per real mistake: oneOf branches and repeated paths are collapsed. */
-  interpret(errors, data, key2) {
+  interpret(errors, data, key3) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     const push = (p) => {
-      const key3 = `${p.path}\0${p.message}`;
-      if (seen.has(key3)) return;
-      seen.add(key3);
+      const key4 = `${p.path}\0${p.message}`;
+      if (seen.has(key4)) return;
+      seen.add(key4);
       out.push(p);
     };
     const combinators = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
@@ -30228,7 +31202,7 @@ var KubeSchemaValidator = class {
     for (const c of combinators) {
       const branches = errors.filter((e) => branchOf(e) === c);
       const value = valueAtSegments(data, splitPointer(c.instancePath));
-      const isQuantity = branches.some((b) => b.keyword === "pattern" && b.params.pattern === QUANTITY_PATTERN) || JSON.stringify(this.schemaAt(key2, splitPointer(c.instancePath)) ?? "").includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
+      const isQuantity = branches.some((b) => b.keyword === "pattern" && b.params.pattern === QUANTITY_PATTERN) || JSON.stringify(this.schemaAt(key3, splitPointer(c.instancePath)) ?? "").includes(JSON.stringify(QUANTITY_PATTERN).slice(1, -1));
       const types = [...new Set(branches.filter((b) => b.keyword === "type").map((b) => String(b.params.type)))];
       const expected = isQuantity ? "a quantity such as 4Gi, 500m or 2" : types.length ? types.map((t) => ARTICLE[t] ?? t).join(" or ") : "valid";
       push({ path: c.instancePath, part: "value", message: `\`${fieldName(c.instancePath)}\` must be ${expected}, got ${describeValue(value, c.instancePath)}` });
@@ -30238,7 +31212,7 @@ var KubeSchemaValidator = class {
       const where = describeLocation(e.instancePath, data);
       if (e.keyword === "additionalProperties") {
         const prop = unknownProperty(e);
-        const here = e.parentSchema ?? this.schemaAt(key2, splitPointer(e.instancePath));
+        const here = e.parentSchema ?? this.schemaAt(key3, splitPointer(e.instancePath));
         const allowed = Object.keys(isRecord(here?.properties) ? here.properties : {});
         const { path } = ajvErrorPointer(e, "key");
         let hint = "";
@@ -30370,13 +31344,13 @@ function kubeLinterSuppressions(objects, objectSpan2) {
     const meta = obj.raw.metadata;
     const annotations = isRecord(meta) && isRecord(meta.annotations) ? meta.annotations : void 0;
     if (!annotations) continue;
-    for (const key2 of Object.keys(annotations)) {
-      if (!key2.startsWith(KUBE_LINTER_PREFIX)) continue;
-      const check = key2.slice(KUBE_LINTER_PREFIX.length);
+    for (const key3 of Object.keys(annotations)) {
+      if (!key3.startsWith(KUBE_LINTER_PREFIX)) continue;
+      const check = key3.slice(KUBE_LINTER_PREFIX.length);
       const ids = KUBE_LINTER_EQUIVALENTS[check];
       if (!ids) continue;
       const span = objectSpan2(obj);
-      out.push(peer(ids, { from: span.start.line, to: span.end.line }, locateInObject(obj, joinPointer("/metadata", "annotations", key2), "key"), `ignore-check.kube-linter.io/${check}`));
+      out.push(peer(ids, { from: span.start.line, to: span.end.line }, locateInObject(obj, joinPointer("/metadata", "annotations", key3), "key"), `ignore-check.kube-linter.io/${check}`));
     }
   }
   return out;
@@ -30424,6 +31398,11 @@ function dockerfileSuppressions(model) {
 }
 function yamlSuppressions(model, objects) {
   const out = [];
+  if (model.text.includes("genai-lint")) commentSuppressions(model, out);
+  annotationSuppressions(objects, out);
+  return out;
+}
+function commentSuppressions(model, out) {
   const { index } = model;
   const nextCode = new Int32Array(index.lineCount + 2);
   nextCode[index.lineCount + 1] = index.lineCount + 1;
@@ -30449,6 +31428,8 @@ function yamlSuppressions(model, objects) {
     if (!lines) covered.set(next, lines = coveredLines(model.documents, next));
     out.push(make(d.ruleIds, { ...lines }, origin, d.reason));
   }
+}
+function annotationSuppressions(objects, out) {
   for (const obj of objects) {
     const annotated = [
       { metaPath: "/metadata", coverPath: "" },
@@ -30468,7 +31449,6 @@ function yamlSuppressions(model, objects) {
     }
   }
   out.push(...kubeLinterSuppressions(objects, objectSpan));
-  return out;
 }
 function objectSpan(obj) {
   return obj.basePath ? locateInObject(obj, "", "span") : obj.document.range;
@@ -30973,8 +31953,8 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const buildContext = (req) => {
         if (!absPath) return void 0;
         const dir = req.dir !== void 0 ? resolve8(config.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname9(absPath);
-        const key2 = `${dir}\0${absPath}\0${req.maxFiles}`;
-        let info = contextCache.get(key2);
+        const key3 = `${dir}\0${absPath}\0${req.maxFiles}`;
+        let info = contextCache.get(key3);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
         if (outside) {
           noteOnce(`${NOT_READ}build context of ${display}: ${outside}`);
@@ -30983,7 +31963,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
         if (!info) {
           const root = p.file.root;
           info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join9(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
-          contextCache.set(key2, info);
+          contextCache.set(key3, info);
         }
         return info;
       };
@@ -31395,8 +32375,8 @@ function readLine(text) {
   const dashes = /^(-\s+)+/.exec(trimmed);
   const dashCol = dashes ? indent : -1;
   if (m) {
-    const key2 = (m[2] ?? m[3] ?? m[4]).trim();
-    return { ...base, keyCol: indent + m[1].length, key: key2, dashCol };
+    const key3 = (m[2] ?? m[3] ?? m[4]).trim();
+    return { ...base, keyCol: indent + m[1].length, key: key3, dashCol };
   }
   return { ...base, dashCol };
 }
@@ -31482,10 +32462,10 @@ var TemplateLocator = class {
     return void 0;
   }
   /** The literal value of a top-level key of a document. */
-  topValue(doc, key2) {
+  topValue(doc, key3) {
     for (let i = doc.from; i < doc.to; i++) {
       const l = this.lines[i];
-      if (l.key === key2 && l.keyCol === 0 && l.dashCol < 0) {
+      if (l.key === key3 && l.keyCol === 0 && l.dashCol < 0) {
         const v = this.valueRange(i + 1)?.text;
         return v === void 0 || v.includes("{{") ? "" : v.replace(/^["']|["']$/g, "");
       }
@@ -32027,8 +33007,8 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
     }
     let at = hit.range;
     if (hit.exact) {
-      const key2 = locateInDocument(model, p, "key");
-      if (!sameStart(key2, range)) {
+      const key3 = locateInDocument(model, p, "key");
+      if (!sameStart(key3, range)) {
         const value2 = locator.valueRange(hit.line);
         if (value2) {
           const renderedValue = locateInDocument(model, p, "value");
@@ -32399,8 +33379,8 @@ function alignPath(rendered, segments, other) {
     if (Array.isArray(r)) {
       if (!Array.isArray(o)) return void 0;
       const i = Number(s);
-      const key2 = mergeKeyOf(r[i]);
-      const j = key2 ? o.findIndex((x) => isRecord(x) && x[key2[0]] === key2[1]) : i;
+      const key3 = mergeKeyOf(r[i]);
+      const j = key3 ? o.findIndex((x) => isRecord(x) && x[key3[0]] === key3[1]) : i;
       if (j < 0 || j >= o.length) return void 0;
       out.push(String(j));
       r = r[i];
@@ -32498,11 +33478,11 @@ function placeOf(obj, pointer, part, root, files) {
     const model = files.get(origin.file);
     const doc = model?.documents[0];
     if (!doc) return void 0;
-    const key2 = origin.generator === "SecretGenerator" ? "secretGenerator" : "configMapGenerator";
-    const entries = isRecord(doc.value) && Array.isArray(doc.value[key2]) ? doc.value[key2] : [];
+    const key3 = origin.generator === "SecretGenerator" ? "secretGenerator" : "configMapGenerator";
+    const entries = isRecord(doc.value) && Array.isArray(doc.value[key3]) ? doc.value[key3] : [];
     const name = nameOf(obj.value);
     const i = entries.findIndex((e) => isRecord(e) && typeof e.name === "string" && name !== void 0 && name.startsWith(e.name));
-    return { file: origin.file, range: rangeIn(doc, i >= 0 ? `/${key2}/${i}/name` : `/${key2}`, "key") ?? doc.range };
+    return { file: origin.file, range: rangeIn(doc, i >= 0 ? `/${key3}/${i}/name` : `/${key3}`, "key") ?? doc.range };
   }
   const originModel = files.get(origin.file);
   const originDoc = originModel ? originDocument(originModel, obj.value) : void 0;
@@ -32567,8 +33547,8 @@ function imageEntryPlace(root, file, written, rendered, files) {
       if (!isRecord(e) || typeof e.name !== "string" || !doc) return;
       const names = [written ? imageName(written) : void 0, typeof e.newName === "string" ? e.newName : void 0];
       if (!names.includes(e.name) && !(written === void 0 && imageName(rendered) === (e.newName ?? e.name))) return;
-      const key2 = ["digest", "newTag", "newName"].find((x) => e[x] !== void 0 && rendered.includes(String(e[x])));
-      const range = key2 ? rangeIn(doc, `/images/${i}/${key2}`, "key") : void 0;
+      const key3 = ["digest", "newTag", "newName"].find((x) => e[x] !== void 0 && rendered.includes(String(e[x])));
+      const range = key3 ? rangeIn(doc, `/images/${i}/${key3}`, "key") : void 0;
       if (range) found = { file: k.path, range };
     });
   }
@@ -32867,9 +33847,9 @@ function mergeVariants(lists) {
   const merged = /* @__PURE__ */ new Map();
   for (const l of lists) {
     for (const f of l.findings) {
-      const key2 = `${l.group}\0${keyOf(f, l.byPlace)}`;
-      const seen = merged.get(key2);
-      if (!seen) merged.set(key2, { finding: f, group: l.group, variants: [l.variant], byPlace: l.byPlace });
+      const key3 = `${l.group}\0${keyOf(f, l.byPlace)}`;
+      const seen = merged.get(key3);
+      if (!seen) merged.set(key3, { finding: f, group: l.group, variants: [l.variant], byPlace: l.byPlace });
       else {
         if (!seen.variants.includes(l.variant)) seen.variants.push(l.variant);
         for (const r of f.related ?? []) {
@@ -33219,7 +34199,7 @@ async function loadFormatter(name, color = false) {
 import { readFileSync as readFileSync4, writeFileSync as writeFileSync3 } from "node:fs";
 var BaselineError = class extends Error {
 };
-function key(f) {
+function key2(f) {
   return `${f.ruleId}\0${f.file}\0${f.fingerprint ?? ""}`;
 }
 function readBaseline(path) {
@@ -33231,17 +34211,17 @@ function readBaseline(path) {
     throw new BaselineError(`${path}: ${code === "ENOENT" ? "baseline file not found (create it with --update-baseline)" : `not a genai-lint baseline: ${err.message}`}`);
   }
   if (data?.version !== 1 || !Array.isArray(data.findings)) throw new BaselineError(`${path}: not a genai-lint baseline (expected version 1 with a findings list)`);
-  return new Set(data.findings.map(key));
+  return new Set(data.findings.map(key2));
 }
 function filterBaseline(findings, baseline) {
-  const kept = findings.filter((f) => !baseline.has(key(f)));
+  const kept = findings.filter((f) => !baseline.has(key2(f)));
   return { kept, hidden: findings.length - kept.length };
 }
 function writeBaseline(path, findings) {
   const data = {
     version: 1,
     tool: "genai-lint",
-    findings: findings.filter((f) => f.fingerprint).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message })).sort((a, b) => key(a) < key(b) ? -1 : 1)
+    findings: findings.filter((f) => f.fingerprint).map((f) => ({ ruleId: f.ruleId, file: f.file, fingerprint: f.fingerprint, message: f.message })).sort((a, b) => key2(a) < key2(b) ? -1 : 1)
   };
   writeFileSync3(path, JSON.stringify(data, null, 2) + "\n");
 }
