@@ -116,7 +116,7 @@ function writeReport(file: string, output: string): void {
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${n === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
 }
 
 /** The summary line of --fix and --diff: what was (or would be) fixed, and what is fixable only with --unsafe-fixes. */

@@ -49,7 +49,7 @@ function blockEntry(key: string, value: unknown, indent: number, style: Style): 
   if (isRecord(value) && Object.keys(value).length) {
     return [`${pad}${k}:`, ...Object.entries(value).flatMap(([ck, cv]) => blockEntry(ck, cv, indent + style.unit, style))];
   }
-  if (Array.isArray(value) && value.length) {
+  if (Array.isArray(value) && value.some((v) => isRecord(v) || Array.isArray(v))) {
     const dash = indent + (style.indentedSequences ? style.unit : 0);
     return [`${pad}${k}:`, ...value.flatMap((item) => blockItem(item, dash, style))];
   }
