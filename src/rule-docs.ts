@@ -27,14 +27,14 @@ function listFiles(dir: string): string[] {
  * Example files of a rule: fixtures/<id>/bad* and good*. A directory example
  * is a build context: its Dockerfile is the example, its files the context.
  */
-export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]; good: RuleExample[]; config?: string } {
+export function ruleExamples(root: string, ruleId: string): RuleExamples {
   const dir = join(root, 'fixtures', ruleId);
   const configFile = join(dir, '.genai-lint.yaml');
   const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
   const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
-  const load = (prefix: string): RuleExample[] =>
+  const load = (prefix: string, fixed = false): RuleExample[] =>
     entries
-      .filter((f) => f.startsWith(prefix))
+      .filter((f) => f.startsWith(prefix) && isFixedExample(f) === fixed)
       .map((name) => {
         const p = join(dir, name);
         if (!statSync(p).isDirectory()) return { file: name, text: readFileSync(p, 'utf8') };
@@ -42,7 +42,39 @@ export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]
         const main = EXAMPLE_ENTRY_FILES.find((f) => files.includes(f)) ?? files[0];
         return { file: `${name}/${main}`, text: readFileSync(join(p, main), 'utf8'), context: files.filter((f) => f !== main) };
       });
-  return { bad: load('bad'), good: load('good'), ...(config ? { config } : {}) };
+  return { bad: load('bad'), good: load('good'), fixed: load('bad', true), ...(config ? { config } : {}) };
+}
+
+export interface RuleExamples {
+  bad: RuleExample[];
+  good: RuleExample[];
+  /** What `--fix --unsafe-fixes` makes of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad.fixed/` beside `bad/`. */
+  fixed?: RuleExample[];
+  config?: string;
+}
+
+/** An expected fix result beside a bad example (`bad.fixed.Dockerfile`, `bad-x.fixed.yaml`, `bad.fixed/`): not an example of its own. */
+export function isFixedExample(name: string): boolean {
+  return /^[^.]+\.fixed(\.|$)/.test(name);
+}
+
+/** The name of the expected fix result of an example file or directory: `bad.yaml` -> `bad.fixed.yaml`, `bad` -> `bad.fixed`. */
+export function fixedExampleName(name: string): string {
+  const dot = name.indexOf('.');
+  return dot < 0 ? `${name}.fixed` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
+}
+
+/** What the docs say about a rule's automatic fix, from its metadata. */
+function autofixSection(meta: RuleMeta): string {
+  const a = meta.autofix;
+  if (!a) return 'Not fixed automatically: the fix needs a decision only the author can make.';
+  const how =
+    a.applicability === 'safe'
+      ? 'Fixable with `genai-lint --fix` (safe: only the problem changes).'
+      : a.applicability === 'unsafe'
+        ? 'Fixable with `genai-lint --fix --unsafe-fixes` (unsafe: the fix changes behaviour; review it).'
+        : 'Fixable: some fixes are safe (`genai-lint --fix`), others unsafe (`--unsafe-fixes`; review them).';
+  return `${how} ${a.description}`;
 }
 
 function fence(example: RuleExample): string {
@@ -55,7 +87,7 @@ function fence(example: RuleExample): string {
  * A rule's documentation page, generated from its metadata and fixtures so
  * that the docs cannot drift from the code (`npm run docs`).
  */
-export function renderRuleDoc(meta: RuleMeta, examples: { bad: RuleExample[]; good: RuleExample[]; config?: string }): string {
+export function renderRuleDoc(meta: RuleMeta, examples: RuleExamples): string {
   const options = meta.optionsSchema
     ? `\n## Options\n\nDefaults: \`${JSON.stringify(meta.defaultOptions ?? {})}\`\n\n\`\`\`json\n${JSON.stringify(meta.optionsSchema, null, 2)}\n\`\`\`\n`
     : '';
@@ -72,12 +104,14 @@ ${meta.rationale}
 ## How to fix
 
 ${meta.fix}
+
+${autofixSection(meta)}
 ${options}
 ${examples.config ? `## Configuration\n\nThe examples below are linted with this \`.genai-lint.yaml\`:\n\n\`\`\`yaml\n${examples.config.trimEnd()}\n\`\`\`\n\n` : ''}## Bad
 
 ${examples.bad.map(fence).join('\n\n')}
 
-## Good
+${examples.fixed?.length ? `## Fixed\n\nAfter \`genai-lint --fix --unsafe-fixes\`:\n\n${examples.fixed.map(fence).join('\n\n')}\n\n` : ''}## Good
 
 ${examples.good.map(fence).join('\n\n')}
 

@@ -252,8 +252,9 @@ export class YamlEditor {
       // The first child line of a block value: its key or dash column against this key's.
       if (this.lineStart(start) === this.lineStart(o[0])) continue;
       const childColumn = this.column(start);
-      if (this.text[start - 2] === '-' && this.dashBefore(start) !== undefined) {
-        const dash = this.column(this.dashBefore(start)!);
+      if (this.text[start] === '-' && /\s/.test(this.text[start + 1] ?? '')) {
+        // A block sequence under the key: its first dash's column against the key's.
+        const dash = childColumn;
         if (dash > keyColumn) indented++;
         else if (dash === keyColumn) level++;
       } else if (childColumn > keyColumn) {
