@@ -26,7 +26,7 @@ function cacheMountsLists(instr: DockerInstruction): boolean {
   return [...mountsOf(instr, 'cache'), ...mountsOf(instr, 'tmpfs')].some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ''));
 }
 
-/** RUN instructions after `instr` in its stage. */
+/** RUN instructions after `instr` in the file (later stages may build on its layer). */
 function laterRuns(instructions: readonly DockerInstruction[], instr: DockerInstruction): DockerInstruction[] {
   return instructions.slice(instructions.indexOf(instr) + 1).filter((i) => i.keyword === 'RUN');
 }
@@ -42,7 +42,7 @@ export default defineDockerfileRule({
     autofix: {
       applicability: 'mixed',
       description:
-        'Adds the missing `-y` (safe) and `--no-install-recommends` (unsafe: a recommended package the image relied on goes away) after `install`; ends a RUN that updates the lists with `&& rm -rf /var/lib/apt/lists/*` (safe, unless a later RUN of the stage installs packages without updating them first). `apt` is not rewritten.',
+        'Adds the missing `-y` (safe) and `--no-install-recommends` (unsafe: a recommended package the image relied on goes away) after `install`; ends a RUN that updates the lists with `&& rm -rf /var/lib/apt/lists/*` (safe; not offered when a later RUN installs packages without updating the lists first). `apt` is not rewritten.',
     },
     fix: 'Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache or tmpfs on /var/lib/apt/lists).',
   },
@@ -50,7 +50,7 @@ export default defineDockerfileRule({
     const { model } = ctx;
     /**
      * `&& rm -rf /var/lib/apt/lists/*` after the last command of a plain
-     * shell-form RUN. Unsafe when a later RUN of the stage installs packages
+     * shell-form RUN. None when a later RUN installs packages
      * without its own `apt-get update`: it would find no package lists.
      */
     const removeListsFix = (instr: DockerInstruction, later: DockerInstruction[]) => {
@@ -59,7 +59,7 @@ export default defineDockerfileRule({
       if (!source || /[;&|\\(]$/.test(source) || /(^|\n)\s*#/.test(source)) return undefined;
       const edit = [ctx.edit.insertAfter(instr.range, ' && rm -rf /var/lib/apt/lists/*')];
       const installsLater = later.some((r) => /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/.test(r.argsText) && !/\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/.test(r.argsText));
-      return installsLater ? unsafeFix(edit) : safeFix(edit);
+      return installsLater ? undefined : safeFix(edit);
     };
     const shipped = new Set(finalImageChain(model).map((s) => s.index));
     // apt configuration written by the Dockerfile itself (apt.conf.d) counts as the flag.
@@ -111,7 +111,7 @@ export default defineDockerfileRule({
           if (sub === 'update' && final && !updateReported && !removesLists && !cacheMountsLists(instr)) {
             updateReported = true;
             ctx.report({
-              autofix: removeListsFix(instr, laterRuns(stage.instructions, instr)),
+              autofix: removeListsFix(instr, laterRuns(model.instructions, instr)),
               message: `\`${inv.tool} update\`${where} without removing /var/lib/apt/lists in the same RUN: the package lists stay in the image layer`,
               range: wordRange(model, inv.sub!),
               fix: 'End the same RUN with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists`.',
