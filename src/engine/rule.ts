@@ -92,8 +92,9 @@ export interface K8sContext<O> extends ContextBase<O> {
   /**
    * Schema problems of the object against the bundled strict Kubernetes
    * schemas or a configured schema; undefined when its kind has none (CRDs).
+   * `apiVersion` validates the object as if it had that version (a fix that changes it).
    */
-  validateSchema(): SchemaProblem[] | undefined;
+  validateSchema(apiVersion?: string): SchemaProblem[] | undefined;
   /** The exact range of `needle` inside the value at `path` (the whole value if not found verbatim). */
   locateText(path: string, needle: string): SourceRange;
   /** Builds the edits of a fix in this object's YAML; paths are relative to the object, as in `report`. */

@@ -766,13 +766,13 @@ export function lintParsed(
               get edit() {
                 return (editor ??= new YamlEditor(obj.document, obj.basePath));
               },
-              validateSchema: () => {
+              validateSchema: (apiVersion = obj.apiVersion) => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
                 if (schemaValidator.version !== config.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
-                if (!problems) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
+                const problems = schemaValidator.validate(apiVersion, obj.kind, apiVersion === obj.apiVersion ? obj.raw : { ...obj.raw, apiVersion }, { partial: obj.patch });
+                if (!problems && apiVersion === obj.apiVersion) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems;
               },
               locateText: (path, needle) => {
