@@ -67,7 +67,7 @@ export function fixedExampleName(name: string): string {
 /** What the docs say about a rule's automatic fix, from its metadata. */
 function autofixSection(meta: RuleMeta): string {
   const a = meta.autofix;
-  if (!a) return 'Not fixed automatically: the fix needs a decision only the author can make.';
+  if (!a) return 'Not fixable automatically: `--fix` leaves these findings to you.';
   const how =
     a.applicability === 'safe'
       ? 'Fixable with `genai-lint --fix` (safe: only the problem changes).'
