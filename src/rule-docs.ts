@@ -48,7 +48,7 @@ export function ruleExamples(root: string, ruleId: string): RuleExamples {
 export interface RuleExamples {
   bad: RuleExample[];
   good: RuleExample[];
-  /** What `--fix --unsafe-fixes` makes of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad.fixed/` beside `bad/`. */
+  /** What the rule's fixes (unsafe ones included) make of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad.fixed/` beside `bad/`. */
   fixed?: RuleExample[];
   config?: string;
 }
@@ -111,7 +111,7 @@ ${examples.config ? `## Configuration\n\nThe examples below are linted with this
 
 ${examples.bad.map(fence).join('\n\n')}
 
-${examples.fixed?.length ? `## Fixed\n\nAfter \`genai-lint --fix --unsafe-fixes\`:\n\n${examples.fixed.map(fence).join('\n\n')}\n\n` : ''}## Good
+${examples.fixed?.length ? `## Fixed\n\nWhat this rule's fixes make of the bad examples (\`genai-lint --fix --unsafe-fixes\`):\n\n${examples.fixed.map(fence).join('\n\n')}\n\n` : ''}## Good
 
 ${examples.good.map(fence).join('\n\n')}
 
