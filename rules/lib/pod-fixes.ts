@@ -74,9 +74,11 @@ export function startupProbeFix(edit: YamlEditor, c: ContainerAt, readyPath: str
   const period = 10;
   const budget = { periodSeconds: period, failureThreshold: Math.max(1, Math.ceil(budgetSeconds / period)) };
   const liveness = c.container.livenessProbe as Probe | undefined;
+  const ports = Array.isArray(c.container.ports) ? c.container.ports.filter(isRecord) : [];
+  // A named port must be one the container declares (k8s/probe-port): a probe on another never passes.
+  const declared = (port: number | string | undefined) => (typeof port === 'string' ? ports.some((p) => p.name === port) : port !== undefined);
   if (readyPath) {
-    const ports = Array.isArray(c.container.ports) ? c.container.ports.filter(isRecord) : [];
-    const port = probePort(liveness) ?? probePort(c.container.readinessProbe) ?? ports[0]?.containerPort;
+    const port = [probePort(liveness), probePort(c.container.readinessProbe), ports[0]?.containerPort].find(declared);
     if (port === undefined) return undefined;
     const scheme = isRecord(liveness?.httpGet) && liveness.httpGet.scheme === 'HTTPS' ? { scheme: 'HTTPS' } : {};
     return safeFix(edit.set(`${c.path}/startupProbe`, { httpGet: { path: readyPath, port, ...scheme }, ...budget }));
@@ -90,6 +92,6 @@ export function startupProbeFix(edit: YamlEditor, c: ContainerAt, readyPath: str
       : isRecord(liveness.grpc)
         ? { grpc: { port: liveness.grpc.port } }
         : undefined;
-  if (!handler || probePort(handler) === undefined) return undefined;
+  if (!handler || !declared(probePort(handler))) return undefined;
   return unsafeFix(edit.set(`${c.path}/startupProbe`, { ...handler, ...budget }));
 }
