@@ -81,6 +81,34 @@ describe('--fix', () => {
   });
 });
 
+describe('rendered output', () => {
+  it('a finding in rendered Helm output carries no edits and says to fix the template', () => {
+    const rendered = [
+      '---',
+      '# Source: llm/templates/deployment.yaml',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: llm',
+      'spec:',
+      '  containers:',
+      '    - name: vllm',
+      '      image: vllm/vllm-openai:v0.6.3',
+      '      securityContext:',
+      '        allowPrivilegeEscalation: true',
+      '',
+    ].join('\n');
+    const json = JSON.parse(run(['-f', 'json', '-'], project({}), rendered).stdout) as { findings: { ruleId: string; file: string; fix?: string; autofix?: unknown }[] };
+    const f = json.findings.find((x) => x.ruleId === 'k8s/privilege-escalation');
+    expect(f?.file).toBe('llm/templates/deployment.yaml');
+    expect(f?.autofix).toBeUndefined();
+    expect(f?.fix).toContain('Not fixed automatically: found in rendered output; fix the template or its values.');
+    // The same document as a plain file is fixable.
+    const plain = JSON.parse(run(['-f', 'json', '.'], project({ 'pod.yaml': rendered })).stdout) as { findings: { ruleId: string; autofix?: unknown }[] };
+    expect(plain.findings.find((x) => x.ruleId === 'k8s/privilege-escalation')?.autofix).toMatchObject({ applicability: 'safe' });
+  });
+});
+
 describe('machine output', () => {
   it('JSON carries each fix with its applicability and edits; SARIF carries them as fixes with replacements', () => {
     const dir = project({ Dockerfile: DOCKERFILE });
