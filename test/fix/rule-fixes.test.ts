@@ -73,6 +73,12 @@ describe('fixable rules fix their bad fixtures into the expected files', () => {
   }
 });
 
+it('docs/fixing.md lists every fixable rule with its applicability, and no other', () => {
+  const text = readFileSync(join(REPO_ROOT, 'docs', 'fixing.md'), 'utf8');
+  const listed = [...text.matchAll(/^\| \[`([^`]+)`\]\(rules\/[^)]+\.md\) \| (safe|unsafe|mixed) \|$/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+  expect(listed).toEqual(RULES.filter((r) => r.meta.autofix).map((r) => `${r.meta.id} ${r.meta.autofix!.applicability}`).sort());
+});
+
 describe('--fix over every fixture', () => {
   const fixtures = fixtureFiles(FIXTURES)
     .map((f) => f.slice(FIXTURES.length + 1).split('/'))
