@@ -162,9 +162,11 @@ export class YamlEditor {
     return c !== '*' && c !== '!';
   }
 
+  /** Offset where the line holding `offset` starts; scans back over that line only. */
   private lineStart(offset: number): number {
-    const nl = Math.max(this.text.lastIndexOf('\n', offset - 1), this.text.lastIndexOf('\r', offset - 1));
-    return nl + 1;
+    let i = offset;
+    while (i > 0 && this.text[i - 1] !== '\n' && this.text[i - 1] !== '\r') i--;
+    return i;
   }
 
   /** Offset where the line holding `offset` ends (before its line break). */
@@ -265,7 +267,9 @@ export class YamlEditor {
     let unit = 2;
     let best = 0;
     for (const [u, n] of units) if (n > best || (n === best && u < unit)) [unit, best] = [u, n];
-    const crlf = this.text.includes('\r\n');
+    // The file's line break, from its first line (not a scan of the whole text for every object).
+    const firstBreak = this.text.indexOf('\n');
+    const crlf = firstBreak > 0 && this.text[firstBreak - 1] === '\r';
     this.styleCache = { unit, indentedSequences: indented >= level, newline: crlf ? '\r\n' : '\n' };
     return this.styleCache;
   }
