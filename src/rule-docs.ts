@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RuleMeta } from './engine/rule.js';
+import { isFixedOutput } from './fixture-expectations.js';
 
 export interface RuleExample {
   /** Path of the linted file, relative to the rule's fixture directory. */
@@ -32,36 +33,44 @@ export function ruleExamples(root: string, ruleId: string): RuleExamples {
   const configFile = join(dir, '.genai-lint.yaml');
   const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
   const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
-  const load = (prefix: string, fixed = false): RuleExample[] =>
+  const fixed: RuleExample[] = [];
+  const load = (prefix: string): RuleExample[] =>
     entries
-      .filter((f) => f.startsWith(prefix) && isFixedExample(f) === fixed)
+      .filter((f) => f.startsWith(prefix) && !isFixedOutput(f))
       .map((name) => {
         const p = join(dir, name);
-        if (!statSync(p).isDirectory()) return { file: name, text: readFileSync(p, 'utf8') };
-        const files = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
+        if (!statSync(p).isDirectory()) {
+          const out = fixedExampleName(name);
+          if (prefix === 'bad' && entries.includes(out)) fixed.push({ file: out, text: readFileSync(join(dir, out), 'utf8') });
+          return { file: name, text: readFileSync(p, 'utf8') };
+        }
+        const all = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
+        const files = all.filter((f) => !isFixedOutput(f));
         const main = EXAMPLE_ENTRY_FILES.find((f) => files.includes(f)) ?? files[0];
+        const out = fixedExampleName(main);
+        if (prefix === 'bad' && all.includes(out)) fixed.push({ file: `${name}/${out}`, text: readFileSync(join(p, out), 'utf8') });
         return { file: `${name}/${main}`, text: readFileSync(join(p, main), 'utf8'), context: files.filter((f) => f !== main) };
       });
-  return { bad: load('bad'), good: load('good'), fixed: load('bad', true), ...(config ? { config } : {}) };
+  const bad = load('bad');
+  return { bad, good: load('good'), fixed, ...(config ? { config } : {}) };
 }
 
 export interface RuleExamples {
   bad: RuleExample[];
   good: RuleExample[];
-  /** What the rule's fixes (unsafe ones included) make of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad.fixed/` beside `bad/`. */
+  /** What the rule's fixes (unsafe ones included) make of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad/compose.fixed.yaml` beside `bad/compose.yaml`. */
   fixed?: RuleExample[];
   config?: string;
 }
 
-/** An expected fix result beside a bad example (`bad.fixed.Dockerfile`, `bad-x.fixed.yaml`, `bad.fixed/`): not an example of its own. */
-export function isFixedExample(name: string): boolean {
-  return /^[^.]+\.fixed(\.|$)/.test(name);
-}
-
-/** The name of the expected fix result of an example file or directory: `bad.yaml` -> `bad.fixed.yaml`, `bad` -> `bad.fixed`. */
+/**
+ * The name of the expected fix result of an example file, one isFixedOutput
+ * recognises: `bad.yaml` -> `bad.fixed.yaml`, `compose.yaml` ->
+ * `compose.fixed.yaml`, `Dockerfile` -> `Dockerfile.fixed.Dockerfile`.
+ */
 export function fixedExampleName(name: string): string {
   const dot = name.indexOf('.');
-  return dot < 0 ? `${name}.fixed` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
+  return dot < 0 ? `${name}.fixed.${name}` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
 }
 
 /** What the docs say about a rule's automatic fix, from its metadata. */

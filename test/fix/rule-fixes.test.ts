@@ -1,11 +1,12 @@
 // Every fixable rule fixes its bad fixtures into the expected files committed beside them
 // (bad.yaml -> bad.fixed.yaml, bad/ -> bad.fixed/), and --fix over every fixture never breaks
 // a file, never adds a finding and is idempotent.
-import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
-import { fixedExampleName, isFixedExample, ruleExamples } from '../../src/rule-docs.js';
+import { fixedExampleName, ruleExamples } from '../../src/rule-docs.js';
+import { isFixedOutput } from '../../src/fixture-expectations.js';
 import { lintAndFix } from '../../src/fix/loop.js';
 import { parseYaml } from '../../src/parse/yaml.js';
 import { parseDockerfile, missingFromProblem } from '../../src/parse/dockerfile.js';
@@ -16,7 +17,8 @@ import { FIXTURES, REPO_ROOT, fixtureFiles, project } from '../helpers.js';
 function copyExample(ruleId: string, name: string): { dir: string; target: string } {
   const dir = project({});
   const from = join(FIXTURES, ruleId, name);
-  cpSync(from, join(dir, name), { recursive: true });
+  // The example without the expected fix results that sit in its folder.
+  cpSync(from, join(dir, name), { recursive: true, filter: (src) => !isFixedOutput(src) });
   const config = join(FIXTURES, ruleId, '.genai-lint.yaml');
   if (existsSync(config)) cpSync(config, join(dir, '.genai-lint.yaml'));
   return { dir, target: join(dir, name) };
@@ -42,12 +44,15 @@ describe('fixable rules fix their bad fixtures into the expected files', () => {
   for (const rule of RULES.filter((r) => r.meta.autofix)) {
     const id = rule.meta.id;
     const examples = ruleExamples(REPO_ROOT, id);
-    const withFixed = examples.bad.map((b) => b.file.split('/')[0]).filter((name) => existsSync(join(FIXTURES, id, fixedExampleName(name))));
+    // bad.yaml -> bad.fixed.yaml beside it; bad/compose.yaml -> bad/compose.fixed.yaml inside its folder.
+    const expectedOf = (file: string) => join(FIXTURES, id, file.includes('/') ? `${file.split('/')[0]}/${fixedExampleName(file.split('/')[1])}` : fixedExampleName(file));
+    const withFixed = examples.bad.map((b) => b.file).filter((file) => existsSync(expectedOf(file)));
     it(`${id} has at least one expected fix result`, () => {
       expect(withFixed.length).toBeGreaterThan(0);
     });
-    for (const name of withFixed) {
-      it(`${id}: ${name}`, async () => {
+    for (const file of withFixed) {
+      const name = file.split('/')[0];
+      it(`${id}: ${file}`, async () => {
         // The expected file is what --fix --unsafe-fixes makes of the fixture with this rule's fixes.
         const fresh = copyExample(id, name);
         const first = await lintAndFix({ cwd: fresh.dir, paths: ['.'] }, { unsafe: true, maxPasses: 0 });
@@ -56,14 +61,10 @@ describe('fixable rules fix their bad fixtures into the expected files', () => {
         // Only this rule's fixes: the expected file shows what the rule does.
         const outcome = await lintAndFix({ cwd: fresh.dir, paths: ['.'] }, { unsafe: true, select: (fs) => fs.filter((f) => f.ruleId === id) });
         expect(outcome.fixed).toBeGreaterThan(0);
-        const expectedPath = join(FIXTURES, id, fixedExampleName(name));
-        const files = statSync(expectedPath).isDirectory() ? ['compose.yaml', 'Dockerfile'].filter((f) => existsSync(join(expectedPath, f))) : [''];
-        for (const f of files) {
-          const written = outcome.files.find((x) => x.absPath === (f ? join(fresh.target, f) : fresh.target));
-          const expected = readFileSync(f ? join(expectedPath, f) : expectedPath, 'utf8');
-          expect(written?.after, `${name}${f ? '/' + f : ''}`).toBe(expected);
-          expect(parses(f || name, expected)).toBe(true);
-        }
+        const expected = readFileSync(expectedOf(file), 'utf8');
+        const written = outcome.files.find((x) => x.absPath === join(fresh.dir, file));
+        expect(written?.after, file).toBe(expected);
+        expect(parses(file, expected)).toBe(true);
         // Re-linted: no finding of the rule is left that a fix could remove; only unfixable ones stay.
         const left = outcome.report.findings.filter((f) => f.ruleId === id);
         expect(left.filter((f) => f.autofix).map((f) => f.message)).toEqual([]);
@@ -82,7 +83,7 @@ it('docs/fixing.md lists every fixable rule with its applicability, and no other
 describe('--fix over every fixture', () => {
   const fixtures = fixtureFiles(FIXTURES)
     .map((f) => f.slice(FIXTURES.length + 1).split('/'))
-    .filter((parts) => parts.length >= 3 && !isFixedExample(parts[2]) && !parts[2].startsWith('.'))
+    .filter((parts) => parts.length >= 3 && !isFixedOutput(parts[2]) && !parts[2].startsWith('.') && parts[2] !== 'expected.txt')
     .map((parts) => ({ ruleId: `${parts[0]}/${parts[1]}`, name: parts[2] }));
   const unique = [...new Map(fixtures.map((f) => [`${f.ruleId}/${f.name}`, f])).values()];
 
