@@ -15,6 +15,11 @@ import { limitHeapGrowth } from './heap.js';
 import { jsonSafe, visible, visibleLines } from './escape.js';
 import { Redactor } from './redact.js';
 import { SEVERITIES, SEVERITY_RANK } from './types.js';
+import { lintAndFix } from './fix/loop.js';
+import type { FixedFile, FixOutcome } from './fix/loop.js';
+import { unifiedDiff } from './fix/diff.js';
+import { readFileSafely } from './safe-read.js';
+import { decodeText } from './text.js';
 import type { Finding, Severity } from './types.js';
 
 const HELP = `Usage: genai-lint [paths...] [options]
@@ -34,6 +39,9 @@ Options:
       --stdin-filename <n> Name (and so kind: Dockerfile or YAML) of the input read from -
       --baseline <f>       Hide findings recorded in this baseline file
       --update-baseline    Write the current findings to the --baseline file and exit 0
+      --fix                Apply safe fixes to the files, then report what is left
+      --diff               Print a unified diff of what --fix would change; change nothing
+      --unsafe-fixes       With --fix or --diff: also apply fixes that change behaviour
       --no-color           Plain output (also NO_COLOR=1); FORCE_COLOR=1 forces colour
   -q, --quiet              Report errors only
   -v, --verbose            Print notices (skipped files, internal error stacks) to stderr
@@ -43,6 +51,7 @@ Options:
   -h, --help               Print this help
 
 Exit codes: 0 no findings at or above the fail threshold, 1 findings, 2 usage, config or internal error.
+With --fix the code is computed on the findings left; with --diff it is 1 when there is something to fix.
 `;
 
 /** Exit codes: what CI and pre-commit react to. */
@@ -106,6 +115,40 @@ function writeReport(file: string, output: string): void {
   }
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : /(s|x|sh|ch)$/.test(word) ? 'es' : 's'}`;
+}
+
+/** The summary line of --fix and --diff: what was (or would be) fixed, and what is fixable only with --unsafe-fixes. */
+function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
+  const files = outcome.files.length;
+  const parts = [
+    dryRun ? `${plural(outcome.fixed, 'fix')} would apply to ${plural(files, 'file')}` : `${outcome.fixed} fixed${files ? ` in ${plural(files, 'file')}` : ''}`,
+  ];
+  if (outcome.unsafeLeft) parts.push(`${outcome.unsafeLeft} fixable with --unsafe-fixes`);
+  if (outcome.fixableLeft) parts.push(`${outcome.fixableLeft} not fixed after ${outcome.passes} passes`);
+  return parts.join(', ');
+}
+
+/**
+ * Writes a fixed file in place, keeping its byte order mark; a file that
+ * changed on disk since it was read is left alone.
+ */
+function writeFixed(file: FixedFile): void {
+  const read = readFileSafely(file.absPath, Number.MAX_SAFE_INTEGER);
+  const decoded = read.ok ? decodeText(read.bytes) : undefined;
+  if (!read.ok || !decoded || decoded.problem || decoded.text !== file.before) {
+    process.stderr.write(`genai-lint: ${visible(file.display)} changed while it was being fixed; not written\n`);
+    return;
+  }
+  const bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf ? '\ufeff' : '';
+  try {
+    writeFileSync(file.absPath, bom + file.after);
+  } catch (err) {
+    throw new UsageError(`cannot write ${file.display}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -124,6 +167,9 @@ async function main(argv: string[]): Promise<number> {
         'stdin-filename': { type: 'string' },
         baseline: { type: 'string' },
         'update-baseline': { type: 'boolean' },
+        fix: { type: 'boolean' },
+        diff: { type: 'boolean' },
+        'unsafe-fixes': { type: 'boolean' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
@@ -161,6 +207,12 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got \`${values['max-warnings']}\``);
   }
   if (values['update-baseline'] && !values.baseline) throw new UsageError('--update-baseline needs --baseline <file>');
+  if (values.fix && values.diff) throw new UsageError('--fix and --diff exclude each other: --diff shows what --fix would change');
+  if (values['unsafe-fixes'] && !values.fix && !values.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
+  if ((values.fix || values.diff) && values['update-baseline']) throw new UsageError(`--${values.fix ? 'fix' : 'diff'} cannot be combined with --update-baseline`);
+  if (values.diff && tokens?.some((t) => t.kind === 'option' && ['format', 'output-file', 'sarif-file'].includes(t.name))) {
+    throw new UsageError('--diff prints a diff, not a report: drop --format, --output-file and --sarif-file');
+  }
   const cwd = process.cwd();
 
   if (values['print-config']) {
@@ -170,12 +222,25 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const wantsStdin = positionals.includes('-');
-  const report: LintReport = await lint({
+  const lintOptions = {
     paths: positionals,
     cwd,
     configPath: values.config,
     stdin: wantsStdin ? { fd: 0, filename: values['stdin-filename'] } : undefined,
-  });
+  };
+  const baseline = values.baseline && !values['update-baseline'] ? readBaseline(values.baseline) : undefined;
+  let report: LintReport;
+  let fixed: FixOutcome | undefined;
+  if (values.fix || values.diff) {
+    fixed = await lintAndFix(lintOptions, {
+      unsafe: Boolean(values['unsafe-fixes']),
+      select: baseline ? (f) => filterBaseline(f, baseline).kept : undefined,
+      stdinName: wantsStdin ? (values['stdin-filename'] ?? '<stdin>') : undefined,
+    });
+    report = fixed.report;
+  } else {
+    report = await lint(lintOptions);
+  }
   const failOn = (failOnFlag as Severity | undefined) ?? report.config.failOn;
 
   // Files in the tree that were not read (outside the root, not regular files) are said whatever the verbosity.
@@ -196,9 +261,26 @@ async function main(argv: string[]): Promise<number> {
     return report.missingPaths.length || report.internalErrors.length ? EXIT.error : EXIT.clean;
   }
 
+  if (fixed) {
+    for (const file of fixed.reverted) process.stderr.write(`genai-lint: ${visible(file)} not fixed: the fixed text did not parse\n`);
+    if (wantsStdin && fixed.report.findings.some((f) => f.autofix && f.file === (values['stdin-filename'] ?? '<stdin>'))) {
+      process.stderr.write('genai-lint: standard input is not fixed; fix the file itself\n');
+    }
+  }
+  if (fixed && values.diff) {
+    for (const file of fixed.files) process.stdout.write(unifiedDiff(file.display, file.before, file.after));
+    process.stderr.write(`genai-lint: ${fixSummary(fixed, true)}\n`);
+    if (report.missingPaths.length || report.internalErrors.length) return EXIT.error;
+    return fixed.files.length ? EXIT.findings : EXIT.clean;
+  }
+  if (fixed) {
+    for (const file of fixed.files) writeFixed(file);
+    process.stderr.write(`genai-lint: ${fixSummary(fixed, false)}\n`);
+  }
+
   let findings: Finding[] = report.findings;
-  if (values.baseline) {
-    const { kept, hidden } = filterBaseline(findings, readBaseline(values.baseline));
+  if (baseline) {
+    const { kept, hidden } = filterBaseline(findings, baseline);
     findings = kept;
     if (values.verbose && hidden) process.stderr.write(`genai-lint: ${hidden} finding${hidden === 1 ? '' : 's'} hidden by the baseline ${values.baseline}\n`);
   }

@@ -29,6 +29,8 @@ export interface LintOptions {
    * or a file descriptor read up to maxFileSizeMB.
    */
   stdin?: StdinInput;
+  /** Texts to lint in place of the files' contents on disk, by absolute path (used between fix passes). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /** A run's result as it leaves the engine: every text already redacted, the secrets themselves dropped. */
@@ -49,7 +51,7 @@ export async function lint(options: LintOptions = {}): Promise<LintReport> {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, configBaseDir: options.configBaseDir, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ['-'] : ['.'];
-  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY });
+  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY, texts: options.texts });
   // The one boundary every text passes before any format, baseline or summary sees it.
   return { ...redactResult(result, secrets), config };
 }

@@ -1,7 +1,8 @@
 /**
  * Redaction at the output boundary: every text that leaves the program (a
  * finding's message and fix hint, a notice, an error, a stack) passes through
- * one Redactor before any format sees it. It masks
+ * one Redactor before any format sees it; a fix whose inserted text would
+ * show a secret is dropped (its edits are written as they are). It masks
  * - the literal secrets that rules found in the run (reported with `secret`),
  * - provider token formats and the password of a URL with credentials,
  * - values assigned to secret-named variables and flags (`DB_PASSWORD=...`,
@@ -149,7 +150,7 @@ function maskSecretAssignments(text: string): string {
 
 /** The texts of a run's result that leave the program. */
 interface RedactableResult {
-  findings: { file: string; message: string; fix?: string; related?: { message: string }[] }[];
+  findings: { file: string; message: string; fix?: string; related?: { message: string }[]; autofix?: { edits: readonly { text: string }[] } }[];
   notices: string[];
   skipped: string[];
   internalErrors: { file: string; message: string; stack: string | undefined }[];
@@ -183,6 +184,8 @@ export function redactResult<R extends RedactableResult>(result: R, secrets: rea
     f.message = redactor.text(f.message);
     if (f.fix !== undefined) f.fix = redactor.text(f.fix);
     for (const r of f.related ?? []) r.message = redactor.text(r.message);
+    // An edit is written into the file as it is: one that would carry a secret is dropped, never masked.
+    if (f.autofix && f.autofix.edits.some((e) => redactor.text(e.text) !== e.text)) delete f.autofix;
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));

@@ -3,7 +3,7 @@
  * and reports, the models it reads, and the small helpers every rule needs.
  * Rules never reach into the engine, the parsers or the formats directly.
  */
-export { defineDockerfileRule, defineK8sRule, defineComposeRule, definePolicyRule } from './engine/rule.js';
+export { defineDockerfileRule, defineK8sRule, defineComposeRule, definePolicyRule, safeFix, unsafeFix, allEdits } from './engine/rule.js';
 export type {
   AnyRule,
   BuildContextRequest,
@@ -23,7 +23,10 @@ export type { RunSettings, EffectiveConfig, CustomPolicy } from './config/index.
 export type { ContextFile } from './engine/build-context.js';
 export type { RunIndex } from './engine/run-index.js';
 export { sameNamespace } from './engine/run-index.js';
-export type { Finding, Severity, SourceRange, Position } from './types.js';
+export type { Finding, Severity, SourceRange, Position, Autofix, TextEdit } from './types.js';
+export type { YamlEditor } from './fix/yaml-edit.js';
+export type { DockerfileEditor } from './fix/dockerfile-edit.js';
+export { yamlScalar } from './fix/yaml-edit.js';
 
 // Models and their helpers.
 export type { KubeObject, LocationPart } from './parse/kube.js';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { RuleMeta } from './engine/rule.js';
+import { isFixedOutput } from './fixture-expectations.js';
 
 export interface RuleExample {
   /** Path of the linted file, relative to the rule's fixture directory. */
@@ -27,22 +28,62 @@ function listFiles(dir: string): string[] {
  * Example files of a rule: fixtures/<id>/bad* and good*. A directory example
  * is a build context: its Dockerfile is the example, its files the context.
  */
-export function ruleExamples(root: string, ruleId: string): { bad: RuleExample[]; good: RuleExample[]; config?: string } {
+export function ruleExamples(root: string, ruleId: string): RuleExamples {
   const dir = join(root, 'fixtures', ruleId);
   const configFile = join(dir, '.genai-lint.yaml');
   const config = existsSync(configFile) ? readFileSync(configFile, 'utf8') : undefined;
   const entries = existsSync(dir) ? readdirSync(dir).sort() : [];
+  const fixed: RuleExample[] = [];
   const load = (prefix: string): RuleExample[] =>
     entries
-      .filter((f) => f.startsWith(prefix))
+      .filter((f) => f.startsWith(prefix) && !isFixedOutput(f))
       .map((name) => {
         const p = join(dir, name);
-        if (!statSync(p).isDirectory()) return { file: name, text: readFileSync(p, 'utf8') };
-        const files = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
+        if (!statSync(p).isDirectory()) {
+          const out = fixedExampleName(name);
+          if (prefix === 'bad' && entries.includes(out)) fixed.push({ file: out, text: readFileSync(join(dir, out), 'utf8') });
+          return { file: name, text: readFileSync(p, 'utf8') };
+        }
+        const all = listFiles(p).map((f) => relative(p, f).split('\\').join('/'));
+        const files = all.filter((f) => !isFixedOutput(f));
         const main = EXAMPLE_ENTRY_FILES.find((f) => files.includes(f)) ?? files[0];
+        const out = fixedExampleName(main);
+        if (prefix === 'bad' && all.includes(out)) fixed.push({ file: `${name}/${out}`, text: readFileSync(join(p, out), 'utf8') });
         return { file: `${name}/${main}`, text: readFileSync(join(p, main), 'utf8'), context: files.filter((f) => f !== main) };
       });
-  return { bad: load('bad'), good: load('good'), ...(config ? { config } : {}) };
+  const bad = load('bad');
+  return { bad, good: load('good'), fixed, ...(config ? { config } : {}) };
+}
+
+export interface RuleExamples {
+  bad: RuleExample[];
+  good: RuleExample[];
+  /** What the rule's fixes (unsafe ones included) make of bad examples: `bad.fixed.yaml` beside `bad.yaml`, `bad/compose.fixed.yaml` beside `bad/compose.yaml`. */
+  fixed?: RuleExample[];
+  config?: string;
+}
+
+/**
+ * The name of the expected fix result of an example file, one isFixedOutput
+ * recognises: `bad.yaml` -> `bad.fixed.yaml`, `compose.yaml` ->
+ * `compose.fixed.yaml`, `Dockerfile` -> `Dockerfile.fixed.Dockerfile`.
+ */
+export function fixedExampleName(name: string): string {
+  const dot = name.indexOf('.');
+  return dot < 0 ? `${name}.fixed.${name}` : `${name.slice(0, dot)}.fixed${name.slice(dot)}`;
+}
+
+/** What the docs say about a rule's automatic fix, from its metadata. */
+function autofixSection(meta: RuleMeta): string {
+  const a = meta.autofix;
+  if (!a) return 'Not fixable automatically: `--fix` leaves these findings to you.';
+  const how =
+    a.applicability === 'safe'
+      ? 'Fixable with `genai-lint --fix` (safe: only the problem changes).'
+      : a.applicability === 'unsafe'
+        ? 'Fixable with `genai-lint --fix --unsafe-fixes` (unsafe: the fix changes behaviour; review it).'
+        : 'Fixable: some fixes are safe (`genai-lint --fix`), others unsafe (`--unsafe-fixes`; review them).';
+  return `${how} ${a.description}`;
 }
 
 function fence(example: RuleExample): string {
@@ -55,7 +96,7 @@ function fence(example: RuleExample): string {
  * A rule's documentation page, generated from its metadata and fixtures so
  * that the docs cannot drift from the code (`npm run docs`).
  */
-export function renderRuleDoc(meta: RuleMeta, examples: { bad: RuleExample[]; good: RuleExample[]; config?: string }): string {
+export function renderRuleDoc(meta: RuleMeta, examples: RuleExamples): string {
   const options = meta.optionsSchema
     ? `\n## Options\n\nDefaults: \`${JSON.stringify(meta.defaultOptions ?? {})}\`\n\n\`\`\`json\n${JSON.stringify(meta.optionsSchema, null, 2)}\n\`\`\`\n`
     : '';
@@ -72,12 +113,14 @@ ${meta.rationale}
 ## How to fix
 
 ${meta.fix}
+
+${autofixSection(meta)}
 ${options}
 ${examples.config ? `## Configuration\n\nThe examples below are linted with this \`.genai-lint.yaml\`:\n\n\`\`\`yaml\n${examples.config.trimEnd()}\n\`\`\`\n\n` : ''}## Bad
 
 ${examples.bad.map(fence).join('\n\n')}
 
-## Good
+${examples.fixed?.length ? `## Fixed\n\nWhat this rule's fixes make of the bad examples (\`genai-lint --fix --unsafe-fixes\`):\n\n${examples.fixed.map(fence).join('\n\n')}\n\n` : ''}## Good
 
 ${examples.good.map(fence).join('\n\n')}
 

@@ -32,6 +32,36 @@ export interface RelatedLocation {
   message: string;
 }
 
+/**
+ * `safe` fixes keep the file's behaviour apart from the problem they fix and
+ * apply with --fix; `unsafe` ones change behaviour a user should review and
+ * apply only with --unsafe-fixes.
+ */
+export type Applicability = 'safe' | 'unsafe';
+
+/**
+ * One replacement in a file's text: `start` and `end` are offsets into the
+ * text as read (UTF-8 decoded, a byte order mark dropped) in UTF-16 code
+ * units; `start === end` inserts.
+ */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What a rule reports as the fix of one finding: replacements applied together or not at all. */
+export interface Autofix {
+  applicability: Applicability;
+  edits: readonly TextEdit[];
+}
+
+/** A finding's fix as it leaves the engine: each edit also carries the range it replaces. */
+export interface FindingFix {
+  applicability: Applicability;
+  edits: (TextEdit & { range: SourceRange })[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -41,6 +71,8 @@ export interface Finding {
   range: SourceRange;
   /** A short, specific hint on how to fix this occurrence. */
   fix?: string;
+  /** The edits that fix this occurrence, when it can be fixed automatically (--fix). */
+  autofix?: FindingFix;
   /**
    * Stable identity that survives edits elsewhere in the file: rule, file,
    * object and key path (or instruction text), not the line number.

@@ -76,7 +76,12 @@ describe('genai-lint CLI', () => {
   if (!haveSchema) console.warn(`skipping SARIF schema validation: ${schemaPath} not found (it is required when CI is set)`);
 
   it.runIf(haveSchema)('sarif: validates against the SARIF 2.1.0 schema', async () => {
-    const dir = project({ Dockerfile: SECRET_DOCKERFILE, 'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n      ports: [{containerPort: 8080}]\n' });
+    const dir = project({
+      Dockerfile: SECRET_DOCKERFILE,
+      'k8s/deploy.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: x:1\n      ports: [{containerPort: 8080}]\n',
+      // Fixable findings: their fixes are part of what must validate.
+      'app/Dockerfile': 'FROM python:3.11-slim\nRUN pip install fastapi==0.115.0\nENTRYPOINT uvicorn app:app\n',
+    });
     const out = join(dir, 'results.sarif');
     const r = run(['--format', 'sarif', '--output-file', out], { cwd: dir });
     expect(r.status).toBe(1);
@@ -91,6 +96,7 @@ describe('genai-lint CLI', () => {
       region: { startLine: 3, startColumn: 14, endLine: 3, endColumn: 51 },
     });
     expect(log.runs[0].results.some((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri === 'k8s/deploy.yaml')).toBe(true);
+    expect(log.runs[0].results.filter((x: { fixes?: unknown[] }) => x.fixes?.length).length).toBe(2);
     if (!existsSync(schemaPath)) {
       expect.fail(`SARIF schema not found at ${schemaPath} (../shared must sit beside the repository)`);
     }

@@ -25,6 +25,7 @@ describe('pre-commit hook', () => {
   it('declares the hook as pre-commit expects', () => {
     expect(manifest).toEqual([
       expect.objectContaining({ id: 'genai-lint', entry: 'action-dist/cli.js', language: 'script', types_or: ['dockerfile', 'yaml'], require_serial: true }),
+      expect.objectContaining({ id: 'genai-lint-fix', entry: 'action-dist/cli.js --fix', language: 'script', types_or: ['dockerfile', 'yaml'], require_serial: true }),
     ]);
   });
 
@@ -75,6 +76,40 @@ describe('pre-commit hook', () => {
       expect(good.stdout + good.stderr).not.toContain('Initializing environment');
     },
     // Generous: on a loaded machine cloning the hook and running it twice can take minutes.
+    600_000,
+  );
+
+  it.runIf(hasPreCommit || Boolean(process.env.CI))(
+    'genai-lint-fix fixes the staged files, fails so the fix is reviewed, and passes on the fixed files',
+    async () => {
+      const hookRepo = cleanCheckout();
+      const env = { ...process.env, ...GIT_ENV, NO_COLOR: '1', PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'genai-lint-pre-commit-home-')) };
+      const gitIn = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', env }).trim();
+      gitIn(hookRepo, 'init', '-q');
+      gitIn(hookRepo, 'add', '-A');
+      gitIn(hookRepo, 'commit', '-q', '--no-verify', '-m', 'hook');
+      const config = join(mkdtempSync(join(tmpdir(), 'genai-lint-pre-commit-config-')), 'pre-commit-config.yaml');
+      writeFileSync(config, `repos:\n  - repo: ${JSON.stringify(hookRepo)}\n    rev: ${gitIn(hookRepo, 'rev-parse', 'HEAD')}\n    hooks: [{id: genai-lint-fix}]\n`);
+
+      const repo = project({ Dockerfile: 'FROM python:3.11-slim\nRUN pip install fastapi==0.115.0\nUSER 1000\nCMD python app.py\n' });
+      gitIn(repo, 'init', '-q');
+      gitIn(repo, 'add', '-A');
+      const run = () =>
+        new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+          execFile('pre-commit', ['run', '--config', config, '--all-files', '--color', 'never'], { cwd: repo, env, maxBuffer: 1 << 26 }, (err, stdout, stderr) =>
+            resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+          );
+        });
+      const first = await run();
+      // pre-commit fails a hook that modified files, so that the user reviews and stages the fix.
+      expect(first.status, first.stdout + first.stderr).toBe(1);
+      expect(first.stdout).toContain('files were modified by this hook');
+      expect(readFileSync(join(repo, 'Dockerfile'), 'utf8')).toBe('FROM python:3.11-slim\nRUN pip install --no-cache-dir fastapi==0.115.0\nUSER 1000\nCMD ["python", "app.py"]\n');
+      gitIn(repo, 'add', '-A');
+      const second = await run();
+      expect(second.status, second.stdout + second.stderr).toBe(0);
+      expect(second.stdout).toMatch(/genai-lint --fix\.+Passed/);
+    },
     600_000,
   );
 });

@@ -1,4 +1,4 @@
-import { defineComposeRule } from '../../src/rule-api.js';
+import { defineComposeRule, safeFix } from '../../src/rule-api.js';
 import { isRecord, valueAtPointer } from '../../src/rule-api.js';
 import { asContainer, reportedByBase, serviceLabel, servicesToJudge } from '../lib/compose.js';
 import { modelServerKind } from '../lib/model-server.js';
@@ -20,6 +20,11 @@ export default defineComposeRule({
     rationale:
       'Compose hands GPUs to a container only through `deploy.resources.reservations.devices` with `capabilities: [gpu]`. Without the capability Compose rejects the file; `count` and `device_ids` together are rejected too. `runtime: nvidia` is the legacy syntax that newer engines and Docker Desktop ignore, and a vLLM, TGI, Triton or NIM container without a GPU fails at start-up with "no CUDA devices".',
     fix: 'Use `deploy: {resources: {reservations: {devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]}}}`.',
+    autofix: {
+      applicability: 'safe',
+      description:
+        'Adds `gpu` to the capabilities of a device reservation without it, and reserves one GPU (`driver: nvidia, count: 1, capabilities: [gpu]`) for a GPU-only server image without any. `runtime: nvidia` and `count` beside `device_ids` are left to the user.',
+    },
   },
   check(ctx) {
     for (const { service, effective } of servicesToJudge(ctx.model)) {
@@ -38,6 +43,7 @@ export default defineComposeRule({
             message: `device reservation of ${serviceLabel(service)} has no \`capabilities: [gpu]\`${caps.length ? ` (has ${caps.join(', ')})` : ''}: Compose rejects it and no GPU is attached`,
             path: `${devicesPath}/${i}`,
             fix: 'Add `capabilities: [gpu]` to the device reservation.',
+            autofix: safeFix(Array.isArray(d.capabilities) ? ctx.edit.append(`${devicesPath}/${i}/capabilities`, 'gpu') : d.capabilities === undefined ? ctx.edit.set(`${devicesPath}/${i}/capabilities`, ['gpu']) : undefined),
           });
         }
         if (d.count !== undefined && d.device_ids !== undefined) {
@@ -67,6 +73,7 @@ export default defineComposeRule({
           part: 'value',
           severity: 'info',
           fix: 'Reserve a GPU with `deploy.resources.reservations.devices` (capabilities: [gpu]).',
+          autofix: safeFix(ctx.edit.append(devicesPath, { driver: 'nvidia', count: 1, capabilities: ['gpu'] })),
         });
       }
     }

@@ -1,4 +1,4 @@
-import { defineDockerfileRule } from '../../src/rule-api.js';
+import { defineDockerfileRule, safeFix } from '../../src/rule-api.js';
 import { commandText, finalImageChain } from '../../src/rule-api.js';
 import type { DockerInstruction } from '../../src/rule-api.js';
 import { trimTrailingSlashes } from '../../src/rule-api.js';
@@ -81,6 +81,7 @@ export default defineDockerfileRule({
     rationale:
       'pip keeps every downloaded wheel in ~/.cache/pip inside the layer, and uv keeps its cache in ~/.cache/uv. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts.'
       + ' Not reported: `--no-cache-dir` (or its abbreviation `--no-cache`); PIP_NO_CACHE_DIR set to any value by ENV, ARG, `export` or inline (pip treats every value, even `0` or `false`, as "no cache"); uv `--no-cache` or UV_NO_CACHE set to a true value; a cache or tmpfs mount over the cache directory (also when PIP_CACHE_DIR, UV_CACHE_DIR or XDG_CACHE_HOME move it); `rm -rf` of the cache, `pip cache purge` or `uv cache clean` in the same RUN; stages that do not end up in the final image. Not judged: pip settings in a pip.conf.',
+    autofix: { applicability: 'safe', description: 'Adds `--no-cache-dir` after `pip install` (`--no-cache` after the uv command).' },
     fix: 'Use `pip install --no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or mount the cache: `RUN --mount=type=cache,target=/root/.cache/pip pip install ...` (uv: `--no-cache`, `UV_NO_CACHE=1` or a cache mount on /root/.cache/uv).',
   },
   check(ctx) {
@@ -96,14 +97,20 @@ export default defineDockerfileRule({
         const segments = text.split(/&&|\|\||;|\n|\|/);
         let before = '';
         for (const seg of segments) {
+          const earlier = before;
           const upTo = before + ' ' + seg;
           before = upTo + ';';
+          /** The command's own occurrence of `needle` in the file, and the fix that adds `flag` right after it. */
+          const at = (needle: string, flag: string) => {
+            const range = locateInInstruction(ctx.model, instr, needle, earlier.split(needle).length - 1);
+            return { range, autofix: ctx.edit.textOf(range) === needle ? safeFix([ctx.edit.insertAfter(range, ` ${flag}`)]) : undefined };
+          };
           const uv = UV_INSTALL.exec(seg);
           const pip = uv ? null : PIP_INSTALL.exec(seg);
           if (pip && !pipOk && !/--no-cache(?:-dir)?\b/.test(seg) && !disablesCache('PIP_NO_CACHE_DIR', shellSets(upTo, 'PIP_NO_CACHE_DIR'))) {
             ctx.report({
               message: `\`${pip[0]}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
-              range: locateInInstruction(ctx.model, instr, pip[0]),
+              ...at(pip[0], '--no-cache-dir'),
               fix: 'Add --no-cache-dir, or use `RUN --mount=type=cache,target=/root/.cache/pip`.',
             });
             break;
@@ -111,7 +118,7 @@ export default defineDockerfileRule({
           if (uv && !uvOk && !/--no-cache\b/.test(seg) && !disablesCache('UV_NO_CACHE', shellSets(upTo, 'UV_NO_CACHE'))) {
             ctx.report({
               message: `\`${uv[0]}\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
-              range: locateInInstruction(ctx.model, instr, uv[0]),
+              ...at(uv[0], '--no-cache'),
               fix: 'Add --no-cache, set UV_NO_CACHE=1, or use `RUN --mount=type=cache,target=/root/.cache/uv`.',
             });
             break;

@@ -1,4 +1,5 @@
 import { defineK8sRule } from '../../src/rule-api.js';
+import { safeFix, unsafeFix } from '../../src/rule-api.js';
 import { pointerSegment } from '../../src/rule-api.js';
 import { containersOf, WORKLOAD_SCOPE, podSpecsOf, workloadLabel } from '../lib/workload.js';
 import { gpuResourcesOf } from '../lib/gpu.js';
@@ -11,6 +12,7 @@ export default defineK8sRule({
     summary: 'GPUs requested without a limit, or with a request different from the limit.',
     rationale:
       'GPUs are extended resources that cannot be overcommitted: the API server rejects a pod whose GPU request has no limit or differs from it ("Limit must be set for non overcommitable resources"). The Deployment is accepted, but its ReplicaSet can never create a pod, and the failure only shows in ReplicaSet events.',
+    autofix: { applicability: 'mixed', description: 'Adds a limit equal to the request when there is none (safe); when both are set and differ, sets the limit to the request (unsafe: which count was meant is the author\'s call).' },
     fix: 'Put the GPU count under `resources.limits` (a request is then optional and defaults to the limit); if both are set, make them equal.',
     scope: WORKLOAD_SCOPE,
   },
@@ -26,6 +28,7 @@ export default defineK8sRule({
               path: requestPath,
               part: 'span',
               fix: `Move \`${g.resource}: ${g.request}\` under \`resources.limits\`.`,
+              autofix: safeFix(ctx.edit.set(`${c.path}/resources/limits/${pointerSegment(g.resource)}`, g.request)),
             });
           } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
             ctx.report({
@@ -33,6 +36,7 @@ export default defineK8sRule({
               path: requestPath,
               part: 'span',
               fix: `Set the request and the limit of ${g.resource} to the same count.`,
+              autofix: unsafeFix(ctx.edit.set(`${c.path}/resources/limits/${pointerSegment(g.resource)}`, g.request)),
             });
           }
         }

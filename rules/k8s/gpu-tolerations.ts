@@ -1,5 +1,6 @@
 import type { Toleration } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/rule-api.js';
+import { safeFix } from '../../src/rule-api.js';
 import { containersOf, WORKLOAD_SCOPE, completePodSpecsOf, workloadLabel } from '../lib/workload.js';
 import { DEFAULT_GPU_TAINT_KEYS, gkeAcceleratorTarget, gpuResourcesOf, toleratesGpu } from '../lib/gpu.js';
 
@@ -13,6 +14,7 @@ export default defineK8sRule({
       'Judged: pods asking for GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, and resources listed under `gpu.resources` in the config) or other accelerators (Gaudi, Neuron: a toleration for the resource name itself counts). ' +
       'Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); ' +
       'pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
+    autofix: { applicability: 'safe', description: 'Appends `{key: <resource>, operator: Exists, effect: NoSchedule}` for the first requested resource to the pod\'s tolerations (creating the list when there is none).' },
     fix: 'Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.',
     scope: WORKLOAD_SCOPE,
   },
@@ -35,6 +37,7 @@ export default defineK8sRule({
         // A written list, even empty (`tolerations: []`, a patch that drops them), is where the fix goes.
         path: Array.isArray(pod.spec.tolerations) ? `${pod.path}/tolerations` : pod.path,
         fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
+        autofix: safeFix(ctx.edit.append(`${pod.path}/tolerations`, { key: resources[0], operator: 'Exists', effect: 'NoSchedule' })),
       });
     }
   },

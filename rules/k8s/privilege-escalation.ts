@@ -1,4 +1,5 @@
 import { defineK8sRule } from '../../src/rule-api.js';
+import { safeFix } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, WORKLOAD_SCOPE, podSpecsOf, workloadLabel } from '../lib/workload.js';
 import { isFragment } from '../lib/fragments.js';
 import { capabilityList, containerSecurity, isPrivileged, isWindowsPod } from '../lib/security.js';
@@ -10,6 +11,7 @@ export default defineK8sRule({
     summary: 'A container (init containers included) whose `allowPrivilegeEscalation` is not `false`.',
     rationale:
       'Unless `allowPrivilegeEscalation: false` is set, the container process may gain more privileges than it started with (setuid binaries, file capabilities): the default is true. Model-serving images are large and ship many setuid tools (sudo, su, ping), so an attacker who gets code execution through a model artefact can climb to root inside the container. Privileged containers and containers adding CAP_SYS_ADMIN always allow escalation, whatever the field says; the API server rejects `allowPrivilegeEscalation: false` combined with either. Privileged containers are reported by k8s/privileged, not again here.',
+    autofix: { applicability: 'safe', description: 'Sets `allowPrivilegeEscalation: false` in the container\'s securityContext (creating it when absent), or turns `true` into `false`. Containers that are privileged or add CAP_SYS_ADMIN are not changed: the API server would reject the result.' },
     fix: 'Set `securityContext.allowPrivilegeEscalation: false` on every container (it is a container-level field only).',
     scope: WORKLOAD_SCOPE,
   },
@@ -36,7 +38,7 @@ export default defineK8sRule({
           continue;
         }
         if (ape === true) {
-          ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: 'span', fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.` });
+          ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: 'span', fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.`, autofix: safeFix(ctx.edit.set(apePath, false)) });
           continue;
         }
         if (ape !== undefined && ape !== null) continue; // not a boolean: k8s/schema reports it.
@@ -46,6 +48,7 @@ export default defineK8sRule({
           message: `${where} allows privilege escalation: \`allowPrivilegeEscalation\` is not set and defaults to true`,
           path: hasSc ? `${c.path}/securityContext` : containerAnchor(c),
           fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`,
+          autofix: safeFix(ctx.edit.set(apePath, false)),
         });
       }
     }

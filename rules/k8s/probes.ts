@@ -1,5 +1,6 @@
 import type { Probe } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/rule-api.js';
+import { startupProbeFix } from '../lib/pod-fixes.js';
 import { isRecord } from '../../src/rule-api.js';
 import { containerAnchor, LONG_RUNNING_KINDS, servingContainers, workloadLabel } from '../lib/workload.js';
 import { isModelServer, modelServerKind } from '../lib/model-server.js';
@@ -25,6 +26,7 @@ export default defineK8sRule<Options>({
       'Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. ' +
       'Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. ' +
       'Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.',
+    autofix: { applicability: 'mixed', description: 'Adds the missing startupProbe of a model server, with periodSeconds 10 and a failureThreshold that makes the budget at least `minStartupBudgetSeconds`: on the readiness path of a recognised server, at the port its probes or first declared port use (safe); for a server not recognised, repeating the liveness probe\'s HTTP, TCP or gRPC check (unsafe). Missing readiness and liveness probes are not added: what they should check is the author\'s call.' },
     fix: 'Add a readinessProbe and a livenessProbe on the server\'s health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.',
     kinds: LONG_RUNNING_KINDS,
     indexKinds: ['Service'],
@@ -71,6 +73,7 @@ export default defineK8sRule<Options>({
         message: `model server ${c.label} has a livenessProbe but no startupProbe and gets ${b.total}s to start (initialDelaySeconds ${b.initialDelay} + failureThreshold ${b.failureThreshold} x periodSeconds ${b.period}), below ${ctx.options.minStartupBudgetSeconds}s: it is restarted while the model loads`,
         path: `${c.path}/livenessProbe`,
         fix: `Add a startupProbe${readyHint} with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`,
+        autofix: startupProbeFix(ctx.edit, c, server?.readyPath, ctx.options.minStartupBudgetSeconds),
       });
     }
   },

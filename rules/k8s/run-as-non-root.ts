@@ -1,4 +1,6 @@
 import { defineK8sRule } from '../../src/rule-api.js';
+import { unsafeFix } from '../../src/rule-api.js';
+import type { YamlEditor } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, WORKLOAD_SCOPE, completePodSpecsOf, workloadLabel } from '../lib/workload.js';
 
@@ -8,6 +10,12 @@ interface Effective<T> {
   path: string | undefined;
 }
 
+/** `runAsNonRoot: true` where the finding says root is allowed: the pod's securityContext, or the `runAsNonRoot: false` that allows it. */
+function nonRootFix(edit: YamlEditor, podPath: string, path: string | undefined) {
+  if (path === undefined) return unsafeFix(edit.set(`${podPath}/securityContext/runAsNonRoot`, true));
+  return path.endsWith('/runAsNonRoot') ? unsafeFix(edit.set(path, true)) : undefined;
+}
+
 export default defineK8sRule({
   meta: {
     id: 'k8s/run-as-non-root',
@@ -15,6 +23,7 @@ export default defineK8sRule({
     summary: 'A pod may run as root: no runAsNonRoot: true or non-zero runAsUser, or runAsUser: 0 / runAsNonRoot: false.',
     rationale:
       'Model servers load untrusted artefacts (pickled weights, trust_remote_code, prompt templates). Running as root turns an exploit into root in the container, with write access to mounted model caches and service-account tokens; restricted Pod Security admission rejects such pods.',
+    autofix: { applicability: 'unsafe', description: 'Sets `runAsNonRoot: true` in the pod securityContext when neither the pod nor the container says, or turns a `runAsNonRoot: false` into `true` (unsafe: an image whose user is root then fails to start). `runAsUser: 0` is not changed: which user the image can run as is the author\'s call.' },
     fix: 'Set `securityContext: {runAsNonRoot: true, runAsUser: 1000}` on the pod (or each container), and build the image with a non-root USER.',
     scope: WORKLOAD_SCOPE,
   },
@@ -50,11 +59,11 @@ export default defineK8sRule({
           podLevel.set(key, [...(podLevel.get(key) ?? []), c.label]);
           continue;
         }
-        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message}`, path: path ?? containerAnchor(c), part: path ? 'span' : 'key' });
+        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message}`, path: path ?? containerAnchor(c), part: path ? 'span' : 'key', autofix: nonRootFix(ctx.edit, pod.path, path) });
       }
       for (const [key, labels] of podLevel) {
         const [path, message] = key.split('\u0000');
-        ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message} for ${labels.join(', ')}`, path, part: 'span' });
+        ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message} for ${labels.join(', ')}`, path, part: 'span', autofix: nonRootFix(ctx.edit, pod.path, path) });
       }
     }
   },

@@ -1,5 +1,7 @@
 import type { Volume } from 'kubernetes-types/core/v1.js';
 import { defineK8sRule } from '../../src/rule-api.js';
+import { unsafeFix } from '../../src/rule-api.js';
+import { shmFix, shmSizeLimit } from '../lib/pod-fixes.js';
 import { isRecord } from '../../src/rule-api.js';
 import { trimTrailingSlashes } from '../../src/rule-api.js';
 import { containerAnchor, containersOf, WORKLOAD_SCOPE, completePodSpecsOf, workloadLabel } from '../lib/workload.js';
@@ -17,6 +19,7 @@ export default defineK8sRule({
       'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. ' +
       'Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. ' +
       'Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC; pods of KubeRay resources (RayCluster, RayService, RayJob), whose operator mounts /dev/shm itself.',
+    autofix: { applicability: 'mixed', description: 'Mounts a memory-backed emptyDir (`medium: Memory`, sizeLimit 16Gi, or half the container memory limit when that is below 32Gi) at /dev/shm in the container, adding the volume to the pod (safe); a container that already mounts something at /dev/shm is left alone. A missing sizeLimit is set the same way (unsafe: the pod is evicted when shared memory outgrows it).' },
     fix: 'Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.',
     scope: WORKLOAD_SCOPE,
   },
@@ -42,6 +45,7 @@ export default defineK8sRule({
             message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs with ${why} but has no memory-backed /dev/shm: NCCL fails with the 64 MB default`,
             path: containerAnchor(c),
             fix: 'Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm.',
+            autofix: shmFix(ctx.edit, pod.path, pod.spec as unknown as Record<string, unknown>, c),
           });
           continue;
         }
@@ -52,6 +56,7 @@ export default defineK8sRule({
             path: volPath,
             severity: 'info',
             fix: 'Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit.',
+            autofix: unsafeFix(ctx.edit.set(`${volPath}/sizeLimit`, shmSizeLimit(c.container))),
           });
           continue;
         }

@@ -1,4 +1,5 @@
 import { defineK8sRule } from '../../src/rule-api.js';
+import { safeFix, unsafeFix } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { completePodSpecsOf, LONG_RUNNING_KINDS, servingContainersOf, workloadLabel } from '../lib/workload.js';
 import { argTokens, flagValue, isModelServer, modelServerKind } from '../lib/model-server.js';
@@ -25,6 +26,7 @@ export default defineK8sRule({
       'On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy.' +
       ' Judged: model servers among the long-running serving containers (see k8s/probes): known servers (by image or command) and containers asking for GPUs/TPUs for the shutdown-timeout check, known servers for the default-grace check. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never/OnFailure, client containers (`sleep infinity`, load generators) and containers that show no sign of serving (no ports, no Service, no known server).'
       + ' A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.',
+    autofix: { applicability: 'mixed', description: 'Sets terminationGracePeriodSeconds to the drain time the manifest states (shutdown timeout plus preStop sleep; safe). A model server left at the default gets 120 (unsafe: whether that covers the longest response is not in the manifest).' },
     fix: 'Set `terminationGracePeriodSeconds` to at least the server\'s shutdown timeout plus any preStop sleep (and longer than your longest expected response).',
     kinds: LONG_RUNNING_KINDS,
     indexKinds: ['Service'],
@@ -49,6 +51,7 @@ export default defineK8sRule({
           path: gracePath,
           part: graceSet ? 'span' : 'key',
           fix: `Set terminationGracePeriodSeconds to at least ${needed}.`,
+          autofix: safeFix(ctx.edit.set(`${pod.path}/terminationGracePeriodSeconds`, needed)),
         });
       }
       if (reported || graceSet) continue;
@@ -59,6 +62,7 @@ export default defineK8sRule({
         path: pod.path,
         severity: 'info',
         fix: 'Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM.',
+        autofix: unsafeFix(ctx.edit.set(`${pod.path}/terminationGracePeriodSeconds`, 120)),
       });
     }
   },

@@ -8,31 +8,38 @@ export interface RemovedApi {
   /** Minor version of the first release without it. */
   removedIn: number;
   replacement: string;
+  /**
+   * The replacement reads the same fields the same way, so changing the
+   * apiVersion is the whole migration (k8s/deprecated-api's fix): `safe`, or
+   * `unsafe` when defaults the object relies on differ (apps/v1 Deployments
+   * roll out with other surge and history defaults). Absent: fields move.
+   */
+  versionOnly?: 'safe' | 'unsafe';
 }
 
 export const REMOVED_APIS: readonly RemovedApi[] = [
-  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'], removedIn: 16, replacement: 'apps/v1' },
-  { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: 16, replacement: 'networking.k8s.io/v1' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['Deployment', 'DaemonSet', 'ReplicaSet'], removedIn: 16, replacement: 'apps/v1', versionOnly: 'unsafe' },
+  { apiVersion: 'extensions/v1beta1', kinds: ['NetworkPolicy'], removedIn: 16, replacement: 'networking.k8s.io/v1', versionOnly: 'safe' },
   { apiVersion: 'extensions/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: 16, replacement: 'Pod Security Admission (PodSecurityPolicy itself was removed in 1.25)' },
-  { apiVersion: 'apps/v1beta1', kinds: [], removedIn: 16, replacement: 'apps/v1' },
-  { apiVersion: 'apps/v1beta2', kinds: [], removedIn: 16, replacement: 'apps/v1' },
+  { apiVersion: 'apps/v1beta1', kinds: [], removedIn: 16, replacement: 'apps/v1', versionOnly: 'unsafe' },
+  { apiVersion: 'apps/v1beta2', kinds: [], removedIn: 16, replacement: 'apps/v1', versionOnly: 'safe' },
   { apiVersion: 'extensions/v1beta1', kinds: ['Ingress'], removedIn: 22, replacement: 'networking.k8s.io/v1' },
   { apiVersion: 'networking.k8s.io/v1beta1', kinds: ['Ingress', 'IngressClass'], removedIn: 22, replacement: 'networking.k8s.io/v1' },
-  { apiVersion: 'rbac.authorization.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'rbac.authorization.k8s.io/v1' },
+  { apiVersion: 'rbac.authorization.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'rbac.authorization.k8s.io/v1', versionOnly: 'safe' },
   { apiVersion: 'apiextensions.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'apiextensions.k8s.io/v1' },
   { apiVersion: 'admissionregistration.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'admissionregistration.k8s.io/v1' },
-  { apiVersion: 'scheduling.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'scheduling.k8s.io/v1' },
-  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'], removedIn: 22, replacement: 'storage.k8s.io/v1' },
+  { apiVersion: 'scheduling.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'scheduling.k8s.io/v1', versionOnly: 'safe' },
+  { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIDriver', 'CSINode', 'StorageClass', 'VolumeAttachment'], removedIn: 22, replacement: 'storage.k8s.io/v1', versionOnly: 'safe' },
   { apiVersion: 'certificates.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'certificates.k8s.io/v1' },
-  { apiVersion: 'coordination.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'coordination.k8s.io/v1' },
-  { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], removedIn: 25, replacement: 'batch/v1' },
-  { apiVersion: 'policy/v1beta1', kinds: ['PodDisruptionBudget'], removedIn: 25, replacement: 'policy/v1' },
+  { apiVersion: 'coordination.k8s.io/v1beta1', kinds: [], removedIn: 22, replacement: 'coordination.k8s.io/v1', versionOnly: 'safe' },
+  { apiVersion: 'batch/v1beta1', kinds: ['CronJob'], removedIn: 25, replacement: 'batch/v1', versionOnly: 'safe' },
+  { apiVersion: 'policy/v1beta1', kinds: ['PodDisruptionBudget'], removedIn: 25, replacement: 'policy/v1', versionOnly: 'unsafe' },
   { apiVersion: 'policy/v1beta1', kinds: ['PodSecurityPolicy'], removedIn: 25, replacement: 'Pod Security Admission (no replacement API)' },
   { apiVersion: 'autoscaling/v2beta1', kinds: [], removedIn: 25, replacement: 'autoscaling/v2' },
   { apiVersion: 'discovery.k8s.io/v1beta1', kinds: [], removedIn: 25, replacement: 'discovery.k8s.io/v1' },
   { apiVersion: 'events.k8s.io/v1beta1', kinds: [], removedIn: 25, replacement: 'events.k8s.io/v1' },
   { apiVersion: 'node.k8s.io/v1beta1', kinds: [], removedIn: 25, replacement: 'node.k8s.io/v1' },
-  { apiVersion: 'autoscaling/v2beta2', kinds: [], removedIn: 26, replacement: 'autoscaling/v2' },
+  { apiVersion: 'autoscaling/v2beta2', kinds: [], removedIn: 26, replacement: 'autoscaling/v2', versionOnly: 'safe' },
   { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', kinds: [], removedIn: 26, replacement: 'flowcontrol.apiserver.k8s.io/v1' },
   { apiVersion: 'storage.k8s.io/v1beta1', kinds: ['CSIStorageCapacity'], removedIn: 27, replacement: 'storage.k8s.io/v1' },
   { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kinds: [], removedIn: 29, replacement: 'flowcontrol.apiserver.k8s.io/v1' },

@@ -24,6 +24,12 @@ export interface RuleMeta {
   rationale: string;
   /** How to fix it, in general. */
   fix: string;
+  /**
+   * What --fix does for this rule's findings, when it fixes some: whether
+   * the fix is `safe` (applied by --fix), `unsafe` (only with
+   * --unsafe-fixes), or `mixed` (safe in some cases, said in `description`).
+   */
+  autofix?: { applicability: 'safe' | 'unsafe' | 'mixed'; description: string };
   /** JSON Schema of the rule's options object. */
   optionsSchema?: Record<string, unknown>;
   defaultOptions?: Record<string, unknown>;

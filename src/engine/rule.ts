@@ -2,7 +2,9 @@ import type { DockerfileModel } from '../parse/dockerfile.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
 import type { ComposeModel } from '../parse/compose.js';
 import type { EnvEntry } from '../parse/dotenv.js';
-import type { Severity, SourceRange } from '../types.js';
+import type { Autofix, Severity, SourceRange, TextEdit } from '../types.js';
+import type { YamlEditor } from '../fix/yaml-edit.js';
+import type { DockerfileEditor } from '../fix/dockerfile-edit.js';
 import type { RunIndex } from './run-index.js';
 import type { RunSettings } from '../config/index.js';
 import type { BuildContextInfo } from './build-context.js';
@@ -11,10 +13,21 @@ import type { SchemaProblem } from './kube-schema.js';
 export type { RuleMeta, RulePreset, RuleTarget } from './rule-meta.js';
 import type { RuleMeta } from './rule-meta.js';
 
-export interface Report {
+/** The part of a report that fixes it: a textual hint, and the edits that apply it (--fix). */
+interface Fixable {
+  /** A short, specific hint on how to fix this occurrence. */
+  fix?: string;
+  /**
+   * The edits that fix this occurrence, built with the context's `edit`
+   * helpers (see `safeFix` / `unsafeFix`). Leave it out when the fix is not
+   * certain: a wrong edit is worse than none.
+   */
+  autofix?: Autofix;
+}
+
+export interface Report extends Fixable {
   message: string;
   range: SourceRange;
-  fix?: string;
   /** This finding's severity when it differs from the rule's default (config still overrides). */
   severity?: Severity;
   /**
@@ -51,16 +64,17 @@ export interface DockerfileContext<O> extends ContextBase<O> {
    * location on disk (stdin). The engine reads the disk, not the rule.
    */
   buildContext(request: BuildContextRequest): BuildContextInfo | undefined;
+  /** Builds the edits of a fix in this Dockerfile. */
+  readonly edit: DockerfileEditor;
   report(r: Report): void;
 }
 
-export interface K8sReport {
+export interface K8sReport extends Fixable {
   message: string;
   /** Pointer inside the object; a missing path points at its nearest existing parent. */
   path?: string;
   part?: LocationPart;
   range?: SourceRange;
-  fix?: string;
   severity?: Severity;
   /**
    * The literal secrets this finding is about (a value, and its encoded form
@@ -78,10 +92,13 @@ export interface K8sContext<O> extends ContextBase<O> {
   /**
    * Schema problems of the object against the bundled strict Kubernetes
    * schemas or a configured schema; undefined when its kind has none (CRDs).
+   * `apiVersion` validates the object as if it had that version (a fix that changes it).
    */
-  validateSchema(): SchemaProblem[] | undefined;
+  validateSchema(apiVersion?: string): SchemaProblem[] | undefined;
   /** The exact range of `needle` inside the value at `path` (the whole value if not found verbatim). */
   locateText(path: string, needle: string): SourceRange;
+  /** Builds the edits of a fix in this object's YAML; paths are relative to the object, as in `report`. */
+  readonly edit: YamlEditor;
   report(r: K8sReport): void;
 }
 
@@ -96,7 +113,30 @@ export interface ComposeContext<O> extends ContextBase<O> {
    * (the engine reads the disk, not the rule).
    */
   pathStatus(relativePath: string): { exists: boolean; gitIgnored: boolean; envEntries?: readonly EnvEntry[] } | undefined;
+  /** Builds the edits of a fix in the Compose file; paths are pointers in the file, as in `report`. */
+  readonly edit: YamlEditor;
   report(r: K8sReport): void;
+}
+
+/** A fix that keeps behaviour apart from the problem it fixes (applied by --fix); undefined when there are no edits. */
+export function safeFix(edits: readonly TextEdit[] | undefined): Autofix | undefined {
+  return edits?.length ? { applicability: 'safe', edits } : undefined;
+}
+
+/** A fix that changes behaviour a user should review (applied only with --unsafe-fixes). */
+export function unsafeFix(edits: readonly TextEdit[] | undefined): Autofix | undefined {
+  return edits?.length ? { applicability: 'unsafe', edits } : undefined;
+}
+
+/** The edits of several parts of one fix, or undefined when any part could not be built. */
+export function allEdits(...parts: (readonly TextEdit[] | TextEdit | undefined)[]): TextEdit[] | undefined {
+  const out: TextEdit[] = [];
+  for (const p of parts) {
+    if (!p) return undefined;
+    if (Array.isArray(p)) out.push(...(p as TextEdit[]));
+    else out.push(p as TextEdit);
+  }
+  return out;
 }
 
 export interface ComposeRule<O = Record<string, unknown>> {

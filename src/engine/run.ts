@@ -36,6 +36,8 @@ export interface RunInput {
   workers?: URL;
   /** Renderers of charts and overlays (default: render/renderers.ts). */
   renderers?: readonly Renderer[];
+  /** Texts to lint instead of what the disk holds, by absolute path (the files of a fix pass); such a run stays on this thread. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 /** Runs every enabled rule over the files the paths name; large runs use worker threads. */
@@ -47,7 +49,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
   // Worker threads rebuild the rule catalogue from the config: only a run whose rules are the catalogue's
   // (the caller names the worker entry) may use them; a hand-made rule set stays on this thread.
   const workerUrl = input.workers;
-  const mayUseWorkers = !input.stdin && workerUrl !== undefined && workerCount(PARALLEL_THRESHOLD) > 1;
+  const mayUseWorkers = !input.stdin && !input.texts?.size && workerUrl !== undefined && workerCount(PARALLEL_THRESHOLD) > 1;
   // Once a run is large enough for worker threads, one starts loading while the rest of the files are found.
   const early: Worker[] = [];
   const onFile = mayUseWorkers
@@ -77,7 +79,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
       discovery.notices.push(`worker threads failed (${(err as Error).message}); linted on one thread instead`);
     }
   } else await stopWorkers(early);
-  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
+  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20, input.texts));
   if (input.stdin) sources.push(withPipedCharts(stdinSource(input.stdin, config.maxFileSizeMB * 2 ** 20), cwd));
   const result = withRendered(lintSources({ sources, config, rules: input.rules, facts, limits: input.limits }), await finishRenders(renders, config, facts, input));
   debug('linted');

@@ -18,8 +18,11 @@ import { COMPOSE_BASE_NAMES, composeModelOf, isComposeOverrideName, looksLikeCom
 import type { ComposeModel } from '../parse/compose.js';
 import type { KubeObject, LocationPart } from '../parse/kube.js';
 import { decodeText, TextIndex } from '../text.js';
-import type { Finding, Severity, SourceRange } from '../types.js';
+import type { Autofix, Finding, FindingFix, Severity, SourceRange } from '../types.js';
 import type { MappedLocation, RenderedSource } from '../render/source.js';
+import { normalizedEdits } from '../fix/edits.js';
+import { YamlEditor } from '../fix/yaml-edit.js';
+import { DockerfileEditor } from '../fix/dockerfile-edit.js';
 import { compareFindings } from '../types.js';
 import { isRuleEnabled } from '../config/index.js';
 import type { EffectiveConfig } from '../config/index.js';
@@ -136,8 +139,11 @@ export interface SourceInput {
   rendered?: RenderedSource;
 }
 
-export function readSource(file: DiscoveredFile, maxBytes: number): SourceInput {
+/** A file's text from disk, or from `texts` (absolute path -> text) when it holds the file: a fix pass's result not yet written. */
+export function readSource(file: DiscoveredFile, maxBytes: number, texts?: ReadonlyMap<string, string>): SourceInput {
   const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly, root: file.root };
+  const given = texts?.get(file.absPath);
+  if (given !== undefined) return { ...base, text: given };
   const read = readFileSafely(file.absPath, maxBytes);
   if (!read.ok) {
     if (read.code === 'EFBIG') return { ...base, problem: `${read.reason} (maxFileSizeMB); skipped` };
@@ -369,6 +375,25 @@ function readParsed(parsed: ParsedFile, notices: string[]): void {
     if (usedDocs.has(doc)) for (const w of doc.warnings) fail('parse-error', w.message, w.range);
   }
 }
+
+/**
+ * A reported fix as a finding carries it: edits in order, each with the range
+ * it replaces. None when the text the rule saw is not the file's text (a
+ * file read with its CustomResourceDefinitions blanked or its quoted
+ * continuations re-indented) or when the edits overlap.
+ */
+function findingFix(autofix: Autofix | undefined, index: TextIndex, fixable: boolean): FindingFix | undefined {
+  if (!autofix || !fixable) return undefined;
+  const edits = normalizedEdits(autofix.edits, index.text.length);
+  if (!edits?.length) return undefined;
+  return {
+    applicability: autofix.applicability,
+    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } })),
+  };
+}
+
+/** What a finding in rendered output says instead of carrying edits: the file to fix is the template. */
+const RENDERED_NOT_FIXABLE = 'Not fixed automatically: found in rendered output; fix the template or its values.';
 
 /** A document without its source positions, once its file has been linted. */
 function releasedDocument(doc: KubeObject['document']): KubeObject['document'] {
@@ -637,6 +662,7 @@ export function lintParsed(
     if (p.dockerfile) {
       const model = p.dockerfile;
       const locate = dockerfileLocator(model);
+      const edit = new DockerfileEditor(model);
       const absPath = p.file.absPath;
       const buildContext = (req: BuildContextRequest): BuildContextInfo | undefined => {
         if (!absPath) return undefined;
@@ -663,12 +689,15 @@ export function lintParsed(
             model,
             file: display,
             buildContext,
+            edit,
             options: optionsOf(rule.meta),
             settings: config.settings,
             notice: ruleNotice(rule.meta.id, display),
             report: (r: Report) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
+              const autofix = findingFix(r.autofix, model.index, model.text === p.file.text);
+              if (autofix) f.autofix = autofix;
               locators.set(f, locate(r.range));
               raw.push(f);
             },
@@ -681,6 +710,7 @@ export function lintParsed(
       const doc = model.document;
       const at = (path: string, part: LocationPart = 'key') => locateInDocument(doc, path, part);
       const absDir = p.file.absPath ? dirname(p.file.absPath) : undefined;
+      const edit = new YamlEditor(doc);
       for (const rule of composeRules) {
         guarded(rule.meta.id, display, FIRST_LINE, () =>
           rule.check({
@@ -690,6 +720,7 @@ export function lintParsed(
             settings: config.settings,
             notice: ruleNotice(rule.meta.id, display),
             locate: at,
+            edit,
             locateText: (path, needle) => {
               const within = at(path, 'value');
               return doc.textIndex.find(needle, within) ?? within;
@@ -705,6 +736,8 @@ export function lintParsed(
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const range = r.range ?? at(r.path ?? '', r.part ?? 'key');
               const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+              const autofix = findingFix(r.autofix, doc.textIndex, doc.textIndex.text === p.file.text);
+              if (autofix) f.autofix = autofix;
               locators.set(f, r.path !== undefined ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
               raw.push(f);
             },
@@ -715,6 +748,7 @@ export function lintParsed(
     if (p.yaml && p.objects.length) {
       for (const obj of p.objects) {
         objectsChecked++;
+        let editor: YamlEditor | undefined;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
           // A patch is a partial object: only rules that judge what is written run on it, never what is missing.
@@ -729,13 +763,16 @@ export function lintParsed(
               settings: config.settings,
               notice: ruleNotice(rule.meta.id, display),
               locate: (path, part) => locateInObject(obj, path, part),
-              validateSchema: () => {
+              get edit() {
+                return (editor ??= new YamlEditor(obj.document, obj.basePath));
+              },
+              validateSchema: (apiVersion = obj.apiVersion) => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
                 if (schemaValidator.version !== config.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
-                if (!problems) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
+                const problems = schemaValidator.validate(apiVersion, obj.kind, apiVersion === obj.apiVersion ? obj.raw : { ...obj.raw, apiVersion }, { partial: obj.patch });
+                if (!problems && apiVersion === obj.apiVersion) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems;
               },
               locateText: (path, needle) => {
@@ -746,6 +783,8 @@ export function lintParsed(
                 if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
                 const range = r.range ?? locateInObject(obj, r.path ?? '', r.part ?? 'key');
                 const f: Finding = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+                const autofix = findingFix(r.autofix, obj.document.textIndex, obj.document.textIndex.text === p.file.text);
+                if (autofix) f.autofix = autofix;
                 const id = `${obj.kind}/${obj.namespace ?? ''}/${obj.name ?? ''}`;
                 locators.set(f, r.path !== undefined ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
                 if (p.file.rendered) placed.set(f, { doc: obj.document, pointer: r.path !== undefined || !r.range ? obj.basePath + (r.path ?? '') : undefined });
@@ -765,6 +804,10 @@ export function lintParsed(
         // A finding without a locator is fingerprinted by its line: the line of the rendered stream, read before the mapping.
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
         mapToTemplateSource(f, p.yaml);
+        if (f.file !== display && f.autofix) {
+          delete f.autofix;
+          f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;
+        }
       }
       // The secrets of the rendered stream belong to every template its findings now name.
       const found = secrets.filter((s) => s.file === display);
@@ -778,6 +821,11 @@ export function lintParsed(
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
         if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+        // The rendered text is not a file: its edits would land nowhere.
+        if (f.autofix) {
+          delete f.autofix;
+          f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;
+        }
       }
       if (placeholders.size) {
         kept = kept.filter((f) => !placeholders.has(f));

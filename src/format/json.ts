@@ -21,6 +21,23 @@ export const formatJson: Formatter = (input) => {
       endLine: f.range.end.line,
       endColumn: f.range.end.column,
       ...(f.fix ? { fix: f.fix } : {}),
+      // The edits --fix applies: ranges as for findings, offsets in UTF-16 code units of the text as read.
+      ...(f.autofix
+        ? {
+            autofix: {
+              applicability: f.autofix.applicability,
+              edits: f.autofix.edits.map((e) => ({
+                line: e.range.start.line,
+                column: e.range.start.column,
+                endLine: e.range.end.line,
+                endColumn: e.range.end.column,
+                offset: e.start,
+                length: e.end - e.start,
+                text: e.text,
+              })),
+            },
+          }
+        : {}),
       ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
       ...(f.related?.length ? { related: f.related.map((r) => ({ file: r.file, line: r.range.start.line, column: r.range.start.column, message: r.message })) } : {}),
     })),

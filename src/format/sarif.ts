@@ -28,6 +28,26 @@ export const formatSarif: Formatter = (input) => {
     level: LEVEL[f.severity],
     message: { text: f.fix ? `${f.message}. Fix: ${f.fix}` : f.message },
     ...(f.fingerprint ? { partialFingerprints: { 'genaiLint/v1': f.fingerprint } } : {}),
+    // An empty deleted region is an insertion point.
+    ...(f.autofix
+      ? {
+          fixes: [
+            {
+              description: { text: f.fix ?? f.message },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri: encodePath(f.file), uriBaseId: '%SRCROOT%' },
+                  replacements: f.autofix.edits.map((e) => ({
+                    deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
+                    insertedContent: { text: e.text },
+                  })),
+                },
+              ],
+              properties: { applicability: f.autofix.applicability },
+            },
+          ],
+        }
+      : {}),
     locations: [
       {
         physicalLocation: {

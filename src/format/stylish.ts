@@ -46,6 +46,12 @@ export function stylishFormatter(c: Style): Formatter {
     } else {
       const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${checked}`;
       lines.push(errors ? c.red.bold(summary) : warnings ? c.yellow.bold(summary) : c.blue.bold(summary));
+      const safe = input.findings.filter((f) => f.autofix?.applicability === 'safe').length;
+      const unsafe = input.findings.filter((f) => f.autofix?.applicability === 'unsafe').length;
+      if (safe || unsafe) {
+        const parts = [safe ? `${safe} fixable with \`--fix\`` : '', unsafe ? `${unsafe} ${safe ? 'more ' : ''}with \`--fix --unsafe-fixes\`` : ''].filter(Boolean);
+        lines.push(c.dim(`  ${parts.join(', ')}`));
+      }
     }
     return lines.join('\n') + '\n';
   };

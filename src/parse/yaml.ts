@@ -428,6 +428,25 @@ export class NodeTable {
     }
   }
 
+  /** The keys (map keys, or item indexes) and offsets of the children of the node at exactly `path`, in source order. */
+  children(path: string): { key: string; offsets: NodeOffsets }[] | undefined {
+    const found = this.find(path);
+    if (!found?.exact) return undefined;
+    // find() returns copies of the offsets: walk again to the node's index.
+    let node = 0;
+    for (const raw of path === '' ? [] : path.slice(1).split('/')) {
+      const segment = raw.includes('~') ? unescapeSegment(raw) : raw;
+      let match = -1;
+      const end = node + this.sizes[node];
+      for (let child = node + 1; child < end; child += this.sizes[child]) if (this.keys[child] === segment) match = child;
+      node = match;
+    }
+    const out: { key: string; offsets: NodeOffsets }[] = [];
+    const end = node + this.sizes[node];
+    for (let child = node + 1; child < end; child += this.sizes[child]) out.push({ key: this.keys[child], offsets: this.at(child) });
+    return out;
+  }
+
   /** The offsets of every node. */
   *values(): Generator<NodeOffsets> {
     for (let node = 0; node < this.keys.length; node++) yield this.at(node);
