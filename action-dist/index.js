@@ -21624,6 +21624,23 @@ var NodeTable = class _NodeTable {
       path += "/" + pointerSegment(this.keys[node]);
     }
   }
+  /** The keys (map keys, or item indexes) and offsets of the children of the node at exactly `path`, in source order. */
+  children(path) {
+    const found = this.find(path);
+    if (!found?.exact) return void 0;
+    let node = 0;
+    for (const raw of path === "" ? [] : path.slice(1).split("/")) {
+      const segment = raw.includes("~") ? unescapeSegment(raw) : raw;
+      let match = -1;
+      const end2 = node + this.sizes[node];
+      for (let child = node + 1; child < end2; child += this.sizes[child]) if (this.keys[child] === segment) match = child;
+      node = match;
+    }
+    const out = [];
+    const end = node + this.sizes[node];
+    for (let child = node + 1; child < end; child += this.sizes[child]) out.push({ key: this.keys[child], offsets: this.at(child) });
+    return out;
+  }
   /** The offsets of every node. */
   *values() {
     for (let node = 0; node < this.keys.length; node++) yield this.at(node);
@@ -22223,6 +22240,21 @@ async function loadConfig(opts) {
 }
 
 // src/engine/rule.ts
+function safeFix(edits) {
+  return edits?.length ? { applicability: "safe", edits } : void 0;
+}
+function unsafeFix(edits) {
+  return edits?.length ? { applicability: "unsafe", edits } : void 0;
+}
+function allEdits(...parts) {
+  const out = [];
+  for (const p of parts) {
+    if (!p) return void 0;
+    if (Array.isArray(p)) out.push(...p);
+    else out.push(p);
+  }
+  return out;
+}
 function defineComposeRule(rule) {
   return { meta: { ...rule.meta, target: "compose" }, check: rule.check };
 }
@@ -22307,6 +22339,225 @@ var RunIndex = class {
 function sameNamespace(a, b) {
   return a === void 0 || b === void 0 || a === b;
 }
+
+// src/fix/yaml-edit.ts
+var NOT_A_PLAIN_STRING = /^(?:~|null|true|false|yes|no|on|off|y|n|[-+]?(?:\.inf|\.nan)|[-+]?[0-9][0-9_.:eExXoObB+-]*|[-+]?\.[0-9].*|<<)$/i;
+var PLAIN = /^[A-Za-z0-9_/.$(][A-Za-z0-9_/.$(){}\-=+@,]*(?: [A-Za-z0-9_/.$(){}\-=+@,]+)*$/;
+function yamlScalar(value) {
+  if (value === null || value === void 0) return "null";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const s = String(value);
+  if (PLAIN.test(s) && !NOT_A_PLAIN_STRING.test(s) && !/[{},]/.test(s)) return s;
+  return JSON.stringify(s);
+}
+function yamlFlow(value) {
+  if (Array.isArray(value)) return `[${value.map(yamlFlow).join(", ")}]`;
+  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => `${yamlScalar(k)}: ${yamlFlow(v)}`).join(", ")}}`;
+  return yamlScalar(value);
+}
+function blockEntry(key2, value, indent, style) {
+  const pad = " ".repeat(indent);
+  const k = yamlScalar(key2);
+  if (isRecord(value) && Object.keys(value).length) {
+    return [`${pad}${k}:`, ...Object.entries(value).flatMap(([ck, cv]) => blockEntry(ck, cv, indent + style.unit, style))];
+  }
+  if (Array.isArray(value) && value.some((v) => isRecord(v) || Array.isArray(v))) {
+    const dash = indent + (style.indentedSequences ? style.unit : 0);
+    return [`${pad}${k}:`, ...value.flatMap((item) => blockItem(item, dash, style))];
+  }
+  return [`${pad}${k}: ${yamlFlow(value)}`];
+}
+function blockItem(item, dash, style) {
+  const pad = " ".repeat(dash);
+  if (isRecord(item) && Object.keys(item).length) {
+    const lines = Object.entries(item).flatMap(([k, v]) => blockEntry(k, v, dash + 2, style));
+    return [`${pad}- ${lines[0].slice(dash + 2)}`, ...lines.slice(1)];
+  }
+  if (Array.isArray(item) && item.length) return [`${pad}- ${yamlFlow(item)}`];
+  return [`${pad}- ${yamlFlow(item)}`];
+}
+var YamlEditor = class {
+  constructor(doc, base = "") {
+    this.doc = doc;
+    this.base = base;
+    this.text = doc.textIndex.text;
+  }
+  text;
+  styleCache;
+  /**
+   * Sets the value at `path`: a scalar there is replaced (keeping its
+   * quoting style); when the path is missing, its first missing key is
+   * inserted into the nearest existing mapping with the rest as a nested
+   * block. undefined when the edit is not certain.
+   */
+  set(path, value) {
+    const full = this.base + path;
+    const existing = this.doc.locations.get(full);
+    if (existing) {
+      const current = valueAtPointer(this.doc.value, full);
+      if (isRecord(current) || Array.isArray(current)) return void 0;
+      if (current === null && this.source(existing) === "") return this.fillEmpty(full, value);
+      if (isRecord(value) || Array.isArray(value)) return void 0;
+      const edit = this.replaceScalar(existing, value);
+      return edit ? [edit] : void 0;
+    }
+    const segments = splitPointer(full);
+    for (let n = segments.length - 1; n >= 0; n--) {
+      const parent = joinPointer("", ...segments.slice(0, n));
+      if (!this.doc.locations.get(parent)) continue;
+      const missing = segments.slice(n);
+      if (missing.some((s) => /^\d+$/.test(s))) return void 0;
+      let nested = value;
+      for (let i = missing.length - 1; i >= 1; i--) nested = { [missing[i]]: nested };
+      return this.insertKey(parent, missing[0], nested);
+    }
+    return void 0;
+  }
+  /** Appends `item` to the sequence at `path`, creating the sequence (and its missing parents) when absent. */
+  append(path, item) {
+    const full = this.base + path;
+    const offsets = this.doc.locations.get(full);
+    if (!offsets) return this.set(path, [item]);
+    const current = valueAtPointer(this.doc.value, full);
+    if (current === null && this.source(offsets) === "") return this.fillEmpty(full, [item]);
+    if (!Array.isArray(current) || !this.plainNode(offsets)) return void 0;
+    const items = this.doc.locations.children(full) ?? [];
+    if (items.length !== current.length) return void 0;
+    const open = this.contentStart(offsets);
+    if (this.text[open] === "[") {
+      if (!items.length) return [{ start: open + 1, end: offsets[3] - 1, text: yamlFlow(item) }];
+      const last2 = items[items.length - 1].offsets;
+      return [{ start: last2[3], end: last2[3], text: `, ${yamlFlow(item)}` }];
+    }
+    if (!items.length) return void 0;
+    const last = items[items.length - 1].offsets;
+    const dashAt = this.dashBefore(items[0].offsets[2]);
+    if (dashAt === void 0) return void 0;
+    const dashColumn = dashAt - this.lineStart(dashAt);
+    const lines = blockItem(item, dashColumn, this.style());
+    return [this.insertLinesAfter(last[3], lines)];
+  }
+  /** Whether the node at `path` (relative to base) exists in the source. */
+  has(path) {
+    return this.doc.locations.get(this.base + path) !== void 0;
+  }
+  // --- internals ---
+  source(o) {
+    return this.text.slice(o[2], o[3]).trim();
+  }
+  /** Start of a node's content past its anchor (`&name`); undefined for aliases and tagged nodes. */
+  contentStart(o) {
+    let i = o[2];
+    if (this.text[i] === "&") {
+      while (i < o[3] && !/\s/.test(this.text[i])) i++;
+      while (i < o[3] && /\s/.test(this.text[i])) i++;
+    }
+    return i;
+  }
+  /** A node written in place: not an alias, not tagged. */
+  plainNode(o) {
+    const c = this.text[this.contentStart(o)];
+    return c !== "*" && c !== "!";
+  }
+  /** Offset where the line holding `offset` starts; scans back over that line only. */
+  lineStart(offset) {
+    let i = offset;
+    while (i > 0 && this.text[i - 1] !== "\n" && this.text[i - 1] !== "\r") i--;
+    return i;
+  }
+  /** Offset where the line holding `offset` ends (before its line break). */
+  lineEnd(offset) {
+    let i = offset;
+    while (i < this.text.length && this.text[i] !== "\n" && this.text[i] !== "\r") i++;
+    return i;
+  }
+  /** The `-` of the block sequence entry whose content starts at `offset`, if it stands on the same line. */
+  dashBefore(offset) {
+    let i = offset - 1;
+    while (i >= 0 && this.text[i] === " ") i--;
+    return this.text[i] === "-" ? i : void 0;
+  }
+  column(offset) {
+    return offset - this.lineStart(offset);
+  }
+  /** New lines after the line where `offset` stands, that line itself untouched. */
+  insertLinesAfter(offset, lines) {
+    const at = this.lineEnd(offset);
+    const nl = this.style().newline;
+    return { start: at, end: at, text: lines.map((l) => nl + l).join("") };
+  }
+  /** A key with a null value written as nothing (`securityContext:`): the value goes on the lines below it. */
+  fillEmpty(full, value) {
+    const o = this.doc.locations.get(full);
+    if (o[0] < 0) return void 0;
+    const keyColumn = this.column(o[0]);
+    const key2 = splitPointer(full).pop();
+    const lines = blockEntry(key2, value, keyColumn, this.style()).slice(1);
+    if (!lines.length) return void 0;
+    return [this.insertLinesAfter(o[1], lines)];
+  }
+  insertKey(parentPath, key2, value) {
+    const offsets = this.doc.locations.get(parentPath);
+    const current = valueAtPointer(this.doc.value, parentPath);
+    if (current === null && this.source(offsets) === "") return this.fillEmpty(parentPath, { [key2]: value });
+    if (!isRecord(current) || !this.plainNode(offsets)) return void 0;
+    const children = this.doc.locations.children(parentPath) ?? [];
+    const open = this.contentStart(offsets);
+    if (this.text[open] === "{") {
+      const entry = `${yamlScalar(key2)}: ${yamlFlow(value)}`;
+      if (!children.length) return [{ start: open + 1, end: offsets[3] - 1, text: entry }];
+      const last2 = children[children.length - 1].offsets;
+      return [{ start: last2[3], end: last2[3], text: `, ${entry}` }];
+    }
+    const keyed = children.filter((c) => c.offsets[0] >= 0);
+    if (!keyed.length || keyed.length !== children.length) return void 0;
+    const keyColumn = this.column(keyed[0].offsets[0]);
+    if (keyed.some((c) => this.column(c.offsets[0]) !== keyColumn)) return void 0;
+    const last = keyed[keyed.length - 1].offsets;
+    const end = Math.max(last[1], last[3]);
+    return [this.insertLinesAfter(end, blockEntry(key2, value, keyColumn, this.style()))];
+  }
+  replaceScalar(o, value) {
+    const start = o[2];
+    const end = o[3];
+    const src = this.text.slice(start, end);
+    if (!src || /^[|>&*!]/.test(src) || src.includes("\n") || src.includes("\r")) return void 0;
+    let text;
+    if (src.startsWith('"')) text = JSON.stringify(String(value));
+    else if (src.startsWith("'")) text = `'${String(value).replace(/'/g, "''")}'`;
+    else text = yamlScalar(value);
+    return text === src ? void 0 : { start, end, text };
+  }
+  /** The document's indentation unit, sequence style and line break, as its own lines show them. */
+  style() {
+    if (this.styleCache) return this.styleCache;
+    const units = /* @__PURE__ */ new Map();
+    let indented = 0;
+    let level = 0;
+    for (const o of this.doc.locations.values()) {
+      if (o[0] < 0) continue;
+      const keyColumn = this.column(o[0]);
+      const start = o[2];
+      if (this.lineStart(start) === this.lineStart(o[0])) continue;
+      const childColumn = this.column(start);
+      if (this.text[start] === "-" && /\s/.test(this.text[start + 1] ?? "")) {
+        const dash = childColumn;
+        if (dash > keyColumn) indented++;
+        else if (dash === keyColumn) level++;
+      } else if (childColumn > keyColumn) {
+        const unit2 = childColumn - keyColumn;
+        units.set(unit2, (units.get(unit2) ?? 0) + 1);
+      }
+    }
+    let unit = 2;
+    let best = 0;
+    for (const [u, n] of units) if (n > best || n === best && u < unit) [unit, best] = [u, n];
+    const firstBreak = this.text.indexOf("\n");
+    const crlf = firstBreak > 0 && this.text[firstBreak - 1] === "\r";
+    this.styleCache = { unit, indentedSequences: indented >= level, newline: crlf ? "\r\n" : "\n" };
+    return this.styleCache;
+  }
+};
 
 // src/parse/dockerfile-model.ts
 function finalStage(model) {
@@ -24136,6 +24387,7 @@ var pip_cache_default = defineDockerfileRule({
     severity: "info",
     summary: "`pip install` (pip, pip2, pip3, `python -m pip`) or `uv pip install`/`uv sync` in the final image without disabling or mounting its download cache.",
     rationale: 'pip keeps every downloaded wheel in ~/.cache/pip inside the layer, and uv keeps its cache in ~/.cache/uv. For a GenAI image that is torch, CUDA wheels, flash-attn and vLLM: gigabytes of duplicate wheels shipped to every GPU node, slowing pulls and cold starts. Not reported: `--no-cache-dir` (or its abbreviation `--no-cache`); PIP_NO_CACHE_DIR set to any value by ENV, ARG, `export` or inline (pip treats every value, even `0` or `false`, as "no cache"); uv `--no-cache` or UV_NO_CACHE set to a true value; a cache or tmpfs mount over the cache directory (also when PIP_CACHE_DIR, UV_CACHE_DIR or XDG_CACHE_HOME move it); `rm -rf` of the cache, `pip cache purge` or `uv cache clean` in the same RUN; stages that do not end up in the final image. Not judged: pip settings in a pip.conf.',
+    autofix: { applicability: "safe", description: "Adds `--no-cache-dir` after `pip install` (`--no-cache` after the uv command)." },
     fix: "Use `pip install --no-cache-dir`, set `ENV PIP_NO_CACHE_DIR=1`, or mount the cache: `RUN --mount=type=cache,target=/root/.cache/pip pip install ...` (uv: `--no-cache`, `UV_NO_CACHE=1` or a cache mount on /root/.cache/uv)."
   },
   check(ctx) {
@@ -24151,14 +24403,19 @@ var pip_cache_default = defineDockerfileRule({
         const segments = text.split(/&&|\|\||;|\n|\|/);
         let before = "";
         for (const seg of segments) {
+          const earlier = before;
           const upTo = before + " " + seg;
           before = upTo + ";";
+          const at = (needle, flag) => {
+            const range = locateInInstruction(ctx.model, instr, needle, earlier.split(needle).length - 1);
+            return { range, autofix: ctx.edit.textOf(range) === needle ? safeFix([ctx.edit.insertAfter(range, ` ${flag}`)]) : void 0 };
+          };
           const uv = UV_INSTALL.exec(seg);
           const pip = uv ? null : PIP_INSTALL.exec(seg);
           if (pip && !pipOk && !/--no-cache(?:-dir)?\b/.test(seg) && !disablesCache("PIP_NO_CACHE_DIR", shellSets(upTo, "PIP_NO_CACHE_DIR"))) {
             ctx.report({
               message: `\`${pip[0]}\` without --no-cache-dir${inStage(ctx.model, stage.index)}: downloaded wheels stay in the image layer`,
-              range: locateInInstruction(ctx.model, instr, pip[0]),
+              ...at(pip[0], "--no-cache-dir"),
               fix: "Add --no-cache-dir, or use `RUN --mount=type=cache,target=/root/.cache/pip`."
             });
             break;
@@ -24166,7 +24423,7 @@ var pip_cache_default = defineDockerfileRule({
           if (uv && !uvOk && !/--no-cache\b/.test(seg) && !disablesCache("UV_NO_CACHE", shellSets(upTo, "UV_NO_CACHE"))) {
             ctx.report({
               message: `\`${uv[0]}\` without --no-cache${inStage(ctx.model, stage.index)}: the uv cache stays in the image layer`,
-              range: locateInInstruction(ctx.model, instr, uv[0]),
+              ...at(uv[0], "--no-cache"),
               fix: "Add --no-cache, set UV_NO_CACHE=1, or use `RUN --mount=type=cache,target=/root/.cache/uv`."
             });
             break;
@@ -24210,9 +24467,24 @@ var exec_form_default = defineDockerfileRule({
     severity: "warning",
     summary: "CMD or ENTRYPOINT in shell form in the final image, or a shell-form CMD that an exec-form ENTRYPOINT receives as `/bin/sh -c ...` arguments.",
     rationale: 'In shell form the container runs `/bin/sh -c "..."`: the shell is PID 1 and does not forward SIGTERM. On every rollout the model server never hears the stop signal, cannot drain in-flight generations, and is SIGKILLed after the grace period with requests still streaming. After an exec-form ENTRYPOINT, a shell-form CMD is not run by a shell at all: Docker appends `/bin/sh -c "<text>"` to the entrypoint, so the server gets `/bin/sh` where it expected its flags. Not reported: `exec server ...` in shell form (the server replaces the shell), heredoc RUN-style scripts, a CMD that a later ENTRYPOINT resets, and stages that do not end up in the final image.',
+    autofix: {
+      applicability: "mixed",
+      description: "Rewrites a one-line CMD or ENTRYPOINT whose text has no shell syntax (quotes, variables, globs, operators, redirections) as a JSON array of its words. Safe for CMD; unsafe for ENTRYPOINT, which in exec form also receives the CMD, an inherited one included, as arguments."
+    },
     fix: 'Use the exec (JSON array) form: `CMD ["python3", "-m", "vllm.entrypoints.openai.api_server"]`, or `exec` the server from a wrapper script.'
   },
   check(ctx) {
+    const execForm = (instr, text) => {
+      if (instr.range.start.line !== instr.range.end.line || instr.flags.length) return void 0;
+      if (/[|&;<>$`*?()[\]{}~#'"\\!]/.test(text)) return void 0;
+      const words = text.split(/\s+/);
+      if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) return void 0;
+      const source = ctx.edit.textOf(instr.range);
+      const keyword = /^\S+/.exec(source)?.[0];
+      if (!keyword || keyword.toUpperCase() !== instr.keyword || source.slice(keyword.length).trim() !== text) return void 0;
+      const edit = [ctx.edit.replace(instr.range, `${keyword} ${JSON.stringify(words).replace(/","/g, '", "')}`)];
+      return instr.keyword === "CMD" ? safeFix(edit) : unsafeFix(edit);
+    };
     const chain = finalImageChain(ctx.model).reverse();
     const instructions = chain.flatMap((s) => s.instructions);
     const last = (kw) => [...instructions].reverse().find((i) => i.keyword === kw);
@@ -24231,7 +24503,8 @@ var exec_form_default = defineDockerfileRule({
       ctx.report({
         message: `CMD in shell form after an exec-form ENTRYPOINT (\`${preview(text)}\`): the entrypoint receives \`/bin/sh -c "..."\` as its arguments`,
         range: cmd.range,
-        fix: `Write CMD as a JSON array of the arguments: CMD ${JSON.stringify(text.split(/\s+/))}.`
+        fix: `Write CMD as a JSON array of the arguments: CMD ${JSON.stringify(text.split(/\s+/))}.`,
+        autofix: execForm(cmd, text)
       });
       return;
     }
@@ -24241,7 +24514,8 @@ var exec_form_default = defineDockerfileRule({
       ctx.report({
         message: `${instr.keyword} in shell form (\`${preview(text)}\`): the server is not PID 1 and never receives SIGTERM`,
         range: instr.range,
-        fix: /[|&;<>$`*?()]/.test(text) ? 'Move the shell logic into a script that ends with `exec <server> "$@"`, and call it in exec form.' : `Write it as a JSON array: ${instr.keyword} ${JSON.stringify(text.split(/\s+/))}.`
+        fix: /[|&;<>$`*?()]/.test(text) ? 'Move the shell logic into a script that ends with `exec <server> "$@"`, and call it in exec form.' : `Write it as a JSON array: ${instr.keyword} ${JSON.stringify(text.split(/\s+/))}.`,
+        autofix: execForm(instr, text)
       });
     }
   }
@@ -24747,16 +25021,31 @@ function quietLevel(inv) {
 function cacheMountsLists(instr) {
   return [...mountsOf(instr, "cache"), ...mountsOf(instr, "tmpfs")].some((m) => /^\/var\/lib\/apt(?:\/lists)?\/?$/.test(m.options.target ?? m.options.dst ?? m.options.destination ?? ""));
 }
+function laterRuns(instructions, instr) {
+  return instructions.slice(instructions.indexOf(instr) + 1).filter((i) => i.keyword === "RUN");
+}
 var apt_hygiene_default = defineDockerfileRule({
   meta: {
     id: "dockerfile/apt-hygiene",
     severity: "warning",
     summary: "`apt-get install` without `-y` (hadolint DL3014) or, in the final image, without `--no-install-recommends` (DL3015); apt lists left in the final image (DL3009); `apt` instead of `apt-get` (DL3027).",
     rationale: "Without `-y` the build aborts at the confirmation prompt. Recommended packages are installed by default: on a CUDA or PyTorch base image they pull in documentation, X11 and extra toolchains, adding hundreds of megabytes to gigabytes to every GPU node pull and cold start. The package lists under /var/lib/apt/lists (tens of megabytes) stay in the layer unless removed in the same RUN: a later RUN cannot shrink an earlier layer; a BuildKit cache or tmpfs mount on /var/lib/apt or /var/lib/apt/lists keeps them out of it. Unlike hadolint DL3009, a cache mount on the lists alone is enough: what this rule reports is the lists, not the package archives in /var/cache/apt (which Debian and Ubuntu images clean after each install). `apt` is meant for terminals and warns that its interface is not stable in scripts. Build stages that are not part of the final image are checked only for `-y` and `apt`, since their size does not ship. Equivalent hadolint rules: DL3009, DL3014, DL3015, DL3027.",
+    autofix: {
+      applicability: "mixed",
+      description: "Adds the missing `-y` (safe) and `--no-install-recommends` (unsafe: a recommended package the image relied on goes away) after `install`; ends a RUN that updates the lists with `&& rm -rf /var/lib/apt/lists/*` (safe; not offered when a later RUN installs packages without updating the lists first). `apt` is not rewritten."
+    },
     fix: "Write `RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*` (or mount a cache or tmpfs on /var/lib/apt/lists)."
   },
   check(ctx) {
     const { model } = ctx;
+    const removeListsFix = (instr, later) => {
+      if (instr.jsonArgs || instr.heredocs.length) return void 0;
+      const source = ctx.edit.textOf(instr.range).trimEnd();
+      if (!source || /[;&|\\(]$/.test(source) || /(^|\n)\s*#/.test(source)) return void 0;
+      const edit = [ctx.edit.insertAfter(instr.range, " && rm -rf /var/lib/apt/lists/*")];
+      const installsLater = later.some((r) => /\bapt(?:-get)?\s+(?:-\S+\s+)*install\b/.test(r.argsText) && !/\bapt(?:-get)?\s+(?:-\S+\s+)*update\b/.test(r.argsText));
+      return installsLater ? void 0 : safeFix(edit);
+    };
     const shipped = new Set(finalImageChain(model).map((s) => s.index));
     const confYes = /APT::Get::Assume-Yes\s+"?(?:true|1|yes)/i.test(model.text);
     const confNoRecommends = /APT::Install-Recommends\s+"?(?:false|0|no|off)/i.test(model.text);
@@ -24791,7 +25080,10 @@ var apt_hygiene_default = defineDockerfileRule({
             if (final && !confNoRecommends && !hasOption(inv, NO_RECOMMENDS)) missing.push("--no-install-recommends");
             if (missing.length) {
               const noYes = missing.includes("-y");
+              const subRange = wordRange(model, inv.sub);
+              const edits = ctx.edit.textOf(subRange) === "install" ? [ctx.edit.insertAfter(subRange, ` ${missing.join(" ")}`)] : void 0;
               ctx.report({
+                autofix: missing.includes("--no-install-recommends") ? unsafeFix(edits) : safeFix(edits),
                 message: `\`${inv.tool} install\` without ${missing.join(" and ")}${where}${noYes ? ": the build stops at the confirmation prompt" : ""}${missing.includes("--no-install-recommends") ? `${noYes ? ";" : ":"} recommended packages ship in the image` : ""}`,
                 range: wordRange(model, inv.sub),
                 fix: `Add ${missing.map((m) => `\`${m}\``).join(" and ")}: \`${inv.tool === "apt" ? "apt-get" : inv.tool} install ${missing.join(" ")} ...\`.`
@@ -24801,6 +25093,7 @@ var apt_hygiene_default = defineDockerfileRule({
           if (sub2 === "update" && final && !updateReported && !removesLists && !cacheMountsLists(instr)) {
             updateReported = true;
             ctx.report({
+              autofix: removeListsFix(instr, laterRuns(model.instructions, instr)),
               message: `\`${inv.tool} update\`${where} without removing /var/lib/apt/lists in the same RUN: the package lists stay in the image layer`,
               range: wordRange(model, inv.sub),
               fix: "End the same RUN with `&& rm -rf /var/lib/apt/lists/*`, or use `RUN --mount=type=cache,target=/var/lib/apt/lists`."
@@ -25389,6 +25682,59 @@ var no_plaintext_secrets_default = defineK8sRule({
   }
 });
 
+// rules/lib/pod-fixes.ts
+var GI = 2 ** 30;
+var MI = 2 ** 20;
+function shmSizeLimit(container) {
+  const limits = isRecord(container.resources) && isRecord(container.resources.limits) ? container.resources.limits : void 0;
+  const limit = limits ? parseQuantity(limits.memory) : void 0;
+  if (limit === void 0 || limit >= 32 * GI) return "16Gi";
+  const half = limit / 2;
+  return half >= GI ? `${Math.floor(half / GI)}Gi` : `${Math.max(64, Math.floor(half / MI))}Mi`;
+}
+function mountsOf2(container) {
+  return (Array.isArray(container.volumeMounts) ? container.volumeMounts : []).filter(isRecord);
+}
+var atShm = (m) => typeof m.mountPath === "string" && trimTrailingSlashes(m.mountPath) === "/dev/shm";
+function shmFix(edit, podPath, podSpec, c) {
+  if (mountsOf2(c.container).some(atShm)) return void 0;
+  const volumes = (Array.isArray(podSpec.volumes) ? podSpec.volumes : []).filter(isRecord);
+  const others = ["initContainers", "containers"].flatMap((k) => Array.isArray(podSpec[k]) ? podSpec[k] : []).filter(isRecord);
+  const shared = volumes.find((v) => isRecord(v.emptyDir) && v.emptyDir.medium === "Memory" && others.some((o) => mountsOf2(o).some((m) => atShm(m) && m.name === v.name)));
+  const names = new Set(volumes.map((v) => v.name));
+  let name = shared?.name ?? "dshm";
+  for (let i = 1; !shared && names.has(name); i++) name = `dshm-${i}`;
+  const mount = edit.append(`${c.path}/volumeMounts`, { name, mountPath: "/dev/shm" });
+  if (shared) return safeFix(mount);
+  return safeFix(allEdits(mount, edit.append(`${podPath}/volumes`, { name, emptyDir: { medium: "Memory", sizeLimit: shmSizeLimit(c.container) } })));
+}
+function probePort(probe) {
+  if (!isRecord(probe)) return void 0;
+  for (const handler of ["httpGet", "tcpSocket", "grpc"]) {
+    const h = probe[handler];
+    if (isRecord(h) && (typeof h.port === "number" || typeof h.port === "string")) return h.port;
+  }
+  return void 0;
+}
+function startupProbeFix(edit, c, readyPath, budgetSeconds) {
+  const period = 10;
+  const budget = { periodSeconds: period, failureThreshold: Math.max(1, Math.ceil(budgetSeconds / period)) };
+  const liveness = c.container.livenessProbe;
+  const ports = Array.isArray(c.container.ports) ? c.container.ports.filter(isRecord) : [];
+  const declared = (port) => typeof port === "string" ? ports.some((p) => p.name === port) : port !== void 0;
+  if (readyPath) {
+    const port = [probePort(liveness), probePort(c.container.readinessProbe), ports[0]?.containerPort].find(declared);
+    if (port === void 0) return void 0;
+    const scheme = isRecord(liveness?.httpGet) && liveness.httpGet.scheme === "HTTPS" ? { scheme: "HTTPS" } : {};
+    return safeFix(edit.set(`${c.path}/startupProbe`, { httpGet: { path: readyPath, port, ...scheme }, ...budget }));
+  }
+  if (!isRecord(liveness)) return void 0;
+  const http = liveness.httpGet;
+  const handler = isRecord(http) ? { httpGet: { ...typeof http.path === "string" ? { path: http.path } : {}, port: http.port, ...http.scheme ? { scheme: http.scheme } : {} } } : isRecord(liveness.tcpSocket) ? { tcpSocket: { port: liveness.tcpSocket.port } } : isRecord(liveness.grpc) ? { grpc: { port: liveness.grpc.port } } : void 0;
+  if (!handler || !declared(probePort(handler))) return void 0;
+  return unsafeFix(edit.set(`${c.path}/startupProbe`, { ...handler, ...budget }));
+}
+
 // rules/lib/workload.ts
 var TEMPLATE_ONLY = (path) => [{ path, shape: "template" }];
 var NOT_SERVING = () => false;
@@ -25760,6 +26106,7 @@ var probes_default = defineK8sRule({
     severity: "warning",
     summary: "A long-running serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.",
     rationale: "Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.",
+    autofix: { applicability: "mixed", description: "Adds the missing startupProbe of a model server, with periodSeconds 10 and a failureThreshold that makes the budget at least `minStartupBudgetSeconds`: on the readiness path of a recognised server, at the port its probes or first declared port use (safe); for a server not recognised, repeating the liveness probe's HTTP, TCP or gRPC check (unsafe). Missing readiness and liveness probes are not added: what they should check is the author's call." },
     fix: "Add a readinessProbe and a livenessProbe on the server's health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.",
     kinds: LONG_RUNNING_KINDS,
     indexKinds: ["Service"],
@@ -25801,19 +26148,25 @@ var probes_default = defineK8sRule({
       ctx.report({
         message: `model server ${c.label} has a livenessProbe but no startupProbe and gets ${b.total}s to start (initialDelaySeconds ${b.initialDelay} + failureThreshold ${b.failureThreshold} x periodSeconds ${b.period}), below ${ctx.options.minStartupBudgetSeconds}s: it is restarted while the model loads`,
         path: `${c.path}/livenessProbe`,
-        fix: `Add a startupProbe${readyHint} with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`
+        fix: `Add a startupProbe${readyHint} with failureThreshold x periodSeconds >= ${ctx.options.minStartupBudgetSeconds} (e.g. periodSeconds: 10, failureThreshold: ${Math.ceil(ctx.options.minStartupBudgetSeconds / 10)}).`,
+        autofix: startupProbeFix(ctx.edit, c, server?.readyPath, ctx.options.minStartupBudgetSeconds)
       });
     }
   }
 });
 
 // rules/k8s/run-as-non-root.ts
+function nonRootFix(edit, podPath, path) {
+  if (path === void 0) return unsafeFix(edit.set(`${podPath}/securityContext/runAsNonRoot`, true));
+  return path.endsWith("/runAsNonRoot") ? unsafeFix(edit.set(path, true)) : void 0;
+}
 var run_as_non_root_default = defineK8sRule({
   meta: {
     id: "k8s/run-as-non-root",
     severity: "warning",
     summary: "A pod may run as root: no runAsNonRoot: true or non-zero runAsUser, or runAsUser: 0 / runAsNonRoot: false.",
     rationale: "Model servers load untrusted artefacts (pickled weights, trust_remote_code, prompt templates). Running as root turns an exploit into root in the container, with write access to mounted model caches and service-account tokens; restricted Pod Security admission rejects such pods.",
+    autofix: { applicability: "unsafe", description: "Sets `runAsNonRoot: true` in the pod securityContext when neither the pod nor the container says, or turns a `runAsNonRoot: false` into `true` (unsafe: an image whose user is root then fails to start). `runAsUser: 0` is not changed: which user the image can run as is the author's call." },
     fix: "Set `securityContext: {runAsNonRoot: true, runAsUser: 1000}` on the pod (or each container), and build the image with a non-root USER.",
     scope: WORKLOAD_SCOPE
   },
@@ -25849,11 +26202,11 @@ var run_as_non_root_default = defineK8sRule({
           podLevel.set(key2, [...podLevel.get(key2) ?? [], c.label]);
           continue;
         }
-        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message2}`, path: path ?? containerAnchor(c), part: path ? "span" : "key" });
+        ctx.report({ message: `${c.label} in ${workloadLabel(ctx.object, pod)} ${message2}`, path: path ?? containerAnchor(c), part: path ? "span" : "key", autofix: nonRootFix(ctx.edit, pod.path, path) });
       }
       for (const [key2, labels] of podLevel) {
         const [path, message2] = key2.split("\0");
-        ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message2} for ${labels.join(", ")}`, path, part: "span" });
+        ctx.report({ message: `${workloadLabel(ctx.object, pod)} ${message2} for ${labels.join(", ")}`, path, part: "span", autofix: nonRootFix(ctx.edit, pod.path, path) });
       }
     }
   }
@@ -25866,6 +26219,7 @@ var gpu_tolerations_default = defineK8sRule({
     severity: "warning",
     summary: "A pod that requests GPUs has no toleration for the taints GPU nodes carry.",
     rationale: 'Managed GPU node pools are tainted (nvidia.com/gpu:NoSchedule on EKS and most self-managed clusters, sku=gpu:NoSchedule on AKS) so that CPU pods stay off expensive nodes. A GPU pod without a matching toleration can never be scheduled: it stays Pending with "had untolerated taint" events. Judged: pods asking for GPUs (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, and resources listed under `gpu.resources` in the config) or other accelerators (Gaudi, Neuron: a toleration for the resource name itself counts). Not judged: TPUs (google.com/tpu exists only on GKE, which adds the toleration itself); pods that select GKE accelerator node pools (`cloud.google.com/gke-accelerator`, `cloud.google.com/gke-tpu-accelerator` or `cloud.google.com/gke-tpu-topology` in nodeSelector or node affinity), because GKE adds the matching toleration itself, whatever `platform` says. With `platform: gke` the rule is off.',
+    autofix: { applicability: "safe", description: "Appends `{key: <resource>, operator: Exists, effect: NoSchedule}` for the first requested resource to the pod's tolerations (creating the list when there is none)." },
     fix: "Add `tolerations: [{key: nvidia.com/gpu, operator: Exists, effect: NoSchedule}]` (or the taint your GPU pool uses) to the pod spec.",
     scope: WORKLOAD_SCOPE
   },
@@ -25885,7 +26239,8 @@ var gpu_tolerations_default = defineK8sRule({
         message: `${workloadLabel(ctx.object, pod)} requests ${resources.join(", ")} (${[...new Set(uses.map((u) => u.container.label))].join(", ")}) but tolerates none of the ${what} node taints (${taints.join(", ")}); it stays Pending on tainted ${what} pools`,
         // A written list, even empty (`tolerations: []`, a patch that drops them), is where the fix goes.
         path: Array.isArray(pod.spec.tolerations) ? `${pod.path}/tolerations` : pod.path,
-        fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`
+        fix: `Add \`tolerations: [{key: ${resources[0]}, operator: Exists, effect: NoSchedule}]\` to the pod spec.`,
+        autofix: safeFix(ctx.edit.append(`${pod.path}/tolerations`, { key: resources[0], operator: "Exists", effect: "NoSchedule" }))
       });
     }
   }
@@ -25898,6 +26253,7 @@ var memory_limits_default = defineK8sRule({
     severity: "warning",
     summary: "A container (init containers included) without resources.limits.memory.",
     rationale: "Model servers grow host memory while loading weights (safetensors are memory-mapped, tokenizers and KV-cache swap space live in RAM). Without a limit one pod can exhaust the node, and the kernel OOM-kills neighbours instead of the offender; the scheduler also cannot pack GPU nodes safely. Not judged: the driver and executor containers of Spark pod templates (`spark-kubernetes-driver`, `spark-kubernetes-executor`), whose memory Spark sets from its own configuration; pods KServe builds (InferenceService), whose defaulting fills requests and limits, and pods an operator completes (docs/workloads.md).",
+    autofix: { applicability: "unsafe", description: "Sets the memory limit to the container's memory request when it has one (unsafe: a container that uses more than it requests is OOM-killed from then on). Without a request there is no value to take, and no fix." },
     fix: "Set `resources.limits.memory` (and a matching request) sized for the model load peak, or define a LimitRange with a default memory limit for the namespace.",
     scope: WORKLOAD_SCOPE,
     indexKinds: ["LimitRange"]
@@ -25921,7 +26277,8 @@ var memory_limits_default = defineK8sRule({
         ctx.report({
           message: `${c.label} in ${workloadLabel(ctx.object, pod)} has no memory limit${request !== void 0 ? ` (requests ${String(request)})` : ""}; one pod can exhaust the node's memory`,
           path: limits ? `${c.path}/resources/limits` : res ? `${c.path}/resources` : containerAnchor(c),
-          fix: `Set \`resources.limits.memory\` for ${c.label}${request !== void 0 ? ` (at least ${String(request)})` : ""}.`
+          fix: `Set \`resources.limits.memory\` for ${c.label}${request !== void 0 ? ` (at least ${String(request)})` : ""}.`,
+          autofix: request !== void 0 && request !== null ? unsafeFix(ctx.edit.set(`${c.path}/resources/limits/memory`, request)) : void 0
         });
       }
     }
@@ -26014,6 +26371,7 @@ var gpu_limits_default = defineK8sRule({
     severity: "error",
     summary: "GPUs requested without a limit, or with a request different from the limit.",
     rationale: 'GPUs are extended resources that cannot be overcommitted: the API server rejects a pod whose GPU request has no limit or differs from it ("Limit must be set for non overcommitable resources"). The Deployment is accepted, but its ReplicaSet can never create a pod, and the failure only shows in ReplicaSet events.',
+    autofix: { applicability: "mixed", description: "Adds a limit equal to the request when there is none (safe); when both are set and differ, sets the limit to the request (unsafe: which count was meant is the author's call)." },
     fix: "Put the GPU count under `resources.limits` (a request is then optional and defaults to the limit); if both are set, make them equal.",
     scope: WORKLOAD_SCOPE
   },
@@ -26028,14 +26386,16 @@ var gpu_limits_default = defineK8sRule({
               message: `${c.label} in ${workloadLabel(ctx.object, pod)} requests ${g.resource}: ${g.request} but sets no limit; the API server rejects the pod`,
               path: requestPath,
               part: "span",
-              fix: `Move \`${g.resource}: ${g.request}\` under \`resources.limits\`.`
+              fix: `Move \`${g.resource}: ${g.request}\` under \`resources.limits\`.`,
+              autofix: safeFix(ctx.edit.set(`${c.path}/resources/limits/${pointerSegment(g.resource)}`, g.request))
             });
           } else if (parseQuantity(g.request) !== parseQuantity(g.limit)) {
             ctx.report({
               message: `${c.label} in ${workloadLabel(ctx.object, pod)} requests ${g.request} ${g.resource} but limits it to ${g.limit}; requests of extended resources must equal limits`,
               path: requestPath,
               part: "span",
-              fix: `Set the request and the limit of ${g.resource} to the same count.`
+              fix: `Set the request and the limit of ${g.resource} to the same count.`,
+              autofix: unsafeFix(ctx.edit.set(`${c.path}/resources/limits/${pointerSegment(g.resource)}`, g.request))
             });
           }
         }
@@ -26519,6 +26879,7 @@ var shm_size_default = defineK8sRule({
     severity: "warning",
     summary: "A multi-GPU or tensor/pipeline-parallel pod without a memory-backed /dev/shm (or with one sized wrongly).",
     rationale: 'NCCL and PyTorch move tensors between GPU worker processes through /dev/shm. Container runtimes give /dev/shm 64 MB by default, so multi-GPU inference (vLLM --tensor-parallel-size, TGI --num-shard) crashes or hangs at start-up with NCCL "unhandled system error" or bus errors. An emptyDir with medium: Memory at /dev/shm fixes it; without a sizeLimit it can take all node memory, and a sizeLimit above the container memory limit gets the pod OOM-killed. Judged: containers that get more than one GPU (nvidia.com/gpu, MIG slices, amd.com/gpu, gpu.intel.com/*, configured `gpu.resources`), or whose server flags ask for tensor/pipeline parallelism or shards. Not judged: TPU pods (google.com/tpu) and other accelerators (Gaudi, Neuron), which do not use NCCL, even with parallelism flags; pods with hostIPC; pods of KubeRay resources (RayCluster, RayService, RayJob), whose operator mounts /dev/shm itself.',
+    autofix: { applicability: "mixed", description: "Mounts a memory-backed emptyDir (`medium: Memory`, sizeLimit 16Gi, or half the container memory limit when that is below 32Gi) at /dev/shm in the container, adding the volume to the pod (safe); a container that already mounts something at /dev/shm is left alone. A missing sizeLimit is set the same way (unsafe: the pod is evicted when shared memory outgrows it)." },
     fix: "Add `volumes: [{name: shm, emptyDir: {medium: Memory, sizeLimit: 16Gi}}]` and mount it at /dev/shm in the server container; keep sizeLimit within the container memory limit.",
     scope: WORKLOAD_SCOPE
   },
@@ -26541,7 +26902,8 @@ var shm_size_default = defineK8sRule({
           ctx.report({
             message: `${c.label} in ${workloadLabel(ctx.object, pod)} runs with ${why} but has no memory-backed /dev/shm: NCCL fails with the 64 MB default`,
             path: containerAnchor(c),
-            fix: "Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm."
+            fix: "Mount an emptyDir with `medium: Memory` (and a sizeLimit) at /dev/shm.",
+            autofix: shmFix(ctx.edit, pod.path, pod.spec, c)
           });
           continue;
         }
@@ -26551,7 +26913,8 @@ var shm_size_default = defineK8sRule({
             message: `the /dev/shm emptyDir of ${c.label} has no sizeLimit: shared memory can grow until the node runs out of memory`,
             path: volPath,
             severity: "info",
-            fix: "Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit."
+            fix: "Set `sizeLimit` on the emptyDir (for example 16Gi), within the container memory limit.",
+            autofix: unsafeFix(ctx.edit.set(`${volPath}/sizeLimit`, shmSizeLimit(c.container)))
           });
           continue;
         }
@@ -26654,28 +27017,28 @@ var hpa_max_replicas_default = defineK8sRule({
 
 // rules/lib/api-versions.ts
 var REMOVED_APIS = [
-  { apiVersion: "extensions/v1beta1", kinds: ["Deployment", "DaemonSet", "ReplicaSet"], removedIn: 16, replacement: "apps/v1" },
-  { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], removedIn: 16, replacement: "networking.k8s.io/v1" },
+  { apiVersion: "extensions/v1beta1", kinds: ["Deployment", "DaemonSet", "ReplicaSet"], removedIn: 16, replacement: "apps/v1", versionOnly: "unsafe" },
+  { apiVersion: "extensions/v1beta1", kinds: ["NetworkPolicy"], removedIn: 16, replacement: "networking.k8s.io/v1", versionOnly: "safe" },
   { apiVersion: "extensions/v1beta1", kinds: ["PodSecurityPolicy"], removedIn: 16, replacement: "Pod Security Admission (PodSecurityPolicy itself was removed in 1.25)" },
-  { apiVersion: "apps/v1beta1", kinds: [], removedIn: 16, replacement: "apps/v1" },
-  { apiVersion: "apps/v1beta2", kinds: [], removedIn: 16, replacement: "apps/v1" },
+  { apiVersion: "apps/v1beta1", kinds: [], removedIn: 16, replacement: "apps/v1", versionOnly: "unsafe" },
+  { apiVersion: "apps/v1beta2", kinds: [], removedIn: 16, replacement: "apps/v1", versionOnly: "safe" },
   { apiVersion: "extensions/v1beta1", kinds: ["Ingress"], removedIn: 22, replacement: "networking.k8s.io/v1" },
   { apiVersion: "networking.k8s.io/v1beta1", kinds: ["Ingress", "IngressClass"], removedIn: 22, replacement: "networking.k8s.io/v1" },
-  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "rbac.authorization.k8s.io/v1" },
+  { apiVersion: "rbac.authorization.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "rbac.authorization.k8s.io/v1", versionOnly: "safe" },
   { apiVersion: "apiextensions.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "apiextensions.k8s.io/v1" },
   { apiVersion: "admissionregistration.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "admissionregistration.k8s.io/v1" },
-  { apiVersion: "scheduling.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "scheduling.k8s.io/v1" },
-  { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"], removedIn: 22, replacement: "storage.k8s.io/v1" },
+  { apiVersion: "scheduling.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "scheduling.k8s.io/v1", versionOnly: "safe" },
+  { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"], removedIn: 22, replacement: "storage.k8s.io/v1", versionOnly: "safe" },
   { apiVersion: "certificates.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "certificates.k8s.io/v1" },
-  { apiVersion: "coordination.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "coordination.k8s.io/v1" },
-  { apiVersion: "batch/v1beta1", kinds: ["CronJob"], removedIn: 25, replacement: "batch/v1" },
-  { apiVersion: "policy/v1beta1", kinds: ["PodDisruptionBudget"], removedIn: 25, replacement: "policy/v1" },
+  { apiVersion: "coordination.k8s.io/v1beta1", kinds: [], removedIn: 22, replacement: "coordination.k8s.io/v1", versionOnly: "safe" },
+  { apiVersion: "batch/v1beta1", kinds: ["CronJob"], removedIn: 25, replacement: "batch/v1", versionOnly: "safe" },
+  { apiVersion: "policy/v1beta1", kinds: ["PodDisruptionBudget"], removedIn: 25, replacement: "policy/v1", versionOnly: "unsafe" },
   { apiVersion: "policy/v1beta1", kinds: ["PodSecurityPolicy"], removedIn: 25, replacement: "Pod Security Admission (no replacement API)" },
   { apiVersion: "autoscaling/v2beta1", kinds: [], removedIn: 25, replacement: "autoscaling/v2" },
   { apiVersion: "discovery.k8s.io/v1beta1", kinds: [], removedIn: 25, replacement: "discovery.k8s.io/v1" },
   { apiVersion: "events.k8s.io/v1beta1", kinds: [], removedIn: 25, replacement: "events.k8s.io/v1" },
   { apiVersion: "node.k8s.io/v1beta1", kinds: [], removedIn: 25, replacement: "node.k8s.io/v1" },
-  { apiVersion: "autoscaling/v2beta2", kinds: [], removedIn: 26, replacement: "autoscaling/v2" },
+  { apiVersion: "autoscaling/v2beta2", kinds: [], removedIn: 26, replacement: "autoscaling/v2", versionOnly: "safe" },
   { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta1", kinds: [], removedIn: 26, replacement: "flowcontrol.apiserver.k8s.io/v1" },
   { apiVersion: "storage.k8s.io/v1beta1", kinds: ["CSIStorageCapacity"], removedIn: 27, replacement: "storage.k8s.io/v1" },
   { apiVersion: "flowcontrol.apiserver.k8s.io/v1beta2", kinds: [], removedIn: 29, replacement: "flowcontrol.apiserver.k8s.io/v1" },
@@ -26744,6 +27107,15 @@ function unservedKind(apiVersion, kind) {
 }
 
 // rules/k8s/deprecated-api.ts
+function apiVersionFix(ctx, removed) {
+  if (!removed.versionOnly) return void 0;
+  const spec = isRecord(ctx.object.raw.spec) ? ctx.object.raw.spec : {};
+  if (ctx.object.kind === "PodDisruptionBudget" && !(isRecord(spec.selector) && Object.keys(spec.selector).length)) return void 0;
+  const problems2 = ctx.validateSchema(removed.replacement);
+  if (!problems2 || problems2.length) return void 0;
+  const edit = ctx.edit.set("/apiVersion", removed.replacement);
+  return removed.versionOnly === "safe" ? safeFix(edit) : unsafeFix(edit);
+}
 var deprecated_api_default = defineK8sRule({
   meta: {
     id: "k8s/deprecated-api",
@@ -26751,6 +27123,7 @@ var deprecated_api_default = defineK8sRule({
     severity: "error",
     summary: "An apiVersion that the configured Kubernetes version (kubernetesVersion, default 1.32) no longer serves.",
     rationale: 'Removed API versions are rejected by the API server ("no matches for kind ... in version ..."): the apply fails, or a GitOps controller stops syncing the whole application. Charts copied from older examples still ship autoscaling/v2beta2 HPAs and policy/v1beta1 PDBs.',
+    autofix: { applicability: "mixed", description: "Changes the apiVersion when that is the whole migration: the replacement reads the same fields the same way and the object validates against its schema (safe; unsafe where defaults differ: Deployments, DaemonSets and ReplicaSets from extensions/v1beta1 and apps/v1beta1, PodDisruptionBudgets from policy/v1beta1). Removals that move fields (Ingress, CustomResourceDefinition, webhooks, HPA autoscaling/v2beta1, ...) are not fixed." },
     fix: "Move the object to the replacement apiVersion named in the message, adjusting fields that changed (autoscaling/v2 metric targets, networking.k8s.io/v1 Ingress backends)."
   },
   check(ctx) {
@@ -26761,7 +27134,8 @@ var deprecated_api_default = defineK8sRule({
       message: `${ctx.object.apiVersion} ${ctx.object.kind} was removed in Kubernetes 1.${removed.removedIn} (target ${ctx.settings.kubernetesVersion}); use ${removed.replacement}`,
       path: "/apiVersion",
       part: "value",
-      fix: `Change apiVersion to ${removed.replacement}.`
+      fix: `Change apiVersion to ${removed.replacement}.`,
+      autofix: apiVersionFix(ctx, removed)
     });
   }
 });
@@ -26890,6 +27264,7 @@ var termination_grace_default = defineK8sRule({
     severity: "warning",
     summary: "A model server whose terminationGracePeriodSeconds is shorter than its own shutdown timeout plus preStop sleep (warning); a recognised model server left at the 30 s default is reported as info.",
     rationale: "On a rollout or scale-down the kubelet sends SIGTERM, waits terminationGracePeriodSeconds, then SIGKILLs. An LLM server draining streaming responses (minutes for long generations) is killed mid-stream when the grace period is shorter than its drain time: clients get truncated answers on every deploy. Judged: model servers among the long-running serving containers (see k8s/probes): known servers (by image or command) and containers asking for GPUs/TPUs for the shutdown-timeout check, known servers for the default-grace check. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never/OnFailure, client containers (`sleep infinity`, load generators) and containers that show no sign of serving (no ports, no Service, no known server). A drain time the manifest states (`--shutdown-timeout` plus a preStop sleep) longer than the grace period is a warning; a model server left at the 30 s default is only info, because whether 30 s is enough depends on response lengths the manifest does not show.",
+    autofix: { applicability: "mixed", description: "Sets terminationGracePeriodSeconds to the drain time the manifest states (shutdown timeout plus preStop sleep; safe). A model server left at the default gets 120 (unsafe: whether that covers the longest response is not in the manifest)." },
     fix: "Set `terminationGracePeriodSeconds` to at least the server's shutdown timeout plus any preStop sleep (and longer than your longest expected response).",
     kinds: LONG_RUNNING_KINDS,
     indexKinds: ["Service"]
@@ -26913,7 +27288,8 @@ var termination_grace_default = defineK8sRule({
           message: `${c.label} in ${workloadLabel(ctx.object, pod)} drains for up to ${needed}s (--shutdown-timeout ${timeout}${sleep ? ` + preStop sleep ${sleep}` : ""}) but terminationGracePeriodSeconds is ${grace}${graceSet ? "" : " (default)"}: it is killed mid-response`,
           path: gracePath,
           part: graceSet ? "span" : "key",
-          fix: `Set terminationGracePeriodSeconds to at least ${needed}.`
+          fix: `Set terminationGracePeriodSeconds to at least ${needed}.`,
+          autofix: safeFix(ctx.edit.set(`${pod.path}/terminationGracePeriodSeconds`, needed))
         });
       }
       if (reported || graceSet) continue;
@@ -26923,7 +27299,8 @@ var termination_grace_default = defineK8sRule({
         message: `${server.label} in ${workloadLabel(ctx.object, pod)} is a model server left at the default terminationGracePeriodSeconds (30s): long streaming responses are cut off on every rollout`,
         path: pod.path,
         severity: "info",
-        fix: "Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM."
+        fix: "Set terminationGracePeriodSeconds to cover your longest response (for example 120) and let the server drain on SIGTERM.",
+        autofix: unsafeFix(ctx.edit.set(`${pod.path}/terminationGracePeriodSeconds`, 120))
       });
     }
   }
@@ -27421,6 +27798,7 @@ var privilege_escalation_default = defineK8sRule({
     severity: "warning",
     summary: "A container (init containers included) whose `allowPrivilegeEscalation` is not `false`.",
     rationale: "Unless `allowPrivilegeEscalation: false` is set, the container process may gain more privileges than it started with (setuid binaries, file capabilities): the default is true. Model-serving images are large and ship many setuid tools (sudo, su, ping), so an attacker who gets code execution through a model artefact can climb to root inside the container. Privileged containers and containers adding CAP_SYS_ADMIN always allow escalation, whatever the field says; the API server rejects `allowPrivilegeEscalation: false` combined with either. Privileged containers are reported by k8s/privileged, not again here.",
+    autofix: { applicability: "safe", description: "Sets `allowPrivilegeEscalation: false` in the container's securityContext (creating it when absent), or turns `true` into `false`. Containers that are privileged or add CAP_SYS_ADMIN are not changed: the API server would reject the result." },
     fix: "Set `securityContext.allowPrivilegeEscalation: false` on every container (it is a container-level field only).",
     scope: WORKLOAD_SCOPE
   },
@@ -27447,7 +27825,7 @@ var privilege_escalation_default = defineK8sRule({
           continue;
         }
         if (ape === true) {
-          ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: "span", fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.` });
+          ctx.report({ message: `${where} allows privilege escalation (\`allowPrivilegeEscalation: true\`)`, path: apePath, part: "span", fix: `Set \`allowPrivilegeEscalation: false\` for ${c.label}.`, autofix: safeFix(ctx.edit.set(apePath, false)) });
           continue;
         }
         if (ape !== void 0 && ape !== null) continue;
@@ -27456,7 +27834,8 @@ var privilege_escalation_default = defineK8sRule({
         ctx.report({
           message: `${where} allows privilege escalation: \`allowPrivilegeEscalation\` is not set and defaults to true`,
           path: hasSc ? `${c.path}/securityContext` : containerAnchor(c),
-          fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`
+          fix: `Add \`securityContext: {allowPrivilegeEscalation: false}\` to ${c.label}.`,
+          autofix: safeFix(ctx.edit.set(apePath, false))
         });
       }
     }
@@ -28780,7 +29159,11 @@ var gpu_reservation_default = defineComposeRule({
     severity: "error",
     summary: "A GPU request in Compose that does not do what it looks like: device reservations without `capabilities: [gpu]`, count with device_ids, legacy `runtime: nvidia`, or a GPU-only server with no GPU at all.",
     rationale: 'Compose hands GPUs to a container only through `deploy.resources.reservations.devices` with `capabilities: [gpu]`. Without the capability Compose rejects the file; `count` and `device_ids` together are rejected too. `runtime: nvidia` is the legacy syntax that newer engines and Docker Desktop ignore, and a vLLM, TGI, Triton or NIM container without a GPU fails at start-up with "no CUDA devices".',
-    fix: "Use `deploy: {resources: {reservations: {devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]}}}`."
+    fix: "Use `deploy: {resources: {reservations: {devices: [{driver: nvidia, count: 1, capabilities: [gpu]}]}}}`.",
+    autofix: {
+      applicability: "safe",
+      description: "Adds `gpu` to the capabilities of a device reservation without it, and reserves one GPU (`driver: nvidia, count: 1, capabilities: [gpu]`) for a GPU-only server image without any. `runtime: nvidia` and `count` beside `device_ids` are left to the user."
+    }
   },
   check(ctx) {
     for (const { service, effective } of servicesToJudge(ctx.model)) {
@@ -28798,7 +29181,8 @@ var gpu_reservation_default = defineComposeRule({
           ctx.report({
             message: `device reservation of ${serviceLabel(service)} has no \`capabilities: [gpu]\`${caps.length ? ` (has ${caps.join(", ")})` : ""}: Compose rejects it and no GPU is attached`,
             path: `${devicesPath}/${i}`,
-            fix: "Add `capabilities: [gpu]` to the device reservation."
+            fix: "Add `capabilities: [gpu]` to the device reservation.",
+            autofix: safeFix(Array.isArray(d.capabilities) ? ctx.edit.append(`${devicesPath}/${i}/capabilities`, "gpu") : d.capabilities === void 0 ? ctx.edit.set(`${devicesPath}/${i}/capabilities`, ["gpu"]) : void 0)
           });
         }
         if (d.count !== void 0 && d.device_ids !== void 0) {
@@ -28827,7 +29211,8 @@ var gpu_reservation_default = defineComposeRule({
           path: `${service.path}/image`,
           part: "value",
           severity: "info",
-          fix: "Reserve a GPU with `deploy.resources.reservations.devices` (capabilities: [gpu])."
+          fix: "Reserve a GPU with `deploy.resources.reservations.devices` (capabilities: [gpu]).",
+          autofix: safeFix(ctx.edit.append(devicesPath, { driver: "nvidia", count: 1, capabilities: ["gpu"] }))
         });
       }
     }
@@ -28835,6 +29220,21 @@ var gpu_reservation_default = defineComposeRule({
 });
 
 // rules/compose/healthcheck.ts
+function onlyContainerPort(s) {
+  const ports = s.raw.ports;
+  if (!Array.isArray(ports) || ports.length !== 1) return void 0;
+  const p = ports[0];
+  const target = isRecord(p) ? p.target : typeof p === "number" ? p : typeof p === "string" ? /(?:^|:)(\d+)(?:\/tcp)?$/.exec(p)?.[1] : void 0;
+  const n = Number(target);
+  return Number.isInteger(n) && n > 0 && n < 65536 ? n : void 0;
+}
+function healthcheckFix(ctx, service, effective) {
+  const server = modelServerKind(asContainer(effective));
+  const port = onlyContainerPort(effective);
+  if (!server || isRecord(effective.raw.healthcheck) || server.id !== "ollama" && !port) return void 0;
+  const test = server.id === "ollama" ? ["CMD", "ollama", "list"] : ["CMD", "curl", "-fsS", `http://localhost:${port}${server.readyPath}`];
+  return unsafeFix(ctx.edit.set(`${service.path}/healthcheck`, { test, interval: "10s", timeout: "5s", retries: 3, start_period: "600s" }));
+}
 function healthcheckState(s) {
   const hc = s.raw.healthcheck;
   if (!isRecord(hc)) return "missing";
@@ -28846,6 +29246,10 @@ var healthcheck_default2 = defineComposeRule({
     severity: "warning",
     summary: "A service that others wait for with `condition: service_healthy` has no healthcheck; (info) a service that publishes ports has none.",
     rationale: "`depends_on: {model: {condition: service_healthy}}` waits for the model server's healthcheck. Without one the dependent gateway never starts (or `docker compose up --wait` fails), typically after the model finished loading. A published server without a healthcheck is reported healthy while it is still loading weights.",
+    autofix: {
+      applicability: "unsafe",
+      description: "For a recognised model server that publishes one port, adds `healthcheck: {test: [CMD, curl, -fsS, http://localhost:<port><readiness path>], interval: 10s, timeout: 5s, retries: 3, start_period: 600s}` (`ollama list` for Ollama). Unsafe: the image must ship the program the check runs."
+    },
     fix: 'Add a healthcheck on the server\'s readiness endpoint with a start period that covers model loading, e.g. `healthcheck: {test: ["CMD", "curl", "-f", "http://localhost:8000/health"], interval: 10s, start_period: 600s}`.'
   },
   check(ctx) {
@@ -28866,13 +29270,15 @@ var healthcheck_default2 = defineComposeRule({
         ctx.report({
           message: `${serviceLabel(s)} has ${state === "disabled" ? "its healthcheck disabled" : "no healthcheck"}, but ${waiters.map((w) => `\`${w}\``).join(", ")} wait${waiters.length === 1 ? "s" : ""} for it with condition: service_healthy: startup never completes`,
           path: `${s.path}`,
-          fix: "Add a healthcheck to this service (or wait with condition: service_started)."
+          fix: "Add a healthcheck to this service (or wait with condition: service_started).",
+          autofix: state === "missing" ? healthcheckFix(ctx, s, effective) : void 0
         });
       } else if (!waiters && state === "missing" && Array.isArray(effective.raw.ports) && effective.raw.ports.length && !reportedByBase(ctx.model, s)) {
         ctx.report({
           message: `${serviceLabel(s)} publishes ports but has no healthcheck: it reports healthy while still loading`,
           path: `${s.path}`,
-          severity: "info"
+          severity: "info",
+          autofix: healthcheckFix(ctx, s, effective)
         });
       }
     }
@@ -29888,6 +30294,37 @@ function parseDotenv(text) {
   return out;
 }
 
+// src/fix/edits.ts
+function normalizedEdits(edits, length) {
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.e.end - b.e.end || a.i - b.i).map((x) => x.e);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    if (!(e.start >= 0 && e.start <= e.end && e.end <= length)) return void 0;
+    if (i > 0 && sorted[i - 1].end > e.start) return void 0;
+  }
+  return sorted;
+}
+
+// src/fix/dockerfile-edit.ts
+var DockerfileEditor = class {
+  constructor(model) {
+    this.model = model;
+  }
+  /** The source text of a range. */
+  textOf(range) {
+    return this.model.text.slice(this.model.index.offsetAt(range.start), this.model.index.offsetAt(range.end));
+  }
+  /** Inserts `text` right after the range. */
+  insertAfter(range, text) {
+    const at = this.model.index.offsetAt(range.end);
+    return { start: at, end: at, text };
+  }
+  /** Replaces the range with `text`. */
+  replace(range, text) {
+    return { start: this.model.index.offsetAt(range.start), end: this.model.index.offsetAt(range.end), text };
+  }
+};
+
 // src/engine/build-context.ts
 import { readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 import { basename as basename5, dirname as dirname8, join as join7 } from "node:path";
@@ -30582,8 +31019,10 @@ function isHelmTemplatePath(absPath) {
   }
   return false;
 }
-function readSource(file, maxBytes) {
+function readSource(file, maxBytes, texts) {
   const base = { absPath: file.absPath, displayPath: file.displayPath, kind: file.kind, contextOnly: file.contextOnly, root: file.root };
+  const given = texts?.get(file.absPath);
+  if (given !== void 0) return { ...base, text: given };
   const read = readFileSafely(file.absPath, maxBytes);
   if (!read.ok) {
     if (read.code === "EFBIG") return { ...base, problem: `${read.reason} (maxFileSizeMB); skipped` };
@@ -30776,6 +31215,16 @@ function readParsed(parsed, notices) {
     if (usedDocs.has(doc)) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
   }
 }
+function findingFix(autofix, index, fixable) {
+  if (!autofix || !fixable) return void 0;
+  const edits = normalizedEdits(autofix.edits, index.text.length);
+  if (!edits?.length) return void 0;
+  return {
+    applicability: autofix.applicability,
+    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } }))
+  };
+}
+var RENDERED_NOT_FIXABLE = "Not fixed automatically: found in rendered output; fix the template or its values.";
 function releasedDocument(doc) {
   return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
 }
@@ -30983,6 +31432,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
     if (p.dockerfile) {
       const model = p.dockerfile;
       const locate2 = dockerfileLocator(model);
+      const edit = new DockerfileEditor(model);
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
@@ -31010,12 +31460,15 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
             model,
             file: display,
             buildContext,
+            edit,
             options: optionsOf(rule.meta),
             settings: config.settings,
             notice: ruleNotice(rule.meta.id, display),
             report: (r) => {
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range: r.range, fix: r.fix };
+              const autofix = findingFix(r.autofix, model.index, model.text === p.file.text);
+              if (autofix) f.autofix = autofix;
               locators.set(f, locate2(r.range));
               raw.push(f);
             }
@@ -31029,6 +31482,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const doc = model.document;
       const at = (path, part = "key") => locateInDocument(doc, path, part);
       const absDir = p.file.absPath ? dirname9(p.file.absPath) : void 0;
+      const edit = new YamlEditor(doc);
       for (const rule of composeRules) {
         guarded(
           rule.meta.id,
@@ -31041,6 +31495,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
             settings: config.settings,
             notice: ruleNotice(rule.meta.id, display),
             locate: at,
+            edit,
             locateText: (path, needle) => {
               const within = at(path, "value");
               return doc.textIndex.find(needle, within) ?? within;
@@ -31056,6 +31511,8 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
               if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
               const range = r.range ?? at(r.path ?? "", r.part ?? "key");
               const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+              const autofix = findingFix(r.autofix, doc.textIndex, doc.textIndex.text === p.file.text);
+              if (autofix) f.autofix = autofix;
               locators.set(f, r.path !== void 0 ? `compose#${r.path}` : doc.textIndex.lineText(range.start.line).trim());
               raw.push(f);
             }
@@ -31067,6 +31524,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
     if (p.yaml && p.objects.length) {
       for (const obj of p.objects) {
         objectsChecked++;
+        let editor;
         for (const rule of k8sRules) {
           if (rule.meta.kinds && !rule.meta.kinds.includes(obj.kind)) continue;
           if (obj.patch && !rule.meta.judgesPatches) continue;
@@ -31083,13 +31541,16 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
               settings: config.settings,
               notice: ruleNotice(rule.meta.id, display),
               locate: (path, part) => locateInObject(obj, path, part),
-              validateSchema: () => {
+              get edit() {
+                return editor ??= new YamlEditor(obj.document, obj.basePath);
+              },
+              validateSchema: (apiVersion = obj.apiVersion) => {
                 schemaValidator ??= new KubeSchemaValidator(config.settings.kubernetesVersion, config.settings.customSchemas);
                 if (schemaValidator.version !== config.settings.kubernetesVersion) {
                   noteOnce(`no schemas bundled for Kubernetes ${config.settings.kubernetesVersion}; validating against ${schemaValidator.version}`);
                 }
-                const problems2 = schemaValidator.validate(obj.apiVersion, obj.kind, obj.raw, { partial: obj.patch });
-                if (!problems2) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
+                const problems2 = schemaValidator.validate(apiVersion, obj.kind, apiVersion === obj.apiVersion ? obj.raw : { ...obj.raw, apiVersion }, { partial: obj.patch });
+                if (!problems2 && apiVersion === obj.apiVersion) noteOnce(`no schema for ${obj.apiVersion} ${obj.kind}; not validated (add one under \`schemas:\` in the config)`);
                 return problems2;
               },
               locateText: (path, needle) => {
@@ -31100,6 +31561,8 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
                 if (r.secrets) for (const value of r.secrets) secrets.push({ file: display, value });
                 const range = r.range ?? locateInObject(obj, r.path ?? "", r.part ?? "key");
                 const f = { ruleId: rule.meta.id, severity: r.severity ?? rule.meta.severity, message: r.message, file: display, range, fix: r.fix };
+                const autofix = findingFix(r.autofix, obj.document.textIndex, obj.document.textIndex.text === p.file.text);
+                if (autofix) f.autofix = autofix;
                 const id = `${obj.kind}/${obj.namespace ?? ""}/${obj.name ?? ""}`;
                 locators.set(f, r.path !== void 0 ? `${id}#${r.path}` : `${id}#${obj.document.textIndex.lineText(range.start.line).trim()}`);
                 if (p.file.rendered) placed.set(f, { doc: obj.document, pointer: r.path !== void 0 || !r.range ? obj.basePath + (r.path ?? "") : void 0 });
@@ -31118,6 +31581,10 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
         mapToTemplateSource(f, p.yaml);
+        if (f.file !== display && f.autofix) {
+          delete f.autofix;
+          f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;
+        }
       }
       const found = secrets.filter((s) => s.file === display);
       for (const file of new Set([...kept, ...unused].map((f) => f.file))) {
@@ -31130,6 +31597,10 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
         if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+        if (f.autofix) {
+          delete f.autofix;
+          f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;
+        }
       }
       if (placeholders.size) {
         kept = kept.filter((f) => !placeholders.has(f));
@@ -32949,7 +33420,7 @@ async function runLint(input2) {
   const debug = debugClock("main");
   const paths = input2.paths.filter((p) => p !== "-");
   const workerUrl = input2.workers;
-  const mayUseWorkers = !input2.stdin && workerUrl !== void 0 && workerCount(PARALLEL_THRESHOLD) > 1;
+  const mayUseWorkers = !input2.stdin && !input2.texts?.size && workerUrl !== void 0 && workerCount(PARALLEL_THRESHOLD) > 1;
   const early = [];
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config, workerUrl)) : void 0;
   const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
@@ -32970,7 +33441,7 @@ async function runLint(input2) {
       discovery.notices.push(`worker threads failed (${err.message}); linted on one thread instead`);
     }
   } else await stopWorkers(early);
-  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20));
+  const sources = discovery.files.map((f) => readSource(f, config.maxFileSizeMB * 2 ** 20, input2.texts));
   if (input2.stdin) sources.push(withPipedCharts(stdinSource(input2.stdin, config.maxFileSizeMB * 2 ** 20), cwd));
   const result = withRendered(lintSources({ sources, config, rules: input2.rules, facts, limits: input2.limits }), await finishRenders(renders, config, facts, input2));
   debug("linted");
@@ -33204,6 +33675,7 @@ function redactResult(result, secrets) {
     f.message = redactor.text(f.message);
     if (f.fix !== void 0) f.fix = redactor.text(f.fix);
     for (const r of f.related ?? []) r.message = redactor.text(r.message);
+    if (f.autofix && f.autofix.edits.some((e) => redactor.text(e.text) !== e.text)) delete f.autofix;
   }
   const all = new Redactor(secrets.map((s) => s.value));
   result.notices = result.notices.map((n) => all.text(n));
@@ -33224,7 +33696,7 @@ async function lint(options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const config = await loadConfig({ cwd, configPath: options.configPath, configBaseDir: options.configBaseDir, rules: [...RULES.map((r) => r.meta), ...ENGINE_RULES] });
   const paths = options.paths?.length ? options.paths : options.stdin ? ["-"] : ["."];
-  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY });
+  const { secrets, ...result } = await runLint({ paths, cwd, config, rules: rulesFor(config), stdin: options.stdin, workers: WORKER_ENTRY, texts: options.texts });
   return { ...redactResult(result, secrets), config };
 }
 function formatInputFor(report, cwd, options = {}) {
@@ -33344,6 +33816,24 @@ Fix: ${r.fix}`, markdown: `${r.rationale}
     level: LEVEL[f.severity],
     message: { text: f.fix ? `${f.message}. Fix: ${f.fix}` : f.message },
     ...f.fingerprint ? { partialFingerprints: { "genaiLint/v1": f.fingerprint } } : {},
+    // An empty deleted region is an insertion point.
+    ...f.autofix ? {
+      fixes: [
+        {
+          description: { text: f.fix ?? f.message },
+          artifactChanges: [
+            {
+              artifactLocation: { uri: encodePath(f.file), uriBaseId: "%SRCROOT%" },
+              replacements: f.autofix.edits.map((e) => ({
+                deletedRegion: { startLine: e.range.start.line, startColumn: e.range.start.column, endLine: e.range.end.line, endColumn: e.range.end.column },
+                insertedContent: { text: e.text }
+              }))
+            }
+          ],
+          properties: { applicability: f.autofix.applicability }
+        }
+      ]
+    } : {},
     locations: [
       {
         physicalLocation: {
