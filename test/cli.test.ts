@@ -96,7 +96,8 @@ describe('genai-lint CLI', () => {
       region: { startLine: 3, startColumn: 14, endLine: 3, endColumn: 51 },
     });
     expect(log.runs[0].results.some((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri === 'k8s/deploy.yaml')).toBe(true);
-    expect(log.runs[0].results.filter((x: { fixes?: unknown[] }) => x.fixes?.length).length).toBe(2);
+    const fixed = log.runs[0].results.filter((x: { fixes?: unknown[] }) => x.fixes?.length).map((x: { ruleId: string }) => x.ruleId).sort();
+    expect(fixed).toEqual(['dockerfile/exec-form', 'dockerfile/pip-cache', 'k8s/privilege-escalation', 'k8s/run-as-non-root']);
     if (!existsSync(schemaPath)) {
       expect.fail(`SARIF schema not found at ${schemaPath} (../shared must sit beside the repository)`);
     }
