@@ -10322,7 +10322,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10349,7 +10349,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11213,7 +11213,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11604,7 +11604,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve13,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -15097,11 +15097,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename9 = shortcut ? basenameOf(path) : path;
+        const basename11 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename9 : path
+            shortcut && rule._basenameOnly ? basename11 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -21077,7 +21077,7 @@ var require_main = __commonJS({
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname12, isAbsolute as isAbsolute5, join as join12, relative as relative6, resolve as resolve12, sep as sep6 } from "node:path";
+import { dirname as dirname14, isAbsolute as isAbsolute5, join as join14, relative as relative6, resolve as resolve13, sep as sep6 } from "node:path";
 
 // src/config/types.ts
 var CONFIG_FILE_NAMES = [".genai-lint.yaml", ".genai-lint.yml", ".genai-lint.json"];
@@ -29971,9 +29971,8 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 // src/engine/runner.ts
-import { createHash } from "node:crypto";
-import { readSync as readSync2, existsSync as existsSync10 } from "node:fs";
-import { basename as basename6, dirname as dirname9, join as join9, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync12 } from "node:fs";
+import { basename as basename8, dirname as dirname11, join as join11, resolve as resolve9 } from "node:path";
 
 // src/parse/dockerfile-ast.ts
 var astLibrary;
@@ -30235,38 +30234,6 @@ function missingFromProblem(model) {
   const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
   if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return void 0;
   return "no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)";
-}
-
-// src/parse/template.ts
-var MARKERS = [
-  { open: "{{", kind: "{{ }} template" },
-  { open: "{%", kind: "{% %} template" },
-  { open: "%{", kind: "Terraform %{ } directive" }
-];
-function startsNode(code, at) {
-  let i = at - 1;
-  while (i >= 0 && (code[i] === " " || code[i] === "	")) i--;
-  if (i < 0 || "[{,".includes(code[i])) return true;
-  return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
-}
-function structuralTemplate(lines) {
-  const scan = { quote: "" };
-  let blockIndent = -1;
-  for (const line of lines) {
-    const indent = line.length - line.trimStart().length;
-    if (blockIndent >= 0) {
-      if (line.trim() === "" || indent > blockIndent) continue;
-      blockIndent = -1;
-    }
-    const code = codeOfLine(line, scan);
-    for (const m of MARKERS) {
-      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
-        if (startsNode(code, at)) return m.kind;
-      }
-    }
-    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
-  }
-  return void 0;
 }
 
 // src/parse/dotenv.ts
@@ -30624,7 +30591,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key2, segs) {
-    const resolve13 = (s) => {
+    const resolve14 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -30632,13 +30599,13 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve13(this.rootOf.get(key2));
+    let cur = resolve14(this.rootOf.get(key2));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve13(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve13(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve13(cur.additionalProperties);
+      if (props && seg in props) cur = resolve14(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve14(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve14(cur.additionalProperties);
       else return void 0;
     }
     return cur;
@@ -31007,8 +30974,45 @@ var FileWatchdog = class {
   }
 };
 
-// src/engine/runner.ts
-var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+// src/engine/parse-file.ts
+import { existsSync as existsSync11 } from "node:fs";
+import { basename as basename7, dirname as dirname10, join as join10, resolve as resolve8 } from "node:path";
+
+// src/parse/template.ts
+var MARKERS = [
+  { open: "{{", kind: "{{ }} template" },
+  { open: "{%", kind: "{% %} template" },
+  { open: "%{", kind: "Terraform %{ } directive" }
+];
+function startsNode(code, at) {
+  let i = at - 1;
+  while (i >= 0 && (code[i] === " " || code[i] === "	")) i--;
+  if (i < 0 || "[{,".includes(code[i])) return true;
+  return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
+}
+function structuralTemplate(lines) {
+  const scan = { quote: "" };
+  let blockIndent = -1;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const code = codeOfLine(line, scan);
+    for (const m of MARKERS) {
+      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
+        if (startsNode(code, at)) return m.kind;
+      }
+    }
+    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
+  }
+  return void 0;
+}
+
+// src/engine/sources.ts
+import { readSync as readSync2, existsSync as existsSync10 } from "node:fs";
+import { basename as basename6, dirname as dirname9, join as join9 } from "node:path";
 function isHelmTemplatePath(absPath) {
   let dir = dirname9(absPath);
   for (let depth = 0; depth < 8; depth++) {
@@ -31030,46 +31034,6 @@ function readSource(file, maxBytes, texts) {
   }
   const { text, problem } = decodeText(read.bytes);
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
-}
-function readBaseServices(dir, displayDir, root, notices) {
-  for (const name of COMPOSE_BASE_NAMES) {
-    const path = join9(dir, name);
-    if (!existsSync10(path)) continue;
-    const outside = root ? outsideRoot(path, root) : void 0;
-    const read = outside ? { ok: false, reason: outside } : readFileSafely(path);
-    if (!read.ok) {
-      notices.push(`${NOT_READ}${displayDir === "." ? "" : displayDir + "/"}${name}: ${read.reason}`);
-      return void 0;
-    }
-    try {
-      const { text } = decodeText(read.bytes);
-      const base = composeModelOf(parseYaml(text));
-      return new Map((base?.services ?? []).map((s) => [s.name, s.raw]));
-    } catch {
-      return void 0;
-    }
-  }
-  return void 0;
-}
-function composeBuildContexts(parsed) {
-  const out = {};
-  for (const p of parsed) {
-    if (!p.compose || !p.file.absPath) continue;
-    const base = dirname9(p.file.absPath);
-    for (const s of p.compose.services) {
-      const build = s.raw.build;
-      const spec = typeof build === "string" ? { context: build } : isRecord(build) ? build : void 0;
-      if (!spec) continue;
-      const context = resolve8(base, typeof spec.context === "string" ? spec.context : ".");
-      const dockerfile = resolve8(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
-      out[dockerfile] = context;
-    }
-  }
-  return out;
-}
-function withBuildContexts(facts, parsed) {
-  const buildContexts = composeBuildContexts(parsed);
-  return Object.keys(buildContexts).length ? { ...facts, buildContexts } : facts;
 }
 function kindByContent(text) {
   if (/^[ \t]*(apiVersion|kind)[ \t]*:/m.test(text) || /^---[ \t]*$/m.test(text)) return "yaml";
@@ -31126,6 +31090,49 @@ function stdinSource(stdin, maxBytes) {
   const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
   const kind = (filename ? kindByName(basename6(filename)) : void 0) ?? kindByContent(text);
   return { ...base, kind, text, mapTemplateSources: kind === "yaml" };
+}
+
+// src/engine/parse-file.ts
+var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+function readBaseServices(dir, displayDir, root, notices) {
+  for (const name of COMPOSE_BASE_NAMES) {
+    const path = join10(dir, name);
+    if (!existsSync11(path)) continue;
+    const outside = root ? outsideRoot(path, root) : void 0;
+    const read = outside ? { ok: false, reason: outside } : readFileSafely(path);
+    if (!read.ok) {
+      notices.push(`${NOT_READ}${displayDir === "." ? "" : displayDir + "/"}${name}: ${read.reason}`);
+      return void 0;
+    }
+    try {
+      const { text } = decodeText(read.bytes);
+      const base = composeModelOf(parseYaml(text));
+      return new Map((base?.services ?? []).map((s) => [s.name, s.raw]));
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function composeBuildContexts(parsed) {
+  const out = {};
+  for (const p of parsed) {
+    if (!p.compose || !p.file.absPath) continue;
+    const base = dirname10(p.file.absPath);
+    for (const s of p.compose.services) {
+      const build = s.raw.build;
+      const spec = typeof build === "string" ? { context: build } : isRecord(build) ? build : void 0;
+      if (!spec) continue;
+      const context = resolve8(base, typeof spec.context === "string" ? spec.context : ".");
+      const dockerfile = resolve8(context, typeof spec.dockerfile === "string" ? spec.dockerfile : "Dockerfile");
+      out[dockerfile] = context;
+    }
+  }
+  return out;
+}
+function withBuildContexts(facts, parsed) {
+  const buildContexts = composeBuildContexts(parsed);
+  return Object.keys(buildContexts).length ? { ...facts, buildContexts } : facts;
 }
 function isTooComplex(err) {
   return err instanceof TooComplexError || err instanceof RangeError && /call stack|Invalid string length|Array buffer allocation/i.test(err.message);
@@ -31204,8 +31211,8 @@ function readParsed(parsed, notices) {
     if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = void 0;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
-      if (file.absPath && isComposeOverrideName(basename6(file.absPath))) {
-        parsed.compose.baseServices = readBaseServices(dirname9(file.absPath), dirname9(file.displayPath), file.root, notices);
+      if (file.absPath && isComposeOverrideName(basename7(file.absPath))) {
+        parsed.compose.baseServices = readBaseServices(dirname10(file.absPath), dirname10(file.displayPath), file.root, notices);
       }
     }
   }
@@ -31215,61 +31222,26 @@ function readParsed(parsed, notices) {
     if (usedDocs.has(doc)) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
   }
 }
-function findingFix(autofix, index, fixable) {
-  if (!autofix || !fixable) return void 0;
-  const edits = normalizedEdits(autofix.edits, index.text.length);
-  if (!edits?.length) return void 0;
-  return {
-    applicability: autofix.applicability,
-    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } }))
-  };
-}
-var RENDERED_NOT_FIXABLE = "Not fixed automatically: found in rendered output; fix the template or its values.";
-function releasedDocument(doc) {
-  return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
-}
-function mapToTemplateSource(f, model) {
-  const line = f.range.start.line;
-  const doc = model.documents.find((d) => d.source && d.range.start.line <= line && line <= d.range.end.line);
-  if (!doc?.source) return;
-  const shift = doc.contentLine - 1;
-  f.file = doc.source;
-  f.range = {
-    start: { line: f.range.start.line - shift, column: f.range.start.column },
-    end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
-  };
-}
-function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.file === display) continue;
-    const list2 = byFile.get(f.file);
-    if (list2) list2.push(f);
-    else byFile.set(f.file, [f]);
+function markKustomized(parsed, facts) {
+  const abs = parsed.file.absPath;
+  if (!facts || !abs) return parsed;
+  const patch = facts.patchFiles.includes(abs);
+  const listed = facts.resources[abs];
+  for (const obj of parsed.objects) {
+    if (patch) obj.patch = true;
+    if (listed) {
+      if (listed.namespace) obj.namespace = listed.namespace;
+      if (listed.images.length) obj.imageOverrides = listed.images;
+    }
   }
-  const dropped = /* @__PURE__ */ new Set();
-  for (const [file, list2] of byFile) {
-    const text = textOf(file);
-    if (text === void 0) continue;
-    const model = parseYaml(text);
-    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
-    if (!suppressions.length) continue;
-    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
-    const keep = new Set(kept);
-    for (const f of list2) if (!keep.has(f)) dropped.add(f);
-  }
-  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+  return parsed;
 }
-function mapRenderedFinding(f, model, source, at) {
-  const line = f.range.start.line;
-  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
-  const index = doc ? model.documents.indexOf(doc) : -1;
-  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
-  f.file = loc.file;
-  f.range = loc.range;
-  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true || loc.notOwn !== void 0;
+function parseFiles(files, config, facts, notices) {
+  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
+
+// src/engine/fingerprints.ts
+import { createHash } from "node:crypto";
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();
   const list2 = model.instructions;
@@ -31313,6 +31285,65 @@ function assignFingerprints(findings, locators, text) {
     f.fingerprint = createHash("sha256").update(`${base}\0${n}`).digest("hex").slice(0, 32);
   }
 }
+
+// src/engine/rendered-findings.ts
+var RENDERED_NOT_FIXABLE = "Not fixed automatically: found in rendered output; fix the template or its values.";
+function mapToTemplateSource(f, model) {
+  const line = f.range.start.line;
+  const doc = model.documents.find((d) => d.source && d.range.start.line <= line && line <= d.range.end.line);
+  if (!doc?.source) return;
+  const shift = doc.contentLine - 1;
+  f.file = doc.source;
+  f.range = {
+    start: { line: f.range.start.line - shift, column: f.range.start.column },
+    end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
+  };
+}
+function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.file === display) continue;
+    const list2 = byFile.get(f.file);
+    if (list2) list2.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const dropped = /* @__PURE__ */ new Set();
+  for (const [file, list2] of byFile) {
+    const text = textOf(file);
+    if (text === void 0) continue;
+    const model = parseYaml(text);
+    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
+    if (!suppressions.length) continue;
+    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
+    const keep = new Set(kept);
+    for (const f of list2) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+function mapRenderedFinding(f, model, source, at) {
+  const line = f.range.start.line;
+  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  const index = doc ? model.documents.indexOf(doc) : -1;
+  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
+  f.file = loc.file;
+  f.range = loc.range;
+  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+  return loc.placeholder === true || loc.notOwn !== void 0;
+}
+
+// src/engine/runner.ts
+function findingFix(autofix, index, fixable) {
+  if (!autofix || !fixable) return void 0;
+  const edits = normalizedEdits(autofix.edits, index.text.length);
+  if (!edits?.length) return void 0;
+  return {
+    applicability: autofix.applicability,
+    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } }))
+  };
+}
+function releasedDocument(doc) {
+  return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
+}
 function lintSources(input2) {
   const notices = [];
   const watchdog = new FileWatchdog(input2.limits);
@@ -31321,23 +31352,6 @@ function lintSources(input2) {
   const index = new RunIndex(parsedFiles.flatMap((p) => p.objects));
   const result = lintParsed(parsedFiles, index, input2.config, input2.rules, withBuildContexts(facts, parsedFiles), input2.limits);
   return { ...result, notices: [...notices, ...result.notices] };
-}
-function markKustomized(parsed, facts) {
-  const abs = parsed.file.absPath;
-  if (!facts || !abs) return parsed;
-  const patch = facts.patchFiles.includes(abs);
-  const listed = facts.resources[abs];
-  for (const obj of parsed.objects) {
-    if (patch) obj.patch = true;
-    if (listed) {
-      if (listed.namespace) obj.namespace = listed.namespace;
-      if (listed.images.length) obj.imageOverrides = listed.images;
-    }
-  }
-  return parsed;
-}
-function parseFiles(files, config, facts, notices) {
-  return files.map((f) => markKustomized(parseSource(readSource(f, config.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
 function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config, rules };
@@ -31436,7 +31450,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
-        const dir = req.dir !== void 0 ? resolve8(config.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname9(absPath);
+        const dir = req.dir !== void 0 ? resolve9(config.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname11(absPath);
         const key2 = `${dir}\0${absPath}\0${req.maxFiles}`;
         let info = contextCache.get(key2);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
@@ -31446,7 +31460,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
         }
         if (!info) {
           const root = p.file.root;
-          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join9(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join11(dir, ".dockerignore") ? ".dockerignore of the build context" : basename8(f)} of ${display}: ${why}`));
           contextCache.set(key2, info);
         }
         return info;
@@ -31481,7 +31495,7 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const model = p.compose;
       const doc = model.document;
       const at = (path, part = "key") => locateInDocument(doc, path, part);
-      const absDir = p.file.absPath ? dirname9(p.file.absPath) : void 0;
+      const absDir = p.file.absPath ? dirname11(p.file.absPath) : void 0;
       const edit = new YamlEditor(doc);
       for (const rule of composeRules) {
         guarded(
@@ -31502,8 +31516,8 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
             },
             pathStatus: (rel) => {
               if (!absDir) return void 0;
-              const abs = resolve8(absDir, rel);
-              const exists = existsSync10(abs);
+              const abs = resolve9(absDir, rel);
+              const exists = existsSync12(abs);
               const text = exists ? readTreeFile(abs, p.file.root ?? absDir) : void 0;
               return { exists, gitIgnored: isGitIgnored(abs), envEntries: text === void 0 ? void 0 : parseDotenv(text) };
             },
@@ -31825,9 +31839,9 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
   failure.catch(() => {
   });
   const next = (w) => new Promise(
-    (resolve13) => w.once("message", (m) => {
+    (resolve14) => w.once("message", (m) => {
       if (m.type === "result") finished.add(w);
-      resolve13(m);
+      resolve14(m);
     })
   );
   try {
@@ -31861,9 +31875,9 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
 
 // src/render/helm.ts
 import { spawn } from "node:child_process";
-import { accessSync, constants as constants2, cpSync, existsSync as existsSync11, mkdirSync, mkdtempSync, readdirSync as readdirSync4, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { accessSync, constants as constants2, cpSync, existsSync as existsSync13, mkdirSync, mkdtempSync, readdirSync as readdirSync4, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename7, delimiter, dirname as dirname10, isAbsolute as isAbsolute2, join as join10, relative as relative3, resolve as resolve9, sep as sep3 } from "node:path";
+import { basename as basename9, delimiter, dirname as dirname12, isAbsolute as isAbsolute2, join as join12, relative as relative3, resolve as resolve10, sep as sep3 } from "node:path";
 
 // src/escape.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -32258,28 +32272,28 @@ var MAX_CHART_DEPTH = 8;
 var CONCURRENT_RENDERS = 2;
 var MAX_OUTPUT_BYTES = 64 * 2 ** 20;
 function readChartYaml(dir, root) {
-  const text = readTreeFile(join10(dir, CHART_FILE), root);
+  const text = readTreeFile(join12(dir, CHART_FILE), root);
   if (text === void 0) return void 0;
   const v = parseYaml(text).documents.find((d) => !d.errors.length)?.value;
   return isRecord(v) ? v : void 0;
 }
 function chartDirOf(absPath, root) {
-  let dir = dirname10(absPath);
+  let dir = dirname12(absPath);
   let chart;
   for (let depth = 0; depth < MAX_CHART_DEPTH && isWithin(root, dir); depth++) {
-    if (existsSync11(join10(dir, CHART_FILE))) {
+    if (existsSync13(join12(dir, CHART_FILE))) {
       chart = dir;
       break;
     }
-    const parent = dirname10(dir);
+    const parent = dirname12(dir);
     if (parent === dir) break;
     dir = parent;
   }
   if (!chart) return void 0;
   for (; ; ) {
-    const up = dirname10(chart);
-    if (basename7(up) !== "charts" || !isWithin(root, dirname10(up)) || !existsSync11(join10(dirname10(up), CHART_FILE))) return chart;
-    chart = dirname10(up);
+    const up = dirname12(chart);
+    if (basename9(up) !== "charts" || !isWithin(root, dirname12(up)) || !existsSync13(join12(dirname12(up), CHART_FILE))) return chart;
+    chart = dirname12(up);
   }
 }
 function coveredByChart(chartDir, file) {
@@ -32297,7 +32311,7 @@ function findCharts(files, cwd, notices) {
   const byDir = /* @__PURE__ */ new Map();
   for (const f of files) {
     if (f.contextOnly) continue;
-    const d = dirname10(f.absPath);
+    const d = dirname12(f.absPath);
     let chartDir = byDir.get(d);
     if (!byDir.has(d)) byDir.set(d, chartDir = chartDirOf(f.absPath, f.root));
     if (!chartDir || charts.has(chartDir)) continue;
@@ -32328,14 +32342,14 @@ function findHelm(binary, cwd) {
   };
   if (binary) {
     if (binary.includes("/") || binary.includes(sep3)) {
-      const p = resolve9(cwd, binary);
+      const p = resolve10(cwd, binary);
       return runnable(p) ? p : void 0;
     }
   }
   const name = binary ?? "helm";
   for (const dir of (process.env.PATH ?? "").split(delimiter)) {
     if (!dir || !isAbsolute2(dir)) continue;
-    const p = join10(dir, name);
+    const p = join12(dir, name);
     if (runnable(p)) return p;
   }
   return void 0;
@@ -32367,14 +32381,14 @@ function runHelm(binary, args, home, timeoutMs) {
   const env = {
     PATH: process.env.PATH,
     HOME: home,
-    HELM_PLUGINS: join10(home, "plugins"),
-    HELM_CACHE_HOME: join10(home, "cache"),
-    HELM_CONFIG_HOME: join10(home, "config"),
-    HELM_DATA_HOME: join10(home, "data"),
-    HELM_REGISTRY_CONFIG: join10(home, "registry.json"),
-    HELM_REPOSITORY_CONFIG: join10(home, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join10(home, "repository"),
-    KUBECONFIG: join10(home, "kubeconfig"),
+    HELM_PLUGINS: join12(home, "plugins"),
+    HELM_CACHE_HOME: join12(home, "cache"),
+    HELM_CONFIG_HOME: join12(home, "config"),
+    HELM_DATA_HOME: join12(home, "data"),
+    HELM_REGISTRY_CONFIG: join12(home, "registry.json"),
+    HELM_REPOSITORY_CONFIG: join12(home, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join12(home, "repository"),
+    KUBECONFIG: join12(home, "kubeconfig"),
     // No network: any connection helm would try goes to a closed local port.
     HTTP_PROXY: "http://127.0.0.1:9",
     HTTPS_PROXY: "http://127.0.0.1:9",
@@ -32425,7 +32439,7 @@ function runHelm(binary, args, home, timeoutMs) {
 }
 function variantsOf(chart, extra) {
   const variants = [{ label: extra.length ? [`values.yaml`, ...extra.map((f) => relative3(chart.dir, f).split(sep3).join("/"))].join(" + ") : "values.yaml", files: [...extra] }];
-  const ci = join10(chart.dir, "ci");
+  const ci = join12(chart.dir, "ci");
   let names = [];
   try {
     names = readdirSync4(ci, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
@@ -32433,7 +32447,7 @@ function variantsOf(chart, extra) {
     names = [];
   }
   for (const name of names.filter((n) => /-values\.ya?ml$/.test(n)).sort()) {
-    variants.push({ label: `ci/${name}`, files: [...extra, join10(ci, name)] });
+    variants.push({ label: `ci/${name}`, files: [...extra, join12(ci, name)] });
   }
   return variants;
 }
@@ -32488,8 +32502,8 @@ var sameStart = (a, b) => a.start.line === b.start.line && a.start.column === b.
 function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
   const valuesChain = (sub2) => {
     const chain = [...variant.files].reverse().map((path) => ({ path, prefix: sub2 ? [sub2] : [] }));
-    chain.push({ path: join10(chart.dir, "values.yaml"), prefix: sub2 ? [sub2] : [] });
-    if (sub2) chain.push({ path: join10(chart.dir, "charts", sub2, "values.yaml"), prefix: [] });
+    chain.push({ path: join12(chart.dir, "values.yaml"), prefix: sub2 ? [sub2] : [] });
+    if (sub2) chain.push({ path: join12(chart.dir, "charts", sub2, "values.yaml"), prefix: [] });
     return chain;
   };
   const isEmptyValue = (path, sub2) => {
@@ -32526,13 +32540,13 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
     const parts = doc.source.split("/");
     if (parts[0] !== chart.name || parts.length < 3) return void 0;
     const rel = parts.slice(1);
-    const templatePath = join10(chart.dir, ...rel);
+    const templatePath = join12(chart.dir, ...rel);
     if (!isWithin(chart.dir, templatePath)) return void 0;
     const sub2 = rel[0] === "charts" && rel.length > 3 ? rel[1] : void 0;
     const locator = files.template(templatePath);
     const file = toDisplayPath(cwd, templatePath);
-    const chartLine = { file: toDisplayPath(cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
-    if (!locator) return sub2 ? statSync3(join10(chart.dir, "charts", sub2), { throwIfNoEntry: false })?.isDirectory() ? void 0 : { ...chartLine, notOwn: "packaged dependency" } : chartLine;
+    const chartLine = { file: toDisplayPath(cwd, join12(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    if (!locator) return sub2 ? statSync3(join12(chart.dir, "charts", sub2), { throwIfNoEntry: false })?.isDirectory() ? void 0 : { ...chartLine, notOwn: "packaged dependency" } : chartLine;
     const all = rendered().documents;
     const model = all[doc.index];
     if (!model) return void 0;
@@ -32573,7 +32587,7 @@ function unvendoredDependencies(chart, meta) {
   const deps = Array.isArray(meta.dependencies) ? meta.dependencies.filter(isRecord) : [];
   let vendored = [];
   try {
-    vendored = readdirSync4(join10(chart.dir, "charts"));
+    vendored = readdirSync4(join12(chart.dir, "charts"));
   } catch {
     vendored = [];
   }
@@ -32606,7 +32620,7 @@ function treeBytes(dir, limit) {
   const walk = (d) => {
     for (const e of readdirSync4(d, { withFileTypes: true })) {
       if (total > limit) return;
-      const p = join10(d, e.name);
+      const p = join12(d, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) total += statSync3(p).size;
     }
@@ -32615,13 +32629,13 @@ function treeBytes(dir, limit) {
   return total;
 }
 function chartWithout(chart, meta, drop, home) {
-  const copy = join10(home, "charts", basename7(chart.dir));
-  if (existsSync11(copy)) return copy;
+  const copy = join12(home, "charts", basename9(chart.dir));
+  if (existsSync13(copy)) return copy;
   if (treeBytes(chart.dir, MAX_COPIED_CHART_BYTES) > MAX_COPIED_CHART_BYTES) return void 0;
-  cpSync(chart.dir, copy, { recursive: true, filter: (src) => basename7(src) !== ".git" });
+  cpSync(chart.dir, copy, { recursive: true, filter: (src) => basename9(src) !== ".git" });
   const deps = (Array.isArray(meta.dependencies) ? meta.dependencies : []).filter((d) => !(isRecord(d) && drop.includes(d.name)));
-  writeFileSync(join10(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
-  rmSync(join10(copy, "Chart.lock"), { force: true });
+  writeFileSync(join12(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
+  rmSync(join12(copy, "Chart.lock"), { force: true });
   return copy;
 }
 async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
@@ -32629,15 +32643,15 @@ async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
   const outcome = { sources: [], notices: [], skipped: [] };
-  const home = mkdtempSync(join10(tmpdir(), "genai-lint-helm-"));
+  const home = mkdtempSync(join12(tmpdir(), "genai-lint-helm-"));
   try {
-    mkdirSync(join10(home, "plugins"));
+    mkdirSync(join12(home, "plugins"));
     const kubeVersion = settings.kubeVersion ?? ctx.config.settings.kubernetesVersion;
     const meta = readChartYaml(chart.dir, chart.root) ?? {};
     const missing = unvendoredDependencies(chart, meta);
     const chartPath = (v) => {
       if (!missing.length) return chart.dir;
-      const values = mergedValues(files, [join10(chart.dir, "values.yaml"), ...v.files]);
+      const values = mergedValues(files, [join12(chart.dir, "values.yaml"), ...v.files]);
       if (!missing.every((d) => disabled(d, values))) return chart.dir;
       const copy = chartWithout(chart, meta, missing.map((d) => d.name), home);
       if (copy) outcome.notices.push(`${chart.display}: rendered with ${v.label} without its dependencies turned off there and not vendored (${missing.map((d) => d.name).join(", ")})`);
@@ -32674,7 +32688,7 @@ async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
         text: run.stdout,
         covers,
         map: helmMapper(chart, ctx.cwd, v, rendered, files),
-        fallback: { file: toDisplayPath(ctx.cwd, join10(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
+        fallback: { file: toDisplayPath(ctx.cwd, join12(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
       });
     });
   } finally {
@@ -32730,7 +32744,7 @@ function chartsByName(cwd) {
       if (meta && typeof meta.name === "string" && !out.has(meta.name)) out.set(meta.name, { dir, display: toDisplayPath(cwd, dir), name: meta.name, root: cwd });
     }
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") queue.push(join10(dir, e.name));
+      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") queue.push(join12(dir, e.name));
     }
   }
   return out;
@@ -32766,17 +32780,17 @@ function pipedHelmSource(text, displayPath, cwd, charts) {
 
 // src/render/kustomize.ts
 import { execFile } from "node:child_process";
-import { accessSync as accessSync2, constants as constants3, existsSync as existsSync12, mkdtempSync as mkdtempSync2, statSync as statSync4, realpathSync as realpathSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { accessSync as accessSync2, constants as constants3, existsSync as existsSync14, mkdtempSync as mkdtempSync2, statSync as statSync4, realpathSync as realpathSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename8, delimiter as delimiter2, dirname as dirname11, isAbsolute as isAbsolute3, join as join11, relative as relative4, resolve as resolve10, sep as sep4 } from "node:path";
+import { basename as basename10, delimiter as delimiter2, dirname as dirname13, isAbsolute as isAbsolute3, join as join13, relative as relative4, resolve as resolve11, sep as sep4 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var BUILD_ANNOTATIONS = [ORIGIN_ANNOTATION, "alpha.config.kubernetes.io/transformations"];
 var RENDER_TIMEOUT_MS = 3e4;
 function kustomizationOf(ref) {
-  return KUSTOMIZATION_NAMES.includes(basename8(ref)) ? ref : kustomizationIn(ref);
+  return KUSTOMIZATION_NAMES.includes(basename10(ref)) ? ref : kustomizationIn(ref);
 }
 function kustomizeRoots(files) {
-  const found = files.filter((f) => KUSTOMIZATION_NAMES.includes(basename8(f.absPath)));
+  const found = files.filter((f) => KUSTOMIZATION_NAMES.includes(basename10(f.absPath)));
   const loaded = /* @__PURE__ */ new Map();
   const load = (path, root) => {
     if (!loaded.has(path)) loaded.set(path, readKustomization(path, root));
@@ -32784,7 +32798,7 @@ function kustomizeRoots(files) {
   };
   const referenced = /* @__PURE__ */ new Set();
   for (const f of found) {
-    const k = load(f.absPath, f.root ?? dirname11(f.absPath));
+    const k = load(f.absPath, f.root ?? dirname13(f.absPath));
     for (const ref of [...k?.resources ?? [], ...k?.components ?? []]) {
       const inner = kustomizationOf(ref);
       if (inner) referenced.add(inner);
@@ -32792,7 +32806,7 @@ function kustomizeRoots(files) {
   }
   const roots = [];
   for (const f of found) {
-    const root = f.root ?? dirname11(f.absPath);
+    const root = f.root ?? dirname13(f.absPath);
     const top = load(f.absPath, root);
     if (!top || top.component || referenced.has(f.absPath)) continue;
     const chain = [];
@@ -32803,8 +32817,8 @@ function kustomizeRoots(files) {
       for (const r of k.remote) problems2.add(`needs ${r} (remote or missing; not fetched)`);
       if (k.needsPlugins.length) problems2.add(`uses ${k.needsPlugins.join(", ")} (helm is not run from kustomize)`);
       for (const ref of [...k.resources, ...k.components, ...k.patchEntries.flatMap((p) => p.file ? [p.file] : [])]) {
-        if (!existsSync12(ref)) problems2.add(`needs ${relative4(dirname11(f.absPath), ref)} (missing)`);
-        else if (outsideRoot(ref, root)) problems2.add(`reads ${relative4(dirname11(f.absPath), ref)} outside the linted root`);
+        if (!existsSync14(ref)) problems2.add(`needs ${relative4(dirname13(f.absPath), ref)} (missing)`);
+        else if (outsideRoot(ref, root)) problems2.add(`reads ${relative4(dirname13(f.absPath), ref)} outside the linted root`);
       }
       for (const ref of [...k.resources, ...k.components]) {
         const inner = kustomizationOf(ref);
@@ -32822,7 +32836,7 @@ function kustomizeRoots(files) {
 function onPath(name) {
   for (const dir of (process.env.PATH ?? "").split(delimiter2)) {
     if (!dir || !isAbsolute3(dir)) continue;
-    const candidate = join11(dir, name);
+    const candidate = join13(dir, name);
     try {
       accessSync2(candidate, constants3.X_OK);
       return candidate;
@@ -32832,7 +32846,7 @@ function onPath(name) {
   return void 0;
 }
 function findRenderer(binary) {
-  const pick2 = (path) => /kubectl/i.test(basename8(path)) ? { binary: path, args: ["kustomize"] } : { binary: path, args: ["build"] };
+  const pick2 = (path) => /kubectl/i.test(basename10(path)) ? { binary: path, args: ["kustomize"] } : { binary: path, args: ["build"] };
   if (binary) {
     const path = binary.includes("/") ? binary : onPath(binary);
     return path ? pick2(path) : void 0;
@@ -32843,9 +32857,9 @@ function findRenderer(binary) {
   return kustomize ? pick2(kustomize) : void 0;
 }
 function renderRoot(root, renderer, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20) {
-  const wrapperDir = realpathSync2(mkdtempSync2(join11(tmpdir2(), "genai-lint-kustomize-")));
-  const target = relative4(wrapperDir, realpathSync2(dirname11(root.file))).split(sep4).join("/");
-  writeFileSync2(join11(wrapperDir, "kustomization.yaml"), `resources:
+  const wrapperDir = realpathSync2(mkdtempSync2(join13(tmpdir2(), "genai-lint-kustomize-")));
+  const target = relative4(wrapperDir, realpathSync2(dirname13(root.file))).split(sep4).join("/");
+  writeFileSync2(join13(wrapperDir, "kustomization.yaml"), `resources:
 - ${JSON.stringify(target)}
 buildMetadata: [originAnnotations]
 `);
@@ -32892,10 +32906,10 @@ function parseRendered(text, wrapperDir) {
     const raw = annotations?.[ORIGIN_ANNOTATION];
     if (typeof raw === "string") {
       const o = yamlLib().parse(raw);
-      if (isRecord(o) && typeof o.path === "string" && o.repo === void 0) origin = { file: resolve10(wrapperDir, o.path) };
+      if (isRecord(o) && typeof o.path === "string" && o.repo === void 0) origin = { file: resolve11(wrapperDir, o.path) };
       else if (isRecord(o) && typeof o.configuredIn === "string") {
         const by = isRecord(o.configuredBy) && typeof o.configuredBy.kind === "string" ? o.configuredBy.kind : void 0;
-        origin = { file: resolve10(wrapperDir, o.configuredIn), generator: by };
+        origin = { file: resolve11(wrapperDir, o.configuredIn), generator: by };
       }
     }
     if (annotations && meta) {
@@ -33200,7 +33214,7 @@ function coveredFiles(root, objects) {
   return out;
 }
 function rootLabel(root, cwd) {
-  const dir = dirname11(root.file);
+  const dir = dirname13(root.file);
   const rel = isAbsolute3(dir) ? relative4(cwd, dir) : dir;
   return (rel || ".").split(sep4).join("/");
 }
@@ -33332,8 +33346,8 @@ function kustomizeRenderer() {
       }
       for (const root of buildable) {
         const base = shared.get(groups.get(root));
-        const alone = base === dirname11(root.file) || [...groups.values()].filter((g) => g === groups.get(root)).length === 1;
-        const variant = alone ? rootLabel(root, ctx.cwd) : relative4(base, dirname11(root.file)).split(sep4).join("/");
+        const alone = base === dirname13(root.file) || [...groups.values()].filter((g) => g === groups.get(root)).length === 1;
+        const variant = alone ? rootLabel(root, ctx.cwd) : relative4(base, dirname13(root.file)).split(sep4).join("/");
         const group = alone ? variant : relative4(ctx.cwd, base).split(sep4).join("/") || ".";
         const files = new TreeFiles(root.root);
         const fallback = { file: display(root.file), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
@@ -33713,7 +33727,7 @@ function formatInputFor(report, cwd, options = {}) {
 }
 
 // src/format/github.ts
-import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve11, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve12, sep as sep5 } from "node:path";
 
 // src/format/shared.ts
 function countBySeverity(findings) {
@@ -33746,7 +33760,7 @@ var ANNOTATIONS_PER_TYPE = 10;
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute4(file) ? file : resolve11(cwd, file);
+  const abs = isAbsolute4(file) ? file : resolve12(cwd, file);
   const rel = relative5(workspace, abs);
   return rel.startsWith("..") ? file : rel.split(sep5).join("/");
 }
@@ -33945,9 +33959,9 @@ function baseCommit(env = process.env) {
 }
 function configFromBase(cwd, sha, configInput, env = process.env) {
   const candidates = configInput ? [configInput] : [...CONFIG_FILE_NAMES];
-  const dir = mkdtempSync3(join12(env.RUNNER_TEMP || tmpdir3(), "genai-lint-base-config-"));
+  const dir = mkdtempSync3(join14(env.RUNNER_TEMP || tmpdir3(), "genai-lint-base-config-"));
   for (const candidate of candidates) {
-    const rel = relative6(cwd, resolve12(cwd, candidate)).split(sep6).join("/");
+    const rel = relative6(cwd, resolve13(cwd, candidate)).split(sep6).join("/");
     if (rel.startsWith("../") || rel === "..") throw new ConfigError(`config ${candidate} is outside the repository`);
     let text;
     try {
@@ -33955,12 +33969,12 @@ function configFromBase(cwd, sha, configInput, env = process.env) {
     } catch {
       continue;
     }
-    const file = join12(dir, rel);
-    mkdirSync2(dirname12(file), { recursive: true });
+    const file = join14(dir, rel);
+    mkdirSync2(dirname14(file), { recursive: true });
     writeFileSync3(file, text);
-    return { file, baseDir: resolve12(cwd, dirname12(rel)) };
+    return { file, baseDir: resolve13(cwd, dirname14(rel)) };
   }
-  const empty = join12(dir, CONFIG_FILE_NAMES[0]);
+  const empty = join14(dir, CONFIG_FILE_NAMES[0]);
   writeFileSync3(empty, "{}\n");
   return { file: empty, baseDir: cwd };
 }
@@ -33993,14 +34007,14 @@ async function runAction() {
     return 2;
   }
   const sarifInput = input("sarif-file");
-  const sarifFile = sarifInput ? isAbsolute5(sarifInput) ? sarifInput : resolve12(cwd, sarifInput) : void 0;
+  const sarifFile = sarifInput ? isAbsolute5(sarifInput) ? sarifInput : resolve13(cwd, sarifInput) : void 0;
   const annotations = bool(input("annotations"), true);
   const summary = bool(input("summary"), true);
   const report = await lint({ paths: paths.length ? paths : ["."], cwd, configPath, configBaseDir });
   const formatInput = formatInputFor(report, cwd);
   if (annotations) process.stdout.write(formatGithub(formatInput));
   if (sarifFile) {
-    mkdirSync2(dirname12(sarifFile), { recursive: true });
+    mkdirSync2(dirname14(sarifFile), { recursive: true });
     writeFileSync3(sarifFile, formatSarif(formatInput));
   }
   if (summary && process.env.GITHUB_STEP_SUMMARY) {

@@ -10321,7 +10321,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -10348,7 +10348,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -11212,7 +11212,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -11603,7 +11603,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -14979,11 +14979,11 @@ var require_ignore = __commonJS({
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename5 = shortcut ? basenameOf(path) : path;
+        const basename7 = shortcut ? basenameOf(path) : path;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules2[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename5 : path
+            shortcut && rule._basenameOnly ? basename7 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -29069,9 +29069,8 @@ function buildDir() {
 }
 
 // src/engine/runner.ts
-import { createHash } from "node:crypto";
-import { readSync as readSync2, existsSync as existsSync4 } from "node:fs";
-import { basename as basename4, dirname as dirname5, join as join6, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname7, join as join8, resolve as resolve4 } from "node:path";
 
 // src/discover.ts
 var import_ignore = __toESM(require_ignore(), 1);
@@ -29378,38 +29377,6 @@ function missingFromProblem(model) {
   const known = model.instructions.filter((i) => DOCKERFILE_KEYWORDS.has(i.keyword)).length;
   if (!known || known * 2 < model.instructions.length || /\{\{|\{%/.test(model.text)) return void 0;
   return "no FROM instruction: this Dockerfile cannot be built (every build starts FROM a base image or `scratch`)";
-}
-
-// src/parse/template.ts
-var MARKERS = [
-  { open: "{{", kind: "{{ }} template" },
-  { open: "{%", kind: "{% %} template" },
-  { open: "%{", kind: "Terraform %{ } directive" }
-];
-function startsNode(code, at) {
-  let i = at - 1;
-  while (i >= 0 && (code[i] === " " || code[i] === "	")) i--;
-  if (i < 0 || "[{,".includes(code[i])) return true;
-  return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
-}
-function structuralTemplate(lines) {
-  const scan = { quote: "" };
-  let blockIndent = -1;
-  for (const line of lines) {
-    const indent = line.length - line.trimStart().length;
-    if (blockIndent >= 0) {
-      if (line.trim() === "" || indent > blockIndent) continue;
-      blockIndent = -1;
-    }
-    const code = codeOfLine(line, scan);
-    for (const m of MARKERS) {
-      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
-        if (startsNode(code, at)) return m.kind;
-      }
-    }
-    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
-  }
-  return void 0;
 }
 
 // src/parse/dotenv.ts
@@ -29767,7 +29734,7 @@ var KubeSchemaValidator = class {
   }
   /** The (bundle) schema that applies at a path inside an object of a kind; follows $ref, properties and items. */
   schemaAt(key2, segs) {
-    const resolve4 = (s) => {
+    const resolve5 = (s) => {
       let cur2 = s;
       for (let hops = 0; isRecord(cur2) && typeof cur2.$ref === "string" && hops < 32; hops++) {
         const name = cur2.$ref.replace(/^#\/definitions\//, "");
@@ -29775,13 +29742,13 @@ var KubeSchemaValidator = class {
       }
       return isRecord(cur2) ? cur2 : void 0;
     };
-    let cur = resolve4(this.rootOf.get(key2));
+    let cur = resolve5(this.rootOf.get(key2));
     for (const seg of segs) {
       if (!cur) return void 0;
       const props = isRecord(cur.properties) ? cur.properties : void 0;
-      if (props && seg in props) cur = resolve4(props[seg]);
-      else if (/^\d+$/.test(seg) && cur.items) cur = resolve4(cur.items);
-      else if (isRecord(cur.additionalProperties)) cur = resolve4(cur.additionalProperties);
+      if (props && seg in props) cur = resolve5(props[seg]);
+      else if (/^\d+$/.test(seg) && cur.items) cur = resolve5(cur.items);
+      else if (isRecord(cur.additionalProperties)) cur = resolve5(cur.additionalProperties);
       else return void 0;
     }
     return cur;
@@ -30150,8 +30117,45 @@ var FileWatchdog = class {
   }
 };
 
-// src/engine/runner.ts
-var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
+// src/engine/parse-file.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { basename as basename5, dirname as dirname6, join as join7, resolve as resolve3 } from "node:path";
+
+// src/parse/template.ts
+var MARKERS = [
+  { open: "{{", kind: "{{ }} template" },
+  { open: "{%", kind: "{% %} template" },
+  { open: "%{", kind: "Terraform %{ } directive" }
+];
+function startsNode(code, at) {
+  let i = at - 1;
+  while (i >= 0 && (code[i] === " " || code[i] === "	")) i--;
+  if (i < 0 || "[{,".includes(code[i])) return true;
+  return (code[i] === ":" || code[i] === "-" || code[i] === "?") && i < at - 1;
+}
+function structuralTemplate(lines) {
+  const scan = { quote: "" };
+  let blockIndent = -1;
+  for (const line of lines) {
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    const code = codeOfLine(line, scan);
+    for (const m of MARKERS) {
+      for (let at = code.indexOf(m.open); at >= 0; at = code.indexOf(m.open, at + 2)) {
+        if (startsNode(code, at)) return m.kind;
+      }
+    }
+    if (/(?:^|[\s:])[|>][-+0-9]*$/.test(code.trimEnd())) blockIndent = indent;
+  }
+  return void 0;
+}
+
+// src/engine/sources.ts
+import { readSync as readSync2, existsSync as existsSync4 } from "node:fs";
+import { basename as basename4, dirname as dirname5, join as join6 } from "node:path";
 function isHelmTemplatePath(absPath) {
   let dir = dirname5(absPath);
   for (let depth = 0; depth < 8; depth++) {
@@ -30174,10 +30178,13 @@ function readSource(file, maxBytes, texts) {
   const { text, problem } = decodeText(read.bytes);
   return problem ? { ...base, problem: `${problem}; skipped` } : { ...base, text };
 }
+
+// src/engine/parse-file.ts
+var FIRST_LINE = { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } };
 function readBaseServices(dir, displayDir, root, notices) {
   for (const name of COMPOSE_BASE_NAMES) {
-    const path = join6(dir, name);
-    if (!existsSync4(path)) continue;
+    const path = join7(dir, name);
+    if (!existsSync5(path)) continue;
     const outside = root ? outsideRoot(path, root) : void 0;
     const read = outside ? { ok: false, reason: outside } : readFileSafely(path);
     if (!read.ok) {
@@ -30271,8 +30278,8 @@ function readParsed(parsed, notices) {
     if (parsed.compose && templated.has(parsed.compose.document)) parsed.compose = void 0;
     if (parsed.compose) {
       usedDocs.add(parsed.compose.document);
-      if (file.absPath && isComposeOverrideName(basename4(file.absPath))) {
-        parsed.compose.baseServices = readBaseServices(dirname5(file.absPath), dirname5(file.displayPath), file.root, notices);
+      if (file.absPath && isComposeOverrideName(basename5(file.absPath))) {
+        parsed.compose.baseServices = readBaseServices(dirname6(file.absPath), dirname6(file.displayPath), file.root, notices);
       }
     }
   }
@@ -30282,61 +30289,26 @@ function readParsed(parsed, notices) {
     if (usedDocs.has(doc)) for (const w of doc.warnings) fail("parse-error", w.message, w.range);
   }
 }
-function findingFix(autofix, index, fixable) {
-  if (!autofix || !fixable) return void 0;
-  const edits = normalizedEdits(autofix.edits, index.text.length);
-  if (!edits?.length) return void 0;
-  return {
-    applicability: autofix.applicability,
-    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } }))
-  };
-}
-var RENDERED_NOT_FIXABLE = "Not fixed automatically: found in rendered output; fix the template or its values.";
-function releasedDocument(doc) {
-  return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
-}
-function mapToTemplateSource(f, model) {
-  const line = f.range.start.line;
-  const doc = model.documents.find((d) => d.source && d.range.start.line <= line && line <= d.range.end.line);
-  if (!doc?.source) return;
-  const shift = doc.contentLine - 1;
-  f.file = doc.source;
-  f.range = {
-    start: { line: f.range.start.line - shift, column: f.range.start.column },
-    end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
-  };
-}
-function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    if (f.file === display) continue;
-    const list2 = byFile.get(f.file);
-    if (list2) list2.push(f);
-    else byFile.set(f.file, [f]);
+function markKustomized(parsed, facts) {
+  const abs = parsed.file.absPath;
+  if (!facts || !abs) return parsed;
+  const patch = facts.patchFiles.includes(abs);
+  const listed = facts.resources[abs];
+  for (const obj of parsed.objects) {
+    if (patch) obj.patch = true;
+    if (listed) {
+      if (listed.namespace) obj.namespace = listed.namespace;
+      if (listed.images.length) obj.imageOverrides = listed.images;
+    }
   }
-  const dropped = /* @__PURE__ */ new Set();
-  for (const [file, list2] of byFile) {
-    const text = textOf(file);
-    if (text === void 0) continue;
-    const model = parseYaml(text);
-    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
-    if (!suppressions.length) continue;
-    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
-    const keep = new Set(kept);
-    for (const f of list2) if (!keep.has(f)) dropped.add(f);
-  }
-  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+  return parsed;
 }
-function mapRenderedFinding(f, model, source, at) {
-  const line = f.range.start.line;
-  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
-  const index = doc ? model.documents.indexOf(doc) : -1;
-  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
-  f.file = loc.file;
-  f.range = loc.range;
-  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true || loc.notOwn !== void 0;
+function parseFiles(files, config2, facts, notices) {
+  return files.map((f) => markKustomized(parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
 }
+
+// src/engine/fingerprints.ts
+import { createHash } from "node:crypto";
 function dockerfileLocator(model) {
   const byInstruction = /* @__PURE__ */ new Map();
   const list2 = model.instructions;
@@ -30380,22 +30352,64 @@ function assignFingerprints(findings, locators, text) {
     f.fingerprint = createHash("sha256").update(`${base}\0${n}`).digest("hex").slice(0, 32);
   }
 }
-function markKustomized(parsed, facts) {
-  const abs = parsed.file.absPath;
-  if (!facts || !abs) return parsed;
-  const patch = facts.patchFiles.includes(abs);
-  const listed = facts.resources[abs];
-  for (const obj of parsed.objects) {
-    if (patch) obj.patch = true;
-    if (listed) {
-      if (listed.namespace) obj.namespace = listed.namespace;
-      if (listed.images.length) obj.imageOverrides = listed.images;
-    }
-  }
-  return parsed;
+
+// src/engine/rendered-findings.ts
+var RENDERED_NOT_FIXABLE = "Not fixed automatically: found in rendered output; fix the template or its values.";
+function mapToTemplateSource(f, model) {
+  const line = f.range.start.line;
+  const doc = model.documents.find((d) => d.source && d.range.start.line <= line && line <= d.range.end.line);
+  if (!doc?.source) return;
+  const shift = doc.contentLine - 1;
+  f.file = doc.source;
+  f.range = {
+    start: { line: f.range.start.line - shift, column: f.range.start.column },
+    end: { line: Math.max(1, f.range.end.line - shift), column: f.range.end.column }
+  };
 }
-function parseFiles(files, config2, facts, notices) {
-  return files.map((f) => markKustomized(parseSource(readSource(f, config2.maxFileSizeMB * 2 ** 20), notices), facts.kustomize));
+function suppressedInRepository(findings, display, textOf, knownIds, enabledIds) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.file === display) continue;
+    const list2 = byFile.get(f.file);
+    if (list2) list2.push(f);
+    else byFile.set(f.file, [f]);
+  }
+  const dropped = /* @__PURE__ */ new Set();
+  for (const [file, list2] of byFile) {
+    const text = textOf(file);
+    if (text === void 0) continue;
+    const model = parseYaml(text);
+    const suppressions = yamlSuppressions(model, kubeObjectsOf(model, file, false));
+    if (!suppressions.length) continue;
+    const { kept } = applySuppressions(list2, suppressions, file, knownIds, enabledIds);
+    const keep = new Set(kept);
+    for (const f of list2) if (!keep.has(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+function mapRenderedFinding(f, model, source, at) {
+  const line = f.range.start.line;
+  const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
+  const index = doc ? model.documents.indexOf(doc) : -1;
+  const loc = (doc && index >= 0 ? source.map({ index, range: doc.range, value: doc.value, source: doc.source, contentLine: doc.contentLine }, at?.pointer, f.range) : void 0) ?? source.fallback;
+  f.file = loc.file;
+  f.range = loc.range;
+  if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
+  return loc.placeholder === true || loc.notOwn !== void 0;
+}
+
+// src/engine/runner.ts
+function findingFix(autofix, index, fixable) {
+  if (!autofix || !fixable) return void 0;
+  const edits = normalizedEdits(autofix.edits, index.text.length);
+  if (!edits?.length) return void 0;
+  return {
+    applicability: autofix.applicability,
+    edits: edits.map((e) => ({ start: e.start, end: e.end, text: e.text, range: { start: index.positionAt(e.start), end: index.positionAt(e.end) } }))
+  };
+}
+function releasedDocument(doc) {
+  return { ...doc, locations: NodeTable.EMPTY, textIndex: TextIndex.EMPTY };
 }
 function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DEFAULT_FILE_LIMITS) {
   const input2 = { config: config2, rules: rules2 };
@@ -30494,7 +30508,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
       const absPath = p.file.absPath;
       const buildContext = (req) => {
         if (!absPath) return void 0;
-        const dir = req.dir !== void 0 ? resolve3(config2.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname5(absPath);
+        const dir = req.dir !== void 0 ? resolve4(config2.baseDir, req.dir) : facts.buildContexts?.[absPath] ?? dirname7(absPath);
         const key2 = `${dir}\0${absPath}\0${req.maxFiles}`;
         let info = contextCache.get(key2);
         const outside = p.file.root ? outsideRoot(dir, p.file.root) : void 0;
@@ -30504,7 +30518,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
         }
         if (!info) {
           const root = p.file.root;
-          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join6(dir, ".dockerignore") ? ".dockerignore of the build context" : basename4(f)} of ${display}: ${why}`));
+          info = scanBuildContext(dir, absPath, req.maxFiles, root, (f, why) => noteOnce(`${NOT_READ}${f === join8(dir, ".dockerignore") ? ".dockerignore of the build context" : basename6(f)} of ${display}: ${why}`));
           contextCache.set(key2, info);
         }
         return info;
@@ -30539,7 +30553,7 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
       const model = p.compose;
       const doc = model.document;
       const at = (path, part = "key") => locateInDocument(doc, path, part);
-      const absDir = p.file.absPath ? dirname5(p.file.absPath) : void 0;
+      const absDir = p.file.absPath ? dirname7(p.file.absPath) : void 0;
       const edit = new YamlEditor(doc);
       for (const rule of composeRules) {
         guarded(
@@ -30560,8 +30574,8 @@ function lintParsed(parsedFiles, index, config2, rules2, facts = {}, limits = DE
             },
             pathStatus: (rel) => {
               if (!absDir) return void 0;
-              const abs = resolve3(absDir, rel);
-              const exists = existsSync4(abs);
+              const abs = resolve4(absDir, rel);
+              const exists = existsSync6(abs);
               const text = exists ? readTreeFile(abs, p.file.root ?? absDir) : void 0;
               return { exists, gitIgnored: isGitIgnored(abs), envEntries: text === void 0 ? void 0 : parseDotenv(text) };
             },

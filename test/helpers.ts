@@ -10,7 +10,7 @@ import type { RawConfig } from '../src/config/index.js';
 import { ENGINE_RULES } from '../src/engine/rule.js';
 import type { AnyRule } from '../src/engine/rule.js';
 import { lintSources } from '../src/engine/runner.js';
-import type { SourceInput } from '../src/engine/runner.js';
+import type { SourceInput } from '../src/engine/sources.js';
 import { kindByName } from '../src/discover.js';
 import type { Finding } from '../src/types.js';
 

@@ -15,7 +15,7 @@ import { secretFileKind } from '../rules/lib/secrets.js';
 import { findWeightDownloads } from '../rules/lib/weights.js';
 import { compileGlob, scanBuildContext } from '../src/engine/build-context.js';
 import { lintSources } from '../src/engine/runner.js';
-import type { SourceInput } from '../src/engine/runner.js';
+import type { SourceInput } from '../src/engine/sources.js';
 import { keyBeforeColon, parseYaml } from '../src/parse/yaml.js';
 import { trimTrailingSlashes } from '../src/text.js';
 import { configOf } from './helpers.js';

@@ -10,7 +10,7 @@ import { runLint } from '../src/engine/run.js';
 import { loadConfig } from '../src/config/index.js';
 import { Share } from '../src/engine/share.js';
 import { mergeShares } from '../src/engine/parallel.js';
-import type { SourceInput } from '../src/engine/runner.js';
+import type { SourceInput } from '../src/engine/sources.js';
 import { decodeText } from '../src/text.js';
 import { configOf, fixtureFiles, FIXTURES, REPO_ROOT, project } from './helpers.js';
 import { discover, kindByName } from '../src/discover.js';

@@ -6,7 +6,7 @@ import { compareFindings } from '../types.js';
 import type { EffectiveConfig, RuleSetting } from '../config/index.js';
 import type { RunFacts } from './run-facts.js';
 import type { AnyRule } from './rule.js';
-import type { RunResult } from './runner.js';
+import type { RunResult } from './run-result.js';
 import { Share } from './share.js';
 import type { ObjectSummary, ShareResult, SharedJobs } from './share.js';
 

@@ -21,8 +21,10 @@ import type { EffectiveConfig } from '../config/index.js';
 import type { RunFacts } from './run-facts.js';
 import type { AnyRule } from './rule.js';
 import { RunIndex } from './run-index.js';
-import { lintParsed, parseFiles } from './runner.js';
-import type { FoundSecret, InternalError, ParsedFile } from './runner.js';
+import { lintParsed } from './runner.js';
+import { parseFiles } from './parse-file.js';
+import type { ParsedFile } from './parse-file.js';
+import type { FoundSecret, InternalError } from './run-result.js';
 
 /** Files taken from the shared job list at a time. */
 const YAML_CHUNK = 8;
