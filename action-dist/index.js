@@ -33096,21 +33096,25 @@ function imageName(ref) {
   return colon > noDigest.lastIndexOf("/") ? noDigest.slice(0, colon) : noDigest;
 }
 function imageEntryPlace(root, file, written, rendered, files) {
-  let found;
+  if (written === void 0) return void 0;
+  let name = imageName(written);
+  let suffix = written.slice(name.length);
+  let place;
   for (const k of root.chain) {
     if (!builds(k, file, root)) continue;
     const doc = files.get(k.path)?.documents[0];
     const entries = doc && isRecord(doc.value) && Array.isArray(doc.value.images) ? doc.value.images : [];
     entries.forEach((e, i) => {
-      if (!isRecord(e) || typeof e.name !== "string" || !doc) return;
-      const names = [written ? imageName(written) : void 0, typeof e.newName === "string" ? e.newName : void 0];
-      if (!names.includes(e.name) && !(written === void 0 && imageName(rendered) === (e.newName ?? e.name))) return;
-      const key2 = ["digest", "newTag", "newName"].find((x) => e[x] !== void 0 && rendered.includes(String(e[x])));
-      const range = key2 ? rangeIn(doc, `/images/${i}/${key2}`, "key") : void 0;
-      if (range) found = { file: k.path, range };
+      if (!isRecord(e) || e.name !== name || !doc) return;
+      if (typeof e.newName === "string") name = e.newName;
+      if (e.digest !== void 0) suffix = `@${String(e.digest)}`;
+      else if (e.newTag !== void 0) suffix = `:${String(e.newTag)}`;
+      const key2 = e.digest !== void 0 ? "digest" : e.newTag !== void 0 ? "newTag" : "newName";
+      const range = rangeIn(doc, `/images/${i}/${key2}`, "key");
+      if (range) place = { file: k.path, range };
     });
   }
-  return found;
+  return `${name}${suffix}` === rendered ? place : void 0;
 }
 function builds(k, file, root) {
   const byPath = new Map(root.chain.map((c) => [c.path, c]));

@@ -460,23 +460,35 @@ function imageName(ref: string): string {
   return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
 }
 
-/** The `images:` entry (the last applied) that turned `written` into `rendered`: its newTag, digest or newName line. */
+/**
+ * The `images:` entry that set what the rules read of a rewritten image:
+ * kustomize applies the entries of each kustomization, bases first, each to
+ * the image name as the entries before it left it. Replayed here from the
+ * written image; the last entry applied is the place (its tag or digest
+ * line, else its name line). Nothing when the replay does not give the
+ * rendered image.
+ */
 function imageEntryPlace(root: KustomizeRoot, file: string, written: string | undefined, rendered: string, files: TreeFiles): SourcePlace | undefined {
-  let found: SourcePlace | undefined;
+  if (written === undefined) return undefined;
+  let name = imageName(written);
+  let suffix = written.slice(name.length);
+  let place: SourcePlace | undefined;
   for (const k of root.chain) {
     if (!builds(k, file, root)) continue;
     const doc = files.get(k.path)?.documents[0];
     const entries = doc && isRecord(doc.value) && Array.isArray(doc.value.images) ? (doc.value.images as unknown[]) : [];
     entries.forEach((e, i) => {
-      if (!isRecord(e) || typeof e.name !== 'string' || !doc) return;
-      const names = [written ? imageName(written) : undefined, typeof e.newName === 'string' ? e.newName : undefined];
-      if (!names.includes(e.name) && !(written === undefined && imageName(rendered) === (e.newName ?? e.name))) return;
-      const key = ['digest', 'newTag', 'newName'].find((x) => e[x] !== undefined && rendered.includes(String(e[x])));
-      const range = key ? rangeIn(doc, `/images/${i}/${key}`, 'key') : undefined;
-      if (range) found = { file: k.path, range };
+      if (!isRecord(e) || e.name !== name || !doc) return;
+      if (typeof e.newName === 'string') name = e.newName;
+      if (e.digest !== undefined) suffix = `@${String(e.digest)}`;
+      else if (e.newTag !== undefined) suffix = `:${String(e.newTag)}`;
+      // The entry's tag (or digest) line when it sets one, else its name line.
+      const key = e.digest !== undefined ? 'digest' : e.newTag !== undefined ? 'newTag' : 'newName';
+      const range = rangeIn(doc, `/images/${i}/${key}`, 'key');
+      if (range) place = { file: k.path, range };
     });
   }
-  return found;
+  return `${name}${suffix}` === rendered ? place : undefined;
 }
 
 /** Whether kustomization `k` builds the resource file `file` (directly, or through its bases). */

@@ -178,6 +178,27 @@ describe.runIf(withKubectl)('kustomize through a run (kubectl)', () => {
     ]);
   });
 
+  it('an image tag lands on the images: entry kustomize applied last to that image, not on an entry of another image', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kz-images-'));
+    const put = (f: string, text: string) => {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), text);
+    };
+    const pod = (name: string, image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  automountServiceAccountToken: false\n  containers:\n    - name: c\n      image: ${image}\n`;
+    put('base/pods.yaml', pod('gateway', 'gp:latest') + '---\n' + pod('runtime', 'org/rt:v1'));
+    // Two entries, the second naming its own image as its new name: it must not claim the first image's tag.
+    put('base/kustomization.yaml', 'resources: [pods.yaml]\nimages:\n  - name: gp\n    newName: org/gp\n    newTag: nightly\n  - name: org/rt\n    newName: org/rt\n    newTag: nightly\n');
+    // An overlay retags the base's rewritten name: the overlay's entry is where the fix belongs.
+    put('prod/kustomization.yaml', 'resources: [../base]\nimages:\n  - name: org/gp\n    newTag: latest\n');
+    put('dev/kustomization.yaml', 'resources: [../base]\n');
+    const report = await lint({ paths: [dir], cwd: dir });
+    expect(report.findings.filter((f) => f.ruleId === 'k8s/image-tag').map(where).sort()).toEqual([
+      'k8s/image-tag base/kustomization.yaml 5:5',
+      'k8s/image-tag base/kustomization.yaml 8:5',
+      'k8s/image-tag prod/kustomization.yaml 4:5',
+    ]);
+  });
+
   it('suppression comments in the files a finding lands on still count', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kz-suppress-'));
     cpSync(DIR, dir, { recursive: true });
