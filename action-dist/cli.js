@@ -32370,7 +32370,7 @@ function mapRenderedFinding(f, model, source, at) {
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true || loc.notOwn !== void 0;
+  return loc.placeholder ? "placeholder" : loc.notOwn;
 }
 
 // src/engine/runner.ts
@@ -32652,7 +32652,11 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const placeholders = /* @__PURE__ */ new Set();
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
-        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+        const notJudged = mapRenderedFinding(f, p.yaml, rendered, placed.get(f));
+        if (notJudged) {
+          placeholders.add(f);
+          if (notJudged === "packaged dependency") noteOnce(`${rendered.group}: findings in dependencies packaged as archives (charts/*.tgz) are not judged: they are the dependency's own`);
+        }
         if (f.autofix) {
           delete f.autofix;
           f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;
@@ -35049,7 +35053,7 @@ function fixSummary(outcome, dryRun) {
   const parts = [
     dryRun ? `${plural2(outcome.fixed, "fix")} would apply to ${plural2(files, "file")}` : `${outcome.fixed} fixed${files ? ` in ${plural2(files, "file")}` : ""}`
   ];
-  if (outcome.unsafeLeft) parts.push(`${outcome.unsafeLeft} fixable with --unsafe-fixes`);
+  if (outcome.unsafeLeft) parts.push(`${outcome.unsafeLeft} more fixable with --unsafe-fixes`);
   if (outcome.fixableLeft) parts.push(`${outcome.fixableLeft} not fixed after ${outcome.passes} passes`);
   return parts.join(", ");
 }

@@ -31328,7 +31328,7 @@ function mapRenderedFinding(f, model, source, at) {
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true || loc.notOwn !== void 0;
+  return loc.placeholder ? "placeholder" : loc.notOwn;
 }
 
 // src/engine/runner.ts
@@ -31610,7 +31610,11 @@ function lintParsed(parsedFiles, index, config, rules, facts = {}, limits = DEFA
       const placeholders = /* @__PURE__ */ new Set();
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
-        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+        const notJudged = mapRenderedFinding(f, p.yaml, rendered, placed.get(f));
+        if (notJudged) {
+          placeholders.add(f);
+          if (notJudged === "packaged dependency") noteOnce(`${rendered.group}: findings in dependencies packaged as archives (charts/*.tgz) are not judged: they are the dependency's own`);
+        }
         if (f.autofix) {
           delete f.autofix;
           f.fix = f.fix ? `${f.fix} ${RENDERED_NOT_FIXABLE}` : RENDERED_NOT_FIXABLE;

@@ -125,7 +125,7 @@ function fixSummary(outcome: FixOutcome, dryRun: boolean): string {
   const parts = [
     dryRun ? `${plural(outcome.fixed, 'fix')} would apply to ${plural(files, 'file')}` : `${outcome.fixed} fixed${files ? ` in ${plural(files, 'file')}` : ''}`,
   ];
-  if (outcome.unsafeLeft) parts.push(`${outcome.unsafeLeft} fixable with --unsafe-fixes`);
+  if (outcome.unsafeLeft) parts.push(`${outcome.unsafeLeft} more fixable with --unsafe-fixes`);
   if (outcome.fixableLeft) parts.push(`${outcome.fixableLeft} not fixed after ${outcome.passes} passes`);
   return parts.join(', ');
 }

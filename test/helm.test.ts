@@ -157,6 +157,7 @@ describe.skipIf(needsHelm === 'skip')('Helm charts rendered with helm template',
     // The parent's own pod is judged on its template; nothing of the archive lands on the parent's Chart.yaml.
     expect(r.findings.some((f) => f.ruleId === 'k8s/host-namespaces' && f.file === 'app/templates/pod.yaml')).toBe(true);
     expect(r.findings.filter((f) => f.file === 'app/Chart.yaml').map(where)).toEqual([]);
+    expect(r.notices).toContain('app: findings in dependencies packaged as archives (charts/*.tgz) are not judged: they are the dependency\'s own');
   });
 
   it('judges a templated fragment the chart reads (.Files.Get + tpl) through the render, without a skip notice', async () => {

@@ -49,8 +49,8 @@ export function suppressedInRepository(findings: Finding[], display: string, tex
   return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
 }
 
-/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); true when it is not judged (a placeholder, a value made at install time, a packaged dependency). */
-export function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): boolean {
+/** Re-points a finding of a rendered source at the repository file its mapper names (or the source's fallback); why it is not judged, if it is not (a placeholder, a value made at install time, a packaged dependency). */
+export function mapRenderedFinding(f: Finding, model: YamlFileModel, source: RenderedSource, at: { doc: YamlDocumentModel; pointer: string | undefined } | undefined): 'placeholder' | MappedLocation['notOwn'] {
   const line = f.range.start.line;
   const doc = at?.doc ?? model.documents.find((d) => d.range.start.line <= line && line <= d.range.end.line);
   const index = doc ? model.documents.indexOf(doc) : -1;
@@ -58,5 +58,5 @@ export function mapRenderedFinding(f: Finding, model: YamlFileModel, source: Ren
   f.file = loc.file;
   f.range = loc.range;
   if (loc.related?.length) f.related = loc.related.map((r) => ({ ...r }));
-  return loc.placeholder === true || loc.notOwn !== undefined;
+  return loc.placeholder ? 'placeholder' : loc.notOwn;
 }

@@ -352,7 +352,11 @@ export function lintParsed(
       const placeholders = new Set<Finding>();
       for (const f of [...kept, ...unused]) {
         if (!locators.has(f)) locators.set(f, p.yaml.index.lineText(f.range.start.line).trim());
-        if (mapRenderedFinding(f, p.yaml, rendered, placed.get(f))) placeholders.add(f);
+        const notJudged = mapRenderedFinding(f, p.yaml, rendered, placed.get(f));
+        if (notJudged) {
+          placeholders.add(f);
+          if (notJudged === 'packaged dependency') noteOnce(`${rendered.group}: findings in dependencies packaged as archives (charts/*.tgz) are not judged: they are the dependency's own`);
+        }
         // The rendered text is not a file: its edits would land nowhere.
         if (f.autofix) {
           delete f.autofix;

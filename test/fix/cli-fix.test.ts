@@ -26,7 +26,7 @@ describe('--diff', () => {
     expect(r.stdout).toBe(
       ['--- a/Dockerfile', '+++ b/Dockerfile', '@@ -1,3 +1,3 @@', ' FROM python:3.11-slim', '-RUN pip install fastapi==0.115.0', '+RUN pip install --no-cache-dir fastapi==0.115.0', ' ENTRYPOINT uvicorn app:app', ''].join('\n'),
     );
-    expect(r.stderr).toContain('1 fix would apply to 1 file, 1 fixable with --unsafe-fixes');
+    expect(r.stderr).toContain('1 fix would apply to 1 file, 1 more fixable with --unsafe-fixes');
     expect(r.status).toBe(1);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(DOCKERFILE);
   });
@@ -51,7 +51,7 @@ describe('--fix', () => {
     const dir = project({ Dockerfile: DOCKERFILE });
     const r = run(['--fix', '--fail-on', 'warning', '.'], dir);
     expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(DOCKERFILE.replace('pip install', 'pip install --no-cache-dir'));
-    expect(r.stderr).toContain('genai-lint: 1 fixed in 1 file, 1 fixable with --unsafe-fixes');
+    expect(r.stderr).toContain('genai-lint: 1 fixed in 1 file, 1 more fixable with --unsafe-fixes');
     expect(r.stdout).not.toContain('dockerfile/pip-cache');
     expect(r.stdout).toContain('dockerfile/exec-form');
     expect(r.stdout).toContain('1 with `--fix --unsafe-fixes`');
