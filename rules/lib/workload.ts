@@ -412,12 +412,6 @@ export function completePodSpecsOf(obj: KubeObject): PodView[] {
   return podSpecsOf(obj).filter((p) => !p.partial);
 }
 
-/** The pod spec of a Pod or of a core workload's pod template. */
-export function podSpecOf(obj: KubeObject): PodView | undefined {
-  if (!CORE_KINDS.has(obj.kind)) return undefined;
-  return podSpecsOf(obj)[0];
-}
-
 export type ContainerRole = 'container' | 'initContainer' | 'ephemeralContainer';
 
 export interface ContainerView {
