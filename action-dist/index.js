@@ -29049,7 +29049,8 @@ var gpu_quota_default = defineK8sRule({
     if (!uncapped.length) return;
     const others = group.filter((o) => key(o) !== key(obj));
     const ns = obj.namespace !== void 0 ? `namespace \`${obj.namespace}\`` : "the namespace these manifests are applied to";
-    const also = others.length ? ` (with ${others.slice(0, 3).map((o) => workloadLabel(o)).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})` : "";
+    const labelOf = (o) => workloadLabel(o) === workloadLabel(obj) ? `${workloadLabel(o)} in ${o.file}` : workloadLabel(o);
+    const also = others.length ? ` (with ${others.slice(0, 3).map(labelOf).join(", ")}${others.length > 3 ? ` and ${others.length - 3} more` : ""})` : "";
     ctx.report({
       message: `${workloadLabel(obj)}${also} requests ${uncapped.map((r) => `\`${r}\``).join(", ")} in ${ns}, and no ResourceQuota of the run caps ${uncapped.map((r) => `\`requests.${r}\``).join(", ")}: GPU use there has no ceiling`,
       path: mine.get(uncapped[0]),

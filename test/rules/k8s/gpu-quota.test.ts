@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintSnippet, ruleTester } from '../../helpers.js';
+import { configOf, lintSnippet, project, ruleTester } from '../../helpers.js';
+import { RULES } from '../../../rules/index.js';
+import { runLint } from '../../../src/engine/run.js';
 import { deployment } from './_shared.js';
 
 
@@ -7,6 +9,16 @@ const on = { rules: { 'k8s/gpu-quota': 'info' } } as const;
 const gpuServer = (name: string, ns: string, resource = 'nvidia.com/gpu') =>
   deployment(`      containers:\n        - name: s\n          image: vllm/vllm-openai:v0.8.5\n          resources:\n            limits: {${resource}: 1}\n`, name).replace(`  name: ${name}\n`, `  name: ${name}\n  namespace: ${ns}\n`);
 const quota = (ns: string | undefined, hard: string) => `apiVersion: v1\nkind: ResourceQuota\nmetadata:\n  name: q\n${ns ? `  namespace: ${ns}\n` : ''}spec:\n  hard: {${hard}}\n`;
+
+describe('k8s/gpu-quota names other workloads of the namespace', () => {
+  it('names a copy of the workload in another file by its file', async () => {
+    const dir = project({ 'a.yaml': gpuServer('a', 'ml'), 'copy/a.yaml': gpuServer('a', 'ml') });
+    const r = await runLint({ paths: ['.'], cwd: dir, config: configOf(on), rules: RULES });
+    const f = r.findings.filter((x) => x.ruleId === 'k8s/gpu-quota');
+    expect(f.map((x) => `${x.file} ${x.range.start.line}:${x.range.start.column}`)).toEqual(['a.yaml 17:22']);
+    expect(f[0].message).toContain('Deployment `a` (with Deployment `a` in copy/a.yaml) requests');
+  });
+});
 
 describe('k8s/gpu-quota is in the strict preset only', () => {
   it('is off by default', () => expect(lintSnippet({ code: gpuServer('a', 'ml') }).filter((f) => f.ruleId === 'k8s/gpu-quota')).toEqual([]));
