@@ -68,6 +68,8 @@ export const MODEL_FAMILIES: readonly ModelFamily[] = [
   // microsoft/Phi-3-mini model card; TinyLlama/TinyLlama-1.1B; facebook/opt-125m (the models of many quick-start examples).
   // Phi-3-mini-4k attends within a sliding window: no shape.
   { name: 'Phi-3-mini', pattern: /^phi-3(\.5)?-mini\b/, params: 3.82 },
+  // microsoft/phi-4 model card (14B; 14.7B in config.json); phi-4-mini and phi-4-multimodal are other sizes.
+  { name: 'phi-4', pattern: /^phi-4(?!-(mini|multimodal))\b/, params: 14.7 },
   { name: 'TinyLlama-1.1B', pattern: /^tinyllama-1\.1b\b/, params: 1.1, arch: { layers: 22, kvHeads: 4, headDim: 64 } },
   { name: 'OPT-125M', pattern: /^opt-125m$/, params: 0.125, arch: { layers: 12, kvHeads: 12, headDim: 64 } },
   // deepseek-ai/DeepSeek-V3 and -R1 model cards: 671B parameters published in FP8.

@@ -10,6 +10,7 @@ describe('model sizes', () => {
     ['Qwen/Qwen2.5-0.5B-Instruct', 0.49, 'table'],
     ['facebook/opt-125m', 0.125, 'table'],
     ['openai/gpt-oss-20b', 20.9, 'table'],
+    ['unsloth/phi-4-bnb-4bit', 14.7, 'table'],
     ['ibm-granite/granite-3.1-8b-instruct', 8, 'name'],
     ['bigscience/bloom-560m', 0.56, 'name'],
     ['hf://Qwen/Qwen3-30B-A3B', 30, 'name'],
@@ -25,6 +26,7 @@ describe('model sizes', () => {
     expect(paramsFromName('merge-7b-13b')).toBeUndefined();
     expect(paramsFromName('stablelm-2-zephyr-1_6b')).toBeUndefined();
   });
+  it('phi-4-mini is not phi-4', () => expect(modelSize('microsoft/Phi-4-mini-instruct')?.params).not.toBe(14.7));
   it('mixtures outside the table count a lower bound', () => expect(paramsFromName('acme-4x7b')).toBe(21));
   it('configured models win over the table and the name', () => {
     expect(modelSize('acme/chat-34b', { 'acme/chat-34b': { params: 34.4, bits: 4 } })).toMatchObject({ params: 34.4, from: 'config', nativeBits: 4 });
