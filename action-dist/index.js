@@ -4004,10 +4004,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep7, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4021,7 +4021,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4045,7 +4045,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4061,7 +4061,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4152,7 +4152,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4166,13 +4166,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -4215,18 +4215,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep7, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4280,8 +4280,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4293,7 +4293,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4304,8 +4304,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4322,7 +4322,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4502,7 +4502,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4519,24 +4519,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4719,25 +4719,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd2, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5547,14 +5547,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep7, value }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep7)
-        for (const st of sep7)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6721,18 +6721,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6885,15 +6885,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep7 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7087,13 +7087,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7748,11 +7748,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7769,10 +7769,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants3);
         return this;
       }
       get names() {
@@ -7833,8 +7833,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants3) {
+        this.code = optimizeExpr(this.code, names, constants3);
         return this;
       }
       get names() {
@@ -7863,12 +7863,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants3))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -7921,12 +7921,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        if (!(super.optimizeNames(names, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants3);
         return this;
       }
       get names() {
@@ -7949,10 +7949,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants3);
         return this;
       }
       get names() {
@@ -7988,10 +7988,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants3) {
+        if (!super.optimizeNames(names, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants3);
         return this;
       }
       get names() {
@@ -8033,11 +8033,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants3) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
         return this;
       }
       get names() {
@@ -8338,7 +8338,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -8353,14 +8353,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants3[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -21077,7 +21077,7 @@ var require_main = __commonJS({
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync as mkdirSync2, mkdtempSync as mkdtempSync3, writeFileSync as writeFileSync3 } from "node:fs";
 import { tmpdir as tmpdir3 } from "node:os";
-import { dirname as dirname14, isAbsolute as isAbsolute5, join as join14, relative as relative6, resolve as resolve13, sep as sep6 } from "node:path";
+import { dirname as dirname14, isAbsolute as isAbsolute6, join as join15, relative as relative6, resolve as resolve13, sep as sep7 } from "node:path";
 
 // src/config/types.ts
 var CONFIG_FILE_NAMES = [".genai-lint.yaml", ".genai-lint.yml", ".genai-lint.json"];
@@ -31882,9 +31882,9 @@ async function lintInParallel(files, config, facts, rules, threads, workerUrl, s
 
 // src/render/helm.ts
 import { spawn } from "node:child_process";
-import { accessSync, constants as constants2, cpSync, existsSync as existsSync13, mkdirSync, mkdtempSync, readdirSync as readdirSync4, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { cpSync, existsSync as existsSync13, mkdirSync, mkdtempSync, readdirSync as readdirSync4, rmSync, statSync as statSync4, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename as basename9, delimiter, dirname as dirname12, isAbsolute as isAbsolute2, join as join12, relative as relative3, resolve as resolve10, sep as sep3 } from "node:path";
+import { basename as basename9, dirname as dirname12, isAbsolute as isAbsolute3, join as join13, relative as relative3, sep as sep4 } from "node:path";
 
 // src/escape.ts
 var UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
@@ -32273,13 +32273,67 @@ function lineRange(index, col, len) {
   return { start: { line: index + 1, column: col + 1 }, end: { line: index + 1, column: col + 1 + Math.max(len, 1) } };
 }
 
+// src/render/tools.ts
+import { accessSync, constants as constants2, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { delimiter, isAbsolute as isAbsolute2, join as join12, resolve as resolve10, sep as sep3 } from "node:path";
+function findExecutable(binary, cwd) {
+  const runnable = (p) => {
+    try {
+      accessSync(p, constants2.X_OK);
+      return statSync3(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (binary.includes("/") || binary.includes(sep3)) {
+    const p = resolve10(cwd, binary);
+    return runnable(p) ? p : void 0;
+  }
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (!dir || !isAbsolute2(dir)) continue;
+    const p = join12(dir, binary);
+    if (runnable(p)) return p;
+  }
+  return void 0;
+}
+function insideLintedTree(executable, roots) {
+  let real2 = executable;
+  try {
+    real2 = realpathSync2(executable);
+  } catch {
+  }
+  return roots.some((r) => isWithin(r, executable) || isWithin(r, real2));
+}
+var NO_NETWORK_ENV = {
+  HTTP_PROXY: "http://127.0.0.1:9",
+  HTTPS_PROXY: "http://127.0.0.1:9",
+  NO_PROXY: "",
+  http_proxy: "http://127.0.0.1:9",
+  https_proxy: "http://127.0.0.1:9",
+  no_proxy: ""
+};
+var CONCURRENT_RENDERS = 2;
+function limiter(max) {
+  let active = 0;
+  const waiting = [];
+  return async (job) => {
+    if (active >= max) await new Promise((go) => waiting.push(go));
+    active++;
+    try {
+      return await job();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
 // src/render/helm.ts
 var CHART_FILE = "Chart.yaml";
 var MAX_CHART_DEPTH = 8;
-var CONCURRENT_RENDERS = 2;
 var MAX_OUTPUT_BYTES = 64 * 2 ** 20;
 function readChartYaml(dir, root) {
-  const text = readTreeFile(join12(dir, CHART_FILE), root);
+  const text = readTreeFile(join13(dir, CHART_FILE), root);
   if (text === void 0) return void 0;
   const v = parseYaml(text).documents.find((d) => !d.errors.length)?.value;
   return isRecord(v) ? v : void 0;
@@ -32288,7 +32342,7 @@ function chartDirOf(absPath, root) {
   let dir = dirname12(absPath);
   let chart;
   for (let depth = 0; depth < MAX_CHART_DEPTH && isWithin(root, dir); depth++) {
-    if (existsSync13(join12(dir, CHART_FILE))) {
+    if (existsSync13(join13(dir, CHART_FILE))) {
       chart = dir;
       break;
     }
@@ -32299,13 +32353,13 @@ function chartDirOf(absPath, root) {
   if (!chart) return void 0;
   for (; ; ) {
     const up = dirname12(chart);
-    if (basename9(up) !== "charts" || !isWithin(root, dirname12(up)) || !existsSync13(join12(dirname12(up), CHART_FILE))) return chart;
+    if (basename9(up) !== "charts" || !isWithin(root, dirname12(up)) || !existsSync13(join13(dirname12(up), CHART_FILE))) return chart;
     chart = dirname12(up);
   }
 }
 function coveredByChart(chartDir, file) {
-  const rel = relative3(chartDir, file.absPath).split(sep3);
-  if (rel[0] === ".." || isAbsolute2(rel.join("/"))) return false;
+  const rel = relative3(chartDir, file.absPath).split(sep4);
+  if (rel[0] === ".." || isAbsolute3(rel.join("/"))) return false;
   const [top] = rel;
   if (rel.length === 1 && (top === CHART_FILE || top === "Chart.lock" || top === "requirements.yaml" || /^values.*\.ya?ml$/i.test(top))) return true;
   if (top === "templates" || top === "charts" || top === "ci") return true;
@@ -32339,45 +32393,8 @@ function findCharts(files, cwd, notices) {
   return [...charts.values()].filter((c) => !!c);
 }
 function findHelm(binary, cwd) {
-  const runnable = (p) => {
-    try {
-      accessSync(p, constants2.X_OK);
-      return statSync3(p).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (binary) {
-    if (binary.includes("/") || binary.includes(sep3)) {
-      const p = resolve10(cwd, binary);
-      return runnable(p) ? p : void 0;
-    }
-  }
-  const name = binary ?? "helm";
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    if (!dir || !isAbsolute2(dir)) continue;
-    const p = join12(dir, name);
-    if (runnable(p)) return p;
-  }
-  return void 0;
+  return findExecutable(binary ?? "helm", cwd);
 }
-var Limiter = class {
-  constructor(max) {
-    this.max = max;
-  }
-  running = 0;
-  waiting = [];
-  async run(task) {
-    if (this.running >= this.max) await new Promise((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
-};
 function helmMessage(stderr) {
   const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const error = lines.find((l) => l.startsWith("Error:")) ?? lines[lines.length - 1] ?? "no output";
@@ -32388,21 +32405,15 @@ function runHelm(binary, args, home, timeoutMs) {
   const env = {
     PATH: process.env.PATH,
     HOME: home,
-    HELM_PLUGINS: join12(home, "plugins"),
-    HELM_CACHE_HOME: join12(home, "cache"),
-    HELM_CONFIG_HOME: join12(home, "config"),
-    HELM_DATA_HOME: join12(home, "data"),
-    HELM_REGISTRY_CONFIG: join12(home, "registry.json"),
-    HELM_REPOSITORY_CONFIG: join12(home, "repositories.yaml"),
-    HELM_REPOSITORY_CACHE: join12(home, "repository"),
-    KUBECONFIG: join12(home, "kubeconfig"),
-    // No network: any connection helm would try goes to a closed local port.
-    HTTP_PROXY: "http://127.0.0.1:9",
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    NO_PROXY: "",
-    http_proxy: "http://127.0.0.1:9",
-    https_proxy: "http://127.0.0.1:9",
-    no_proxy: ""
+    HELM_PLUGINS: join13(home, "plugins"),
+    HELM_CACHE_HOME: join13(home, "cache"),
+    HELM_CONFIG_HOME: join13(home, "config"),
+    HELM_DATA_HOME: join13(home, "data"),
+    HELM_REGISTRY_CONFIG: join13(home, "registry.json"),
+    HELM_REPOSITORY_CONFIG: join13(home, "repositories.yaml"),
+    HELM_REPOSITORY_CACHE: join13(home, "repository"),
+    KUBECONFIG: join13(home, "kubeconfig"),
+    ...NO_NETWORK_ENV
   };
   return new Promise((done) => {
     let child;
@@ -32445,8 +32456,8 @@ function runHelm(binary, args, home, timeoutMs) {
   });
 }
 function variantsOf(chart, extra) {
-  const variants = [{ label: extra.length ? [`values.yaml`, ...extra.map((f) => relative3(chart.dir, f).split(sep3).join("/"))].join(" + ") : "values.yaml", files: [...extra] }];
-  const ci = join12(chart.dir, "ci");
+  const variants = [{ label: extra.length ? [`values.yaml`, ...extra.map((f) => relative3(chart.dir, f).split(sep4).join("/"))].join(" + ") : "values.yaml", files: [...extra] }];
+  const ci = join13(chart.dir, "ci");
   let names = [];
   try {
     names = readdirSync4(ci, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
@@ -32454,7 +32465,7 @@ function variantsOf(chart, extra) {
     names = [];
   }
   for (const name of names.filter((n) => /-values\.ya?ml$/.test(n)).sort()) {
-    variants.push({ label: `ci/${name}`, files: [...extra, join12(ci, name)] });
+    variants.push({ label: `ci/${name}`, files: [...extra, join13(ci, name)] });
   }
   return variants;
 }
@@ -32509,8 +32520,8 @@ var sameStart = (a, b) => a.start.line === b.start.line && a.start.column === b.
 function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
   const valuesChain = (sub2) => {
     const chain = [...variant.files].reverse().map((path) => ({ path, prefix: sub2 ? [sub2] : [] }));
-    chain.push({ path: join12(chart.dir, "values.yaml"), prefix: sub2 ? [sub2] : [] });
-    if (sub2) chain.push({ path: join12(chart.dir, "charts", sub2, "values.yaml"), prefix: [] });
+    chain.push({ path: join13(chart.dir, "values.yaml"), prefix: sub2 ? [sub2] : [] });
+    if (sub2) chain.push({ path: join13(chart.dir, "charts", sub2, "values.yaml"), prefix: [] });
     return chain;
   };
   const isEmptyValue = (path, sub2) => {
@@ -32547,13 +32558,13 @@ function helmMapper(chart, cwd, variant, rendered, files, withValues = true) {
     const parts = doc.source.split("/");
     if (parts[0] !== chart.name || parts.length < 3) return void 0;
     const rel = parts.slice(1);
-    const templatePath = join12(chart.dir, ...rel);
+    const templatePath = join13(chart.dir, ...rel);
     if (!isWithin(chart.dir, templatePath)) return void 0;
     const sub2 = rel[0] === "charts" && rel.length > 3 ? rel[1] : void 0;
     const locator = files.template(templatePath);
     const file = toDisplayPath(cwd, templatePath);
-    const chartLine = { file: toDisplayPath(cwd, join12(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
-    if (!locator) return sub2 ? statSync3(join12(chart.dir, "charts", sub2), { throwIfNoEntry: false })?.isDirectory() ? void 0 : { ...chartLine, notOwn: "packaged dependency" } : chartLine;
+    const chartLine = { file: toDisplayPath(cwd, join13(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
+    if (!locator) return sub2 ? statSync4(join13(chart.dir, "charts", sub2), { throwIfNoEntry: false })?.isDirectory() ? void 0 : { ...chartLine, notOwn: "packaged dependency" } : chartLine;
     const all = rendered().documents;
     const model = all[doc.index];
     if (!model) return void 0;
@@ -32594,7 +32605,7 @@ function unvendoredDependencies(chart, meta) {
   const deps = Array.isArray(meta.dependencies) ? meta.dependencies.filter(isRecord) : [];
   let vendored = [];
   try {
-    vendored = readdirSync4(join12(chart.dir, "charts"));
+    vendored = readdirSync4(join13(chart.dir, "charts"));
   } catch {
     vendored = [];
   }
@@ -32627,38 +32638,38 @@ function treeBytes(dir, limit) {
   const walk = (d) => {
     for (const e of readdirSync4(d, { withFileTypes: true })) {
       if (total > limit) return;
-      const p = join12(d, e.name);
+      const p = join13(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) total += statSync3(p).size;
+      else if (e.isFile()) total += statSync4(p).size;
     }
   };
   walk(dir);
   return total;
 }
 function chartWithout(chart, meta, drop, home) {
-  const copy = join12(home, "charts", basename9(chart.dir));
+  const copy = join13(home, "charts", basename9(chart.dir));
   if (existsSync13(copy)) return copy;
   if (treeBytes(chart.dir, MAX_COPIED_CHART_BYTES) > MAX_COPIED_CHART_BYTES) return void 0;
   cpSync(chart.dir, copy, { recursive: true, filter: (src) => basename9(src) !== ".git" });
   const deps = (Array.isArray(meta.dependencies) ? meta.dependencies : []).filter((d) => !(isRecord(d) && drop.includes(d.name)));
-  writeFileSync(join12(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
-  rmSync(join12(copy, "Chart.lock"), { force: true });
+  writeFileSync(join13(copy, CHART_FILE), JSON.stringify({ ...meta, dependencies: deps }));
+  rmSync(join13(copy, "Chart.lock"), { force: true });
   return copy;
 }
-async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
+async function renderChart(chart, covers, binary, settings, ctx) {
   const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
   const outcome = { sources: [], notices: [], skipped: [] };
-  const home = mkdtempSync(join12(tmpdir(), "genai-lint-helm-"));
+  const home = mkdtempSync(join13(tmpdir(), "genai-lint-helm-"));
   try {
-    mkdirSync(join12(home, "plugins"));
+    mkdirSync(join13(home, "plugins"));
     const kubeVersion = settings.kubeVersion ?? ctx.config.settings.kubernetesVersion;
     const meta = readChartYaml(chart.dir, chart.root) ?? {};
     const missing = unvendoredDependencies(chart, meta);
     const chartPath = (v) => {
       if (!missing.length) return chart.dir;
-      const values = mergedValues(files, [join12(chart.dir, "values.yaml"), ...v.files]);
+      const values = mergedValues(files, [join13(chart.dir, "values.yaml"), ...v.files]);
       if (!missing.every((d) => disabled(d, values))) return chart.dir;
       const copy = chartWithout(chart, meta, missing.map((d) => d.name), home);
       if (copy) outcome.notices.push(`${chart.display}: rendered with ${v.label} without its dependencies turned off there and not vendored (${missing.map((d) => d.name).join(", ")})`);
@@ -32666,7 +32677,7 @@ async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
     };
     const runs = await Promise.all(
       variants.map(
-        (v) => limiter2.run(
+        (v) => ctx.limit(
           () => runHelm(
             binary,
             ["template", settings.releaseName, chartPath(v), "--namespace", settings.namespace, "--skip-tests", ...kubeVersion ? ["--kube-version", kubeVersion] : [], ...v.files.flatMap((f) => ["--values", f])],
@@ -32695,7 +32706,7 @@ async function renderChart(chart, covers, binary, settings, ctx, limiter2) {
         text: run.stdout,
         covers,
         map: helmMapper(chart, ctx.cwd, v, rendered, files),
-        fallback: { file: toDisplayPath(ctx.cwd, join12(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
+        fallback: { file: toDisplayPath(ctx.cwd, join13(chart.dir, CHART_FILE)), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } }
       });
     });
   } finally {
@@ -32714,7 +32725,7 @@ var helmRenderer = {
     if (!charts.length) return { jobs: [], notices, skipped };
     let binary = findHelm(settings.binary, ctx.cwd);
     let why = settings.binary ? `helm.binary ${visible(settings.binary)} cannot be run` : "helm is not on PATH";
-    if (binary && settings.binary && (isWithin(ctx.cwd, binary) || ctx.files.some((f) => isWithin(f.root, binary)))) {
+    if (binary && settings.binary && insideLintedTree(binary, [ctx.cwd, ...ctx.files.map((f) => f.root)])) {
       why = `helm.binary ${visible(settings.binary)} is inside the linted tree and is not run`;
       binary = void 0;
     }
@@ -32724,10 +32735,9 @@ var helmRenderer = {
       skipped.push(`not rendered: ${n} Helm chart${n > 1 ? "s" : ""} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
       return { jobs: [], notices, skipped };
     }
-    const limiter2 = new Limiter(CONCURRENT_RENDERS);
     const jobs = charts.map((chart) => {
       const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f)).map((f) => f.absPath);
-      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter2) };
+      return { covers, result: renderChart(chart, covers, binary, settings, ctx) };
     });
     return { jobs, notices, skipped };
   }
@@ -32751,7 +32761,7 @@ function chartsByName(cwd) {
       if (meta && typeof meta.name === "string" && !out.has(meta.name)) out.set(meta.name, { dir, display: toDisplayPath(cwd, dir), name: meta.name, root: cwd });
     }
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") queue.push(join12(dir, e.name));
+      if (e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules") queue.push(join13(dir, e.name));
     }
   }
   return out;
@@ -32787,9 +32797,9 @@ function pipedHelmSource(text, displayPath, cwd, charts) {
 
 // src/render/kustomize.ts
 import { execFile } from "node:child_process";
-import { accessSync as accessSync2, constants as constants3, existsSync as existsSync14, mkdtempSync as mkdtempSync2, statSync as statSync4, realpathSync as realpathSync2, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync14, mkdtempSync as mkdtempSync2, statSync as statSync5, realpathSync as realpathSync3, rmSync as rmSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { basename as basename10, delimiter as delimiter2, dirname as dirname13, isAbsolute as isAbsolute3, join as join13, relative as relative4, resolve as resolve11, sep as sep4 } from "node:path";
+import { basename as basename10, dirname as dirname13, isAbsolute as isAbsolute4, join as join14, relative as relative4, resolve as resolve11, sep as sep5 } from "node:path";
 var ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
 var BUILD_ANNOTATIONS = [ORIGIN_ANNOTATION, "alpha.config.kubernetes.io/transformations"];
 var RENDER_TIMEOUT_MS = 3e4;
@@ -32840,44 +32850,27 @@ function kustomizeRoots(files) {
   }
   return roots.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 }
-function onPath(name) {
-  for (const dir of (process.env.PATH ?? "").split(delimiter2)) {
-    if (!dir || !isAbsolute3(dir)) continue;
-    const candidate = join13(dir, name);
-    try {
-      accessSync2(candidate, constants3.X_OK);
-      return candidate;
-    } catch {
-    }
-  }
-  return void 0;
-}
-function findRenderer(binary) {
+function findRenderer(binary, cwd = process.cwd()) {
   const pick2 = (path) => /kubectl/i.test(basename10(path)) ? { binary: path, args: ["kustomize"] } : { binary: path, args: ["build"] };
   if (binary) {
-    const path = binary.includes("/") ? binary : onPath(binary);
+    const path = findExecutable(binary, cwd);
     return path ? pick2(path) : void 0;
   }
-  const kubectl = onPath("kubectl");
+  const kubectl = findExecutable("kubectl", cwd);
   if (kubectl) return pick2(kubectl);
-  const kustomize = onPath("kustomize");
+  const kustomize = findExecutable("kustomize", cwd);
   return kustomize ? pick2(kustomize) : void 0;
 }
 function renderRoot(root, renderer, timeoutMs = RENDER_TIMEOUT_MS, maxBytes = 64 * 2 ** 20) {
-  const wrapperDir = realpathSync2(mkdtempSync2(join13(tmpdir2(), "genai-lint-kustomize-")));
-  const target = relative4(wrapperDir, realpathSync2(dirname13(root.file))).split(sep4).join("/");
-  writeFileSync2(join13(wrapperDir, "kustomization.yaml"), `resources:
+  const wrapperDir = realpathSync3(mkdtempSync2(join14(tmpdir2(), "genai-lint-kustomize-")));
+  const target = relative4(wrapperDir, realpathSync3(dirname13(root.file))).split(sep5).join("/");
+  writeFileSync2(join14(wrapperDir, "kustomization.yaml"), `resources:
 - ${JSON.stringify(target)}
 buildMetadata: [originAnnotations]
 `);
   const env = {
     ...process.env,
-    HTTP_PROXY: "http://127.0.0.1:9",
-    HTTPS_PROXY: "http://127.0.0.1:9",
-    http_proxy: "http://127.0.0.1:9",
-    https_proxy: "http://127.0.0.1:9",
-    NO_PROXY: "",
-    no_proxy: "",
+    ...NO_NETWORK_ENV,
     GIT_TERMINAL_PROMPT: "0",
     GIT_ALLOW_PROTOCOL: "file"
   };
@@ -33226,8 +33219,8 @@ function coveredFiles(root, objects) {
 }
 function rootLabel(root, cwd) {
   const dir = dirname13(root.file);
-  const rel = isAbsolute3(dir) ? relative4(cwd, dir) : dir;
-  return (rel || ".").split(sep4).join("/");
+  const rel = isAbsolute4(dir) ? relative4(cwd, dir) : dir;
+  return (rel || ".").split(sep5).join("/");
 }
 function kustomizeMapping(root, objects, files) {
   const text = renderedText(objects);
@@ -33253,27 +33246,12 @@ function kustomizeMapping(root, objects, files) {
     }
   };
 }
-var CONCURRENT_RENDERS2 = 2;
-function limiter(max) {
-  let active = 0;
-  const waiting = [];
-  return async (job) => {
-    if (active >= max) await new Promise((go) => waiting.push(go));
-    active++;
-    try {
-      return await job();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
 function commonDir(a, b) {
-  const x = a.split(sep4);
-  const y = b.split(sep4);
+  const x = a.split(sep5);
+  const y = b.split(sep5);
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
-  return x.slice(0, i).join(sep4) || sep4;
+  return x.slice(0, i).join(sep5) || sep5;
 }
 function groupsOf(roots, covers) {
   const parent = new Map(roots.map((r) => [r, r]));
@@ -33299,7 +33277,7 @@ function inputBytes(root) {
   let total = 0;
   for (const f of coveredBeforeRender(root)) {
     try {
-      total += statSync4(f).size;
+      total += statSync5(f).size;
     } catch {
     }
   }
@@ -33322,10 +33300,10 @@ function kustomizeRenderer() {
       }
       if (!roots.length) return out;
       const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
-      const display = (abs) => displayed.get(abs) ?? relative4(ctx.cwd, abs).split(sep4).join("/");
-      let renderer = findRenderer(settings.binary);
+      const display = (abs) => displayed.get(abs) ?? relative4(ctx.cwd, abs).split(sep5).join("/");
+      let renderer = findRenderer(settings.binary, ctx.cwd);
       let why = settings.binary ? `${settings.binary} was not found` : "neither kubectl nor kustomize is on PATH";
-      if (renderer && roots.some((r) => isWithin(r.root, realpathSync2(renderer.binary)))) {
+      if (renderer && insideLintedTree(renderer.binary, roots.map((r) => r.root))) {
         why = `kustomize.binary ${settings.binary} lies inside the linted tree and is never run`;
         renderer = void 0;
       }
@@ -33346,7 +33324,6 @@ function kustomizeRenderer() {
       });
       const covers = new Map(buildable.map((r) => [r, coveredBeforeRender(r)]));
       const groups = groupsOf(buildable, covers);
-      const run = limiter(CONCURRENT_RENDERS2);
       const shared = /* @__PURE__ */ new Map();
       for (const root of buildable) {
         const g = groups.get(root);
@@ -33358,13 +33335,13 @@ function kustomizeRenderer() {
       for (const root of buildable) {
         const base = shared.get(groups.get(root));
         const alone = base === dirname13(root.file) || [...groups.values()].filter((g) => g === groups.get(root)).length === 1;
-        const variant = alone ? rootLabel(root, ctx.cwd) : relative4(base, dirname13(root.file)).split(sep4).join("/");
-        const group = alone ? variant : relative4(ctx.cwd, base).split(sep4).join("/") || ".";
+        const variant = alone ? rootLabel(root, ctx.cwd) : relative4(base, dirname13(root.file)).split(sep5).join("/");
+        const group = alone ? variant : relative4(ctx.cwd, base).split(sep5).join("/") || ".";
         const files = new TreeFiles(root.root);
         const fallback = { file: display(root.file), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
         out.jobs.push({
           covers: [...covers.get(root)],
-          result: run(async () => {
+          result: ctx.limit(async () => {
             const built = await renderRoot(root, renderer, settings.timeoutSeconds * 1e3, ctx.config.maxFileSizeMB * 2 ** 20);
             if (!built.ok) return { sources: [], notices: [], skipped: [`not rendered: kustomization ${display(root.file)}: ${built.reason}; its files are linted one by one`] };
             const objects = parseRendered(built.text, built.wrapperDir);
@@ -33449,7 +33426,7 @@ async function runLint(input2) {
   const early = [];
   const onFile = mayUseWorkers ? (count) => count === PARALLEL_THRESHOLD && early.push(...startWorkers(1, config, workerUrl)) : void 0;
   const discovery = paths.length ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile }) : { files: [], missing: [], notices: [], skipped: [] };
-  const renders = startRenders(input2.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  const renders = startRenders(input2.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config, limit: limiter(CONCURRENT_RENDERS) });
   const kustomize = kustomizeFacts(discovery.files);
   let facts = kustomize.patchFiles.length || Object.keys(kustomize.resources).length ? { kustomize } : {};
   if (renders.covered.size) discovery.files = discovery.files.filter((f) => !renders.covered.has(f.absPath));
@@ -33738,7 +33715,7 @@ function formatInputFor(report, cwd, options = {}) {
 }
 
 // src/format/github.ts
-import { isAbsolute as isAbsolute4, relative as relative5, resolve as resolve12, sep as sep5 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative5, resolve as resolve12, sep as sep6 } from "node:path";
 
 // src/format/shared.ts
 function countBySeverity(findings) {
@@ -33771,9 +33748,9 @@ var ANNOTATIONS_PER_TYPE = 10;
 var COMMAND = { error: "error", warning: "warning", info: "notice" };
 function repoPath(file, cwd, workspace = process.env.GITHUB_WORKSPACE) {
   if (!workspace) return file;
-  const abs = isAbsolute4(file) ? file : resolve12(cwd, file);
+  const abs = isAbsolute5(file) ? file : resolve12(cwd, file);
   const rel = relative5(workspace, abs);
-  return rel.startsWith("..") ? file : rel.split(sep5).join("/");
+  return rel.startsWith("..") ? file : rel.split(sep6).join("/");
 }
 function command(f, cwd) {
   const props = [
@@ -33970,9 +33947,9 @@ function baseCommit(env = process.env) {
 }
 function configFromBase(cwd, sha, configInput, env = process.env) {
   const candidates = configInput ? [configInput] : [...CONFIG_FILE_NAMES];
-  const dir = mkdtempSync3(join14(env.RUNNER_TEMP || tmpdir3(), "genai-lint-base-config-"));
+  const dir = mkdtempSync3(join15(env.RUNNER_TEMP || tmpdir3(), "genai-lint-base-config-"));
   for (const candidate of candidates) {
-    const rel = relative6(cwd, resolve13(cwd, candidate)).split(sep6).join("/");
+    const rel = relative6(cwd, resolve13(cwd, candidate)).split(sep7).join("/");
     if (rel.startsWith("../") || rel === "..") throw new ConfigError(`config ${candidate} is outside the repository`);
     let text;
     try {
@@ -33980,12 +33957,12 @@ function configFromBase(cwd, sha, configInput, env = process.env) {
     } catch {
       continue;
     }
-    const file = join14(dir, rel);
+    const file = join15(dir, rel);
     mkdirSync2(dirname14(file), { recursive: true });
     writeFileSync3(file, text);
     return { file, baseDir: resolve13(cwd, dirname14(rel)) };
   }
-  const empty = join14(dir, CONFIG_FILE_NAMES[0]);
+  const empty = join15(dir, CONFIG_FILE_NAMES[0]);
   writeFileSync3(empty, "{}\n");
   return { file: empty, baseDir: cwd };
 }
@@ -34018,7 +33995,7 @@ async function runAction() {
     return 2;
   }
   const sarifInput = input("sarif-file");
-  const sarifFile = sarifInput ? isAbsolute5(sarifInput) ? sarifInput : resolve13(cwd, sarifInput) : void 0;
+  const sarifFile = sarifInput ? isAbsolute6(sarifInput) ? sarifInput : resolve13(cwd, sarifInput) : void 0;
   const annotations = bool(input("annotations"), true);
   const summary = bool(input("summary"), true);
   const report = await lint({ paths: paths.length ? paths : ["."], cwd, configPath, configBaseDir });

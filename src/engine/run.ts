@@ -22,6 +22,7 @@ import { RENDERERS } from '../render/renderers.js';
 import { mergeVariants } from '../render/source.js';
 import { chartsByName, pipedHelmSource } from '../render/helm.js';
 import type { RenderContext, Renderer, RenderJob, VariantFindings } from '../render/source.js';
+import { CONCURRENT_RENDERS, limiter } from '../render/tools.js';
 
 export interface RunInput {
   paths: readonly string[];
@@ -62,7 +63,7 @@ export async function runLint(input: RunInput): Promise<RunResult> {
     ? discover(paths, { cwd, ignorePaths: config.ignorePaths, vendoredDirs: config.vendoredDirs, ignoreBase: config.baseDir, onFile })
     : { files: [], missing: [], notices: [], skipped: [] };
   // Renders start now and run beside the rest; the files they cover are judged through them only.
-  const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config });
+  const renders = startRenders(input.renderers ?? RENDERERS, { cwd, files: discovery.files, explicitOnly: paths.length > 0 && discovery.files.every((f) => f.explicit || f.contextOnly), config, limit: limiter(CONCURRENT_RENDERS) });
   // What the kustomizations of the run say about the other files, read once here for every thread, before
   // the rendered files leave the list: a kustomization whose render fails has its files read this way instead.
   const kustomize = kustomizeFacts(discovery.files);

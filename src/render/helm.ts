@@ -9,9 +9,9 @@
  * that sets a value the line takes.
  */
 import { spawn } from 'node:child_process';
-import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { toDisplayPath } from '../discover.js';
 import type { DiscoveredFile } from '../discover.js';
 import { visible } from '../escape.js';
@@ -26,6 +26,7 @@ import { ConfigError } from '../config/index.js';
 import type { HelmSettings } from '../config/index.js';
 import { isRecord } from '../values.js';
 import { TemplateLocator } from './helm-locate.js';
+import { findExecutable, insideLintedTree, NO_NETWORK_ENV } from './tools.js';
 import type { MappedLocation, RelatedLocation, RenderContext, RenderedDocument, RenderedSource, Renderer, RenderJob, RenderOutcome } from './source.js';
 
 
@@ -41,8 +42,6 @@ export interface Chart {
 const CHART_FILE = 'Chart.yaml';
 /** How far above a file its chart's Chart.yaml may be (templates/a/b/c.yaml). */
 const MAX_CHART_DEPTH = 8;
-/** Renders at once (the machines running linters have few cores). */
-const CONCURRENT_RENDERS = 2;
 /** Bytes of rendered output read from helm at most. */
 const MAX_OUTPUT_BYTES = 64 * 2 ** 20;
 
@@ -124,45 +123,7 @@ export function findCharts(files: readonly DiscoveredFile[], cwd: string, notice
 
 /** The helm executable: the configured one, else `helm` in an absolute PATH directory. */
 export function findHelm(binary: string | undefined, cwd: string): string | undefined {
-  const runnable = (p: string) => {
-    try {
-      accessSync(p, constants.X_OK);
-      return statSync(p).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (binary) {
-    if (binary.includes('/') || binary.includes(sep)) {
-      const p = resolve(cwd, binary);
-      return runnable(p) ? p : undefined;
-    }
-  }
-  const name = binary ?? 'helm';
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    // Relative PATH entries (`.`) would run a program of the linted tree.
-    if (!dir || !isAbsolute(dir)) continue;
-    const p = join(dir, name);
-    if (runnable(p)) return p;
-  }
-  return undefined;
-}
-
-/** Runs helm commands one or two at a time. */
-class Limiter {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly max: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.max) await new Promise<void>((r) => this.waiting.push(r));
-    this.running++;
-    try {
-      return await task();
-    } finally {
-      this.running--;
-      this.waiting.shift()?.();
-    }
-  }
+  return findExecutable(binary ?? 'helm', cwd);
 }
 
 interface HelmRun {
@@ -193,13 +154,7 @@ function runHelm(binary: string, args: readonly string[], home: string, timeoutM
     HELM_REPOSITORY_CONFIG: join(home, 'repositories.yaml'),
     HELM_REPOSITORY_CACHE: join(home, 'repository'),
     KUBECONFIG: join(home, 'kubeconfig'),
-    // No network: any connection helm would try goes to a closed local port.
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    NO_PROXY: '',
-    http_proxy: 'http://127.0.0.1:9',
-    https_proxy: 'http://127.0.0.1:9',
-    no_proxy: '',
+    ...NO_NETWORK_ENV,
   };
   return new Promise((done) => {
     let child;
@@ -498,7 +453,7 @@ function chartWithout(chart: Chart, meta: Record<string, unknown>, drop: readonl
 }
 
 /** Renders every variant of one chart. */
-async function renderChart(chart: Chart, covers: readonly string[], binary: string, settings: HelmSettings, ctx: RenderContext, limiter: Limiter): Promise<RenderOutcome> {
+async function renderChart(chart: Chart, covers: readonly string[], binary: string, settings: HelmSettings, ctx: RenderContext): Promise<RenderOutcome> {
   const extra = settings.valuesFiles[chart.dir] ?? [];
   const variants = variantsOf(chart, extra);
   const files = new ChartFiles(chart.root);
@@ -519,7 +474,7 @@ async function renderChart(chart: Chart, covers: readonly string[], binary: stri
     };
     const runs = await Promise.all(
       variants.map((v) =>
-        limiter.run(() =>
+        ctx.limit(() =>
           runHelm(
             binary,
             ['template', settings.releaseName, chartPath(v), '--namespace', settings.namespace, '--skip-tests', ...(kubeVersion ? ['--kube-version', kubeVersion] : []), ...v.files.flatMap((f) => ['--values', f])],
@@ -570,7 +525,7 @@ export const helmRenderer: Renderer = {
     let binary = findHelm(settings.binary, ctx.cwd);
     let why = settings.binary ? `helm.binary ${visible(settings.binary)} cannot be run` : 'helm is not on PATH';
     // A configured binary comes from a file of the repository: one inside the linted tree is never run.
-    if (binary && settings.binary && (isWithin(ctx.cwd, binary) || ctx.files.some((f) => isWithin(f.root, binary!)))) {
+    if (binary && settings.binary && insideLintedTree(binary, [ctx.cwd, ...ctx.files.map((f) => f.root)])) {
       why = `helm.binary ${visible(settings.binary)} is inside the linted tree and is not run`;
       binary = undefined;
     }
@@ -580,10 +535,9 @@ export const helmRenderer: Renderer = {
       skipped.push(`not rendered: ${n} Helm chart${n > 1 ? 's' : ''} (${why}); their templates are not linted. Lint a chart with \`helm template <release> <chart> | genai-lint -\``);
       return { jobs: [], notices, skipped };
     }
-    const limiter = new Limiter(CONCURRENT_RENDERS);
     const jobs: RenderJob[] = charts.map((chart) => {
       const covers = ctx.files.filter((f) => coveredByChart(chart.dir, f)).map((f) => f.absPath);
-      return { covers, result: renderChart(chart, covers, binary, settings, ctx, limiter) };
+      return { covers, result: renderChart(chart, covers, binary, settings, ctx) };
     });
     return { jobs, notices, skipped };
   },

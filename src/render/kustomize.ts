@@ -6,15 +6,16 @@
  * into the file, patch and line it came from.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, statSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KUSTOMIZATION_NAMES, kustomizationIn, readKustomization } from '../kustomize.js';
 import type { Kustomization, PatchEntry } from '../kustomize.js';
 import { nodeLocation, parseYaml, yamlLib } from '../parse/yaml.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { joinPointer, splitPointer } from '../pointer.js';
 import { isWithin, outsideRoot, readTreeFile } from '../safe-read.js';
+import { findExecutable, insideLintedTree, NO_NETWORK_ENV } from './tools.js';
 import type { SourceRange } from '../types.js';
 import type { Renderer as SourceRenderer, RenderedSource } from './source.js';
 import { ConfigError, DEFAULT_KUSTOMIZE_CONFIG } from '../config/types.js';
@@ -100,35 +101,20 @@ export interface KustomizeBinary {
   args: string[];
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    // Relative entries (`.`, `bin`) would find an executable of the linted tree.
-    if (!dir || !isAbsolute(dir)) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 /**
  * The renderer to use: `binary` when given (kubectl or kustomize, told
  * apart by name), else `kubectl` on PATH, else `kustomize` on PATH (its
  * absolute entries only).
  */
-export function findRenderer(binary?: string): KustomizeBinary | undefined {
+export function findRenderer(binary?: string, cwd = process.cwd()): KustomizeBinary | undefined {
   const pick = (path: string): KustomizeBinary => (/kubectl/i.test(basename(path)) ? { binary: path, args: ['kustomize'] } : { binary: path, args: ['build'] });
   if (binary) {
-    const path = binary.includes('/') ? binary : onPath(binary);
+    const path = findExecutable(binary, cwd);
     return path ? pick(path) : undefined;
   }
-  const kubectl = onPath('kubectl');
+  const kubectl = findExecutable('kubectl', cwd);
   if (kubectl) return pick(kubectl);
-  const kustomize = onPath('kustomize');
+  const kustomize = findExecutable('kustomize', cwd);
   return kustomize ? pick(kustomize) : undefined;
 }
 
@@ -147,12 +133,7 @@ export function renderRoot(root: KustomizeRoot, renderer: KustomizeBinary, timeo
   writeFileSync(join(wrapperDir, 'kustomization.yaml'), `resources:\n- ${JSON.stringify(target)}\nbuildMetadata: [originAnnotations]\n`);
   const env = {
     ...process.env,
-    HTTP_PROXY: 'http://127.0.0.1:9',
-    HTTPS_PROXY: 'http://127.0.0.1:9',
-    http_proxy: 'http://127.0.0.1:9',
-    https_proxy: 'http://127.0.0.1:9',
-    NO_PROXY: '',
-    no_proxy: '',
+    ...NO_NETWORK_ENV,
     GIT_TERMINAL_PROMPT: '0',
     GIT_ALLOW_PROTOCOL: 'file',
   };
@@ -667,24 +648,6 @@ export function kustomizeMapping(root: KustomizeRoot, objects: readonly Rendered
   };
 }
 
-/** How many renders run at once. */
-const CONCURRENT_RENDERS = 2;
-
-function limiter(max: number): <T>(job: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (job) => {
-    if (active >= max) await new Promise<void>((go) => waiting.push(go));
-    active++;
-    try {
-      return await job();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
-}
-
 function commonDir(a: string, b: string): string {
   const x = a.split(sep);
   const y = b.split(sep);
@@ -756,10 +719,10 @@ export function kustomizeRenderer(): SourceRenderer {
       const displayed = new Map(ctx.files.map((f) => [f.absPath, f.displayPath]));
       const display = (abs: string) => displayed.get(abs) ?? relative(ctx.cwd, abs).split(sep).join('/');
       // A path was made absolute against the config file that wrote it; a bare name is looked up on PATH.
-      let renderer = findRenderer(settings.binary);
+      let renderer = findRenderer(settings.binary, ctx.cwd);
       let why = settings.binary ? `${settings.binary} was not found` : 'neither kubectl nor kustomize is on PATH';
       // An executable of the linted tree is never run, whatever the config says.
-      if (renderer && roots.some((r) => isWithin(r.root, realpathSync(renderer!.binary)))) {
+      if (renderer && insideLintedTree(renderer.binary, roots.map((r) => r.root))) {
         why = `kustomize.binary ${settings.binary} lies inside the linted tree and is never run`;
         renderer = undefined;
       }
@@ -780,7 +743,6 @@ export function kustomizeRenderer(): SourceRenderer {
       });
       const covers = new Map(buildable.map((r) => [r, coveredBeforeRender(r)]));
       const groups = groupsOf(buildable, covers);
-      const run = limiter(CONCURRENT_RENDERS);
       // A variant is named from the directory its group's roots share (`overlays/prod`), a group by that directory.
       const shared = new Map<KustomizeRoot, string>();
       for (const root of buildable) {
@@ -799,7 +761,7 @@ export function kustomizeRenderer(): SourceRenderer {
         const fallback = { file: display(root.file), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } };
         out.jobs.push({
           covers: [...covers.get(root)!],
-          result: run(async () => {
+          result: ctx.limit(async () => {
             const built = await renderRoot(root, renderer, settings.timeoutSeconds * 1000, ctx.config.maxFileSizeMB * 2 ** 20);
             if (!built.ok) return { sources: [], notices: [], skipped: [`not rendered: kustomization ${display(root.file)}: ${built.reason}; its files are linted one by one`] };
             const objects = parseRendered(built.text, built.wrapperDir);

@@ -97,6 +97,8 @@ export interface RenderContext {
   /** Whether paths were named as files (pre-commit mode): only the roots those files belong to are rendered. */
   explicitOnly: boolean;
   config: EffectiveConfig;
+  /** The run's one bound on renders at once, shared by every renderer (see tools.ts). */
+  limit: <T>(job: () => Promise<T>) => Promise<T>;
 }
 
 /** The outcome of one render job. */
