@@ -34020,11 +34020,7 @@ var TreeFiles = class {
   }
 };
 function rangeIn(doc, pointer, part) {
-  const found = doc.locations.find(pointer);
-  if (!found?.exact) return void 0;
-  const loc = nodeLocation(doc, found.offsets);
-  if (part === "value") return loc.value;
-  return loc.key ?? (loc.value.start.line === loc.value.end.line ? loc.value : { start: loc.value.start, end: { line: loc.value.start.line, column: loc.value.start.column + 1 } });
+  return doc.locations.find(pointer)?.exact ? locateInDocument(doc, pointer, part) : void 0;
 }
 function kindRange(doc) {
   return rangeIn(doc, "/kind", "key") ?? { start: doc.range.start, end: { line: doc.range.start.line, column: doc.range.start.column + 1 } };

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { KUSTOMIZATION_NAMES, kustomizationIn, readKustomization } from '../kustomize.js';
 import type { Kustomization, PatchEntry } from '../kustomize.js';
-import { nodeLocation, parseYaml, yamlLib } from '../parse/yaml.js';
+import { parseYaml, yamlLib } from '../parse/yaml.js';
+import { locateInDocument } from '../parse/kube.js';
 import type { YamlDocumentModel, YamlFileModel } from '../parse/yaml.js';
 import { joinPointer, splitPointer } from '../pointer.js';
 import { isWithin, outsideRoot, readTreeFile } from '../safe-read.js';
@@ -341,13 +342,9 @@ export class TreeFiles {
   }
 }
 
+/** The range of a node the document writes (its key, or a list item's first line), or nothing when it does not write it. */
 function rangeIn(doc: YamlDocumentModel, pointer: string, part: 'key' | 'value'): SourceRange | undefined {
-  const found = doc.locations.find(pointer);
-  if (!found?.exact) return undefined;
-  const loc = nodeLocation(doc, found.offsets);
-  if (part === 'value') return loc.value;
-  // A list item has no key: its first line stands for it.
-  return loc.key ?? (loc.value.start.line === loc.value.end.line ? loc.value : { start: loc.value.start, end: { line: loc.value.start.line, column: loc.value.start.column + 1 } });
+  return doc.locations.find(pointer)?.exact ? locateInDocument(doc, pointer, part) : undefined;
 }
 
 /** The `kind:` line of a document, where a finding goes when its key is not written in the file. */
