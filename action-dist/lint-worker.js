@@ -23258,6 +23258,18 @@ var ENDPOINT_SEMANTICS = {
     source: "KServe open inference protocol: /v2/health/live and / answer while the server runs, /v2/health/ready once its models are ready"
   }
 };
+function probeHttpPath(probe) {
+  if (!isRecord(probe.httpGet)) return void 0;
+  const path = typeof probe.httpGet.path === "string" ? probe.httpGet.path : "/";
+  return path.split("?")[0].replace(/(.)\/+$/, "$1") || "/";
+}
+function passesWhileLoading(server, probe) {
+  const semantics = server ? ENDPOINT_SEMANTICS[server.id] : void 0;
+  if (!semantics?.listensBeforeLoad) return false;
+  if (isRecord(probe.tcpSocket)) return true;
+  const path = probeHttpPath(probe);
+  return path !== void 0 && semantics.live.includes(path);
+}
 var sub = (program, ...subcommands) => (c) => (typeof program === "string" ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ""));
 var MODEL_SERVERS = [
   { id: "vllm", name: "vLLM", image: /(^|\/)vllm([-/][\w.-]*)?$/, command: (c) => sub("vllm", "serve")(c) || /^vllm\.entrypoints\./.test(c.program), imageServes: true, readyPath: "/health", defaultCacheDir: "/root/.cache/huggingface" },
@@ -25399,7 +25411,7 @@ var probes_default = defineK8sRule({
     id: "k8s/probes",
     severity: "warning",
     summary: "A long-running serving container without readiness or liveness probe, or a model server whose liveness probe kills it before the model has loaded.",
-    rationale: "Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever. A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.",
+    rationale: "Without a readinessProbe, a Service sends requests to a container that is not ready (a model server still loading weights) and users get connection errors. Without a livenessProbe, a wedged server (hung CUDA context, deadlocked scheduler) is never restarted. With a livenessProbe but no startupProbe, the kubelet restarts a model server after initialDelaySeconds + failureThreshold x periodSeconds, often long before a multi-gigabyte model is in GPU memory: the pod restart-loops forever (not judged when the liveness check is one the server answers while it loads, such as `/` on Ollama or a TCP check on a server that listens before its model is loaded: see k8s/model-readiness). A failureThreshold of 1 restarts a busy server on a single slow check. Known readiness endpoints: vLLM /health, SGLang /health, TGI and TEI /health, Triton /v2/health/ready, NVIDIA NIM /v1/health/ready, llama.cpp server /health, Ollama /, LMDeploy /health. Judged: long-running serving containers, that is containers of a Pod, Deployment, StatefulSet, ReplicaSet or ReplicationController with restartPolicy Always that declare ports or run a known model server (recognised by image repository or by command: `vllm serve`, `python -m vllm.entrypoints...`, text-generation-launcher, tritonserver...), or, when no container declares ports, the probed (else the first) container of pods a Service in the run targets. The startup checks judge model servers: known servers and containers that ask for GPUs/TPUs. Not judged: Jobs, CronJobs, DaemonSets, pods with restartPolicy Never or OnFailure, client containers (`sleep infinity`, `tail -f /dev/null`, load generators such as k6, locust, genai-perf or benchmark scripts), portless sidecars beside a server, known proxies, exporters and log shippers (kube-rbac-proxy, *-exporter, fluent-bit, OpenTelemetry collector) beside another serving container, and containers without ports that no Service targets.",
     autofix: { applicability: "mixed", description: "Adds the missing startupProbe of a model server, with periodSeconds 10 and a failureThreshold that makes the budget at least `minStartupBudgetSeconds`: on the readiness path of a recognised server, at the port its probes or first declared port use (safe); for a server not recognised, repeating the liveness probe's HTTP, TCP or gRPC check (unsafe). Missing readiness and liveness probes are not added: what they should check is the author's call." },
     fix: "Add a readinessProbe and a livenessProbe on the server's health endpoint, and for model servers a startupProbe whose failureThreshold x periodSeconds covers the model load time.",
     kinds: LONG_RUNNING_KINDS,
@@ -25437,6 +25449,7 @@ var probes_default = defineK8sRule({
         });
       }
       if (isRecord(c.container.startupProbe)) continue;
+      if (passesWhileLoading(server, liveness)) continue;
       const b = livenessBudgetSeconds(liveness);
       if (b.total >= ctx.options.minStartupBudgetSeconds) continue;
       ctx.report({
@@ -28149,11 +28162,6 @@ var TABLE = Object.entries(ENDPOINT_SEMANTICS).map(
 ).join("\n");
 var INFERENCE_PATH = /\/(v1\/(chat\/)?completions|v1\/embeddings|generate|generate_stream|health_generate|api\/generate|api\/chat|v2\/models\/[^/\s"']+\/infer)\b/;
 var OLLAMA_PULL = /ollama\s+(?:pull|run)\s+(?:-[-\w]*\s+)*["']?([^\s"';&|]+)/g;
-function httpPath(probe) {
-  if (!isRecord(probe.httpGet)) return void 0;
-  const path = typeof probe.httpGet.path === "string" ? probe.httpGet.path : "/";
-  return path.split("?")[0].replace(/(.)\/+$/, "$1") || "/";
-}
 function execText(probe) {
   if (!isRecord(probe.exec) || !Array.isArray(probe.exec.command)) return void 0;
   return probe.exec.command.filter((w) => typeof w === "string").join(" ");
@@ -28237,7 +28245,7 @@ function checkPod(ctx, containers, workload) {
         checkPullBudget(ctx, c, pull, name, where);
         const check = readiness ? execText(readiness) : void 0;
         if (check && check.includes(name)) continue;
-        const current = !readiness ? "it has no readinessProbe" : check !== void 0 ? "its readinessProbe does not name the model" : `its readinessProbe (${isRecord(readiness.tcpSocket) ? "a TCP check" : `\`${httpPath(readiness) ?? "?"}\``}) passes as soon as the daemon runs`;
+        const current = !readiness ? "it has no readinessProbe" : check !== void 0 ? "its readinessProbe does not name the model" : `its readinessProbe (${isRecord(readiness.tcpSocket) ? "a TCP check" : `\`${probeHttpPath(readiness) ?? "?"}\``}) passes as soon as the daemon runs`;
         ctx.report({
           message: `${where} pulls \`${pull.model}\` ${pull.where}, and ${current}: the pod takes traffic before the model is there and requests fail with "model not found"`,
           range: ctx.locateText(pull.path, pull.needle),
@@ -28245,7 +28253,7 @@ function checkPod(ctx, containers, workload) {
         });
       }
     } else if (readiness) {
-      const path = httpPath(readiness);
+      const path = probeHttpPath(readiness);
       if (isRecord(readiness.tcpSocket) && semantics.listensBeforeLoad) {
         ctx.report({
           message: `the readinessProbe of ${where} is a TCP check, but ${server.name} listens while the model loads: the pod takes traffic before the model is loaded`,
@@ -28262,7 +28270,7 @@ function checkPod(ctx, containers, workload) {
       }
     }
     if (!liveness) continue;
-    const livePath = httpPath(liveness);
+    const livePath = probeHttpPath(liveness);
     const liveExec = execText(liveness);
     if (livePath !== void 0 && semantics.live.length && semantics.ready.includes(livePath)) {
       ctx.report({

@@ -3,7 +3,7 @@ import type { K8sContext } from '../../src/rule-api.js';
 import { isRecord } from '../../src/rule-api.js';
 import { completePodSpecsOf, containersOf, isLongRunning, LONG_RUNNING_KINDS, workloadLabel } from '../lib/workload.js';
 import type { ContainerView } from '../lib/workload.js';
-import { ENDPOINT_SEMANTICS, MODEL_SERVERS, modelServerKind } from '../lib/model-server.js';
+import { ENDPOINT_SEMANTICS, MODEL_SERVERS, modelServerKind, probeHttpPath } from '../lib/model-server.js';
 import { modelBaseName, paramsFromName, precisionFromName, UNREADABLE } from '../lib/model-facts.js';
 import { livenessBudgetSeconds } from './probes.js';
 import type { Probe } from 'kubernetes-types/core/v1.js';
@@ -38,12 +38,6 @@ const INFERENCE_PATH = /\/(v1\/(chat\/)?completions|v1\/embeddings|generate|gene
 
 /** `ollama pull <model>` / `ollama run <model>` in a script. */
 const OLLAMA_PULL = /ollama\s+(?:pull|run)\s+(?:-[-\w]*\s+)*["']?([^\s"';&|]+)/g;
-
-function httpPath(probe: Record<string, unknown>): string | undefined {
-  if (!isRecord(probe.httpGet)) return undefined;
-  const path = typeof probe.httpGet.path === 'string' ? probe.httpGet.path : '/';
-  return path.split('?')[0].replace(/(.)\/+$/, '$1') || '/';
-}
 
 function execText(probe: Record<string, unknown>): string | undefined {
   if (!isRecord(probe.exec) || !Array.isArray(probe.exec.command)) return undefined;
@@ -150,7 +144,7 @@ function checkPod(ctx: K8sContext<Options>, containers: readonly ContainerView[]
         checkPullBudget(ctx, c, pull, name, where);
         const check = readiness ? execText(readiness) : undefined;
         if (check && check.includes(name)) continue;
-        const current = !readiness ? 'it has no readinessProbe' : check !== undefined ? 'its readinessProbe does not name the model' : `its readinessProbe (${isRecord(readiness.tcpSocket) ? 'a TCP check' : `\`${httpPath(readiness) ?? '?'}\``}) passes as soon as the daemon runs`;
+        const current = !readiness ? 'it has no readinessProbe' : check !== undefined ? 'its readinessProbe does not name the model' : `its readinessProbe (${isRecord(readiness.tcpSocket) ? 'a TCP check' : `\`${probeHttpPath(readiness) ?? '?'}\``}) passes as soon as the daemon runs`;
         ctx.report({
           message: `${where} pulls \`${pull.model}\` ${pull.where}, and ${current}: the pod takes traffic before the model is there and requests fail with "model not found"`,
           range: ctx.locateText(pull.path, pull.needle),
@@ -158,7 +152,7 @@ function checkPod(ctx: K8sContext<Options>, containers: readonly ContainerView[]
         });
       }
     } else if (readiness) {
-      const path = httpPath(readiness);
+      const path = probeHttpPath(readiness);
       if (isRecord(readiness.tcpSocket) && semantics.listensBeforeLoad) {
         ctx.report({
           message: `the readinessProbe of ${where} is a TCP check, but ${server.name} listens while the model loads: the pod takes traffic before the model is loaded`,
@@ -176,7 +170,7 @@ function checkPod(ctx: K8sContext<Options>, containers: readonly ContainerView[]
     }
 
     if (!liveness) continue;
-    const livePath = httpPath(liveness);
+    const livePath = probeHttpPath(liveness);
     const liveExec = execText(liveness);
     if (livePath !== undefined && semantics.live.length && semantics.ready.includes(livePath)) {
       ctx.report({

@@ -79,6 +79,27 @@ export const ENDPOINT_SEMANTICS: Readonly<Record<string, EndpointSemantics>> = {
   },
 };
 
+/** The path an httpGet probe checks, without query or trailing slash; undefined for other probes. */
+export function probeHttpPath(probe: Record<string, unknown>): string | undefined {
+  if (!isRecord(probe.httpGet)) return undefined;
+  const path = typeof probe.httpGet.path === 'string' ? probe.httpGet.path : '/';
+  return path.split('?')[0].replace(/(.)\/+$/, '$1') || '/';
+}
+
+/**
+ * Whether a probe passes while the server is still loading its model: a
+ * check of an endpoint the server answers as soon as its process runs, or a
+ * TCP check, on a server that listens before the model is loaded (Ollama's
+ * `/`). Such a liveness probe cannot restart the server during the load.
+ */
+export function passesWhileLoading(server: ModelServerKind | undefined, probe: Record<string, unknown>): boolean {
+  const semantics = server ? ENDPOINT_SEMANTICS[server.id] : undefined;
+  if (!semantics?.listensBeforeLoad) return false;
+  if (isRecord(probe.tcpSocket)) return true;
+  const path = probeHttpPath(probe);
+  return path !== undefined && semantics.live.includes(path);
+}
+
 const sub = (program: string | RegExp, ...subcommands: string[]) => (c: RunCommand) =>
   (typeof program === 'string' ? c.program === program : program.test(c.program)) && (!subcommands.length || subcommands.includes(c.args[0] ?? ''));
 

@@ -46,3 +46,21 @@ ruleTester('k8s/probes', {
     },
   ],
 });
+
+const ollama = (liveness: string) =>
+  pod(`    - name: ollama\n      image: ollama/ollama:0.5.7\n      ports: [{name: http, containerPort: 11434}]\n      readinessProbe: {httpGet: {path: /, port: http}}\n      livenessProbe: {${liveness}, initialDelaySeconds: 60, periodSeconds: 10, failureThreshold: 6}\n`);
+
+ruleTester('k8s/probes', {
+  valid: [
+    // Ollama answers `/` as soon as the daemon runs and loads models on request: its liveness check passes during any load.
+    { name: 'Ollama liveness on / with a 120s budget', code: ollama('httpGet: {path: /, port: http}') },
+    { name: 'Ollama liveness as a TCP check', code: ollama('tcpSocket: {port: http}') },
+  ],
+  invalid: [
+    {
+      name: 'llama.cpp answers /health with 503 while it loads: a short liveness budget restarts it',
+      code: pod('    - name: llama\n      image: ghcr.io/ggerganov/llama.cpp:server-b4500\n      ports: [{containerPort: 8080}]\n      readinessProbe: {httpGet: {path: /health, port: 8080}}\n      livenessProbe: {httpGet: {path: /health, port: 8080}, initialDelaySeconds: 60, periodSeconds: 10, failureThreshold: 6}\n'),
+      errors: [{ line: 11, column: 7, message: 'gets 120s to start' }],
+    },
+  ],
+});
