@@ -43,7 +43,7 @@ const EXPECTED: Record<string, string[]> = {
     'k8s/image-tag 18:18',
     'k8s/resource-requests 31:11',
     'k8s/memory-limits 32:13',
-    'k8s/probes 36:11',
+    // The liveness check on / passes while Ollama pulls and loads models (and probes wait for the postStart pull): no budget finding.
     // open-webui (54) is a web front-end, not a model server: no autoscaler is expected.
     'k8s/privilege-escalation 65:11',
     'k8s/probes 65:11',
